@@ -1,0 +1,338 @@
+//! Reading documents from the embedded seeds, files, folders and stdin.
+//!
+//! Every input is untrusted: a file that cannot be read, is binary or is not
+//! UTF-8 becomes a [`Warning`] naming the file and the problem, and never
+//! stops the other files from loading.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::manifest::{MANIFEST_FILE, Manifest};
+use super::{Document, sanitize, slug, title_from_stem};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// Where documents come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The seed corpus compiled into the binary.
+    Embedded,
+    /// A file, or a folder read recursively.
+    Path(PathBuf),
+    /// Standard input (`-` on the command line).
+    Stdin,
+}
+
+/// A problem with one input that did not stop the others loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file (or "stdin", or the manifest) the problem is about.
+    pub origin: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// Everything read from the sources, before extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    /// The manifests found, merged; helplines fall back to the embedded
+    /// manifest's so a helpline is always shown.
+    pub manifest: Manifest,
+    pub warnings: Vec<Warning>,
+}
+
+/// File extensions read when a folder is walked.
+pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// How many leading bytes are checked for NUL to tell a binary file.
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// The embedded manifest, parsed; the seeds are ours, so a parse error is a
+/// build mistake caught by the tests.
+pub fn embedded_manifest() -> Manifest {
+    embedded::SEED_FILES
+        .iter()
+        .find(|(name, _)| *name == MANIFEST_FILE)
+        .map(|(_, bytes)| Manifest::parse(&String::from_utf8_lossy(bytes)).expect("seeds/corpus.toml is valid"))
+        .unwrap_or_default()
+}
+
+/// Reads every source in order. `stdin` is read for [`Source::Stdin`].
+pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
+    let mut loader = Loader::default();
+    for source in sources {
+        match source {
+            Source::Embedded => loader.embedded(),
+            Source::Path(path) => loader.path(path),
+            Source::Stdin => loader.stdin(stdin),
+        }
+    }
+    let mut loaded = loader.finish();
+    if loaded.manifest.helplines.is_empty() {
+        loaded.manifest.helplines = embedded_manifest().helplines;
+    }
+    loaded
+}
+
+#[derive(Default)]
+struct Loader {
+    loaded: Loaded,
+    ids: HashSet<String>,
+    visited_dirs: HashSet<PathBuf>,
+}
+
+impl Loader {
+    fn finish(self) -> Loaded {
+        self.loaded
+    }
+
+    fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
+        self.loaded.warnings.push(Warning { origin: origin.into(), message: message.into() });
+    }
+
+    fn embedded(&mut self) {
+        let manifest = embedded_manifest();
+        for (name, bytes) in embedded::SEED_FILES {
+            if *name == MANIFEST_FILE || !has_extension(Path::new(name), FOLDER_EXTENSIONS) {
+                continue;
+            }
+            self.document(&format!("seeds/{name}"), name, bytes, Some(&manifest));
+        }
+        self.merge_manifest(manifest);
+    }
+
+    fn stdin(&mut self, stdin: &mut dyn Read) {
+        let mut bytes = Vec::new();
+        match stdin.read_to_end(&mut bytes) {
+            Ok(_) => self.document("stdin", "Standard input", &bytes, None),
+            Err(err) => self.warn("stdin", format!("could not be read: {err}")),
+        }
+    }
+
+    fn path(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Err(err) => self.warn(path.display().to_string(), describe_io(&err)),
+            Ok(meta) if meta.is_dir() => self.folder(path),
+            Ok(_) => self.file(path, None),
+        }
+    }
+
+    fn folder(&mut self, dir: &Path) {
+        let manifest_path = dir.join(MANIFEST_FILE);
+        let manifest = match std::fs::read_to_string(&manifest_path) {
+            Ok(text) => match Manifest::parse(&text) {
+                Ok(manifest) => Some(manifest),
+                Err(err) => {
+                    self.warn(
+                        manifest_path.display().to_string(),
+                        format!("is not a valid manifest and was ignored: {err}"),
+                    );
+                    None
+                }
+            },
+            Err(_) => None,
+        };
+        self.walk(dir, dir, manifest.as_ref());
+        if let Some(manifest) = manifest {
+            self.merge_manifest(manifest);
+        }
+    }
+
+    fn walk(&mut self, root: &Path, dir: &Path, manifest: Option<&Manifest>) {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.visited_dirs.insert(canonical) {
+            self.warn(dir.display().to_string(), "was already read (a symbolic link loop?); skipped");
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) => return self.warn(dir.display().to_string(), describe_io(&err)),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+        paths.sort();
+        for path in paths {
+            let hidden = path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                self.walk(root, &path, manifest);
+            } else if has_extension(&path, FOLDER_EXTENSIONS) {
+                let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let meta_manifest = manifest.filter(|m| m.document(&relative).is_some());
+                self.file_with_name(&path, &relative, meta_manifest);
+            }
+        }
+    }
+
+    fn file(&mut self, path: &Path, manifest: Option<&Manifest>) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        self.file_with_name(path, &name, manifest);
+    }
+
+    fn file_with_name(&mut self, path: &Path, manifest_name: &str, manifest: Option<&Manifest>) {
+        let origin = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => self.document(&origin, manifest_name, &bytes, manifest),
+            Err(err) => self.warn(origin, describe_io(&err)),
+        }
+    }
+
+    /// Decodes, sanitises and splits one input; `name` is its file name (for
+    /// the manifest, the id and the fallback title).
+    fn document(&mut self, origin: &str, name: &str, bytes: &[u8], manifest: Option<&Manifest>) {
+        if bytes.is_empty() {
+            return self.warn(origin, "is empty; skipped");
+        }
+        if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+            return self.warn(origin, "looks like a binary file (it holds NUL bytes); skipped");
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => {
+                self.warn(origin, "is not valid UTF-8; read as Windows-1252 (Latin-1)");
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
+            }
+        };
+        let clean = sanitize::sanitize(&text);
+        let stem =
+            Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
+        let id = self.unique_id(slug(&stem));
+        let mut doc = Document::from_text(id, origin.to_string(), &title_from_stem(&stem), &clean);
+        if doc.paragraphs.is_empty() {
+            return self.warn(origin, "has no text; skipped");
+        }
+        if let Some(meta) = manifest.and_then(|m| m.document(name)) {
+            if let Some(title) = &meta.title {
+                doc.title = sanitize::sanitize(title);
+            }
+            doc.source = meta.source.as_deref().map(sanitize::sanitize);
+            doc.date = meta.date.as_deref().map(sanitize::sanitize);
+        }
+        self.loaded.documents.push(doc);
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn merge_manifest(&mut self, manifest: Manifest) {
+        let target = &mut self.loaded.manifest;
+        target.documents.extend(manifest.documents);
+        target.speakers.extend(manifest.speakers);
+        for helpline in manifest.helplines {
+            if !target.helplines.iter().any(|h| h.number == helpline.number) {
+                target.helplines.push(helpline);
+            }
+        }
+    }
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| extensions.iter().any(|known| known.eq_ignore_ascii_case(ext)))
+}
+
+/// A plain-words description of an I/O error.
+fn describe_io(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "does not exist".to_string(),
+        std::io::ErrorKind::PermissionDenied => "cannot be read (permission denied)".to_string(),
+        _ => format!("cannot be read ({err})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_paths(paths: &[&Path]) -> Loaded {
+        let sources: Vec<Source> = paths.iter().map(|p| Source::Path(p.to_path_buf())).collect();
+        load(&sources, &mut std::io::empty())
+    }
+
+    #[test]
+    fn embedded_seeds_load_with_manifest_metadata() {
+        let loaded = load(&[Source::Embedded], &mut std::io::empty());
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(!loaded.documents.is_empty());
+        let doc = &loaded.documents[0];
+        assert_eq!(doc.source.as_deref(), Some("Bucks Free Press"));
+        assert!(loaded.manifest.helplines.iter().any(|h| h.number == "0808 800 5000"));
+    }
+
+    #[test]
+    fn bad_files_warn_and_good_files_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("good.txt"), "Title here\n\nBody text.").unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        std::fs::write(dir.path().join("binary.txt"), b"abc\0def").unwrap();
+        std::fs::write(dir.path().join("latin1.txt"), b"caf\xe9 \x93quoted\x94").unwrap();
+        std::fs::write(dir.path().join("ignored.csv"), "a,b").unwrap();
+        let missing = dir.path().join("missing.txt");
+        let loaded = load_paths(&[dir.path(), &missing]);
+        let titles: Vec<_> = loaded.documents.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, vec!["Title here", "Latin1"]);
+        assert_eq!(loaded.documents[1].paragraphs[0], "café “quoted”");
+        let messages: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(messages.iter().any(|m| m.contains("empty.txt") && m.contains("empty")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("binary.txt") && m.contains("binary")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("latin1.txt") && m.contains("UTF-8")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("missing.txt") && m.contains("does not exist")), "{messages:?}");
+    }
+
+    #[test]
+    fn a_folder_manifest_refines_titles_and_a_broken_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
+        std::fs::write(
+            dir.path().join(MANIFEST_FILE),
+            "[[document]]\nfile = \"a.txt\"\ntitle = \"Named\"\nsource = \"Paper\"\n",
+        )
+        .unwrap();
+        let loaded = load_paths(&[dir.path()]);
+        assert_eq!(loaded.documents[0].title, "Named");
+        assert_eq!(loaded.documents[0].source.as_deref(), Some("Paper"));
+        assert!(!loaded.manifest.helplines.is_empty(), "helplines fall back to the embedded ones");
+
+        std::fs::write(dir.path().join(MANIFEST_FILE), "[[document]\n").unwrap();
+        let loaded = load_paths(&[dir.path()]);
+        assert_eq!(loaded.documents.len(), 1);
+        assert!(loaded.warnings[0].to_string().contains(MANIFEST_FILE));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let loaded = load_paths(&[dir.path()]);
+        assert_eq!(loaded.documents.len(), 1);
+        assert!(loaded.warnings.iter().any(|w| w.message.contains("loop")));
+    }
+
+    #[test]
+    fn stdin_is_a_document() {
+        let loaded = load(&[Source::Stdin], &mut "Headline\n\nBody.".as_bytes());
+        assert_eq!(loaded.documents[0].title, "Headline");
+        assert_eq!(loaded.documents[0].origin, "stdin");
+    }
+}

@@ -1,0 +1,321 @@
+//! The corpus-wide model every front end draws from: documents, speakers
+//! merged across documents (and refined by the manifest), and statements.
+
+use std::collections::HashMap;
+
+use crate::corpus::{Document, Helpline, Loaded, Manifest, Warning};
+use crate::extract::{self, Entity, Extraction, Span, SpeakerKind, StatementKind};
+
+/// A speaker as the whole corpus knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Stable id: the manifest's, else a slug of the name.
+    pub id: String,
+    pub name: String,
+    /// A few characters for the reader's gutter ("TVP", "Khan").
+    pub short: String,
+    /// Every other name the documents or the manifest use for it.
+    pub aliases: Vec<String>,
+    pub kind: SpeakerKind,
+}
+
+/// A statement with its place in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// 1-based, in corpus order (documents in load order, then document order).
+    pub id: usize,
+    /// Index into [`Corpus::documents`].
+    pub document: usize,
+    /// Index into [`Corpus::speakers`]; `None` when unattributed.
+    pub speaker: Option<usize>,
+    pub kind: StatementKind,
+    pub text: String,
+    pub cue: String,
+    /// Where it sits in its document's paragraphs; never empty.
+    pub spans: Vec<Span>,
+}
+
+impl Statement {
+    /// First and last paragraph, 1-based, as users and outputs count them.
+    pub fn paragraph_range(&self) -> (usize, usize) {
+        let first = self.spans.first().map_or(0, |s| s.paragraph);
+        let last = self.spans.last().map_or(first, |s| s.paragraph);
+        (first + 1, last + 1)
+    }
+}
+
+/// A mismatch between a phone number printed in a document and the number
+/// the organisation publishes for the same helpline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub document: usize,
+    /// 0-based paragraph index.
+    pub paragraph: usize,
+    pub found: String,
+    pub published: String,
+    /// The helpline's name ("NSPCC helpline").
+    pub helpline: String,
+}
+
+/// Everything loaded and extracted.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub speakers: Vec<Speaker>,
+    pub statements: Vec<Statement>,
+    pub helplines: Vec<Helpline>,
+    pub notes: Vec<Note>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Corpus {
+    /// Extracts every document and merges its speakers into the corpus.
+    pub fn build(loaded: Loaded) -> Corpus {
+        let extractions: Vec<Extraction> = extract_all(&loaded.documents);
+        let mut merger = Merger::new(&loaded.manifest);
+        let mut statements = Vec::new();
+        for (doc_index, extraction) in extractions.into_iter().enumerate() {
+            let mut local_to_global: HashMap<usize, usize> = HashMap::new();
+            for found in extraction.statements {
+                let speaker = found.speaker.map(|local| {
+                    *local_to_global.entry(local).or_insert_with(|| merger.speaker_for(&extraction.entities[local]))
+                });
+                statements.push(Statement {
+                    id: statements.len() + 1,
+                    document: doc_index,
+                    speaker,
+                    kind: found.kind,
+                    text: found.text,
+                    cue: found.cue,
+                    spans: found.spans,
+                });
+            }
+        }
+        Corpus {
+            documents: loaded.documents,
+            speakers: merger.speakers,
+            statements,
+            helplines: loaded.manifest.helplines,
+            notes: Vec::new(),
+            warnings: loaded.warnings,
+        }
+    }
+
+    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
+    pub fn statement_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.speakers.len()];
+        for statement in &self.statements {
+            if let Some(speaker) = statement.speaker {
+                counts[speaker] += 1;
+            }
+        }
+        counts
+    }
+
+    /// Speakers in the order people scan them: most statements first, then by name.
+    pub fn speakers_by_count(&self) -> Vec<usize> {
+        let counts = self.statement_counts();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| self.speakers[a].name.to_lowercase().cmp(&self.speakers[b].name.to_lowercase()))
+        });
+        order
+    }
+
+    /// Statements that no speaker could be found for.
+    pub fn unattributed(&self) -> impl Iterator<Item = &Statement> {
+        self.statements.iter().filter(|s| s.speaker.is_none())
+    }
+}
+
+/// Extracts documents on all available cores; documents are independent.
+fn extract_all(documents: &[Document]) -> Vec<Extraction> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(documents.len().max(1));
+    if threads <= 1 {
+        return documents.iter().map(|doc| extract::extract(&doc.paragraphs)).collect();
+    }
+    let chunk = documents.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = documents
+            .chunks(chunk)
+            .map(|docs| {
+                scope.spawn(move || docs.iter().map(|doc| extract::extract(&doc.paragraphs)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles.into_iter().flat_map(|handle| handle.join().expect("extraction does not panic")).collect()
+    })
+}
+
+/// Lower-case letters and digits, without a leading "the" or honorific: the
+/// form two names are compared in.
+pub fn normalize_name(name: &str) -> String {
+    const HONORIFICS: &[&str] =
+        &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "dame", "rev", "the"];
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c == '’' || c == '\'' { '\0' } else { c })
+        .filter(|&c| c != '\0')
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    while words.len() > 1 && HONORIFICS.contains(&words[0]) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+struct Merger<'m> {
+    manifest: &'m Manifest,
+    speakers: Vec<Speaker>,
+    by_key: HashMap<String, usize>,
+}
+
+impl<'m> Merger<'m> {
+    fn new(manifest: &'m Manifest) -> Self {
+        Merger { manifest, speakers: Vec::new(), by_key: HashMap::new() }
+    }
+
+    /// The corpus speaker for an entity, creating it on first sight.
+    fn speaker_for(&mut self, entity: &Entity) -> usize {
+        let names: Vec<&str> =
+            std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
+        let keys: Vec<String> = names
+            .iter()
+            .filter(|name| {
+                entity.kind != SpeakerKind::Person || normalize_name(name).contains(' ') || **name == entity.name
+            })
+            .map(|name| normalize_name(name))
+            .filter(|key| !key.is_empty())
+            .collect();
+        let manifest_speaker = self.manifest.speakers.iter().find(|meta| {
+            std::iter::once(&meta.id)
+                .chain(std::iter::once(&meta.name))
+                .chain(&meta.aliases)
+                .any(|name| names.iter().any(|n| normalize_name(n) == normalize_name(name)))
+        });
+        let existing = match manifest_speaker {
+            Some(meta) => self.speakers.iter().position(|s| s.id == meta.id),
+            None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
+        };
+        let index = existing.unwrap_or_else(|| {
+            let speaker = match manifest_speaker {
+                Some(meta) => Speaker {
+                    id: meta.id.clone(),
+                    name: meta.name.clone(),
+                    short: meta.short.clone().unwrap_or_else(|| short_label(&meta.name, &meta.aliases, meta.kind)),
+                    aliases: meta.aliases.clone(),
+                    kind: meta.kind,
+                },
+                None => Speaker {
+                    id: self.unique_id(&crate::corpus::slug(&entity.name)),
+                    name: entity.name.clone(),
+                    short: short_label(&entity.name, &entity.aliases, entity.kind),
+                    aliases: Vec::new(),
+                    kind: entity.kind,
+                },
+            };
+            self.speakers.push(speaker);
+            self.speakers.len() - 1
+        });
+        let speaker = &mut self.speakers[index];
+        for name in names {
+            let known = normalize_name(name) == normalize_name(&speaker.name)
+                || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
+            if !known {
+                speaker.aliases.push(name.to_string());
+            }
+        }
+        for key in keys {
+            self.by_key.entry(key).or_insert(index);
+        }
+        index
+    }
+
+    fn unique_id(&self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.speakers.iter().any(|s| s.id == id) || self.manifest.speakers.iter().any(|m| m.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+/// A gutter label: an acronym alias if there is one, a person's surname,
+/// else the name itself (the view truncates it).
+fn short_label(name: &str, aliases: &[String], kind: SpeakerKind) -> String {
+    let is_acronym =
+        |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if is_acronym(name) {
+        return name.to_string();
+    }
+    if let Some(acronym) = aliases.iter().find(|a| is_acronym(a)) {
+        return acronym.clone();
+    }
+    if kind == SpeakerKind::Person {
+        if let Some(surname) = name.split_whitespace().last() {
+            return surname.to_string();
+        }
+    }
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise_like_the_scorer() {
+        assert_eq!(normalize_name("The Force"), "force");
+        assert_eq!(normalize_name("Mr Glazer's"), "glazers");
+        assert_eq!(normalize_name("Dr  Azzam Tamimi"), "azzam tamimi");
+        assert_eq!(normalize_name("Shareholders United"), "shareholders united");
+    }
+
+    #[test]
+    fn short_labels_prefer_acronyms_then_surnames() {
+        assert_eq!(
+            short_label("Buckinghamshire Safeguarding Children Board", &["BSCB".into()], SpeakerKind::Organisation),
+            "BSCB"
+        );
+        assert_eq!(short_label("Sadiq Khan", &[], SpeakerKind::Person), "Khan");
+        assert_eq!(short_label("Ofcom", &[], SpeakerKind::Organisation), "Ofcom");
+    }
+
+    fn entity(name: &str, aliases: &[&str], kind: SpeakerKind) -> Entity {
+        Entity { name: name.into(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind }
+    }
+
+    #[test]
+    fn entities_merge_across_documents_by_name_or_acronym() {
+        let manifest = Manifest::default();
+        let mut merger = Merger::new(&manifest);
+        let a = merger.speaker_for(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
+        let b = merger.speaker_for(&entity("TVP", &[], SpeakerKind::Organisation));
+        let c = merger.speaker_for(&entity("Sadiq Khan", &["Mr Khan"], SpeakerKind::Person));
+        let d = merger.speaker_for(&entity("Imran Khan", &["Mr Khan"], SpeakerKind::Person));
+        assert_eq!(a, b);
+        assert_ne!(c, d, "people who share a surname stay apart");
+        assert_eq!(merger.speakers[a].id, "thames-valley-police");
+    }
+
+    #[test]
+    fn the_manifest_names_a_speaker_found_under_an_alias() {
+        let manifest = Manifest::parse(
+            "[[speaker]]\nid = \"nspcc\"\nname = \"NSPCC\"\nshort = \"NSPCC\"\naliases = [\"National Society for the Prevention of Cruelty to Children\"]\nkind = \"organisation\"\n",
+        )
+        .unwrap();
+        let mut merger = Merger::new(&manifest);
+        let found = merger.speaker_for(&entity(
+            "National Society for the Prevention of Cruelty to Children",
+            &[],
+            SpeakerKind::Organisation,
+        ));
+        assert_eq!(merger.speakers[found].id, "nspcc");
+        assert_eq!(merger.speakers[found].name, "NSPCC");
+    }
+}

@@ -1,0 +1,20 @@
+//! voices: read news coverage and reports by *who said what*.
+//!
+//! The crate is split the way the data flows, so each stage can be tested
+//! without a terminal:
+//!
+//! * [`corpus`] turns untrusted bytes (embedded seeds, files, folders, stdin)
+//!   into sanitised documents made of paragraphs, plus the optional manifest.
+//! * [`extract`] finds statements in one document's paragraphs and resolves
+//!   who made them. It is pure: text in, statements out.
+//! * [`index`] merges per-document speakers into corpus-wide speakers and
+//!   applies the manifest's names, so every front end sees one model.
+//! * [`output`] (plain, JSON) and the TUI ([`app`], [`keymap`], [`ui`]) are
+//!   views over that model.
+
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod index;
+pub mod output;
+pub mod speakers;

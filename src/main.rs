@@ -1,0 +1,70 @@
+//! The `voices` binary: parse, load, extract, show, exit. Everything else
+//! lives in the library so it can be tested without a process.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use voices::cli::{Cli, Format};
+use voices::corpus::{self, Source};
+use voices::index::Corpus;
+use voices::output;
+use voices::speakers::Filter;
+
+/// Exit code for a usage error, as clap uses.
+const USAGE_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("voices: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let sources: Vec<Source> = if cli.paths.is_empty() {
+        vec![Source::Embedded]
+    } else {
+        cli.paths
+            .iter()
+            .map(|path| if path.as_os_str() == "-" { Source::Stdin } else { Source::Path(path.clone()) })
+            .collect()
+    };
+    let loaded = corpus::load(&sources, &mut std::io::stdin().lock());
+    for warning in &loaded.warnings {
+        eprintln!("voices: {warning}");
+    }
+    if loaded.documents.is_empty() {
+        anyhow::bail!("no documents to read");
+    }
+    let corpus = Corpus::build(loaded);
+    let filter = match Filter::resolve(&corpus.speakers, &cli.speakers) {
+        Ok(filter) => filter,
+        Err(err) => {
+            eprintln!("voices: {err}");
+            return Ok(ExitCode::from(USAGE_ERROR));
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if cli.list_speakers {
+        output::write_speaker_list(&mut out, &corpus, &filter).context("writing the speaker list")?;
+    } else {
+        match cli.effective_format(std::io::stdout().is_terminal()) {
+            Format::Json => output::write_json(&mut out, &corpus, &filter).context("writing JSON")?,
+            Format::Plain | Format::Tui => {
+                output::write_plain(&mut out, &corpus, &filter).context("writing plain text")?
+            }
+        }
+    }
+    match out.flush() {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing output")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

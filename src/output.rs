@@ -1,0 +1,212 @@
+//! Non-interactive outputs: plain text (for reading aloud, piping, printing)
+//! and JSON (for scripts). Neither ever writes an escape sequence: every
+//! string in them was sanitised at load.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::index::{Corpus, Statement};
+use crate::speakers::Filter;
+
+/// The name the unattributed group goes by in every output.
+pub const UNATTRIBUTED: &str = "Unattributed";
+
+/// Speakers to show, in display order, with the statements each keeps.
+fn groups<'c>(corpus: &'c Corpus, filter: &Filter) -> Vec<(Option<usize>, Vec<&'c Statement>)> {
+    let mut groups: Vec<(Option<usize>, Vec<&Statement>)> = corpus
+        .speakers_by_count()
+        .into_iter()
+        .filter(|&index| filter.keeps(Some(index)))
+        .map(|index| (Some(index), corpus.statements.iter().filter(|s| s.speaker == Some(index)).collect()))
+        .filter(|(_, statements): &(_, Vec<_>)| !statements.is_empty())
+        .collect();
+    let unattributed: Vec<&Statement> = corpus.unattributed().collect();
+    if filter.keeps(None) && !unattributed.is_empty() {
+        groups.push((None, unattributed));
+    }
+    groups
+}
+
+/// "paragraph 3" or "paragraphs 6–10".
+pub fn paragraph_label(statement: &Statement) -> String {
+    match statement.paragraph_range() {
+        (first, last) if first == last => format!("paragraph {first}"),
+        (first, last) => format!("paragraphs {first}–{last}"),
+    }
+}
+
+/// Statements grouped under each speaker's name, then the helplines: one
+/// statement per paragraph, prefixed with its speaker, so it reads well aloud.
+pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
+    let groups = groups(corpus, filter);
+    if groups.is_empty() {
+        writeln!(out, "No statements were found.")?;
+        writeln!(out)?;
+    }
+    for (speaker, statements) in groups {
+        let name = speaker.map_or(UNATTRIBUTED, |i| corpus.speakers[i].name.as_str());
+        let count = statements.len();
+        writeln!(out, "{name} ({count} statement{})", if count == 1 { "" } else { "s" })?;
+        writeln!(out)?;
+        for statement in statements {
+            let doc = &corpus.documents[statement.document];
+            let text = match statement.kind {
+                crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
+                crate::extract::StatementKind::Reported => statement.text.clone(),
+            };
+            writeln!(
+                out,
+                "{name}, {}: {text} ({}, {})",
+                statement.kind.as_str(),
+                doc.title,
+                paragraph_label(statement)
+            )?;
+            writeln!(out)?;
+        }
+    }
+    write_helplines(out, corpus)
+}
+
+fn write_helplines(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
+    writeln!(out, "Helplines")?;
+    for helpline in &corpus.helplines {
+        match &helpline.audience {
+            Some(audience) => writeln!(out, "{}: {} ({audience})", helpline.name, helpline.number)?,
+            None => writeln!(out, "{}: {}", helpline.name, helpline.number)?,
+        }
+    }
+    Ok(())
+}
+
+/// One line per speaker with its statement count, in display order.
+pub fn write_speaker_list(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
+    for (speaker, statements) in groups(corpus, filter) {
+        match speaker {
+            Some(index) => {
+                let speaker = &corpus.speakers[index];
+                writeln!(out, "{:>4}  {} [{}] ({})", statements.len(), speaker.name, speaker.id, speaker.kind.as_str())?
+            }
+            None => writeln!(out, "{:>4}  {UNATTRIBUTED}", statements.len())?,
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonCorpus<'c> {
+    documents: Vec<JsonDocument<'c>>,
+    speakers: Vec<JsonSpeaker<'c>>,
+    statements: Vec<JsonStatement<'c>>,
+    helplines: &'c [crate::corpus::Helpline],
+    notes: Vec<JsonNote<'c>>,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'c> {
+    id: &'c str,
+    title: &'c str,
+    source: Option<&'c str>,
+    date: Option<&'c str>,
+    origin: &'c str,
+    paragraphs: &'c [String],
+}
+
+#[derive(Serialize)]
+struct JsonSpeaker<'c> {
+    id: &'c str,
+    name: &'c str,
+    short: &'c str,
+    aliases: &'c [String],
+    kind: &'static str,
+    statements: usize,
+}
+
+#[derive(Serialize)]
+struct JsonStatement<'c> {
+    id: usize,
+    document: &'c str,
+    speaker: Option<&'c str>,
+    kind: &'static str,
+    text: &'c str,
+    cue: &'c str,
+    paragraphs: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct JsonNote<'c> {
+    document: &'c str,
+    paragraph: usize,
+    found: &'c str,
+    published: &'c str,
+    helpline: &'c str,
+}
+
+/// The whole (filtered) corpus as one JSON document; the schema is in the README.
+pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
+    let statements: Vec<&Statement> = corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).collect();
+    let counts = corpus.statement_counts();
+    let keep_document = |index: usize| filter.is_everyone() || statements.iter().any(|s| s.document == index);
+    let json = JsonCorpus {
+        documents: (0..corpus.documents.len())
+            .filter(|&i| keep_document(i))
+            .map(|i| {
+                let doc = &corpus.documents[i];
+                JsonDocument {
+                    id: &doc.id,
+                    title: &doc.title,
+                    source: doc.source.as_deref(),
+                    date: doc.date.as_deref(),
+                    origin: &doc.origin,
+                    paragraphs: &doc.paragraphs,
+                }
+            })
+            .collect(),
+        speakers: corpus
+            .speakers_by_count()
+            .into_iter()
+            .filter(|&i| filter.keeps(Some(i)))
+            .map(|i| {
+                let speaker = &corpus.speakers[i];
+                JsonSpeaker {
+                    id: &speaker.id,
+                    name: &speaker.name,
+                    short: &speaker.short,
+                    aliases: &speaker.aliases,
+                    kind: speaker.kind.as_str(),
+                    statements: counts[i],
+                }
+            })
+            .collect(),
+        statements: statements
+            .iter()
+            .map(|s| {
+                let (first, last) = s.paragraph_range();
+                JsonStatement {
+                    id: s.id,
+                    document: &corpus.documents[s.document].id,
+                    speaker: s.speaker.map(|i| corpus.speakers[i].id.as_str()),
+                    kind: s.kind.as_str(),
+                    text: &s.text,
+                    cue: &s.cue,
+                    paragraphs: [first, last],
+                }
+            })
+            .collect(),
+        helplines: &corpus.helplines,
+        notes: corpus
+            .notes
+            .iter()
+            .filter(|note| keep_document(note.document))
+            .map(|note| JsonNote {
+                document: &corpus.documents[note.document].id,
+                paragraph: note.paragraph + 1,
+                found: &note.found,
+                published: &note.published,
+                helpline: &note.helpline,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}
