@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+pub use crate::ui::theme::ColorChoice;
+
 /// How results are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -49,6 +51,15 @@ pub struct Cli {
     /// How to show the results [default: tui on a terminal, plain otherwise].
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+
+    /// Colour in the reader: auto (colour unless NO_COLOR is set), always, or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Leave the mouse to the terminal (for selecting text) instead of
+    /// scrolling and clicking in the reader.
+    #[arg(long)]
+    pub no_mouse: bool,
 
     /// Print the speakers with their statement counts, then exit.
     #[arg(long)]

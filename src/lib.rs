@@ -12,9 +12,16 @@
 //! * [`output`] (plain, JSON) and the TUI ([`app`], [`keymap`], [`ui`]) are
 //!   views over that model.
 
+pub mod app;
 pub mod cli;
+pub mod content;
 pub mod corpus;
 pub mod extract;
+#[cfg(test)]
+mod fixture;
 pub mod index;
+pub mod keymap;
 pub mod output;
 pub mod speakers;
+pub mod tui;
+pub mod ui;

@@ -6,11 +6,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
+use voices::app::App;
 use voices::cli::{Cli, Format};
 use voices::corpus::{self, Source};
 use voices::index::Corpus;
 use voices::output;
 use voices::speakers::Filter;
+use voices::tui;
+use voices::ui::theme::Theme;
 
 /// Exit code for a usage error, as clap uses.
 const USAGE_ERROR: u8 = 2;
@@ -57,14 +60,24 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         match cli.effective_format(std::io::stdout().is_terminal()) {
             Format::Json => output::write_json(&mut out, &corpus, &filter).context("writing JSON")?,
-            Format::Plain | Format::Tui => {
-                output::write_plain(&mut out, &corpus, &filter).context("writing plain text")?
+            Format::Tui => {
+                drop(out);
+                return run_reader(cli, corpus, filter);
             }
+            Format::Plain => output::write_plain(&mut out, &corpus, &filter).context("writing plain text")?,
         }
     }
     match out.flush() {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("writing output")?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the interactive reader; the terminal is restored before returning.
+fn run_reader(cli: &Cli, corpus: Corpus, filter: Filter) -> anyhow::Result<ExitCode> {
+    let theme = Theme::choose(cli.color, std::env::var_os("NO_COLOR").as_deref());
+    let app = App::new(corpus, filter, theme, (80, 24));
+    tui::run(app, tui::Options { mouse: !cli.no_mouse })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,957 @@
+//! The reader's state and every change to it. [`App::update`] takes an
+//! [`Action`] and changes the state; nothing here touches a terminal, so
+//! each behaviour can be tested by feeding actions and looking at fields.
+
+use crate::content::{Content, Match, Wrapped};
+use crate::index::Corpus;
+use crate::keymap::{Action, Mode};
+use crate::speakers::{Filter, match_speakers};
+use crate::ui::layout::{self, Focus};
+use crate::ui::strings;
+use crate::ui::theme::Theme;
+
+/// What the event loop should do after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Continue,
+    /// Restore the terminal and exit normally.
+    Quit,
+    /// Restore the terminal, clear what was shown, and exit at once.
+    QuickExit,
+}
+
+/// What a sidebar row stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A section heading; `true` for Speakers, `false` for Documents.
+    Section(bool),
+    Document(usize),
+    /// A speaker group; `None` is the unattributed group.
+    Speaker(Option<usize>),
+    /// Index into [`Corpus::statements`].
+    Statement(usize),
+    /// A line of explanation that cannot be opened.
+    Note,
+}
+
+/// One sidebar row, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    /// 0 for headings, 1 for documents and speakers, 2 for statements.
+    pub depth: u8,
+    pub label: String,
+    /// Statement count shown after a speaker.
+    pub count: Option<usize>,
+    /// `Some(open)` when the row can be expanded or collapsed.
+    pub expanded: Option<bool>,
+}
+
+/// The sidebar tree and where the user is in it.
+#[derive(Debug, Clone, Default)]
+pub struct Sidebar {
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+    /// Speaker groups that are open.
+    pub expanded: Vec<Option<usize>>,
+    /// Sections that are closed: [documents, speakers].
+    pub collapsed: [bool; 2],
+    /// The sidebar search; non-empty hides rows that do not match.
+    pub query: String,
+}
+
+/// What the reader pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Nothing,
+    Document(usize),
+    Speaker(Option<usize>),
+}
+
+/// The reader pane: its content, wrapped for the current width, and where
+/// the reading position is.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub view: View,
+    pub content: Content,
+    pub wrapped: Wrapped,
+    /// First line shown; `usize`, so very long documents scroll.
+    pub scroll: usize,
+    /// The highlighted statement (index into [`Corpus::statements`]).
+    pub current: Option<usize>,
+    /// Widest speaker label in the content, for the gutter.
+    pub label_width: usize,
+}
+
+/// The committed reader search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+}
+
+/// The speaker picker's state while it is open.
+#[derive(Debug, Clone, Default)]
+pub struct Picker {
+    pub selected: usize,
+    pub error: Option<String>,
+}
+
+/// The whole reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub corpus: Corpus,
+    pub filter: Filter,
+    pub theme: Theme,
+    pub focus: Focus,
+    pub mode: Mode,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    pub sidebar: Sidebar,
+    pub reader: Reader,
+    pub search: Search,
+    /// Which pane the open search prompt searches.
+    pub search_target: Focus,
+    /// Text being typed in the search prompt or the picker.
+    pub prompt: String,
+    pub picker: Picker,
+    pub help_scroll: usize,
+    /// A short note in the status bar, cleared by the next key.
+    pub message: Option<String>,
+}
+
+/// Lines scrolled by one turn of the mouse wheel.
+const WHEEL_LINES: usize = 3;
+/// Most characters of a statement kept for its sidebar row.
+const ROW_TEXT_CHARS: usize = 90;
+
+impl App {
+    /// The reader at its starting point: the first document open, or with a
+    /// filter, the first chosen speaker's statements.
+    pub fn new(corpus: Corpus, filter: Filter, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App {
+            corpus,
+            filter,
+            theme,
+            focus: Focus::Sidebar,
+            mode: Mode::Normal,
+            size,
+            sidebar: Sidebar::default(),
+            reader: Reader {
+                view: View::Nothing,
+                content: Content::message(strings::NOTHING_OPEN),
+                wrapped: Wrapped::default(),
+                scroll: 0,
+                current: None,
+                label_width: 0,
+            },
+            search: Search::default(),
+            search_target: Focus::Reader,
+            prompt: String::new(),
+            picker: Picker::default(),
+            help_scroll: 0,
+            message: None,
+        };
+        app.start();
+        app
+    }
+
+    /// Builds the sidebar for the current filter and opens the first thing.
+    fn start(&mut self) {
+        self.sidebar.expanded = if self.filter.is_everyone() {
+            Vec::new()
+        } else {
+            self.shown_speakers().into_iter().map(|(speaker, _)| speaker).collect()
+        };
+        self.rebuild_rows();
+        let first = if self.filter.is_everyone() {
+            self.sidebar.rows.iter().position(|r| matches!(r.kind, RowKind::Document(_)))
+        } else {
+            self.sidebar.rows.iter().position(|r| matches!(r.kind, RowKind::Speaker(_)))
+        };
+        if let Some(row) = first {
+            self.sidebar.selected = row;
+            match self.sidebar.rows[row].kind {
+                RowKind::Document(d) => self.open_view(View::Document(d)),
+                RowKind::Speaker(s) => self.open_view(View::Speaker(s)),
+                _ => {}
+            }
+        } else {
+            self.open_view(View::Nothing);
+        }
+        self.sidebar.offset = 0;
+    }
+
+    /// Speakers the sidebar lists, in display order, with their statement
+    /// counts; the unattributed group last.
+    pub fn shown_speakers(&self) -> Vec<(Option<usize>, usize)> {
+        let counts = self.corpus.statement_counts();
+        let mut shown: Vec<(Option<usize>, usize)> = self
+            .corpus
+            .speakers_by_count()
+            .into_iter()
+            .filter(|&i| counts[i] > 0 && self.filter.keeps(Some(i)))
+            .map(|i| (Some(i), counts[i]))
+            .collect();
+        let unattributed = self.corpus.unattributed().count();
+        if unattributed > 0 && self.filter.keeps(None) {
+            shown.push((None, unattributed));
+        }
+        shown
+    }
+
+    /// Documents the sidebar lists: all of them, or with a filter those that
+    /// hold a chosen speaker's statements.
+    pub fn shown_documents(&self) -> Vec<usize> {
+        (0..self.corpus.documents.len())
+            .filter(|&d| {
+                self.filter.is_everyone()
+                    || self.corpus.statements.iter().any(|s| s.document == d && self.filter.keeps(s.speaker))
+            })
+            .collect()
+    }
+
+    /// Rebuilds the sidebar rows, keeping the selection on the same thing.
+    pub fn rebuild_rows(&mut self) {
+        let previous = self.sidebar.rows.get(self.sidebar.selected).map(|r| r.kind);
+        let searching = !self.sidebar.query.is_empty();
+        let query = self.sidebar.query.to_lowercase();
+        let hit = |label: &str| !searching || label.to_lowercase().contains(&query);
+        let mut rows = Vec::new();
+
+        let documents = self.shown_documents();
+        let document_rows: Vec<Row> = documents
+            .iter()
+            .filter(|&&d| hit(&self.corpus.documents[d].title))
+            .map(|&d| Row {
+                kind: RowKind::Document(d),
+                depth: 1,
+                label: self.corpus.documents[d].title.clone(),
+                count: None,
+                expanded: None,
+            })
+            .collect();
+        if !searching || !document_rows.is_empty() {
+            let open = searching || !self.sidebar.collapsed[0];
+            rows.push(Row {
+                kind: RowKind::Section(false),
+                depth: 0,
+                label: strings::DOCUMENTS.to_string(),
+                count: Some(documents.len()),
+                expanded: Some(open),
+            });
+            if open {
+                rows.extend(document_rows);
+            }
+        }
+
+        let mut speaker_rows = Vec::new();
+        for (speaker, count) in self.shown_speakers() {
+            let name = speaker.map_or(strings::UNATTRIBUTED, |i| self.corpus.speakers[i].name.as_str());
+            let statements: Vec<Row> = self
+                .corpus
+                .statements
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.speaker == speaker)
+                .map(|(i, s)| Row {
+                    kind: RowKind::Statement(i),
+                    depth: 2,
+                    label: statement_label(s),
+                    count: None,
+                    expanded: None,
+                })
+                .filter(|row| hit(&row.label))
+                .collect();
+            let name_hits = hit(name);
+            if searching && !name_hits && statements.is_empty() {
+                continue;
+            }
+            let open = self.sidebar.expanded.contains(&speaker) || (searching && !statements.is_empty());
+            speaker_rows.push(Row {
+                kind: RowKind::Speaker(speaker),
+                depth: 1,
+                label: name.to_string(),
+                count: Some(count),
+                expanded: Some(open),
+            });
+            if open {
+                speaker_rows.extend(statements);
+            }
+        }
+        if !searching || !speaker_rows.is_empty() {
+            let open = searching || !self.sidebar.collapsed[1];
+            rows.push(Row {
+                kind: RowKind::Section(true),
+                depth: 0,
+                label: strings::SPEAKERS.to_string(),
+                count: None,
+                expanded: Some(open),
+            });
+            if open {
+                if speaker_rows.is_empty() {
+                    rows.push(Row {
+                        kind: RowKind::Note,
+                        depth: 1,
+                        label: strings::NO_STATEMENTS.to_string(),
+                        count: None,
+                        expanded: None,
+                    });
+                }
+                rows.extend(speaker_rows);
+            }
+        }
+        if rows.is_empty() {
+            rows.push(Row {
+                kind: RowKind::Note,
+                depth: 0,
+                label: strings::NO_ROWS.to_string(),
+                count: None,
+                expanded: None,
+            });
+        }
+        self.sidebar.rows = rows;
+        self.sidebar.selected = previous
+            .and_then(|kind| self.sidebar.rows.iter().position(|r| r.kind == kind))
+            .unwrap_or(self.sidebar.selected)
+            .min(self.sidebar.rows.len() - 1);
+        self.keep_selection_visible();
+    }
+
+    /// The regions of the current frame.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.size.0, self.size.1, self.focus)
+    }
+
+    /// Rows the sidebar shows at once (at least 1).
+    pub fn sidebar_height(&self) -> usize {
+        let area = layout::areas(self.size.0, self.size.1, Focus::Sidebar).sidebar;
+        area.map_or(1, |a| usize::from(layout::inner(a).height).max(1))
+    }
+
+    /// Lines the reader shows at once (at least 1).
+    pub fn reader_height(&self) -> usize {
+        let area = layout::areas(self.size.0, self.size.1, Focus::Reader).reader;
+        area.map_or(1, |a| usize::from(layout::inner(a).height).max(1))
+    }
+
+    /// Columns of the reader's gutter and of its text, for the current size.
+    pub fn reader_columns(&self) -> (usize, usize) {
+        let area = layout::areas(self.size.0, self.size.1, Focus::Reader).reader;
+        let inner = area.map_or(0, |a| usize::from(layout::inner(a).width));
+        let gutter =
+            if self.reader.label_width == 0 { 0 } else { self.reader.label_width.clamp(3, (inner / 5).clamp(3, 12)) };
+        let text = inner.saturating_sub(if gutter == 0 { 0 } else { gutter + 1 }).max(1);
+        (gutter, text)
+    }
+
+    /// Re-wraps the reader for the current width if needed, keeping the top
+    /// line's paragraph and offset.
+    pub fn ensure_wrapped(&mut self) {
+        let (_, width) = self.reader_columns();
+        if self.reader.wrapped.width == width && !self.reader.wrapped.lines.is_empty() {
+            return;
+        }
+        let anchor = self.reader.wrapped.anchor(self.reader.scroll);
+        self.reader.wrapped = Wrapped::new(&self.reader.content, width);
+        self.reader.scroll = anchor.map_or(0, |(block, offset)| self.reader.wrapped.line_of(block, offset));
+        self.clamp_scroll();
+    }
+
+    /// Changes the terminal size; the reading position is kept.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        if self.size != (width, height) {
+            self.size = (width, height);
+            self.ensure_wrapped();
+            self.keep_selection_visible();
+        }
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.reader.wrapped.lines.len().saturating_sub(self.reader_height())
+    }
+
+    fn clamp_scroll(&mut self) {
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let height = self.sidebar_height();
+        let sidebar = &mut self.sidebar;
+        if sidebar.selected < sidebar.offset {
+            sidebar.offset = sidebar.selected;
+        } else if sidebar.selected >= sidebar.offset + height {
+            sidebar.offset = sidebar.selected + 1 - height;
+        }
+        sidebar.offset = sidebar.offset.min(sidebar.rows.len().saturating_sub(height));
+    }
+
+    /// Shows a view in the reader from its top.
+    pub fn open_view(&mut self, view: View) {
+        let content = match view {
+            View::Nothing => Content::message(strings::NOTHING_OPEN),
+            View::Document(d) => Content::document(&self.corpus, &self.filter, d),
+            View::Speaker(s) => Content::speaker(&self.corpus, s),
+        };
+        self.reader.label_width = content
+            .statements
+            .iter()
+            .map(|&i| unicode_width::UnicodeWidthStr::width(self.speaker_short(i)))
+            .max()
+            .unwrap_or(0);
+        self.reader.view = view;
+        self.reader.content = content;
+        self.reader.wrapped = Wrapped::default();
+        self.reader.scroll = 0;
+        self.reader.current = None;
+        self.ensure_wrapped();
+        self.search.matches = self.reader.content.find(&self.search.query);
+        self.search.current = None;
+    }
+
+    /// The gutter label of a statement's speaker.
+    pub fn speaker_short(&self, statement: usize) -> &str {
+        match self.corpus.statements[statement].speaker {
+            Some(s) => &self.corpus.speakers[s].short,
+            None => strings::UNATTRIBUTED_SHORT,
+        }
+    }
+
+    /// Opens a statement: its document (or the speaker view it is already
+    /// in), scrolled to it, highlighted.
+    pub fn open_statement(&mut self, statement: usize) {
+        let in_view = self.reader.content.statements.contains(&statement);
+        if !(in_view && matches!(self.reader.view, View::Speaker(_))) {
+            let document = self.corpus.statements[statement].document;
+            if self.reader.view != View::Document(document) || !in_view {
+                self.open_view(View::Document(document));
+            }
+        }
+        self.reader.current = Some(statement);
+        if let Some(line) = self.statement_line(statement) {
+            let height = self.reader_height();
+            let visible = line >= self.reader.scroll && line + 2 <= self.reader.scroll + height;
+            if !visible {
+                self.reader.scroll = line.saturating_sub(height / 4);
+                self.clamp_scroll();
+            }
+        }
+    }
+
+    /// The first wrapped line of a statement in the current content.
+    pub fn statement_line(&self, statement: usize) -> Option<usize> {
+        let content = &self.reader.content;
+        content.blocks.iter().enumerate().find_map(|(b, block)| {
+            block
+                .marks
+                .iter()
+                .find(|m| m.statement == statement && m.first)
+                .map(|m| self.reader.wrapped.line_of(b, m.start))
+        })
+    }
+
+    /// The statement to start from: the highlighted one, else the first one
+    /// at or below the top line.
+    fn reference_statement(&self) -> Option<usize> {
+        self.reader.current.or_else(|| {
+            self.reader
+                .content
+                .statements
+                .iter()
+                .copied()
+                .find(|&s| self.statement_line(s).is_some_and(|l| l >= self.reader.scroll))
+        })
+    }
+
+    /// Handles one action. Returns whether to go on.
+    pub fn update(&mut self, action: Action) -> Control {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => return Control::Quit,
+            Action::QuickExit => return Control::QuickExit,
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Click { column, row } => self.click(column, row),
+            _ => match self.mode {
+                Mode::Normal => self.normal(action),
+                Mode::Help => self.help(action),
+                Mode::Search => self.search_prompt(action),
+                Mode::Picker => self.picker(action),
+            },
+        }
+        Control::Continue
+    }
+
+    fn normal(&mut self, action: Action) {
+        let sidebar = self.focus == Focus::Sidebar;
+        match action {
+            Action::FocusNext | Action::FocusPrev => {
+                self.focus = if sidebar { Focus::Reader } else { Focus::Sidebar };
+                self.ensure_wrapped();
+                self.keep_selection_visible();
+            }
+            Action::Down => self.move_by(1, true),
+            Action::Up => self.move_by(1, false),
+            Action::PageDown => self.move_by(self.page(), true),
+            Action::PageUp => self.move_by(self.page(), false),
+            Action::HalfDown => self.move_by((self.page() / 2).max(1), true),
+            Action::HalfUp => self.move_by((self.page() / 2).max(1), false),
+            Action::Top => self.move_by(usize::MAX, false),
+            Action::Bottom => self.move_by(usize::MAX, true),
+            Action::Expand if sidebar => self.expand(),
+            Action::Collapse if sidebar => self.collapse(),
+            Action::Open if sidebar => self.open_selected(),
+            Action::Open => {
+                if matches!(self.reader.view, View::Speaker(_))
+                    && let Some(statement) = self.reference_statement()
+                {
+                    self.open_view(View::Document(self.corpus.statements[statement].document));
+                    self.open_statement(statement);
+                }
+            }
+            Action::NextStatement => self.step_statement(true),
+            Action::PrevStatement => self.step_statement(false),
+            Action::NextBySpeaker => self.step_by_speaker(true),
+            Action::PrevBySpeaker => self.step_by_speaker(false),
+            Action::Search => {
+                self.search_target = self.focus;
+                self.prompt.clear();
+                self.mode = Mode::Search;
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::ClearSearch => {
+                if !self.sidebar.query.is_empty() {
+                    self.sidebar.query.clear();
+                    self.rebuild_rows();
+                }
+                self.search = Search::default();
+            }
+            Action::PickSpeaker => {
+                self.prompt.clear();
+                self.picker = Picker::default();
+                self.mode = Mode::Picker;
+            }
+            Action::ClearFilter if !self.filter.is_everyone() => {
+                self.set_filter(Filter::default());
+                self.message = Some(strings::FILTER_CLEARED.to_string());
+            }
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help;
+            }
+            _ => {}
+        }
+    }
+
+    fn page(&self) -> usize {
+        match self.focus {
+            Focus::Sidebar => self.sidebar_height(),
+            Focus::Reader => self.reader_height().saturating_sub(1).max(1),
+        }
+    }
+
+    fn move_by(&mut self, amount: usize, down: bool) {
+        match self.focus {
+            Focus::Sidebar => {
+                let last = self.sidebar.rows.len().saturating_sub(1);
+                let s = &mut self.sidebar.selected;
+                *s = if down { s.saturating_add(amount).min(last) } else { s.saturating_sub(amount) };
+                self.keep_selection_visible();
+            }
+            Focus::Reader => self.scroll_reader(amount, down),
+        }
+    }
+
+    fn scroll_reader(&mut self, amount: usize, down: bool) {
+        let r = &mut self.reader.scroll;
+        *r = if down { r.saturating_add(amount) } else { r.saturating_sub(amount) };
+        self.clamp_scroll();
+    }
+
+    fn selected_row(&self) -> Option<&Row> {
+        self.sidebar.rows.get(self.sidebar.selected)
+    }
+
+    fn expand(&mut self) {
+        let Some(row) = self.selected_row().cloned() else { return };
+        match (row.kind, row.expanded) {
+            (RowKind::Section(speakers), Some(false)) => {
+                self.sidebar.collapsed[usize::from(speakers)] = false;
+                self.rebuild_rows();
+            }
+            (RowKind::Speaker(s), Some(false)) => {
+                self.sidebar.expanded.push(s);
+                self.rebuild_rows();
+            }
+            (_, Some(true)) => self.move_by(1, true),
+            _ => {}
+        }
+    }
+
+    fn collapse(&mut self) {
+        let Some(row) = self.selected_row().cloned() else { return };
+        match (row.kind, row.expanded) {
+            (RowKind::Section(speakers), Some(true)) if self.sidebar.query.is_empty() => {
+                self.sidebar.collapsed[usize::from(speakers)] = true;
+                self.rebuild_rows();
+            }
+            (RowKind::Speaker(s), Some(true)) if self.sidebar.query.is_empty() => {
+                self.sidebar.expanded.retain(|&e| e != s);
+                self.rebuild_rows();
+            }
+            _ => {
+                // Step up to the parent row.
+                let depth = row.depth;
+                if depth > 0
+                    && let Some(parent) =
+                        self.sidebar.rows[..self.sidebar.selected].iter().rposition(|r| r.depth < depth)
+                {
+                    self.sidebar.selected = parent;
+                    self.keep_selection_visible();
+                }
+            }
+        }
+    }
+
+    /// Enter on a sidebar row: open it in the reader and move there (a
+    /// heading opens or closes instead).
+    pub fn open_selected(&mut self) {
+        let Some(row) = self.selected_row().cloned() else { return };
+        match row.kind {
+            RowKind::Section(speakers) => {
+                let i = usize::from(speakers);
+                self.sidebar.collapsed[i] = !self.sidebar.collapsed[i];
+                self.rebuild_rows();
+                return;
+            }
+            RowKind::Document(d) => self.open_view(View::Document(d)),
+            RowKind::Speaker(s) => {
+                if !self.sidebar.expanded.contains(&s) {
+                    self.sidebar.expanded.push(s);
+                    self.rebuild_rows();
+                }
+                self.open_view(View::Speaker(s));
+            }
+            RowKind::Statement(i) => {
+                self.open_view(View::Document(self.corpus.statements[i].document));
+                self.open_statement(i);
+            }
+            RowKind::Note => return,
+        }
+        self.focus = Focus::Reader;
+        self.ensure_wrapped();
+    }
+
+    fn step_statement(&mut self, forward: bool) {
+        let list = &self.reader.content.statements;
+        let next = match self.reader.current.and_then(|c| list.iter().position(|&s| s == c)) {
+            Some(at) if forward => list.get(at + 1).copied(),
+            Some(at) => at.checked_sub(1).map(|i| list[i]),
+            None if forward => self.reference_statement(),
+            None => list
+                .iter()
+                .rev()
+                .copied()
+                .find(|&s| self.statement_line(s).is_some_and(|l| l < self.reader.scroll + self.reader_height())),
+        };
+        match next {
+            Some(statement) => self.open_statement(statement),
+            None => self.message = Some(strings::NO_MORE_STATEMENTS.to_string()),
+        }
+    }
+
+    fn step_by_speaker(&mut self, forward: bool) {
+        let Some(from) = self.reference_statement() else {
+            self.message = Some(strings::NO_STATEMENT_SELECTED.to_string());
+            return;
+        };
+        let speaker = self.corpus.statements[from].speaker;
+        let same = |i: &usize| self.corpus.statements[*i].speaker == speaker && self.filter.keeps(speaker);
+        let next =
+            if forward { (from + 1..self.corpus.statements.len()).find(same) } else { (0..from).rev().find(same) };
+        match next {
+            Some(statement) => self.open_statement(statement),
+            None if self.reader.current.is_none() => self.open_statement(from),
+            None => self.message = Some(strings::NO_MORE_STATEMENTS.to_string()),
+        }
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        if self.search.query.is_empty() {
+            self.message = Some(strings::NO_SEARCH.to_string());
+            return;
+        }
+        let total = self.search.matches.len();
+        if total == 0 {
+            self.message = Some(strings::no_matches(&self.search.query));
+            return;
+        }
+        let next = match self.search.current {
+            Some(c) if forward => {
+                if c + 1 == total {
+                    self.message = Some(strings::WRAPPED_TOP.to_string());
+                }
+                (c + 1) % total
+            }
+            Some(c) => {
+                if c == 0 {
+                    self.message = Some(strings::WRAPPED_END.to_string());
+                }
+                (c + total - 1) % total
+            }
+            None => self.first_match_from_top(forward),
+        };
+        self.show_match(next);
+    }
+
+    /// The first match at or below the top line (or the last one above the
+    /// bottom, going backwards), wrapping around.
+    fn first_match_from_top(&self, forward: bool) -> usize {
+        let top = self.reader.scroll;
+        let lines: Vec<usize> =
+            self.search.matches.iter().map(|m| self.reader.wrapped.line_of(m.block, m.start)).collect();
+        if forward {
+            lines.iter().position(|&l| l >= top).unwrap_or(0)
+        } else {
+            let bottom = top + self.reader_height();
+            lines.iter().rposition(|&l| l < bottom).unwrap_or(lines.len() - 1)
+        }
+    }
+
+    fn show_match(&mut self, index: usize) {
+        self.search.current = Some(index);
+        let m = self.search.matches[index];
+        let line = self.reader.wrapped.line_of(m.block, m.start);
+        let height = self.reader_height();
+        if line < self.reader.scroll || line >= self.reader.scroll + height {
+            self.reader.scroll = line.saturating_sub(height / 3);
+            self.clamp_scroll();
+        }
+    }
+
+    fn search_prompt(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => self.prompt.push(c),
+            Action::Backspace => {
+                self.prompt.pop();
+            }
+            Action::Cancel => {
+                self.prompt.clear();
+                self.mode = Mode::Normal;
+            }
+            Action::Submit => {
+                self.mode = Mode::Normal;
+                let query = std::mem::take(&mut self.prompt);
+                match self.search_target {
+                    Focus::Sidebar => {
+                        self.sidebar.query = query;
+                        self.rebuild_rows();
+                        self.sidebar.selected = self
+                            .sidebar
+                            .rows
+                            .iter()
+                            .position(|r| matches!(r.kind, RowKind::Document(_) | RowKind::Statement(_)))
+                            .or_else(|| self.sidebar.rows.iter().position(|r| r.depth > 0))
+                            .unwrap_or(0);
+                        self.keep_selection_visible();
+                    }
+                    Focus::Reader => {
+                        self.search.matches = self.reader.content.find(&query);
+                        self.search.query = query;
+                        self.search.current = None;
+                        if self.search.query.is_empty() {
+                            return;
+                        }
+                        if self.search.matches.is_empty() {
+                            self.message = Some(strings::no_matches(&self.search.query));
+                        } else {
+                            let first = self.first_match_from_top(true);
+                            self.show_match(first);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn help(&mut self, action: Action) {
+        match action {
+            Action::Cancel | Action::Help => self.mode = Mode::Normal,
+            Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(self.reader_height()),
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(self.reader_height()),
+            Action::Top => self.help_scroll = 0,
+            Action::Bottom => self.help_scroll = usize::MAX / 2,
+            _ => {}
+        }
+    }
+
+    /// Speakers the picker offers for what has been typed: those with
+    /// statements whose id, name or an alias contains it.
+    pub fn picker_candidates(&self) -> Vec<(usize, usize)> {
+        let wanted = crate::index::normalize_name(&self.prompt);
+        let counts = self.corpus.statement_counts();
+        self.corpus
+            .speakers_by_count()
+            .into_iter()
+            .filter(|&i| counts[i] > 0)
+            .filter(|&i| {
+                let s = &self.corpus.speakers[i];
+                wanted.is_empty()
+                    || std::iter::once(&s.id)
+                        .chain(std::iter::once(&s.name))
+                        .chain(&s.aliases)
+                        .any(|n| crate::index::normalize_name(n).contains(&wanted))
+            })
+            .map(|i| (i, counts[i]))
+            .collect()
+    }
+
+    fn picker(&mut self, action: Action) {
+        let candidates = self.picker_candidates();
+        match action {
+            Action::Input(c) => {
+                self.prompt.push(c);
+                self.picker.selected = 0;
+                self.picker.error = None;
+            }
+            Action::Backspace => {
+                self.prompt.pop();
+                self.picker.selected = 0;
+                self.picker.error = None;
+            }
+            Action::Down => {
+                self.picker.selected = (self.picker.selected + 1).min(candidates.len().saturating_sub(1));
+            }
+            Action::Up => self.picker.selected = self.picker.selected.saturating_sub(1),
+            Action::Cancel => {
+                self.prompt.clear();
+                self.mode = Mode::Normal;
+            }
+            Action::Submit => {
+                let chosen = match candidates.get(self.picker.selected) {
+                    Some(&(speaker, _)) => Ok(vec![speaker]),
+                    None => match_speakers(&self.corpus.speakers, &self.prompt),
+                };
+                match chosen {
+                    Ok(speakers) => {
+                        let ids: Vec<String> = speakers.iter().map(|&i| self.corpus.speakers[i].id.clone()).collect();
+                        match Filter::resolve(&self.corpus.speakers, &ids) {
+                            Ok(filter) => {
+                                self.mode = Mode::Normal;
+                                self.prompt.clear();
+                                self.set_filter(filter);
+                            }
+                            Err(err) => self.picker.error = Some(first_line(&err.to_string())),
+                        }
+                    }
+                    Err(err) => self.picker.error = Some(first_line(&err.to_string())),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies a speaker filter as `--speaker` would at start.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.sidebar.query.clear();
+        self.sidebar.rows.clear();
+        self.sidebar.selected = 0;
+        self.start();
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        if self.mode == Mode::Help {
+            self.help(if down { Action::Down } else { Action::Up });
+            return;
+        }
+        let areas = self.areas();
+        let inside = |area: Option<ratatui::layout::Rect>| {
+            area.is_some_and(|a| a.contains(ratatui::layout::Position::new(column, row)))
+        };
+        if inside(areas.reader) {
+            self.scroll_reader(WHEEL_LINES, down);
+        } else if inside(areas.sidebar) {
+            let height = self.sidebar_height();
+            let max = self.sidebar.rows.len().saturating_sub(height);
+            let offset = &mut self.sidebar.offset;
+            *offset = if down { (*offset + WHEEL_LINES).min(max) } else { offset.saturating_sub(WHEEL_LINES) };
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.mode != Mode::Normal {
+            return;
+        }
+        let areas = self.areas();
+        let position = ratatui::layout::Position::new(column, row);
+        if let Some(sidebar) = areas.sidebar.filter(|a| a.contains(position)) {
+            self.focus = Focus::Sidebar;
+            let inner = layout::inner(sidebar);
+            if inner.contains(position) {
+                let index = self.sidebar.offset + usize::from(row - inner.y);
+                if index < self.sidebar.rows.len() {
+                    if index == self.sidebar.selected {
+                        self.open_selected();
+                    } else {
+                        self.sidebar.selected = index;
+                    }
+                }
+            }
+        } else if areas.reader.is_some_and(|a| a.contains(position)) {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// The search counter for the status bar ("3/12"), when a search is active.
+    pub fn search_counter(&self) -> Option<String> {
+        if self.search.query.is_empty() {
+            return None;
+        }
+        let total = self.search.matches.len();
+        Some(format!("{}/{}", self.search.current.map_or(0, |c| c + 1), total))
+    }
+
+    /// "42%", or Top/End/All: where the reader is.
+    pub fn position_label(&self) -> String {
+        let total = self.reader.wrapped.lines.len();
+        let height = self.reader_height();
+        if total <= height {
+            strings::ALL.to_string()
+        } else if self.reader.scroll == 0 {
+            strings::TOP.to_string()
+        } else if self.reader.scroll >= self.max_scroll() {
+            strings::END.to_string()
+        } else {
+            format!("{}%", (self.reader.scroll + height) * 100 / total)
+        }
+    }
+}
+
+/// A sidebar label for a statement: its first words, quoted when direct.
+fn statement_label(statement: &crate::index::Statement) -> String {
+    let mut text: String = statement.text.chars().take(ROW_TEXT_CHARS).collect();
+    if text.len() < statement.text.len() {
+        text.push('…');
+    }
+    match statement.kind {
+        crate::extract::StatementKind::Direct => format!("“{text}”"),
+        crate::extract::StatementKind::Reported => text,
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests;

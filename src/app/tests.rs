@@ -1,0 +1,320 @@
+use super::*;
+use crate::fixture;
+
+fn app(corpus: Corpus) -> App {
+    App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30))
+}
+
+fn select(app: &mut App, kind: RowKind) {
+    app.sidebar.selected = app.sidebar.rows.iter().position(|r| r.kind == kind).expect("row is listed");
+}
+
+fn kinds(app: &App) -> Vec<RowKind> {
+    app.sidebar.rows.iter().map(|r| r.kind).collect()
+}
+
+#[test]
+fn starts_on_the_first_document_with_the_sidebar_focused() {
+    let app = app(fixture::seed());
+    assert_eq!(app.reader.view, View::Document(0));
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(0));
+}
+
+#[test]
+fn speakers_are_ordered_by_count_then_name_with_unattributed_last() {
+    let app = app(fixture::seed());
+    assert_eq!(
+        kinds(&app),
+        vec![
+            RowKind::Section(false),
+            RowKind::Document(0),
+            RowKind::Section(true),
+            RowKind::Speaker(Some(1)),
+            RowKind::Speaker(Some(2)),
+            RowKind::Speaker(Some(0)),
+            RowKind::Speaker(None),
+        ]
+    );
+    assert_eq!(app.sidebar.rows[3].count, Some(2));
+}
+
+#[test]
+fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
+    let mut app = app(fixture::seed());
+    select(&mut app, RowKind::Speaker(Some(2)));
+    app.update(Action::Expand);
+    assert!(kinds(&app).contains(&RowKind::Statement(4)));
+    let label = &app.sidebar.rows.iter().find(|r| r.kind == RowKind::Statement(4)).unwrap().label;
+    assert!(label.starts_with("“It is clear that some vulnerable"), "{label}");
+    app.update(Action::Expand);
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4), "→ steps into the group");
+    app.update(Action::Collapse);
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Speaker(Some(2)), "← steps up");
+    app.update(Action::Collapse);
+    assert!(!kinds(&app).contains(&RowKind::Statement(4)));
+}
+
+#[test]
+fn opening_a_statement_shows_its_document_scrolled_to_it_and_highlighted() {
+    let mut app = app(fixture::seed());
+    app.resize(60, 12);
+    select(&mut app, RowKind::Speaker(Some(2)));
+    app.update(Action::Expand);
+    select(&mut app, RowKind::Statement(4));
+    app.update(Action::Open);
+    assert_eq!(app.reader.view, View::Document(0));
+    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.focus, Focus::Reader);
+    let line = app.statement_line(4).unwrap();
+    assert!(line >= app.reader.scroll && line < app.reader.scroll + app.reader_height(), "visible");
+}
+
+#[test]
+fn tab_switches_focus_both_ways() {
+    let mut app = app(fixture::seed());
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Sidebar);
+}
+
+#[test]
+fn scrolling_stays_in_bounds_and_reports_the_position() {
+    let mut app = app(fixture::seed());
+    app.resize(60, 12);
+    app.update(Action::FocusNext);
+    assert_eq!(app.position_label(), "Top");
+    app.update(Action::Up);
+    assert_eq!(app.reader.scroll, 0);
+    app.update(Action::PageDown);
+    assert!(app.position_label().ends_with('%'), "{}", app.position_label());
+    app.update(Action::Bottom);
+    assert_eq!(app.position_label(), "End");
+    let end = app.reader.scroll;
+    app.update(Action::Down);
+    assert_eq!(app.reader.scroll, end);
+    app.update(Action::HalfUp);
+    assert!(app.reader.scroll < end);
+    app.update(Action::Top);
+    assert_eq!(app.reader.scroll, 0);
+}
+
+#[test]
+fn next_and_previous_statement_walk_the_document_in_order() {
+    let mut app = app(fixture::seed());
+    app.update(Action::NextStatement);
+    assert_eq!(app.reader.current, Some(0));
+    app.update(Action::NextStatement);
+    app.update(Action::NextStatement);
+    assert_eq!(app.reader.current, Some(2));
+    app.update(Action::PrevStatement);
+    assert_eq!(app.reader.current, Some(1));
+    for _ in 0..10 {
+        app.update(Action::NextStatement);
+    }
+    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.message.as_deref(), Some(strings::NO_MORE_STATEMENTS));
+}
+
+#[test]
+fn same_speaker_steps_cross_documents() {
+    let mut app = app(fixture::two_documents());
+    app.open_statement(4);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.reader.view, View::Document(1));
+    assert_eq!(app.reader.current, Some(5));
+    app.update(Action::PrevBySpeaker);
+    assert_eq!(app.reader.view, View::Document(0));
+    assert_eq!(app.reader.current, Some(4));
+    app.open_statement(0);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.reader.current, Some(3), "the other BSCB statement");
+}
+
+#[test]
+fn search_finds_counts_and_wraps_around() {
+    let mut app = app(fixture::seed());
+    app.update(Action::FocusNext);
+    app.update(Action::Search);
+    assert_eq!(app.mode, Mode::Search);
+    for c in "nspcc".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    let total = app.search.matches.len();
+    assert!(total >= 2, "{total}");
+    assert_eq!(app.search_counter(), Some(format!("1/{total}")));
+    for _ in 1..total {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(app.search_counter(), Some(format!("{total}/{total}")));
+    app.update(Action::NextMatch);
+    assert_eq!(app.search_counter(), Some(format!("1/{total}")));
+    assert_eq!(app.message.as_deref(), Some(strings::WRAPPED_TOP));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search_counter(), Some(format!("{total}/{total}")));
+    app.update(Action::ClearSearch);
+    assert_eq!(app.search_counter(), None);
+}
+
+#[test]
+fn escape_cancels_a_search_being_typed() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Search);
+    app.update(Action::Input('x'));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.search.query.is_empty() && app.prompt.is_empty());
+}
+
+#[test]
+fn a_search_with_no_hits_says_so() {
+    let mut app = app(fixture::seed());
+    app.focus = Focus::Reader;
+    app.update(Action::Search);
+    for c in "zebra".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.search_counter(), Some("0/0".into()));
+    assert_eq!(app.message, Some(strings::no_matches("zebra")));
+}
+
+#[test]
+fn searching_the_sidebar_filters_its_rows() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Search);
+    assert_eq!(app.search_target, Focus::Sidebar);
+    for c in "vulnerable".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(kinds(&app), vec![RowKind::Section(true), RowKind::Speaker(Some(2)), RowKind::Statement(4)]);
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4));
+    app.update(Action::ClearSearch);
+    assert!(kinds(&app).contains(&RowKind::Document(0)));
+}
+
+#[test]
+fn the_picker_filters_like_the_command_line_and_s_clears() {
+    let mut app = app(fixture::seed());
+    app.update(Action::PickSpeaker);
+    assert_eq!(app.mode, Mode::Picker);
+    for c in "nsp".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.picker_candidates(), vec![(2, 1)]);
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(!app.filter.is_everyone());
+    assert_eq!(app.reader.view, View::Speaker(Some(2)));
+    assert!(!kinds(&app).contains(&RowKind::Speaker(Some(0))));
+    app.update(Action::ClearFilter);
+    assert!(app.filter.is_everyone());
+    assert!(kinds(&app).contains(&RowKind::Speaker(Some(0))));
+}
+
+#[test]
+fn the_picker_explains_a_name_it_does_not_know() {
+    let mut app = app(fixture::seed());
+    app.update(Action::PickSpeaker);
+    for c in "zzz".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Picker);
+    assert!(app.picker.error.as_deref().unwrap().starts_with("no speaker matches"));
+}
+
+#[test]
+fn a_command_line_filter_lists_only_its_speakers_and_their_documents() {
+    let corpus = fixture::two_documents();
+    let filter = Filter::resolve(&corpus.speakers, &["bscb".to_string()]).unwrap();
+    let app = App::new(corpus, filter, Theme::monochrome(), (100, 30));
+    let kinds = kinds(&app);
+    assert!(kinds.contains(&RowKind::Document(0)) && !kinds.contains(&RowKind::Document(1)));
+    assert!(kinds.contains(&RowKind::Speaker(Some(1))));
+    assert!(!kinds.contains(&RowKind::Speaker(Some(2))) && !kinds.contains(&RowKind::Speaker(None)));
+    assert_eq!(app.reader.view, View::Speaker(Some(1)));
+}
+
+#[test]
+fn enter_in_a_speaker_view_opens_the_statement_in_its_article() {
+    let mut app = app(fixture::seed());
+    select(&mut app, RowKind::Speaker(Some(2)));
+    app.update(Action::Open);
+    assert_eq!(app.reader.view, View::Speaker(Some(2)));
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::Open);
+    assert_eq!(app.reader.view, View::Document(0));
+    assert_eq!(app.reader.current, Some(4));
+}
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut app = app(fixture::seed());
+    app.focus = Focus::Reader;
+    app.resize(100, 30);
+    app.update(Action::Bottom);
+    let (block, _) = app.reader.wrapped.anchor(app.reader.scroll).unwrap();
+    app.update(Action::Resize { width: 70, height: 30 });
+    let (after, _) = app.reader.wrapped.anchor(app.reader.scroll).unwrap();
+    assert_eq!(block, after, "the same paragraph stays at the top");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Help);
+    assert_eq!(app.mode, Mode::Help);
+    app.update(Action::Down);
+    assert_eq!(app.help_scroll, 1);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
+    let mut app = app(fixture::seed());
+    app.resize(100, 20);
+    app.update(Action::Wheel { column: 80, row: 5, down: true });
+    assert_eq!(app.reader.scroll, 3);
+    assert_eq!(app.focus, Focus::Sidebar, "the wheel does not move focus");
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!(app.sidebar.selected, 3);
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!(app.reader.view, View::Speaker(Some(1)), "a second click opens");
+}
+
+#[test]
+fn quit_and_quick_exit_end_the_loop() {
+    let mut app = app(fixture::seed());
+    assert_eq!(app.update(Action::Quit), Control::Quit);
+    assert_eq!(app.update(Action::QuickExit), Control::QuickExit);
+}
+
+#[test]
+fn an_empty_corpus_is_calm() {
+    let mut corpus = fixture::seed();
+    corpus.statements.clear();
+    let mut app = app(corpus);
+    assert!(app.sidebar.rows.iter().any(|r| r.label == strings::NO_STATEMENTS));
+    app.update(Action::NextStatement);
+    app.update(Action::NextBySpeaker);
+    app.update(Action::PickSpeaker);
+    app.update(Action::Submit);
+    assert!(app.picker.error.is_some());
+}
+
+#[test]
+fn a_long_document_scrolls_past_65535_lines() {
+    let mut corpus = fixture::seed();
+    let paragraphs = corpus.documents[0].paragraphs.clone();
+    corpus.documents[0].paragraphs = paragraphs.iter().cycle().take(40_000).cloned().collect();
+    let mut app = app(corpus);
+    app.focus = Focus::Reader;
+    app.update(Action::Bottom);
+    assert!(app.reader.scroll > 65_535, "{}", app.reader.scroll);
+}

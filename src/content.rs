@@ -1,0 +1,394 @@
+//! What the reader pane shows, before it is drawn: blocks of text with the
+//! statements and search matches marked as byte ranges, and the same blocks
+//! wrapped to a width. Wrapping is done once per width and kept, so a frame
+//! only looks at the lines it draws, however long the document is.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::index::Corpus;
+use crate::speakers::Filter;
+use crate::ui::strings;
+
+/// How a block is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A document's title.
+    Title,
+    /// Source and date, or a count line.
+    Meta,
+    /// The line above each statement in a speaker view.
+    Heading,
+    /// Body text.
+    Text,
+}
+
+/// A statement's piece inside one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Corpus::statements`].
+    pub statement: usize,
+    /// True on the statement's first piece, where the gutter names the speaker.
+    pub first: bool,
+}
+
+/// One paragraph-like unit: wrapped on its own, separated by a blank line
+/// from the next unless `tight`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Sorted by start.
+    pub marks: Vec<Mark>,
+    /// The 0-based paragraph of the document this block shows, if any.
+    pub paragraph: Option<usize>,
+    /// No blank line after this block.
+    pub tight: bool,
+}
+
+/// Everything the reader shows for one view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Content {
+    pub blocks: Vec<Block>,
+    /// Statement indexes in reading order (first appearance).
+    pub statements: Vec<usize>,
+}
+
+impl Content {
+    /// A document: title, source and date, then every paragraph, with the
+    /// statements the filter keeps marked.
+    pub fn document(corpus: &Corpus, filter: &Filter, document: usize) -> Content {
+        let doc = &corpus.documents[document];
+        let mut blocks = vec![Block::plain(BlockKind::Title, doc.title.clone(), true)];
+        let meta: Vec<&str> = [doc.source.as_deref(), doc.date.as_deref()].into_iter().flatten().collect();
+        let meta = if meta.is_empty() { doc.origin.clone() } else { meta.join(" · ") };
+        blocks.push(Block::plain(BlockKind::Meta, meta, false));
+        let first_paragraph = blocks.len();
+        for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+            blocks.push(Block {
+                kind: BlockKind::Text,
+                text: paragraph.clone(),
+                marks: Vec::new(),
+                paragraph: Some(index),
+                tight: false,
+            });
+        }
+        let mut statements = Vec::new();
+        for (index, statement) in corpus.statements.iter().enumerate() {
+            if statement.document != document || !filter.keeps(statement.speaker) {
+                continue;
+            }
+            statements.push(index);
+            for (n, span) in statement.spans.iter().enumerate() {
+                let Some(block) = blocks.get_mut(first_paragraph + span.paragraph) else { continue };
+                let end = span.end.min(block.text.len());
+                let start = span.start.min(end);
+                if block.text.is_char_boundary(start) && block.text.is_char_boundary(end) {
+                    block.marks.push(Mark { start, end, statement: index, first: n == 0 });
+                }
+            }
+        }
+        for block in &mut blocks {
+            block.marks.sort_by_key(|m| (m.start, m.end));
+        }
+        Content { blocks, statements }
+    }
+
+    /// A speaker (or the unattributed group): a count line, then every
+    /// statement as a heading (kind, document, paragraph) and its text.
+    pub fn speaker(corpus: &Corpus, speaker: Option<usize>) -> Content {
+        let name = speaker.map_or(strings::UNATTRIBUTED, |i| corpus.speakers[i].name.as_str());
+        let chosen: Vec<usize> =
+            (0..corpus.statements.len()).filter(|&i| corpus.statements[i].speaker == speaker).collect();
+        let mut blocks = vec![
+            Block::plain(BlockKind::Title, name.to_string(), true),
+            Block::plain(BlockKind::Meta, strings::statement_count(chosen.len()), false),
+        ];
+        for &index in &chosen {
+            let statement = &corpus.statements[index];
+            let doc = &corpus.documents[statement.document];
+            let heading = format!(
+                "{} · {} · {}",
+                strings::kind_label(statement.kind),
+                doc.title,
+                crate::output::paragraph_label(statement)
+            );
+            blocks.push(Block::plain(BlockKind::Heading, heading, true));
+            let text = match statement.kind {
+                crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
+                crate::extract::StatementKind::Reported => statement.text.clone(),
+            };
+            let end = text.len();
+            blocks.push(Block {
+                kind: BlockKind::Text,
+                text,
+                marks: vec![Mark { start: 0, end, statement: index, first: true }],
+                paragraph: None,
+                tight: false,
+            });
+        }
+        Content { blocks, statements: chosen }
+    }
+
+    /// A calm placeholder when there is nothing to show.
+    pub fn message(text: &str) -> Content {
+        Content { blocks: vec![Block::plain(BlockKind::Meta, text.to_string(), false)], statements: Vec::new() }
+    }
+
+    /// Every case-insensitive occurrence of `query`, in reading order.
+    pub fn find(&self, query: &str) -> Vec<Match> {
+        let mut found = Vec::new();
+        if query.is_empty() {
+            return found;
+        }
+        for (index, block) in self.blocks.iter().enumerate() {
+            for (start, end) in find_all(&block.text, query) {
+                found.push(Match { block: index, start, end });
+            }
+        }
+        found
+    }
+}
+
+impl Block {
+    fn plain(kind: BlockKind, text: String, tight: bool) -> Block {
+        Block { kind, text, marks: Vec::new(), paragraph: None, tight }
+    }
+}
+
+/// A search hit: a byte range inside one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Match {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Byte ranges of every non-overlapping case-insensitive occurrence.
+pub fn find_all(haystack: &str, needle: &str) -> Vec<(usize, usize)> {
+    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut found = Vec::new();
+    if needle.is_empty() {
+        return found;
+    }
+    let mut from = 0;
+    'outer: while from < haystack.len() {
+        let mut wanted = needle.iter();
+        let mut end = from;
+        let mut pending = wanted.clone().count();
+        for (offset, c) in haystack[from..].char_indices() {
+            for lower in c.to_lowercase() {
+                if wanted.next() != Some(&lower) {
+                    from += haystack[from..].chars().next().map_or(1, char::len_utf8);
+                    continue 'outer;
+                }
+                pending -= 1;
+            }
+            end = from + offset + c.len_utf8();
+            if pending == 0 {
+                found.push((from, end));
+                from = end;
+                continue 'outer;
+            }
+        }
+        let _ = end;
+        break;
+    }
+    found
+}
+
+/// One screen line: a byte range of a block, or the blank line between blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// `usize::MAX` for a blank separator line.
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    /// Whether this is a blank line between blocks.
+    pub fn is_blank(&self) -> bool {
+        self.block == usize::MAX
+    }
+}
+
+/// Content wrapped to one width; rebuilt only when the width or content changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wrapped {
+    pub width: usize,
+    pub lines: Vec<Line>,
+}
+
+impl Wrapped {
+    /// Wraps every block to `width` columns (at least 1).
+    pub fn new(content: &Content, width: usize) -> Wrapped {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        for (index, block) in content.blocks.iter().enumerate() {
+            for (start, end) in wrap(&block.text, width) {
+                lines.push(Line { block: index, start, end });
+            }
+            if !block.tight && index + 1 < content.blocks.len() {
+                lines.push(Line { block: usize::MAX, start: 0, end: 0 });
+            }
+        }
+        Wrapped { width, lines }
+    }
+
+    /// The line holding byte `offset` of `block` (or the nearest before it):
+    /// how a reading position survives a re-wrap.
+    pub fn line_of(&self, block: usize, offset: usize) -> usize {
+        // A blank line sorts just after the block before it, so the keys are monotone.
+        let keys = |line: &Line, previous: usize| {
+            if line.is_blank() { (previous, usize::MAX) } else { (line.block, line.start) }
+        };
+        let position = {
+            let (mut low, mut high) = (0, self.lines.len());
+            while low < high {
+                let mid = (low + high) / 2;
+                let previous = if mid > 0 { self.lines[mid - 1].block } else { 0 };
+                if keys(&self.lines[mid], previous) <= (block, offset) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            low
+        };
+        let mut found = position.saturating_sub(1);
+        while found > 0 && self.lines[found].is_blank() {
+            found -= 1;
+        }
+        found
+    }
+
+    /// The block and byte offset at the top of line `index`, to re-find it
+    /// after a re-wrap.
+    pub fn anchor(&self, index: usize) -> Option<(usize, usize)> {
+        let mut index = index.min(self.lines.len().checked_sub(1)?);
+        while index > 0 && self.lines[index].is_blank() {
+            index -= 1;
+        }
+        let line = self.lines[index];
+        (!line.is_blank()).then_some((line.block, line.start))
+    }
+}
+
+/// Greedy word wrap: byte ranges of `text`, each at most `width` columns
+/// wide, breaking at spaces, and inside a word only when a word is longer
+/// than a line. Spaces at a break are dropped. Empty text is one empty line.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    let mut last_space: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            if i == start {
+                start = i + 1;
+                continue;
+            }
+            last_space = Some(i);
+            used += 1;
+            continue;
+        }
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            match last_space {
+                Some(space) if space > start => {
+                    lines.push((start, trim_end(text, start, space)));
+                    start = space + 1;
+                    while text[start..].starts_with(' ') && start < i {
+                        start += 1;
+                    }
+                }
+                _ => {
+                    if i > start {
+                        lines.push((start, i));
+                    }
+                    start = i;
+                }
+            }
+            last_space = None;
+            used = text[start..i].width();
+        }
+        used += w;
+    }
+    if start < text.len() || lines.is_empty() {
+        lines.push((start.min(text.len()), trim_end(text, start.min(text.len()), text.len())));
+    }
+    lines
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end_matches(' ').len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(lines("the quick brown fox", 10), vec!["the quick", "brown fox"]);
+        assert_eq!(lines("the quick brown fox", 9), vec!["the quick", "brown fox"]);
+        assert_eq!(lines("the quick brown fox", 100), vec!["the quick brown fox"]);
+    }
+
+    #[test]
+    fn breaks_words_longer_than_a_line() {
+        assert_eq!(lines("abcdefghij kl", 4), vec!["abcd", "efgh", "ij", "kl"]);
+    }
+
+    #[test]
+    fn empty_text_is_one_line_and_width_zero_is_safe() {
+        assert_eq!(wrap("", 10), vec![(0, 0)]);
+        assert_eq!(lines("ab", 0), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(lines("日本語の文", 4), vec!["日本", "語の", "文"]);
+    }
+
+    #[test]
+    fn every_line_fits_and_no_word_is_lost() {
+        let text = "It is clear that some vulnerable young victims of child sexual exploitation have been let down";
+        for width in 1..40 {
+            let parts = lines(text, width);
+            assert!(parts.iter().all(|l| l.width() <= width), "{width}: {parts:?}");
+            assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn search_ignores_case_and_finds_every_hit() {
+        assert_eq!(find_all("NSPCC said the nspcc", "nspcc"), vec![(0, 5), (15, 20)]);
+        assert_eq!(find_all("Café café", "CAFÉ"), vec![(0, 5), (6, 11)]);
+        assert_eq!(find_all("aaa", "aa"), vec![(0, 2)]);
+        assert!(find_all("abc", "abcd").is_empty());
+    }
+
+    #[test]
+    fn a_position_survives_a_rewrap() {
+        let content = Content {
+            blocks: (0..20)
+                .map(|i| Block::plain(BlockKind::Text, format!("paragraph {i} with a few more words in it"), false))
+                .collect(),
+            statements: Vec::new(),
+        };
+        let wide = Wrapped::new(&content, 40);
+        let narrow = Wrapped::new(&content, 12);
+        let (block, offset) = wide.anchor(20).unwrap();
+        let line = narrow.line_of(block, offset);
+        assert_eq!(narrow.lines[line].block, block);
+        assert!(narrow.lines[line].start <= offset);
+    }
+}

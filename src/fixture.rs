@@ -1,0 +1,108 @@
+//! Hand-built corpora for tests: the embedded seed article with its
+//! statements marked by hand, so the reader's tests do not depend on the
+//! extractor's output.
+
+use crate::corpus::{self, Document, Source};
+use crate::extract::{Span, SpeakerKind, StatementKind};
+use crate::index::{Corpus, Speaker, Statement};
+
+fn speaker(id: &str, name: &str, short: &str) -> Speaker {
+    Speaker {
+        id: id.into(),
+        name: name.into(),
+        short: short.into(),
+        aliases: vec![short.into()],
+        kind: SpeakerKind::Organisation,
+    }
+}
+
+/// Spans of a quotation running over `paragraphs`: from after the opening
+/// mark to before the closing one (or the paragraph's end).
+fn quote_spans(document: &Document, paragraphs: std::ops::RangeInclusive<usize>) -> Vec<Span> {
+    paragraphs
+        .map(|p| {
+            let text = &document.paragraphs[p];
+            let start = text.find('“').map_or(0, |i| i + '“'.len_utf8());
+            let end = text[start..].find('”').map_or(text.len(), |i| start + i);
+            Span { paragraph: p, start, end }
+        })
+        .collect()
+}
+
+fn whole(document: &Document, paragraph: usize) -> Vec<Span> {
+    vec![Span { paragraph, start: 0, end: document.paragraphs[paragraph].len() }]
+}
+
+fn text_of(document: &Document, spans: &[Span]) -> String {
+    spans.iter().map(|s| &document.paragraphs[s.paragraph][s.start..s.end]).collect::<Vec<_>>().join(" ")
+}
+
+/// The seed article with five statements: BSCB (2), Thames Valley Police,
+/// the NSPCC, and one unattributed.
+pub fn seed() -> Corpus {
+    let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
+    let document = loaded.documents[0].clone();
+    assert!(document.paragraphs[12].starts_with("An NSPCC spokesman"), "the seed changed");
+    let speakers = vec![
+        speaker("tvp", "Thames Valley Police", "TVP"),
+        speaker("bscb", "Buckinghamshire Safeguarding Children Board", "BSCB"),
+        speaker("nspcc", "NSPCC", "NSPCC"),
+    ];
+    let found: Vec<(Option<usize>, StatementKind, Vec<Span>)> = vec![
+        (Some(1), StatementKind::Reported, whole(&document, 2)),
+        (None, StatementKind::Direct, quote_spans(&document, 4..=4)),
+        (Some(0), StatementKind::Direct, quote_spans(&document, 5..=9)),
+        (Some(1), StatementKind::Reported, whole(&document, 11)),
+        (Some(2), StatementKind::Direct, quote_spans(&document, 12..=15)),
+    ];
+    let statements = found
+        .into_iter()
+        .enumerate()
+        .map(|(i, (speaker, kind, spans))| Statement {
+            id: i + 1,
+            document: 0,
+            speaker,
+            kind,
+            text: text_of(&document, &spans),
+            cue: String::new(),
+            spans,
+        })
+        .collect();
+    Corpus {
+        documents: vec![document],
+        speakers,
+        statements,
+        helplines: loaded.manifest.helplines,
+        notes: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+/// The seed plus a short second article with one more NSPCC statement, for
+/// moving between documents.
+pub fn two_documents() -> Corpus {
+    let mut corpus = seed();
+    let document = Document {
+        id: "second".into(),
+        title: "A second article".into(),
+        source: Some("Test".into()),
+        date: None,
+        origin: "test".into(),
+        paragraphs: vec![
+            "An opening paragraph without any statement in it.".into(),
+            "The NSPCC said: “Adults with concerns can call the helpline.”".into(),
+        ],
+    };
+    let spans = quote_spans(&document, 1..=1);
+    corpus.statements.push(Statement {
+        id: corpus.statements.len() + 1,
+        document: 1,
+        speaker: Some(2),
+        kind: StatementKind::Direct,
+        text: text_of(&document, &spans),
+        cue: "The NSPCC said".into(),
+        spans,
+    });
+    corpus.documents.push(document);
+    corpus
+}

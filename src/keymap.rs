@@ -1,0 +1,299 @@
+//! The one table of keys. The event loop turns key presses into [`Action`]s
+//! with it, and the help overlay and the status-bar hints are generated from
+//! it, so what the screen says a key does is what the key does.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything the reader can be asked to do. Keys, the mouse and the
+/// terminal all become actions, so [`crate::app::App::update`] can be tested
+/// without a terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Tab: move focus from the sidebar to the reader or back.
+    FocusNext,
+    /// Shift-Tab: the same, the other way round (there are two panes).
+    FocusPrev,
+    /// h / ←: collapse a sidebar group, or step up to its parent.
+    Collapse,
+    /// l / →: expand a sidebar group, or step into it.
+    Expand,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfDown,
+    HalfUp,
+    Top,
+    Bottom,
+    /// Enter: open the selected row (or, in a speaker view, the current statement in its article).
+    Open,
+    NextStatement,
+    PrevStatement,
+    NextBySpeaker,
+    PrevBySpeaker,
+    /// `/`: start typing a search.
+    Search,
+    NextMatch,
+    PrevMatch,
+    /// Esc outside a prompt: clear the search highlights or sidebar filter.
+    ClearSearch,
+    /// `s`: open the speaker picker.
+    PickSpeaker,
+    /// `S`: show every speaker again.
+    ClearFilter,
+    /// `?` / F1: open or close the help.
+    Help,
+    Quit,
+    /// Reserved for the quick exit (Esc Esc): leave at once and clear the
+    /// screen. Nothing binds it yet; the event loop already honours it.
+    QuickExit,
+    /// A character typed into the search prompt or the speaker picker.
+    Input(char),
+    Backspace,
+    /// Enter inside a prompt.
+    Submit,
+    /// Esc inside a prompt or the help: close it without changing anything.
+    Cancel,
+    /// The mouse wheel over a cell; `down` scrolls towards the end.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// A left click on a cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The terminal changed size.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+/// Which keys are live: a prompt takes letters as text, the help takes only
+/// its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+    /// The search prompt.
+    Search,
+    /// The speaker picker.
+    Picker,
+}
+
+/// Where a binding is listed in the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Move,
+    Read,
+    Find,
+    General,
+}
+
+impl Section {
+    /// The heading of the section in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Move => "Moving around",
+            Section::Read => "Reading statements",
+            Section::Find => "Searching and choosing speakers",
+            Section::General => "General",
+        }
+    }
+
+    /// Every section, in the order the help lists them.
+    pub const ALL: [Section; 4] = [Section::Move, Section::Read, Section::Find, Section::General];
+}
+
+/// One row of the keymap: the keys, how the help writes them, what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    /// Control must be held (only Ctrl-C, which raw mode would otherwise swallow).
+    pub ctrl: bool,
+    /// The keys as the help writes them ("j ↓").
+    pub label: &'static str,
+    /// What the keys do, in plain words.
+    pub help: &'static str,
+    pub action: Action,
+    pub section: Section,
+    /// A short status-bar hint and its priority (lower stays longer), if this
+    /// binding is worth a hint.
+    pub hint: Option<(u8, &'static str)>,
+}
+
+const fn ch(c: char) -> KeyCode {
+    KeyCode::Char(c)
+}
+
+macro_rules! bind {
+    ($section:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr) => {
+        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: Section::$section, hint: None }
+    };
+    ($section:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr, hint $prio:expr, $hint:expr) => {
+        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: Section::$section, hint: Some(($prio, $hint)) }
+    };
+}
+
+/// The keymap of the normal mode, in the order the help lists it.
+pub fn bindings() -> &'static [Binding] {
+    use Action::*;
+    use KeyCode as K;
+    static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        vec![
+            bind!(Move, [K::Tab], "Tab", "switch between the list and the text", FocusNext),
+            bind!(Move, [K::BackTab], "Shift-Tab", "switch back", FocusPrev),
+            bind!(Move, [ch('j'), K::Down], "j ↓", "down one line or row", Down),
+            bind!(Move, [ch('k'), K::Up], "k ↑", "up one line or row", Up),
+            bind!(Move, [ch(' '), ch('f'), K::PageDown], "Space f PgDn", "down one page", PageDown),
+            bind!(Move, [ch('b'), K::PageUp], "b PgUp", "up one page", PageUp),
+            bind!(Move, [ch('d')], "d", "down half a page", HalfDown),
+            bind!(Move, [ch('u')], "u", "up half a page", HalfUp),
+            bind!(Move, [ch('g'), K::Home], "g Home", "go to the top", Top),
+            bind!(Move, [ch('G'), K::End], "G End", "go to the end", Bottom),
+            bind!(Move, [ch('l'), K::Right], "l →", "expand a group in the list", Expand),
+            bind!(Move, [ch('h'), K::Left], "h ←", "collapse a group in the list", Collapse),
+            bind!(Move, [K::Enter], "Enter", "open the selected row", Open, hint 4, "Enter open"),
+            bind!(Read, [ch(']')], "]", "next statement", NextStatement),
+            bind!(Read, [ch('[')], "[", "previous statement", PrevStatement),
+            bind!(Read, [ch('}')], "}", "next statement by the same speaker", NextBySpeaker),
+            bind!(Read, [ch('{')], "{", "previous statement by the same speaker", PrevBySpeaker),
+            bind!(Find, [ch('/')], "/", "search (in the list: filter its rows)", Search, hint 1, "/ search"),
+            bind!(Find, [ch('n')], "n", "next match", NextMatch),
+            bind!(Find, [ch('N')], "N", "previous match", PrevMatch),
+            bind!(Find, [K::Esc], "Esc", "clear the search", ClearSearch),
+            bind!(Find, [ch('s')], "s", "choose a speaker to show", PickSpeaker, hint 3, "s speaker"),
+            bind!(Find, [ch('S')], "S", "show every speaker again", ClearFilter),
+            bind!(General, [ch('?'), K::F(1)], "? F1", "show or hide this help", Help, hint 0, "? help"),
+            bind!(General, [ch('q')], "q", "quit", Quit, hint 2, "q quit"),
+            Binding {
+                keys: const { &[ch('c')] },
+                ctrl: true,
+                label: "Ctrl-C",
+                help: "quit",
+                action: Quit,
+                section: Section::General,
+                hint: None,
+            },
+        ]
+    })
+}
+
+/// The status-bar hints in display order, each with its priority.
+pub fn hints() -> Vec<(u8, &'static str)> {
+    bindings().iter().filter_map(|b| b.hint).collect()
+}
+
+/// The action for a key press in a mode, if the key does anything there.
+/// Callers pass only presses (not repeats or releases).
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == ch('c') {
+        return Some(Action::Quit);
+    }
+    if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    match mode {
+        Mode::Normal => bindings().iter().find(|b| !b.ctrl && b.keys.contains(&key.code)).map(|b| b.action.clone()),
+        Mode::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::Char('q') => Some(Action::Cancel),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char(' ' | 'f') | KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Char('b') | KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            _ => None,
+        },
+        Mode::Search | Mode::Picker => match key.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Down if mode == Mode::Picker => Some(Action::Down),
+            KeyCode::Up if mode == Mode::Picker => Some(Action::Up),
+            KeyCode::Char(c) => Some(Action::Input(c)),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn less_keys_and_arrows_do_the_same() {
+        for (a, b) in [
+            (ch('j'), KeyCode::Down),
+            (ch('k'), KeyCode::Up),
+            (ch(' '), KeyCode::PageDown),
+            (ch('b'), KeyCode::PageUp),
+            (ch('g'), KeyCode::Home),
+            (ch('G'), KeyCode::End),
+        ] {
+            assert_eq!(action_for(Mode::Normal, key(a)), action_for(Mode::Normal, key(b)), "{a:?} vs {b:?}");
+        }
+        assert_eq!(action_for(Mode::Normal, key(ch('f'))), Some(Action::PageDown));
+    }
+
+    #[test]
+    fn shifted_letters_keep_their_meaning() {
+        let g = KeyEvent::new(ch('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Normal, g), Some(Action::Bottom));
+        let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Normal, back), Some(Action::FocusPrev));
+    }
+
+    #[test]
+    fn control_c_always_quits_and_other_control_keys_do_nothing() {
+        let ctrl_c = KeyEvent::new(ch('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Help, Mode::Search, Mode::Picker] {
+            assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit));
+        }
+        assert_eq!(action_for(Mode::Normal, KeyEvent::new(ch('j'), KeyModifiers::CONTROL)), None);
+    }
+
+    #[test]
+    fn prompts_take_letters_as_text() {
+        assert_eq!(action_for(Mode::Search, key(ch('q'))), Some(Action::Input('q')));
+        assert_eq!(action_for(Mode::Picker, key(ch('j'))), Some(Action::Input('j')));
+        assert_eq!(action_for(Mode::Search, key(KeyCode::Esc)), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Picker, key(KeyCode::Down)), Some(Action::Down));
+    }
+
+    #[test]
+    fn help_closes_with_esc_question_mark_or_f1() {
+        for code in [KeyCode::Esc, ch('?'), KeyCode::F(1)] {
+            assert_eq!(action_for(Mode::Help, key(code)), Some(Action::Cancel));
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let mut seen = Vec::new();
+        for binding in bindings() {
+            for key in binding.keys {
+                assert!(!seen.contains(&(key, binding.ctrl)), "{key:?} bound twice");
+                seen.push((key, binding.ctrl));
+            }
+        }
+    }
+
+    #[test]
+    fn the_hints_come_from_the_table() {
+        let hints: Vec<&str> = hints().into_iter().map(|(_, h)| h).collect();
+        assert!(hints.contains(&"? help") && hints.contains(&"/ search") && hints.contains(&"q quit"));
+        // The event constructor used by crossterm for presses.
+        assert_eq!(key(ch('q')).kind, KeyEventKind::Press);
+    }
+}

@@ -1,0 +1,153 @@
+//! The terminal: raw mode, the alternate screen, mouse capture, and the
+//! event loop. Every way out (quit, error, panic, and later signals and the
+//! quick exit) goes through [`restore`], which is safe to call more than once.
+
+use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
+use crossterm::terminal::{
+    self, BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{App, Control};
+use crate::keymap::{self, Action};
+
+/// Why the reader could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("the terminal could not be used: {0}")]
+    Terminal(#[from] io::Error),
+}
+
+/// Choices that change how the terminal is set up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Capture the mouse (wheel and clicks). Off leaves text selection to the terminal.
+    pub mouse: bool,
+}
+
+/// Whether the terminal is currently set up by us (raw, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether mouse capture was turned on, so restore turns it off.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// How long the loop waits for an event before checking timers (none yet;
+/// the idle timer and signal checks will go here).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Puts the terminal back as it was: mouse capture off, main screen, cursor
+/// shown, raw mode off. Does nothing if the terminal is not set up, so every
+/// exit path can call it.
+pub fn restore() -> io::Result<()> {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let left = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let raw = terminal::disable_raw_mode();
+    left.and(raw)
+}
+
+/// Restores the terminal when dropped: the normal exit and early returns.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = restore();
+    }
+}
+
+/// Makes a panic restore the terminal before its message is printed, so the
+/// message is readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore();
+        previous(info);
+    }));
+}
+
+fn setup(options: Options) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if options.mouse {
+        execute!(out, EnableMouseCapture)?;
+        MOUSE.store(true, Ordering::SeqCst);
+    }
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// Runs the reader until the user quits. The terminal is restored on every
+/// way out of this function, including a panic.
+pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
+    install_panic_hook();
+    let _guard = Guard;
+    let mut terminal = setup(options)?;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    let control = event_loop(&mut terminal, &mut app, options)?;
+    if control == Control::QuickExit {
+        let _ = execute!(terminal.backend_mut(), Clear(ClearType::All), Clear(ClearType::Purge));
+    }
+    drop(terminal);
+    restore()?;
+    Ok(())
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    // One synchronized update per frame: terminals that support it show
+    // the frame at once, so a resize does not flash.
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| crate::ui::draw(frame, app))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    options: Options,
+) -> io::Result<Control> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            draw(terminal, app)?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        let Some(action) = to_action(event::read()?, app, options) else { continue };
+        match app.update(action) {
+            Control::Continue => dirty = true,
+            other => return Ok(other),
+        }
+    }
+}
+
+/// The action for a terminal event: key presses only (not repeats or
+/// releases), the mouse only when captured.
+pub fn to_action(event: Event, app: &App, options: Options) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app.mode, key),
+        Event::Mouse(MouseEvent { kind, column, row, .. }) if options.mouse => match kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { column, row, down: false }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}

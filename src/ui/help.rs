@@ -1,0 +1,71 @@
+//! The help overlay: every key, generated from the keymap table (the same
+//! one the status-bar hints come from), then the mouse and the helplines.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{pane_border, put, strings};
+use crate::app::App;
+use crate::content::wrap;
+use crate::keymap::{Section, bindings};
+
+/// The help text as (text, is_heading) lines for a width.
+pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let paragraph = |out: &mut Vec<(String, bool)>, text: &str| {
+        for (a, b) in wrap(text, width) {
+            out.push((text[a..b].to_string(), false));
+        }
+    };
+    paragraph(&mut out, strings::HELP_INTRO);
+    let label_width = bindings().iter().map(|b| b.label.width()).max().unwrap_or(0);
+    for section in Section::ALL {
+        out.push((String::new(), false));
+        out.push((section.title().to_string(), true));
+        for binding in bindings().iter().filter(|b| b.section == section) {
+            let pad = label_width - binding.label.width();
+            out.push((format!("  {}{}  {}", binding.label, " ".repeat(pad), binding.help), false));
+        }
+    }
+    out.push((String::new(), false));
+    paragraph(&mut out, strings::HELP_MOUSE);
+    out.push((String::new(), false));
+    out.push((strings::HELP_SUPPORT.to_string(), true));
+    for helpline in &app.corpus.helplines {
+        let text = match &helpline.audience {
+            Some(audience) => format!("  {} {} — {audience}", helpline.name, helpline.number),
+            None => format!("  {} {}", helpline.name, helpline.number),
+        };
+        out.push((text, false));
+    }
+    out
+}
+
+/// Draws the overlay over `main` (the area above the status bar).
+pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) {
+    let margin_x = if main.width >= 70 { 4 } else { 0 };
+    let margin_y = if main.height >= 20 { 1 } else { 0 };
+    let area = Rect::new(
+        main.x + margin_x,
+        main.y + margin_y,
+        main.width.saturating_sub(2 * margin_x),
+        main.height.saturating_sub(2 * margin_y),
+    );
+    Clear.render(area, buf);
+    buf.set_style(area, app.theme.base);
+    pane_border(buf, area, strings::HELP_TITLE, true, app);
+    let inside = super::layout::inner(area);
+    if inside.width < 2 || inside.height == 0 {
+        return;
+    }
+    let text = lines(app, usize::from(inside.width - 1));
+    let max = text.len().saturating_sub(usize::from(inside.height));
+    app.help_scroll = app.help_scroll.min(max);
+    for (y, (line, heading)) in (inside.y..).zip(text.iter().skip(app.help_scroll).take(usize::from(inside.height))) {
+        let style: Style = if *heading { app.theme.heading } else { app.theme.base };
+        put(buf, inside.x + 1, y, line, inside.width - 1, style);
+    }
+}

@@ -1,0 +1,91 @@
+//! Where each region goes for a terminal size. Both the view (to draw) and
+//! the model (page sizes, mouse hits) use this one function, so they agree.
+
+use ratatui::layout::Rect;
+
+/// Smallest terminal the reader draws its panes on; below it the
+/// "terminal too small" screen is shown (still with a helpline).
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// Below this width one pane is shown at a time (Tab switches).
+pub const SPLIT_WIDTH: u16 = 60;
+/// The sidebar's narrowest width when both panes are shown.
+pub const SIDEBAR_MIN: u16 = 24;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Reader,
+}
+
+/// The regions of one frame. A pane that is not shown is `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// Everything above the status bar (overlays are drawn inside it).
+    pub main: Rect,
+    pub sidebar: Option<Rect>,
+    pub reader: Option<Rect>,
+    /// The bottom line, always present when the height allows.
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+/// The regions for a `width`×`height` terminal with `focus` in a pane.
+pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
+    let full = Rect::new(0, 0, width, height);
+    let status = Rect::new(0, height.saturating_sub(1), width, height.min(1));
+    let main = Rect::new(0, 0, width, height.saturating_sub(1));
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Areas { main: full, sidebar: None, reader: None, status, too_small: true };
+    }
+    if width < SPLIT_WIDTH {
+        let (sidebar, reader) = match focus {
+            Focus::Sidebar => (Some(main), None),
+            Focus::Reader => (None, Some(main)),
+        };
+        return Areas { main, sidebar, reader, status, too_small: false };
+    }
+    let sidebar_width = (width / 3).max(SIDEBAR_MIN);
+    let sidebar = Rect::new(0, 0, sidebar_width, main.height);
+    let reader = Rect::new(sidebar_width, 0, width - sidebar_width, main.height);
+    Areas { main, sidebar: Some(sidebar), reader: Some(reader), status, too_small: false }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x.saturating_add(1),
+        area.y.saturating_add(1),
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sidebar_takes_a_third_but_at_least_24_columns() {
+        let a = areas(100, 30, Focus::Sidebar);
+        assert_eq!(a.sidebar.unwrap().width, 33);
+        assert_eq!(a.reader.unwrap().width, 67);
+        assert_eq!(areas(60, 20, Focus::Sidebar).sidebar.unwrap().width, 24);
+        assert_eq!(a.status, Rect::new(0, 29, 100, 1));
+    }
+
+    #[test]
+    fn narrow_screens_show_the_focused_pane_only() {
+        let a = areas(40, 12, Focus::Reader);
+        assert!(a.sidebar.is_none());
+        assert_eq!(a.reader.unwrap().width, 40);
+    }
+
+    #[test]
+    fn tiny_screens_are_too_small_without_underflow() {
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (29, 30), (100, 7)] {
+            assert!(areas(w, h, Focus::Sidebar).too_small, "{w}x{h}");
+        }
+    }
+}

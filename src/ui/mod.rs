@@ -1,0 +1,108 @@
+//! The view: draws an [`App`] into a frame, one file per screen region.
+//! Drawing never changes what the user sees next except through caches
+//! (wrapping for a new width), so a frame can be drawn at any time.
+
+pub mod help;
+pub mod layout;
+pub mod picker;
+pub mod reader;
+pub mod sidebar;
+pub mod status;
+pub mod strings;
+pub mod theme;
+pub mod too_small;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::App;
+use crate::keymap::Mode;
+
+/// Draws the whole screen for the app's state.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    app.resize(area.width, area.height);
+    app.ensure_wrapped();
+    let areas = app.areas();
+    let buf = frame.buffer_mut();
+    buf.set_style(area, app.theme.base);
+    if areas.too_small {
+        too_small::draw(buf, areas.main, app);
+    } else {
+        if let Some(area) = areas.sidebar {
+            sidebar::draw(buf, area, app);
+        }
+        if let Some(area) = areas.reader {
+            reader::draw(buf, area, app);
+        }
+        match app.mode {
+            Mode::Help => help::draw(buf, areas.main, app),
+            Mode::Picker => picker::draw(buf, areas.main, app),
+            Mode::Search => status::draw_prompt(buf, areas.main, app),
+            Mode::Normal => {}
+        }
+    }
+    status::draw(buf, areas.status, app);
+}
+
+/// Writes `text` at (x, y), cut to `width` columns with an ellipsis when it
+/// does not fit. Returns the columns used.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
+    let fitted = fit(text, usize::from(width));
+    let (end, _) = buf.set_stringn(x, y, &fitted, usize::from(width), style);
+    end - x
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` cut at a word boundary to fit `width` columns, with "…".
+pub fn fit_words(text: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let cut = fit(text, width);
+    let body = cut.trim_end_matches('…');
+    match body.rfind(' ') {
+        Some(space) if space > body.len() / 2 => format!("{}…", body[..space].trim_end_matches([',', ';', ':'])),
+        _ => cut,
+    }
+}
+
+/// A bordered pane frame with a title; the border is heavier when focused.
+pub fn pane_border(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) {
+    use ratatui::widgets::{Block, BorderType, Widget};
+    let style = if focused { app.theme.border_focused } else { app.theme.border };
+    let kind = if focused { BorderType::Thick } else { BorderType::Plain };
+    let title = fit(title, usize::from(area.width.saturating_sub(4)));
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(ratatui::text::Span::styled(format!(" {title} "), app.theme.title))
+        .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,52 @@
+//! The speaker picker (`s`): type part of a name, choose with the arrows,
+//! Enter shows only that speaker, as `--speaker` does.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
+
+use super::{pane_border, put, strings};
+use crate::app::App;
+
+/// Draws the picker over `main`.
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
+    let candidates = app.picker_candidates();
+    let width = main.width.min(60);
+    let wanted_height = 4 + candidates.len().max(1) as u16 + u16::from(app.picker.error.is_some());
+    let height = main.height.min(wanted_height.max(5));
+    let area = Rect::new(main.x + (main.width - width) / 2, main.y + (main.height - height) / 2, width, height);
+    Clear.render(area, buf);
+    buf.set_style(area, app.theme.base);
+    pane_border(buf, area, strings::PICKER_TITLE, true, app);
+    let inside = super::layout::inner(area);
+    if inside.width < 2 || inside.height == 0 {
+        return;
+    }
+    let x = inside.x + 1;
+    let w = inside.width - 1;
+    let mut y = inside.y;
+    put(buf, x, y, &format!("{}{}▏", strings::PICKER_PROMPT, app.prompt), w, app.theme.title);
+    y += 1;
+    if let Some(error) = &app.picker.error
+        && y < inside.bottom()
+    {
+        put(buf, x, y, error, w, app.theme.message);
+        y += 1;
+    }
+    if candidates.is_empty() && y < inside.bottom() {
+        let note = if app.corpus.speakers.is_empty() { strings::PICKER_NO_SPEAKERS } else { strings::PICKER_EMPTY };
+        put(buf, x, y, note, w, app.theme.meta);
+        return;
+    }
+    let room = usize::from(inside.bottom().saturating_sub(y));
+    let skip = app.picker.selected.saturating_sub(room.saturating_sub(1));
+    for (i, &(speaker, count)) in candidates.iter().enumerate().skip(skip).take(room) {
+        let style = if i == app.picker.selected { app.theme.selected } else { app.theme.base };
+        let text = format!("{} ({count})", app.corpus.speakers[speaker].name);
+        if i == app.picker.selected {
+            buf.set_style(Rect::new(x, y, w, 1), style);
+        }
+        put(buf, x, y, &text, w, style);
+        y += 1;
+    }
+}

@@ -1,0 +1,146 @@
+//! The right pane: a document or a speaker's statements, wrapped, with a
+//! gutter naming the speaker of each statement, search matches, a scrollbar
+//! and the reading position. Only the visible lines are looked at.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::layout::{Focus, inner};
+use super::{fit, pane_border, put, strings};
+use crate::app::{App, View};
+use crate::content::{Block, BlockKind, Line as TextLine};
+
+/// Draws the reader into `area` (its border included).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    let focused = app.focus == Focus::Reader;
+    let title = match app.reader.view {
+        View::Nothing => strings::READER_TITLE.to_string(),
+        View::Document(d) => app.corpus.documents[d].title.clone(),
+        View::Speaker(s) => s.map_or(strings::UNATTRIBUTED, |i| app.corpus.speakers[i].name.as_str()).to_string(),
+    };
+    pane_border(buf, area, &title, focused, app);
+    let inside = inner(area);
+    if inside.width == 0 || inside.height == 0 {
+        return;
+    }
+    let (gutter, _) = app.reader_columns();
+    let lines = &app.reader.wrapped.lines;
+    let visible = lines.iter().skip(app.reader.scroll).take(usize::from(inside.height));
+    for (y, line) in (inside.y..).zip(visible) {
+        draw_line(buf, Rect::new(inside.x, y, inside.width, 1), gutter, line, app);
+    }
+    draw_scrollbar(buf, area, app);
+    let position = format!(" {} ", app.position_label());
+    let width = position.chars().count() as u16;
+    if area.width > width + 2 && area.height > 1 {
+        put(buf, area.right() - width - 1, area.bottom() - 1, &position, width, app.theme.title);
+    }
+}
+
+fn draw_line(buf: &mut Buffer, row: Rect, gutter: usize, line: &TextLine, app: &App) {
+    if line.is_blank() {
+        return;
+    }
+    let block = &app.reader.content.blocks[line.block];
+    let text_x = row.x + if gutter == 0 { 0 } else { gutter as u16 + 1 };
+    if gutter > 0 {
+        draw_gutter(buf, row, gutter, block, line, app);
+    }
+    let base = match block.kind {
+        BlockKind::Title => app.theme.title,
+        BlockKind::Meta => app.theme.meta,
+        BlockKind::Heading => app.theme.heading,
+        BlockKind::Text => app.theme.base,
+    };
+    let spans = styled_segments(block, line, base, app);
+    let width = row.right().saturating_sub(text_x);
+    buf.set_line(text_x, row.y, &Line::from(spans), width);
+}
+
+/// The gutter: the speaker's short name where a statement starts, a bar on
+/// its other lines.
+fn draw_gutter(buf: &mut Buffer, row: Rect, gutter: usize, block: &Block, line: &TextLine, app: &App) {
+    let Some(mark) = block.marks.iter().find(|m| m.start < line.end.max(line.start + 1) && m.end > line.start) else {
+        return;
+    };
+    let speaker = app.corpus.statements[mark.statement].speaker;
+    let mut style = app.theme.speaker(speaker);
+    if app.reader.current == Some(mark.statement) {
+        style = style.patch(app.theme.current_statement);
+    }
+    let starts_here =
+        block.marks.iter().find(|m| m.first && m.start >= line.start && m.start < line.end.max(line.start + 1));
+    let label = match starts_here {
+        Some(m) => fit(app.speaker_short(m.statement), gutter),
+        None => "│".to_string(),
+    };
+    put(buf, row.x, row.y, &label, gutter as u16, style);
+}
+
+/// The line's text cut where a statement or search match starts or ends,
+/// each piece styled.
+fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App) -> Vec<Span<'a>> {
+    let (start, end) = (line.start, line.end);
+    let matches = &app.search.matches;
+    let first_match = matches.partition_point(|m| (m.block, m.end) <= (line.block, start));
+    let line_matches: Vec<(usize, usize, bool)> = matches[first_match..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.block == line.block && m.start < end)
+        .map(|(i, m)| (m.start, m.end, app.search.current == Some(first_match + i)))
+        .collect();
+    let marks: Vec<_> = block.marks.iter().filter(|m| m.start < end && m.end > start).collect();
+    let mut cuts = vec![start, end];
+    for m in &marks {
+        cuts.extend([m.start.max(start), m.end.min(end)]);
+    }
+    for &(s, e, _) in &line_matches {
+        cuts.extend([s.max(start), e.min(end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a >= b || !block.text.is_char_boundary(a) || !block.text.is_char_boundary(b) {
+            continue;
+        }
+        let mut style = base;
+        if let Some(mark) = marks.iter().find(|m| m.start <= a && m.end >= b) {
+            style = style.patch(if app.reader.current == Some(mark.statement) {
+                app.theme.current_statement
+            } else {
+                app.theme.statement
+            });
+        }
+        if let Some(&(_, _, current)) = line_matches.iter().find(|(s, e, _)| *s <= a && *e >= b) {
+            style = style.patch(if current { app.theme.current_match } else { app.theme.search_match });
+        }
+        spans.push(Span::styled(&block.text[a..b], style));
+    }
+    spans
+}
+
+/// A one-column scrollbar on the pane's right border, when the text is
+/// longer than the pane.
+fn draw_scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
+    let track = usize::from(area.height.saturating_sub(2));
+    let total = app.reader.wrapped.lines.len();
+    let height = app.reader_height();
+    if track < 2 || total <= height {
+        return;
+    }
+    let thumb = (track * height / total).clamp(1, track);
+    let max_scroll = total - height;
+    let top = (track - thumb) * app.reader.scroll.min(max_scroll) / max_scroll.max(1);
+    let x = area.right() - 1;
+    for i in 0..track {
+        let (symbol, style) =
+            if i >= top && i < top + thumb { ("█", app.theme.scrollbar_thumb) } else { ("│", app.theme.scrollbar) };
+        if let Some(cell) = buf.cell_mut((x, area.y + 1 + i as u16)) {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The left pane: documents and speakers as a tree.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::layout::{Focus, inner};
+use super::{fit, fit_words, pane_border, put, strings};
+use crate::app::{App, RowKind};
+
+/// Draws the sidebar into `area` (its border included).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    let focused = app.focus == Focus::Sidebar;
+    let title = if app.filter.is_everyone() {
+        strings::SIDEBAR_TITLE.to_string()
+    } else {
+        strings::filter_title(app.filter.queries())
+    };
+    pane_border(buf, area, &title, focused, app);
+    let inside = inner(area);
+    if inside.width == 0 || inside.height == 0 {
+        return;
+    }
+    let width = usize::from(inside.width);
+    let rows = app.sidebar.rows.iter().enumerate().skip(app.sidebar.offset).take(usize::from(inside.height));
+    for (y, (index, row)) in (inside.y..).zip(rows) {
+        let selected = index == app.sidebar.selected;
+        let style = match (selected, focused) {
+            (true, true) => app.theme.selected,
+            (true, false) => app.theme.selected_unfocused,
+            _ => match row.kind {
+                RowKind::Section(_) => app.theme.title,
+                RowKind::Statement(_) | RowKind::Note => app.theme.meta,
+                _ => app.theme.base,
+            },
+        };
+        let marker = match row.expanded {
+            Some(true) => "▾ ",
+            Some(false) => "▸ ",
+            None => "  ",
+        };
+        let indent = "  ".repeat(usize::from(row.depth.saturating_sub(1)));
+        let prefix = if row.depth == 0 { marker.to_string() } else { format!("{indent}{marker}") };
+        let count = row.count.map(|c| format!(" ({c})")).unwrap_or_default();
+        let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()) + count.len());
+        let label = match row.kind {
+            RowKind::Statement(_) => fit_words(&row.label, room),
+            _ => fit(&row.label, room),
+        };
+        let text = format!("{prefix}{label}{count}");
+        if selected {
+            buf.set_style(Rect::new(inside.x, y, inside.width, 1), style);
+        }
+        put(buf, inside.x, y, &text, inside.width, style);
+    }
+}

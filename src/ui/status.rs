@@ -1,0 +1,166 @@
+//! The bottom line: helplines on the left, always; the search counter, a
+//! message and the key hints on the right when they fit. Also the search
+//! prompt, drawn on the line above it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::Focus;
+use super::{fit, put, strings};
+use crate::app::App;
+use crate::corpus::Helpline;
+use crate::keymap;
+
+/// Columns between the helplines and the hints.
+const GAP: usize = 2;
+/// Between two helplines.
+const SEPARATOR: &str = " · ";
+
+/// The helpline text from fullest to shortest: full names, short names,
+/// then fewer lines (the first one, usually the NSPCC's, stays longest).
+pub fn helpline_variants(helplines: &[Helpline]) -> Vec<String> {
+    let join = |lines: &[Helpline], short: bool| {
+        lines
+            .iter()
+            .map(|h| format!("{} {}", if short { &h.short } else { &h.name }, h.number))
+            .collect::<Vec<_>>()
+            .join(SEPARATOR)
+    };
+    let mut variants = vec![join(helplines, false), join(helplines, true)];
+    for keep in (1..helplines.len()).rev() {
+        variants.push(join(&helplines[..keep], true));
+    }
+    variants.dedup();
+    variants
+}
+
+/// The helpline text and the hints that fit in `width` columns. Hints give
+/// way first; the helpline shortens only when it alone does not fit. Hints
+/// are listed by priority, most useful first.
+pub fn fit_status(helplines: &[Helpline], extra: &[String], width: usize) -> (String, Vec<String>) {
+    let variants = helpline_variants(helplines);
+    let helpline = variants
+        .iter()
+        .find(|v| v.width() <= width)
+        .cloned()
+        .unwrap_or_else(|| fit(variants.last().map_or("", String::as_str), width));
+    let mut room = width.saturating_sub(helpline.width() + GAP);
+    let mut right = Vec::new();
+    for item in extra {
+        if item.width() + GAP <= room {
+            room -= item.width() + GAP;
+            right.push(item.clone());
+        }
+    }
+    let mut hints = keymap::hints();
+    hints.sort_by_key(|(priority, _)| *priority);
+    let mut chosen: Vec<(u8, &str)> = Vec::new();
+    for (priority, hint) in hints {
+        if hint.width() + GAP <= room {
+            room -= hint.width() + GAP;
+            chosen.push((priority, hint));
+        }
+    }
+    right.extend(chosen.into_iter().map(|(_, h)| h.to_string()));
+    (helpline, right)
+}
+
+/// Draws the status bar.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    buf.set_style(area, app.theme.status);
+    let mut extra = Vec::new();
+    if let Some(message) = &app.message {
+        extra.push(message.clone());
+    }
+    if let Some(counter) = app.search_counter() {
+        extra.push(counter);
+    }
+    let (helpline, right) = fit_status(&app.corpus.helplines, &extra, usize::from(area.width));
+    put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);
+    let text = right.join("  ");
+    let w = text.width() as u16;
+    if w > 0 && w < area.width {
+        let mut x = area.right() - w;
+        for (i, item) in right.iter().enumerate() {
+            let style = if i < extra.len() && extra.contains(item) { app.theme.message } else { app.theme.base };
+            let (key, rest) = item.split_once(' ').filter(|_| i >= extra.len()).unwrap_or(("", item));
+            if !key.is_empty() {
+                x += put(buf, x, area.y, key, area.right() - x, app.theme.hint_key);
+                x += put(buf, x, area.y, " ", area.right() - x, style);
+            }
+            x += put(buf, x, area.y, rest, area.right() - x, style);
+            if i + 1 < right.len() {
+                x += put(buf, x, area.y, "  ", area.right() - x, style);
+            }
+        }
+    }
+}
+
+/// The search prompt on the last line of `main` (just above the status bar).
+pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App) {
+    if main.height == 0 {
+        return;
+    }
+    let y = main.bottom() - 1;
+    let row = Rect::new(main.x, y, main.width, 1);
+    buf.set_style(row, app.theme.selected_unfocused);
+    for x in row.left()..row.right() {
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_symbol(" ");
+        }
+    }
+    let label = match app.search_target {
+        Focus::Sidebar => strings::FILTER_PROMPT,
+        Focus::Reader => strings::SEARCH_PROMPT,
+    };
+    let keys = strings::PROMPT_KEYS;
+    let text = format!("{label}{}▏", app.prompt);
+    let used = put(buf, row.x, y, &text, row.width, app.theme.selected_unfocused);
+    let keys_width = keys.width() as u16;
+    if used + keys_width + 2 <= row.width {
+        put(buf, row.right() - keys_width, y, keys, keys_width, app.theme.selected_unfocused);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn helplines() -> Vec<Helpline> {
+        crate::corpus::load::embedded_manifest().helplines
+    }
+
+    #[test]
+    fn wide_screens_show_everything() {
+        let (helpline, hints) = fit_status(&helplines(), &[], 100);
+        assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
+        assert_eq!(hints, vec!["? help", "/ search", "q quit"]);
+    }
+
+    #[test]
+    fn hints_go_first_then_the_helpline_shortens() {
+        let (helpline, hints) = fit_status(&helplines(), &[], 70);
+        assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
+        assert!(hints.is_empty());
+        let (helpline, _) = fit_status(&helplines(), &[], 60);
+        assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111 · Emergency 999");
+        let (helpline, _) = fit_status(&helplines(), &[], 45);
+        assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
+        let (helpline, hints) = fit_status(&helplines(), &[], 20);
+        assert_eq!(helpline, "NSPCC 0808 800 5000");
+        assert!(hints.is_empty());
+    }
+
+    #[test]
+    fn a_number_is_shown_at_every_width_from_20() {
+        for width in 20..200 {
+            let (helpline, _) = fit_status(&helplines(), &[], width);
+            assert!(helpline.contains("0808 800 5000"), "{width}: {helpline}");
+            assert!(helpline.width() <= width);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Every word the reader shows, in one place, so the wording can be checked
+//! against the terminology guidelines (and translated) without reading code.
+
+use crate::extract::StatementKind;
+
+/// The group of statements no speaker could be found for (as in every output).
+pub const UNATTRIBUTED: &str = crate::output::UNATTRIBUTED;
+/// The gutter label of an unattributed statement.
+pub const UNATTRIBUTED_SHORT: &str = "Unknown";
+/// Sidebar section headings.
+pub const DOCUMENTS: &str = "Documents";
+pub const SPEAKERS: &str = "Speakers";
+/// Sidebar title without a filter.
+pub const SIDEBAR_TITLE: &str = "Contents";
+/// Sidebar title prefix with a filter ("Only: nspcc").
+pub const FILTER_PREFIX: &str = "Only";
+/// Sidebar row when there are no statements.
+pub const NO_STATEMENTS: &str = "No statements were found";
+/// Sidebar row when a sidebar search hides every row.
+pub const NO_ROWS: &str = "Nothing in the list matches";
+/// Reader placeholder.
+pub const NOTHING_OPEN: &str = "Choose a document or a speaker on the left and press Enter.";
+/// Reader pane title when nothing is open.
+pub const READER_TITLE: &str = "Reader";
+/// Position labels.
+pub const TOP: &str = "Top";
+pub const END: &str = "End";
+pub const ALL: &str = "All";
+/// The search prompt, for the reader and for the list.
+pub const SEARCH_PROMPT: &str = "Search: ";
+pub const FILTER_PROMPT: &str = "Filter the list: ";
+pub const PROMPT_KEYS: &str = "Enter search · Esc cancel";
+/// Help overlay.
+pub const HELP_TITLE: &str = "Help — Esc closes";
+pub const HELP_INTRO: &str = "voices shows who said what in these articles. The list on the left has the documents and the speakers; the text is on the right.";
+pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls the pane under the pointer; a click selects a row in the list, a second click opens it. Start with --no-mouse to select text with the mouse instead.";
+pub const HELP_SUPPORT: &str = "If reading this is hard, support is there:";
+/// Speaker picker.
+pub const PICKER_TITLE: &str = "Show one speaker — Enter choose · Esc cancel";
+pub const PICKER_PROMPT: &str = "Name: ";
+pub const PICKER_EMPTY: &str = "No speaker has that name.";
+pub const PICKER_NO_SPEAKERS: &str = "No speakers were found in these documents.";
+/// The too-small screen.
+pub const TOO_SMALL: &str = "Terminal too small";
+/// Messages in the status bar.
+pub const WRAPPED_TOP: &str = "Search went back to the top";
+pub const WRAPPED_END: &str = "Search went back to the end";
+pub const NO_MORE_STATEMENTS: &str = "No more statements this way";
+pub const NO_STATEMENT_SELECTED: &str = "Move to a statement first ( ] )";
+pub const NO_SEARCH: &str = "Nothing searched yet ( / )";
+pub const FILTER_CLEARED: &str = "Showing every speaker";
+
+/// "make it at least 40×10".
+pub fn too_small_hint(width: u16, height: u16) -> String {
+    format!("Make it at least {width}×{height}")
+}
+
+/// "4 statements".
+pub fn statement_count(count: usize) -> String {
+    format!("{count} statement{}", if count == 1 { "" } else { "s" })
+}
+
+/// "No matches for “x”".
+pub fn no_matches(query: &str) -> String {
+    format!("No matches for “{query}”")
+}
+
+/// "Only: nspcc".
+pub fn filter_title(queries: &[String]) -> String {
+    format!("{FILTER_PREFIX}: {} — S shows all", queries.join(", "))
+}
+
+/// How a statement's kind is written in the reader.
+pub fn kind_label(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::Direct => "Direct quote",
+        StatementKind::Reported => "Reported speech",
+    }
+}

@@ -1,0 +1,145 @@
+//! Named styles. Every region draws with these names, so the monochrome
+//! theme (NO_COLOR, `--color never`) only has to say how each is marked
+//! without colour: reverse, bold, underline.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles of the reader. Plain text keeps the terminal's own colours
+/// (`Color::Reset`); colour is only an extra cue, never the only one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub base: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub heading: Style,
+    pub meta: Style,
+    /// The selected sidebar row in the focused pane.
+    pub selected: Style,
+    /// The selected sidebar row while the reader has focus.
+    pub selected_unfocused: Style,
+    /// Text of a statement that is not highlighted.
+    pub statement: Style,
+    /// The statement opened or reached with `]`.
+    pub current_statement: Style,
+    pub search_match: Style,
+    pub current_match: Style,
+    pub status: Style,
+    pub helpline: Style,
+    pub hint_key: Style,
+    pub message: Style,
+    pub scrollbar: Style,
+    pub scrollbar_thumb: Style,
+    /// Gutter labels, one colour per speaker, cycled.
+    pub speakers: Vec<Style>,
+}
+
+impl Theme {
+    /// Colours on top of the terminal's default foreground and background.
+    pub fn colour() -> Theme {
+        let reset = Style::new().fg(Color::Reset).bg(Color::Reset);
+        Theme {
+            base: reset,
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            meta: Style::new().add_modifier(Modifier::ITALIC),
+            selected: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            statement: Style::new().fg(Color::LightCyan),
+            current_statement: Style::new().fg(Color::Black).bg(Color::LightYellow),
+            search_match: Style::new().add_modifier(Modifier::REVERSED),
+            current_match: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(Modifier::BOLD),
+            status: reset,
+            helpline: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            hint_key: Style::new().add_modifier(Modifier::BOLD),
+            message: Style::new().fg(Color::Yellow),
+            scrollbar: Style::new().fg(Color::DarkGray),
+            scrollbar_thumb: Style::new().fg(Color::Reset),
+            speakers: [Color::Cyan, Color::Magenta, Color::Green, Color::Yellow, Color::Blue, Color::Red]
+                .into_iter()
+                .map(|c| Style::new().fg(c).add_modifier(Modifier::BOLD))
+                .collect(),
+        }
+    }
+
+    /// No colour at all: selection and highlights by reverse, bold, underline.
+    pub fn monochrome() -> Theme {
+        let plain = Style::new();
+        Theme {
+            base: plain,
+            border: plain,
+            border_focused: Style::new().add_modifier(Modifier::BOLD),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            heading: Style::new().add_modifier(Modifier::BOLD),
+            meta: plain,
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+            statement: plain,
+            current_statement: Style::new().add_modifier(Modifier::REVERSED),
+            search_match: Style::new().add_modifier(Modifier::UNDERLINED),
+            current_match: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::REVERSED),
+            status: plain,
+            helpline: Style::new().add_modifier(Modifier::BOLD),
+            hint_key: Style::new().add_modifier(Modifier::BOLD),
+            message: plain,
+            scrollbar: plain,
+            scrollbar_thumb: Style::new().add_modifier(Modifier::BOLD),
+            speakers: vec![Style::new().add_modifier(Modifier::BOLD)],
+        }
+    }
+
+    /// The theme for a `--color` choice and the `NO_COLOR` variable's value.
+    pub fn choose(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>) -> Theme {
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
+        match choice {
+            ColorChoice::Always => Theme::colour(),
+            ColorChoice::Never => Theme::monochrome(),
+            ColorChoice::Auto if no_color => Theme::monochrome(),
+            ColorChoice::Auto => Theme::colour(),
+        }
+    }
+
+    /// The gutter style of the n-th speaker.
+    pub fn speaker(&self, index: Option<usize>) -> Style {
+        match index {
+            Some(i) => self.speakers[i % self.speakers.len()],
+            None => self.meta,
+        }
+    }
+}
+
+/// `--color`: whether to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_only_counts_when_set_to_something() {
+        assert_eq!(Theme::choose(ColorChoice::Auto, Some("1".as_ref())), Theme::monochrome());
+        assert_eq!(Theme::choose(ColorChoice::Auto, Some("".as_ref())), Theme::colour());
+        assert_eq!(Theme::choose(ColorChoice::Auto, None), Theme::colour());
+        assert_eq!(Theme::choose(ColorChoice::Always, Some("1".as_ref())), Theme::colour());
+        assert_eq!(Theme::choose(ColorChoice::Never, None), Theme::monochrome());
+    }
+
+    #[test]
+    fn monochrome_uses_no_colour() {
+        let theme = Theme::monochrome();
+        for style in [theme.selected, theme.current_statement, theme.search_match, theme.helpline] {
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+            assert!(!style.add_modifier.is_empty());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The screen shown when the terminal is too small for the panes. It says
+//! how big to make it; the status bar below it still shows a helpline.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::{put, strings};
+use crate::app::App;
+use crate::content::wrap;
+
+/// Draws the message into `area` (the whole screen; the status bar is drawn over its last line).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    // Leave the last line to the status bar.
+    let height = usize::from(area.height.saturating_sub(1));
+    if height == 0 || area.width == 0 {
+        return;
+    }
+    let text = format!("{} — {}", strings::TOO_SMALL, strings::too_small_hint(MIN_WIDTH, MIN_HEIGHT));
+    let lines = wrap(&text, usize::from(area.width));
+    let top = height.saturating_sub(lines.len()) / 2;
+    for (i, (start, end)) in lines.into_iter().take(height).enumerate() {
+        let line = &text[start..end];
+        let w = unicode_width::UnicodeWidthStr::width(line) as u16;
+        let x = area.x + area.width.saturating_sub(w) / 2;
+        let style = if i == 0 { app.theme.title } else { app.theme.base };
+        put(buf, x, area.y + (top + i) as u16, line, area.width, style);
+    }
+}
