@@ -344,7 +344,8 @@ impl App {
         let inner = area.map_or(0, |a| usize::from(layout::inner(a).width));
         let gutter =
             if self.reader.label_width == 0 { 0 } else { self.reader.label_width.clamp(3, (inner / 5).clamp(3, 12)) };
-        let text = inner.saturating_sub(if gutter == 0 { 0 } else { gutter + 1 }).max(1);
+        // One column of margin before the scrollbar.
+        let text = inner.saturating_sub(if gutter == 0 { 1 } else { gutter + 2 }).max(1);
         (gutter, text)
     }
 

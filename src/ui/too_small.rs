@@ -16,14 +16,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if height == 0 || area.width == 0 {
         return;
     }
-    let text = format!("{} — {}", strings::TOO_SMALL, strings::too_small_hint(MIN_WIDTH, MIN_HEIGHT));
-    let lines = wrap(&text, usize::from(area.width));
+    let hint = strings::too_small_hint(MIN_WIDTH, MIN_HEIGHT);
+    let mut lines: Vec<(&str, bool)> = Vec::new();
+    for (text, title) in [(strings::TOO_SMALL, true), (hint.as_str(), false)] {
+        for (start, end) in wrap(text, usize::from(area.width)) {
+            lines.push((&text[start..end], title));
+        }
+    }
     let top = height.saturating_sub(lines.len()) / 2;
-    for (i, (start, end)) in lines.into_iter().take(height).enumerate() {
-        let line = &text[start..end];
+    for (i, (line, title)) in lines.into_iter().take(height).enumerate() {
         let w = unicode_width::UnicodeWidthStr::width(line) as u16;
         let x = area.x + area.width.saturating_sub(w) / 2;
-        let style = if i == 0 { app.theme.title } else { app.theme.base };
+        let style = if title { app.theme.title } else { app.theme.base };
         put(buf, x, area.y + (top + i) as u16, line, area.width, style);
     }
 }
