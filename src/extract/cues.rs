@@ -1,6 +1,8 @@
 //! Attribution cues: reporting verbs (`said`, `warned`, `according to`) and
 //! the phrase naming who speaks, found on the words of one sentence.
 
+use super::entities::FINDINGS_NOUNS;
+
 /// A word or punctuation mark of a sentence, as a byte range of its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -212,7 +214,27 @@ const REPORTING_VERBS: &[&str] = &[
     "observed",
     "remarked",
     "commented",
-    "responded",
+];
+
+/// Verbs that put their subject after them (`…," said Mr Khan`).
+const INVERTIBLE: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "explained",
+    "insisted",
+    "warned",
+    "wrote",
+    "continued",
+    "argued",
+    "claimed",
+    "replied",
+    "stressed",
+    "noted",
+    "admitted",
+    "concluded",
 ];
 
 /// Words between a subject and its verb that do not end the subject.
@@ -289,6 +311,8 @@ pub(crate) enum SubjectSite {
     After,
     /// The subject at the start of the sentence (`X gave … and said`).
     Initial,
+    /// The phrase before a relative pronoun (`victims who said`).
+    Relative,
     /// No subject (`Another issue highlighted was …`).
     None,
 }
@@ -364,56 +388,119 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
             cues.push(VerbCue { verb: i, subjects });
             continue;
         }
-        // Walk back over auxiliaries and adverbs.
+        // Walk back over auxiliaries and adverbs (and a parenthetical
+        // `, however,`).
         let mut j = i;
         while j > 0 {
             let t = &tokens[j - 1];
             let w = lower(text, t);
             if t.word && !t.quoted && (SKIPPABLE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)) {
                 j -= 1;
+            } else if !t.word
+                && w == ","
+                && j >= 3
+                && tokens[j - 2].word
+                && SKIPPABLE.contains(&lower(text, &tokens[j - 2]).as_str())
+                && lower(text, &tokens[j - 3]) == ","
+            {
+                j -= 3;
             } else {
                 break;
             }
         }
+        let next_word = tokens.get(i + 1).filter(|t| t.word).map(|t| lower(text, t));
         if j > 0 && tokens[j - 1].word && PASSIVE.contains(&lower(text, &tokens[j - 1]).as_str()) {
-            // "Another issue highlighted was": a subjectless use.
-            if tokens.get(i + 1).is_some_and(|t| t.word && matches!(lower(text, t).as_str(), "was" | "were")) {
+            if next_word.as_deref() == Some("by") {
+                // `was welcomed by X`: X is the speaker.
+                let to = phrase_end(text, tokens, i + 2);
+                if to > i + 2 {
+                    subjects.push((i + 2, to, SubjectSite::After));
+                    cues.push(VerbCue { verb: i, subjects });
+                }
+            } else if matches!(next_word.as_deref(), Some("was" | "were")) {
+                // "Another issue highlighted was": a subjectless use.
                 subjects.push((i, i, SubjectSite::None));
                 cues.push(VerbCue { verb: i, subjects });
             }
             continue;
         }
-        if tokens.get(i + 1).is_some_and(|t| t.word && matches!(lower(text, t).as_str(), "was" | "were")) {
+        if matches!(next_word.as_deref(), Some("was" | "were")) {
             subjects.push((i, i, SubjectSite::None));
             cues.push(VerbCue { verb: i, subjects });
             continue;
         }
-        let (from, stop) = walk_back(text, tokens, j);
-        if from < j {
-            subjects.push((from, j, SubjectSite::Before));
+        if word == "think" && matches!(next_word.as_deref(), Some("tank" | "tanks")) {
+            continue;
         }
+        let (from, stop) = walk_back(text, tokens, j);
+        let mut after_then_initial = false;
+        let description_first = tokens.get(from).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            w.chars().next().is_some_and(char::is_lowercase) && !PRONOUNS.contains(&w)
+        });
         match stop {
             Stop::Comma(comma) => {
-                // An appositive between commas: the phrase before it.
+                // An appositive between commas: `Name, head of X, said`
+                // names Name; `The head of X, Name, said` names Name.
                 let (before, _) = walk_back(text, tokens, comma);
-                if before < comma {
+                let name_before = comma > 0
+                    && tokens[comma - 1].word
+                    && text[tokens[comma - 1].start..tokens[comma - 1].end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                if description_first && name_before && before < comma {
                     subjects.push((before, comma, SubjectSite::Before));
+                    subjects.push((from, j, SubjectSite::Before));
+                } else {
+                    if from < j {
+                        subjects.push((from, j, SubjectSite::Before));
+                    }
+                    if before < comma {
+                        subjects.push((before, comma, SubjectSite::Before));
+                    }
+                }
+                if from == j {
+                    after_then_initial = true;
                 }
             }
             Stop::Relative(at) => {
+                if from < j {
+                    subjects.push((from, j, SubjectSite::Before));
+                }
                 let (before, _) = walk_back(text, tokens, at);
-                if before < at {
-                    subjects.push((before, at, SubjectSite::Before));
+                // `a review into … which found`: the findings noun is the head.
+                let head = (before..at)
+                    .rev()
+                    .find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&lower(text, &tokens[k]).as_str()));
+                match head {
+                    Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
+                    None if before < at => subjects.push((before, at, SubjectSite::Relative)),
+                    None => {}
                 }
             }
-            Stop::Other => {}
+            Stop::Conjunction => {
+                if from < j {
+                    subjects.push((from, j, SubjectSite::Before));
+                }
+                after_then_initial = true;
+            }
+            Stop::Other => {
+                if from < j {
+                    subjects.push((from, j, SubjectSite::Before));
+                }
+            }
         }
-        subjects.push((0, 0, SubjectSite::Initial));
-        if from == j {
+        let inverted =
+            from == j && INVERTIBLE.contains(&word.as_str()) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
+        if inverted {
             let to = phrase_end(text, tokens, i + 1);
             if to > i + 1 {
                 subjects.push((i + 1, to, SubjectSite::After));
             }
+        }
+        if after_then_initial {
+            subjects.push((0, 0, SubjectSite::Initial));
         }
         cues.push(VerbCue { verb: i, subjects });
     }
@@ -422,6 +509,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
 
 enum Stop {
     Comma(usize),
+    Conjunction,
     Relative(usize),
     Other,
 }
@@ -441,8 +529,11 @@ fn walk_back(text: &str, tokens: &[Token], end: usize) -> (usize, Stop) {
         if t.word {
             let w = lower(text, t);
             if BOUNDARIES.contains(&w.as_str()) {
-                let stop =
-                    if matches!(w.as_str(), "which" | "that" | "who") { Stop::Relative(k - 1) } else { Stop::Other };
+                let stop = match w.as_str() {
+                    "which" | "that" | "who" => Stop::Relative(k - 1),
+                    "and" | "but" | "or" => Stop::Conjunction,
+                    _ => Stop::Other,
+                };
                 return (k, stop);
             }
             if k < end && REPORTING_VERBS.contains(&w.as_str()) {

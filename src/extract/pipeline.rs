@@ -18,6 +18,8 @@ struct ResolvedCue {
     start: usize,
     end: usize,
     speaker: Option<usize>,
+    /// The speaker came from a relative clause (`youngsters who asked`).
+    relative: bool,
 }
 
 #[derive(Debug)]
@@ -222,11 +224,17 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             let mut resolved = Vec::new();
             for verb_cue in cues::find(text, &tokens) {
                 let verb = &tokens[verb_cue.verb];
-                let mut cue =
-                    ResolvedCue { paragraph: p, verb: verb.start, start: verb.start, end: verb.end, speaker: None };
+                let mut cue = ResolvedCue {
+                    paragraph: p,
+                    verb: verb.start,
+                    start: verb.start,
+                    end: verb.end,
+                    speaker: None,
+                    relative: false,
+                };
                 for &(a, b, site) in &verb_cue.subjects {
                     let speaker = match site {
-                        SubjectSite::Before | SubjectSite::After => {
+                        SubjectSite::Before | SubjectSite::After | SubjectSite::Relative => {
                             resolve::subject(text, &tokens[a..b], &mut registry, &context).map(|sp| (sp, a, b))
                         }
                         SubjectSite::Initial => first_word_range(&tokens[..verb_cue.verb], text).and_then(|(a, b)| {
@@ -234,8 +242,16 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                         }),
                         SubjectSite::None => previous_sentence_speaker.map(|sp| (sp, verb_cue.verb, verb_cue.verb)),
                     };
+                    let spokesperson =
+                        matches!(site, SubjectSite::Before) && resolve::names_spokesperson(text, &tokens[a..b]);
+                    if speaker.is_none() && spokesperson {
+                        // "a spokesman said" with no organisation in view:
+                        // unattributed, not someone else in the sentence.
+                        break;
+                    }
                     if let Some((speaker, a, b)) = speaker {
                         cue.speaker = Some(speaker);
+                        cue.relative = site == SubjectSite::Relative;
                         if site == SubjectSite::After {
                             cue.end = tokens[b.saturating_sub(1).max(verb_cue.verb)].end;
                         } else if a < verb_cue.verb {
@@ -270,7 +286,14 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                     full_quote = true;
                 }
             }
-            if !starts_inside && !full_quote {
+            let cue_only = speaker_cue.is_some_and(|cue| {
+                let outside = tokens
+                    .iter()
+                    .filter(|t| t.word && !t.quoted && (t.start < cue.start || t.start >= cue.end))
+                    .count();
+                outside <= 1
+            });
+            if !starts_inside && !full_quote && !cue_only {
                 if let Some(cue) = speaker_cue {
                     found.push((
                         p,
@@ -309,27 +332,38 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
         let close_sentence = sentence_at(&sentences, (quote.close.0, quote.close.1.saturating_sub(1)));
         let full = open_sentence.is_some_and(|i| is_full_quote(paragraphs, quote, sentences[i].start));
         let mut chosen: Option<ResolvedCue> = None;
-        if let Some(i) = close_sentence {
-            let sentence = &sentences[i];
-            let paragraph = &paragraphs[sentence.paragraph];
-            chosen = sentence
-                .cues
-                .iter()
-                .filter(|c| c.speaker.is_some() && sentence.paragraph == quote.close.0 && c.start >= quote.close.1)
-                .find(|c| !full || paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || ch == ','))
-                .copied();
-        }
-        if chosen.is_none() {
-            if let Some(i) = open_sentence {
+        if !full {
+            // A fragment belongs to the nearest speaker before it in its
+            // sentence (not one inside a relative clause), else to whoever
+            // the sentence reports.
+            chosen = open_sentence.and_then(|i| {
+                let cues = &sentences[i].cues;
+                cues.iter()
+                    .rev()
+                    .find(|c| c.speaker.is_some() && !c.relative && c.end <= quote.open.1)
+                    .or_else(|| cues.iter().find(|c| c.speaker.is_some()))
+                    .copied()
+            });
+        } else {
+            if let Some(i) = close_sentence {
                 let sentence = &sentences[i];
-                let before = sentence.cues.iter().rev().find(|c| c.speaker.is_some() && c.end <= quote.open.1).copied();
-                chosen = before
-                    .or_else(|| if full { None } else { sentence.cues.iter().find(|c| c.speaker.is_some()).copied() });
+                let paragraph = &paragraphs[sentence.paragraph];
+                chosen = sentence
+                    .cues
+                    .iter()
+                    .filter(|c| c.speaker.is_some() && sentence.paragraph == quote.close.0 && c.start >= quote.close.1)
+                    .find(|c| paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || ch == ','))
+                    .copied();
             }
-        }
-        if chosen.is_none() && full {
-            if let Some(next) = close_sentence.and_then(|i| sentences.get(i + 1)) {
-                chosen = next.cues.first().filter(|c| c.speaker.is_some() && c.start == next.start).copied();
+            if chosen.is_none() {
+                chosen = open_sentence.and_then(|i| {
+                    sentences[i].cues.iter().rev().find(|c| c.speaker.is_some() && c.end <= quote.open.1).copied()
+                });
+            }
+            if chosen.is_none() {
+                if let Some(next) = close_sentence.and_then(|i| sentences.get(i + 1)) {
+                    chosen = next.cues.first().filter(|c| c.speaker.is_some() && c.start == next.start).copied();
+                }
             }
         }
         let mut speaker = chosen.and_then(|c| c.speaker);

@@ -148,6 +148,28 @@ fn looks_possessive(text: &str, at: usize, prev: Option<char>) -> bool {
     false
 }
 
+/// Whether a new sentence starts with a pronoun attribution (`He said`),
+/// which quoted words do not normally do.
+fn attribution_follows(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let mut words = rest.splitn(3, ' ');
+    let (Some(pronoun), Some(verb)) = (words.next(), words.next()) else { return false };
+    matches!(pronoun, "He" | "She")
+        && matches!(
+            verb.trim_end_matches([',', '.', ':']),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "told"
+                | "explained"
+                | "insisted"
+                | "stressed"
+                | "argued"
+                | "continued"
+        )
+}
+
 /// Finds every quote in the document, in order of opening.
 pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
     let mut quotes = Vec::new();
@@ -162,6 +184,15 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
         let mut iter = text[start_at..].char_indices().map(|(i, c)| (i + start_at, c)).peekable();
         while let Some((i, c)) = iter.next() {
             if !is_mark(c) {
+                if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[i + 1..]) {
+                    // An unclosed quote followed by "He said …": the quote
+                    // ended with its sentence.
+                    let mut done = open.take().expect("open quote");
+                    push_piece(&mut done.pieces, p, text, done.piece_start, i + 1);
+                    if !done.pieces.is_empty() {
+                        quotes.push(Quote { pieces: done.pieces, open: done.open, close: (p, i + 1), closed: false });
+                    }
+                }
                 prev = Some(c);
                 continue;
             }
@@ -276,6 +307,14 @@ mod tests {
     #[test]
     fn run_together_quotes_join() {
         assert_eq!(texts(&["He said: \"We lost. \"We go on.\" Then left."]), vec!["We lost. We go on."]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_before_he_said() {
+        assert_eq!(
+            texts(&["\"It was wrong. He said that it went on. \"And on,\" he said."]),
+            vec!["It was wrong.", "And on,"]
+        );
     }
 
     #[test]

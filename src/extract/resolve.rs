@@ -38,11 +38,45 @@ impl Context {
     }
 }
 
+/// Lower-case nouns of office that, after `the`, stand for a person.
+const JOB_NOUNS: &[&str] = &[
+    "secretary",
+    "minister",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "director",
+    "executive",
+    "leader",
+    "head",
+    "boss",
+    "coach",
+    "manager",
+    "president",
+    "chancellor",
+    "commissioner",
+    "constable",
+    "officer",
+    "inspector",
+    "superintendent",
+    "judge",
+    "mayor",
+    "governor",
+    "ambassador",
+    "founder",
+    "author",
+    "chair",
+];
 const SPOKESPEOPLE: &[&str] =
     &["spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokeswomen"];
 const DETERMINERS: &[&str] = &["a", "an", "the", "some", "many", "most", "several", "this", "these", "those"];
 const GENERIC_ORGANISATION_NOUNS: &[&str] =
     &["firm", "company", "club", "charity", "bank", "force", "watchdog", "regulator", "group", "organisation", "team"];
+
+/// Whether a phrase names a spokesperson (`a spokesman for X`).
+pub(crate) fn names_spokesperson(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| t.word && SPOKESPEOPLE.contains(&text[t.start..t.end].to_lowercase().as_str()))
+}
 
 /// Resolves the words of a subject phrase to an entity.
 pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, context: &Context) -> Option<usize> {
@@ -148,6 +182,20 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
         }
         return None;
     }
+    // A job title standing for a person: `the home secretary`.
+    if JOB_NOUNS.contains(&last_lower.as_str()) && last == last_lower && first_lower == "the" && words.len() <= 5 {
+        let title = words[1..].join(" ");
+        if let Some(person) = registry.lookup(&title) {
+            return Some(person);
+        }
+        let described = words[1..].iter().any(|w| is_name_word(w));
+        if !described {
+            if let Some(person) = context.last_person {
+                return Some(person);
+            }
+        }
+        return Some(registry.entity(&title, SpeakerKind::Person));
+    }
     // A trailing proper name: `chief inspector Anna Fielding`, `Thames Valley Police`.
     let mut start = words.len();
     while start > 0 {
@@ -175,7 +223,16 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
     if name.last().is_some_and(|w| strip_possessive(w) != *w) {
         return None;
     }
-    let name = if classify(name) == SpeakerKind::Person { strip_job_titles(name) } else { name };
+    if classify(name) == SpeakerKind::Person {
+        let person_name = strip_job_titles(name);
+        let person = registry.name(person_name)?;
+        let title = &name[..name.len() - person_name.len()];
+        if !title.is_empty() {
+            // "Prime Minister Tony Blair": later "the prime minister" is him.
+            registry.alias(person, &title.join(" "));
+        }
+        return Some(person);
+    }
     registry.name(name)
 }
 
