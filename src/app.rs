@@ -256,7 +256,7 @@ impl App {
                 .statements
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.speaker == speaker)
+                .filter(|(_, s)| s.speaker == speaker && hit(&s.text))
                 .map(|(i, s)| Row {
                     kind: RowKind::Statement(i),
                     depth: 2,
@@ -264,7 +264,6 @@ impl App {
                     count: None,
                     expanded: None,
                 })
-                .filter(|row| hit(&row.label))
                 .collect();
             let name_hits = hit(name);
             if searching && !name_hits && statements.is_empty() {
@@ -444,26 +443,22 @@ impl App {
 
     /// The first wrapped line of a statement in the current content.
     pub fn statement_line(&self, statement: usize) -> Option<usize> {
-        let content = &self.reader.content;
-        content.blocks.iter().enumerate().find_map(|(b, block)| {
-            block
-                .marks
-                .iter()
-                .find(|m| m.statement == statement && m.first)
-                .map(|m| self.reader.wrapped.line_of(b, m.start))
-        })
+        let at = self.reader.content.statements.iter().position(|&s| s == statement)?;
+        self.line_at(at)
+    }
+
+    /// The first wrapped line of the `at`-th statement of the content.
+    fn line_at(&self, at: usize) -> Option<usize> {
+        let (block, start) = self.reader.content.starts.get(at).copied().flatten()?;
+        Some(self.reader.wrapped.line_of(block, start))
     }
 
     /// The statement to start from: the highlighted one, else the first one
     /// at or below the top line.
     fn reference_statement(&self) -> Option<usize> {
         self.reader.current.or_else(|| {
-            self.reader
-                .content
-                .statements
-                .iter()
-                .copied()
-                .find(|&s| self.statement_line(s).is_some_and(|l| l >= self.reader.scroll))
+            let list = &self.reader.content.statements;
+            (0..list.len()).find(|&at| self.line_at(at).is_some_and(|l| l >= self.reader.scroll)).map(|at| list[at])
         })
     }
 
@@ -655,11 +650,10 @@ impl App {
             Some(at) if forward => list.get(at + 1).copied(),
             Some(at) => at.checked_sub(1).map(|i| list[i]),
             None if forward => self.reference_statement(),
-            None => list
-                .iter()
-                .rev()
-                .copied()
-                .find(|&s| self.statement_line(s).is_some_and(|l| l < self.reader.scroll + self.reader_height())),
+            None => {
+                let bottom = self.reader.scroll + self.reader_height();
+                (0..list.len()).rev().find(|&at| self.line_at(at).is_some_and(|l| l < bottom)).map(|at| list[at])
+            }
         };
         match next {
             Some(statement) => self.open_statement(statement),

@@ -53,6 +53,9 @@ pub struct Content {
     pub blocks: Vec<Block>,
     /// Statement indexes in reading order (first appearance).
     pub statements: Vec<usize>,
+    /// Where each of `statements` starts (block, byte), so finding a
+    /// statement does not scan a long document.
+    pub starts: Vec<Option<(usize, usize)>>,
 }
 
 impl Content {
@@ -75,24 +78,30 @@ impl Content {
             });
         }
         let mut statements = Vec::new();
+        let mut starts = Vec::new();
         for (index, statement) in corpus.statements.iter().enumerate() {
             if statement.document != document || !filter.keeps(statement.speaker) {
                 continue;
             }
             statements.push(index);
+            let mut first = None;
             for (n, span) in statement.spans.iter().enumerate() {
                 let Some(block) = blocks.get_mut(first_paragraph + span.paragraph) else { continue };
                 let end = span.end.min(block.text.len());
                 let start = span.start.min(end);
                 if block.text.is_char_boundary(start) && block.text.is_char_boundary(end) {
                     block.marks.push(Mark { start, end, statement: index, first: n == 0 });
+                    if n == 0 {
+                        first = Some((first_paragraph + span.paragraph, start));
+                    }
                 }
             }
+            starts.push(first);
         }
         for block in &mut blocks {
             block.marks.sort_by_key(|m| (m.start, m.end));
         }
-        Content { blocks, statements }
+        Content { blocks, statements, starts }
     }
 
     /// A speaker (or the unattributed group): a count line, then every
@@ -105,6 +114,7 @@ impl Content {
             Block::plain(BlockKind::Title, name.to_string(), true),
             Block::plain(BlockKind::Meta, strings::statement_count(chosen.len()), false),
         ];
+        let mut starts = Vec::new();
         for &index in &chosen {
             let statement = &corpus.statements[index];
             let doc = &corpus.documents[statement.document];
@@ -120,6 +130,7 @@ impl Content {
                 crate::extract::StatementKind::Reported => statement.text.clone(),
             };
             let end = text.len();
+            starts.push(Some((blocks.len(), 0)));
             blocks.push(Block {
                 kind: BlockKind::Text,
                 text,
@@ -128,12 +139,16 @@ impl Content {
                 tight: false,
             });
         }
-        Content { blocks, statements: chosen }
+        Content { blocks, statements: chosen, starts }
     }
 
     /// A calm placeholder when there is nothing to show.
     pub fn message(text: &str) -> Content {
-        Content { blocks: vec![Block::plain(BlockKind::Meta, text.to_string(), false)], statements: Vec::new() }
+        Content {
+            blocks: vec![Block::plain(BlockKind::Meta, text.to_string(), false)],
+            statements: Vec::new(),
+            starts: Vec::new(),
+        }
     }
 
     /// Every case-insensitive occurrence of `query`, in reading order.
@@ -383,6 +398,7 @@ mod tests {
                 .map(|i| Block::plain(BlockKind::Text, format!("paragraph {i} with a few more words in it"), false))
                 .collect(),
             statements: Vec::new(),
+            starts: Vec::new(),
         };
         let wide = Wrapped::new(&content, 40);
         let narrow = Wrapped::new(&content, 12);
