@@ -125,6 +125,8 @@ pub struct App {
 
 /// Lines scrolled by one turn of the mouse wheel.
 const WHEEL_LINES: usize = 3;
+/// Widest gutter; longer speaker labels are cut with "…".
+const GUTTER_MAX: usize = 9;
 /// Most characters of a statement kept for its sidebar row.
 const ROW_TEXT_CHARS: usize = 90;
 
@@ -341,8 +343,11 @@ impl App {
     pub fn reader_columns(&self) -> (usize, usize) {
         let area = layout::areas(self.size.0, self.size.1, Focus::Reader).reader;
         let inner = area.map_or(0, |a| usize::from(layout::inner(a).width));
-        let gutter =
-            if self.reader.label_width == 0 { 0 } else { self.reader.label_width.clamp(3, (inner / 5).clamp(3, 12)) };
+        let gutter = if self.reader.label_width == 0 {
+            0
+        } else {
+            self.reader.label_width.clamp(3, (inner / 5).clamp(3, GUTTER_MAX))
+        };
         // One column of margin before the scrollbar.
         let text = inner.saturating_sub(if gutter == 0 { 1 } else { gutter + 2 }).max(1);
         (gutter, text)

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 /// Smallest terminal the reader draws its panes on; below it the
 /// "terminal too small" screen is shown (still with a helpline).
 pub const MIN_WIDTH: u16 = 30;
+/// Fewest lines the panes are drawn on (two borders, a few lines of text, the status bar).
 pub const MIN_HEIGHT: u16 = 8;
 /// Below this width one pane is shown at a time (Tab switches).
 pub const SPLIT_WIDTH: u16 = 60;

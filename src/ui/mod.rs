@@ -2,14 +2,23 @@
 //! Drawing never changes what the user sees next except through caches
 //! (wrapping for a new width), so a frame can be drawn at any time.
 
+/// The key list overlay, generated from the keymap.
 pub mod help;
+/// Where the regions go; shared with the model for page sizes and clicks.
 pub mod layout;
+/// The speaker picker overlay.
 pub mod picker;
+/// The right pane.
 pub mod reader;
+/// The left pane.
 pub mod sidebar;
+/// The bottom line with the helplines, and the search prompt.
 pub mod status;
+/// Every word shown, in one place.
 pub mod strings;
+/// Named styles, in colour and monochrome.
 pub mod theme;
+/// The screen for terminals too small for the panes.
 pub mod too_small;
 
 use ratatui::Frame;

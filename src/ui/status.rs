@@ -72,12 +72,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         return;
     }
     buf.set_style(area, app.theme.status);
+    // The counter first: it stays when a message does not fit.
     let mut extra = Vec::new();
-    if let Some(message) = &app.message {
-        extra.push(message.clone());
-    }
     if let Some(counter) = app.search_counter() {
         extra.push(counter);
+    }
+    if let Some(message) = &app.message {
+        extra.push(message.clone());
     }
     let (helpline, right) = fit_status(&app.corpus.helplines, &extra, usize::from(area.width));
     put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);

@@ -9,6 +9,7 @@ pub const UNATTRIBUTED: &str = crate::output::UNATTRIBUTED;
 pub const UNATTRIBUTED_SHORT: &str = "Unknown";
 /// Sidebar section headings.
 pub const DOCUMENTS: &str = "Documents";
+/// The second sidebar section.
 pub const SPEAKERS: &str = "Speakers";
 /// Sidebar title without a filter.
 pub const SIDEBAR_TITLE: &str = "Contents";
@@ -24,30 +25,45 @@ pub const NOTHING_OPEN: &str = "Choose a document or a speaker on the left and p
 pub const READER_TITLE: &str = "Reader";
 /// Position labels.
 pub const TOP: &str = "Top";
+/// The reader is at its last page.
 pub const END: &str = "End";
+/// The whole text fits in the pane.
 pub const ALL: &str = "All";
 /// The search prompt, for the reader and for the list.
 pub const SEARCH_PROMPT: &str = "Search: ";
+/// The prompt when the search filters the list.
 pub const FILTER_PROMPT: &str = "Filter the list: ";
+/// Keys shown at the right of the prompt.
 pub const PROMPT_KEYS: &str = "Enter search · Esc cancel";
 /// Help overlay.
 pub const HELP_TITLE: &str = "Help — Esc closes";
+/// The first lines of the help.
 pub const HELP_INTRO: &str = "voices shows who said what in these articles. The list on the left has the documents and the speakers; the text is on the right.";
+/// How the mouse works, and how to give it back to the terminal.
 pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls the pane under the pointer; a click selects a row in the list, a second click opens it. Start with --no-mouse to select text with the mouse instead.";
+/// The heading above the helplines in the help.
 pub const HELP_SUPPORT: &str = "If reading this is hard, support is there:";
 /// Speaker picker.
 pub const PICKER_TITLE: &str = "Show one speaker — Enter choose · Esc cancel";
+/// The picker's text field.
 pub const PICKER_PROMPT: &str = "Name: ";
+/// What was typed matches no speaker.
 pub const PICKER_EMPTY: &str = "No speaker has that name.";
+/// The corpus has no speakers at all.
 pub const PICKER_NO_SPEAKERS: &str = "No speakers were found in these documents.";
 /// The too-small screen.
 pub const TOO_SMALL: &str = "Terminal too small";
 /// Messages in the status bar.
 pub const WRAPPED_TOP: &str = "Search went back to the top";
+/// `N` went past the first match.
 pub const WRAPPED_END: &str = "Search went back to the end";
+/// `]` or `}` found nothing further.
 pub const NO_MORE_STATEMENTS: &str = "No more statements this way";
+/// `}` with no statement to start from.
 pub const NO_STATEMENT_SELECTED: &str = "Move to a statement first ( ] )";
+/// `n` before any search.
 pub const NO_SEARCH: &str = "Nothing searched yet ( / )";
+/// After `S`.
 pub const FILTER_CLEARED: &str = "Showing every speaker";
 
 /// "make it at least 40×10".
