@@ -16,5 +16,6 @@ pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod index;
+pub mod notes;
 pub mod output;
 pub mod speakers;

@@ -2,6 +2,7 @@
 //! lives in the library so it can be tested without a process.
 
 use std::io::{IsTerminal, Write};
+
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -50,21 +51,27 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(USAGE_ERROR));
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if cli.list_speakers {
-        output::write_speaker_list(&mut out, &corpus, &filter).context("writing the speaker list")?;
-    } else {
-        match cli.effective_format(std::io::stdout().is_terminal()) {
-            Format::Json => output::write_json(&mut out, &corpus, &filter).context("writing JSON")?,
-            Format::Plain | Format::Tui => {
-                output::write_plain(&mut out, &corpus, &filter).context("writing plain text")?
-            }
-        }
-    }
-    match out.flush() {
+    let format = cli.effective_format(std::io::stdout().is_terminal());
+    let written = write_output(cli, format, &corpus, &filter);
+    match written {
+        // A reader that stops early (`voices | head`) is not an error.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("writing output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the non-interactive output to stdout.
+fn write_output(cli: &Cli, format: Format, corpus: &Corpus, filter: &Filter) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if cli.list_speakers {
+        output::write_speaker_list(&mut out, corpus, filter)?;
+    } else {
+        match format {
+            Format::Json => output::write_json(&mut out, corpus, filter)?,
+            Format::Plain | Format::Tui => output::write_plain(&mut out, corpus, filter)?,
+        }
+    }
+    out.flush()
 }
