@@ -25,11 +25,9 @@ fn json_of(args: &[&str]) -> Value {
 #[test]
 fn plain_output_groups_the_seed_by_its_four_speakers() {
     let out = stdout_of(voices().args(["--format", "plain"]));
-    for heading in [
-        "Thames Valley Police (1 statement)",
-        "NSPCC (1 statement)",
-        "Buckinghamshire Safeguarding Children Board (",
-    ] {
+    for heading in
+        ["Thames Valley Police (1 statement)", "NSPCC (1 statement)", "Buckinghamshire Safeguarding Children Board ("]
+    {
         assert!(out.contains(heading), "missing {heading:?} in:\n{out}");
     }
     assert!(out.contains("“stars”"), "the young victims' words are listed:\n{out}");
