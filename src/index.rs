@@ -264,10 +264,10 @@ fn short_label(name: &str, aliases: &[String], kind: SpeakerKind) -> String {
     if let Some(acronym) = aliases.iter().find(|a| is_acronym(a)) {
         return acronym.clone();
     }
-    if kind == SpeakerKind::Person {
-        if let Some(surname) = name.split_whitespace().last() {
-            return surname.to_string();
-        }
+    if kind == SpeakerKind::Person
+        && let Some(surname) = name.split_whitespace().last()
+    {
+        return surname.to_string();
     }
     name.to_string()
 }

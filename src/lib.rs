@@ -18,4 +18,5 @@ pub mod extract;
 pub mod index;
 pub mod notes;
 pub mod output;
+pub mod privacy;
 pub mod speakers;

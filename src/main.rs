@@ -17,7 +17,12 @@ use voices::speakers::Filter;
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // Before anything is read: a crash must not write the documents to disk.
+    let core_dumps_off = voices::privacy::disable_core_dumps();
     let cli = Cli::parse();
+    if let Err(err) = core_dumps_off {
+        eprintln!("voices: could not turn off core dumps: {err}");
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(err) => {

@@ -32,8 +32,8 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
@@ -111,18 +111,18 @@ struct Article {
 /// multi-paragraph quotes stay whole) and generated reported speech.
 pub fn article(rng: &mut Rng, seed: &[String], target: usize) -> String {
     let article = Article {
-        police: *rng.pick(POLICE),
-        board: *rng.pick(BOARDS),
-        charity: *rng.pick(CHARITIES),
-        county: *rng.pick(&["Kent", "Leeds", "Norfolk", "Bristol", "Oxfordshire"]),
+        police: rng.pick(POLICE),
+        board: rng.pick(BOARDS),
+        charity: rng.pick(CHARITIES),
+        county: rng.pick(&["Kent", "Leeds", "Norfolk", "Bristol", "Oxfordshire"]),
         quote_style: rng.below(3),
     };
     let mut out = format!("{} responds to {} review\n\n", article.police, article.board.1);
     while out.len() < target {
         if rng.below(3) == 0 {
             let (name, short) = rng.pick(PEOPLE);
-            let role = *rng.pick(ROLES);
-            let verb = *rng.pick(REPORT_VERBS);
+            let role = rng.pick(ROLES);
+            let verb = rng.pick(REPORT_VERBS);
             out.push_str(&format!("{name}, {role}, {verb} {}.\n\n", rng.pick(FINDINGS)));
             out.push_str(&format!("{short} added: \"We will keep listening to young people.\"\n\n"));
         } else {
