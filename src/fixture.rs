@@ -75,6 +75,7 @@ pub fn seed() -> Corpus {
         helplines: loaded.manifest.helplines,
         notes: Vec::new(),
         warnings: Vec::new(),
+        content_note: loaded.manifest.content_note.unwrap_or_default(),
     }
 }
 
