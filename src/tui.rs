@@ -151,3 +151,57 @@ pub fn to_action(event: Event, app: &App, options: Options) -> Option<Action> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
+
+    fn app() -> App {
+        App::new(crate::fixture::seed(), Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30))
+    }
+
+    fn key(kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code: KeyCode::Char('j'),
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn only_key_presses_become_actions() {
+        let app = app();
+        let options = Options { mouse: true };
+        assert_eq!(to_action(key(KeyEventKind::Press), &app, options), Some(Action::Down));
+        assert_eq!(to_action(key(KeyEventKind::Repeat), &app, options), None);
+        assert_eq!(to_action(key(KeyEventKind::Release), &app, options), None);
+    }
+
+    #[test]
+    fn the_mouse_is_ignored_without_capture() {
+        let app = app();
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 50,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(
+            to_action(wheel.clone(), &app, Options { mouse: true }),
+            Some(Action::Wheel { column: 50, row: 5, down: true })
+        );
+        assert_eq!(to_action(wheel, &app, Options { mouse: false }), None);
+        assert_eq!(
+            to_action(Event::Resize(60, 20), &app, Options { mouse: false }),
+            Some(Action::Resize { width: 60, height: 20 })
+        );
+    }
+
+    #[test]
+    fn restoring_a_terminal_that_was_never_set_up_does_nothing() {
+        assert!(restore().is_ok());
+        assert!(restore().is_ok());
+    }
+}
