@@ -38,16 +38,25 @@ pub fn helpline_variants(helplines: &[Helpline]) -> Vec<String> {
 /// The helpline text and the hints that fit in `width` columns. Hints give
 /// way first; the helpline shortens only when it alone does not fit. Hints
 /// are listed by priority, most useful first.
-pub fn fit_status(helplines: &[Helpline], extra: &[String], width: usize) -> (String, Vec<String>) {
+pub fn fit_status(
+    helplines: &[Helpline],
+    counter: Option<&str>,
+    extra: &[String],
+    width: usize,
+) -> (String, Vec<String>) {
+    // The search counter is kept: the helpline shortens for it (but the
+    // shortest helpline still wins over it).
+    let reserved = counter.map_or(0, |c| c.width() + GAP);
     let variants = helpline_variants(helplines);
     let helpline = variants
         .iter()
-        .find(|v| v.width() <= width)
+        .find(|v| v.width() + reserved <= width)
+        .or_else(|| variants.last().filter(|v| v.width() <= width))
         .cloned()
         .unwrap_or_else(|| fit(variants.last().map_or("", String::as_str), width));
     let mut room = width.saturating_sub(helpline.width() + GAP);
     let mut right = Vec::new();
-    for item in extra {
+    for item in counter.map(str::to_string).iter().chain(extra) {
         if item.width() + GAP <= room {
             room -= item.width() + GAP;
             right.push(item.clone());
@@ -72,23 +81,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         return;
     }
     buf.set_style(area, app.theme.status);
-    // The counter first: it stays when a message does not fit.
-    let mut extra = Vec::new();
-    if let Some(counter) = app.search_counter() {
-        extra.push(counter);
-    }
-    if let Some(message) = &app.message {
-        extra.push(message.clone());
-    }
-    let (helpline, right) = fit_status(&app.corpus.helplines, &extra, usize::from(area.width));
+    let counter = app.search_counter();
+    let extra: Vec<String> = app.message.iter().cloned().collect();
+    let (helpline, right) = fit_status(&app.corpus.helplines, counter.as_deref(), &extra, usize::from(area.width));
+    let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
     put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);
     let text = right.join("  ");
     let w = text.width() as u16;
     if w > 0 && w < area.width {
         let mut x = area.right() - w;
         for (i, item) in right.iter().enumerate() {
-            let style = if i < extra.len() && extra.contains(item) { app.theme.message } else { app.theme.base };
-            let (key, rest) = item.split_once(' ').filter(|_| i >= extra.len()).unwrap_or(("", item));
+            let style = if i < special { app.theme.message } else { app.theme.base };
+            let (key, rest) = item.split_once(' ').filter(|_| i >= special).unwrap_or(("", item));
             if !key.is_empty() {
                 x += put(buf, x, area.y, key, area.right() - x, app.theme.hint_key);
                 x += put(buf, x, area.y, " ", area.right() - x, style);
@@ -137,29 +141,39 @@ mod tests {
 
     #[test]
     fn wide_screens_show_everything() {
-        let (helpline, hints) = fit_status(&helplines(), &[], 100);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], 100);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert_eq!(hints, vec!["? help", "/ search", "q quit"]);
     }
 
     #[test]
     fn hints_go_first_then_the_helpline_shortens() {
-        let (helpline, hints) = fit_status(&helplines(), &[], 70);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], 70);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert!(hints.is_empty());
-        let (helpline, _) = fit_status(&helplines(), &[], 60);
+        let (helpline, _) = fit_status(&helplines(), None, &[], 60);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111 · Emergency 999");
-        let (helpline, _) = fit_status(&helplines(), &[], 45);
+        let (helpline, _) = fit_status(&helplines(), None, &[], 45);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
-        let (helpline, hints) = fit_status(&helplines(), &[], 20);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(hints.is_empty());
     }
 
     #[test]
+    fn the_search_counter_stays_and_the_helpline_shortens_for_it() {
+        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], 60);
+        assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
+        assert_eq!(right[0], "3/12");
+        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], 20);
+        assert_eq!(helpline, "NSPCC 0808 800 5000");
+        assert!(right.is_empty());
+    }
+
+    #[test]
     fn a_number_is_shown_at_every_width_from_20() {
         for width in 20..200 {
-            let (helpline, _) = fit_status(&helplines(), &[], width);
+            let (helpline, _) = fit_status(&helplines(), None, &[], width);
             assert!(helpline.contains("0808 800 5000"), "{width}: {helpline}");
             assert!(helpline.width() <= width);
         }
