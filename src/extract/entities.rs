@@ -758,7 +758,9 @@ mod tests {
     #[test]
     fn acronym_in_parentheses_is_the_long_form() {
         let mut registry = Registry::default();
-        registry.prepare(&["The review by the Northshire Safeguarding Children Board (NSCB) was out.".to_string()]);
+        registry.prepare(&[
+            "The review carried out by the Northshire Safeguarding Children Board (NSCB) was out.".to_string()
+        ]);
         let long = registry.lookup("Northshire Safeguarding Children Board");
         assert!(long.is_some());
         assert_eq!(registry.lookup("NSCB"), long);
