@@ -293,20 +293,22 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                     .count();
                 outside <= 1
             });
-            if !starts_inside && !full_quote && !cue_only {
-                if let Some(cue) = speaker_cue {
-                    found.push((
-                        p,
-                        s,
-                        Found {
-                            speaker: cue.speaker,
-                            kind: StatementKind::Reported,
-                            text: text[s..e].to_string(),
-                            cue: text[cue.start..cue.end].to_string(),
-                            spans: vec![Span { paragraph: p, start: s, end: e }],
-                        },
-                    ));
-                }
+            if !starts_inside
+                && !full_quote
+                && !cue_only
+                && let Some(cue) = speaker_cue
+            {
+                found.push((
+                    p,
+                    s,
+                    Found {
+                        speaker: cue.speaker,
+                        kind: StatementKind::Reported,
+                        text: text[s..e].to_string(),
+                        cue: text[cue.start..cue.end].to_string(),
+                        spans: vec![Span { paragraph: p, start: s, end: e }],
+                    },
+                ));
             }
             previous_sentence_speaker = speaker_cue.and_then(|c| c.speaker);
             // Names in the sentence that later references may point back to.
@@ -360,10 +362,10 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                     sentences[i].cues.iter().rev().find(|c| c.speaker.is_some() && c.end <= quote.open.1).copied()
                 });
             }
-            if chosen.is_none() {
-                if let Some(next) = close_sentence.and_then(|i| sentences.get(i + 1)) {
-                    chosen = next.cues.first().filter(|c| c.speaker.is_some() && c.start == next.start).copied();
-                }
+            if chosen.is_none()
+                && let Some(next) = close_sentence.and_then(|i| sentences.get(i + 1))
+            {
+                chosen = next.cues.first().filter(|c| c.speaker.is_some() && c.start == next.start).copied();
             }
         }
         let mut speaker = chosen.and_then(|c| c.speaker);
@@ -435,10 +437,12 @@ fn note_mentions(text: &str, tokens: &[Token], registry: &mut Registry, context:
         let words: Vec<&str> = tokens[start..k].iter().map(|t| &text[t.start..t.end]).collect();
         let words: Vec<&str> = words.iter().map(|w| super::entities::strip_possessive(w)).collect();
         let name = trim_name(&words);
-        if !spoken_to && !name.is_empty() && is_clear_organisation(name) {
-            if let Some(index) = registry.name(name) {
-                context.last_organisation = Some(index);
-            }
+        if !spoken_to
+            && !name.is_empty()
+            && is_clear_organisation(name)
+            && let Some(index) = registry.name(name)
+        {
+            context.last_organisation = Some(index);
         }
         k = k.max(start + 1);
     }
