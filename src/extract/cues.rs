@@ -434,33 +434,43 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
         }
         let (from, stop) = walk_back(text, tokens, j);
         let mut after_then_initial = false;
-        let description_first = tokens.get(from).is_some_and(|t| {
-            let w = &text[t.start..t.end];
-            w.chars().next().is_some_and(char::is_lowercase) && !PRONOUNS.contains(&w)
-        });
         match stop {
             Stop::Comma(comma) => {
-                // An appositive between commas: `Name, head of X, said`
-                // names Name; `The head of X, Name, said` names Name.
-                let (before, _) = walk_back(text, tokens, comma);
-                let name_before = comma > 0
-                    && tokens[comma - 1].word
-                    && text[tokens[comma - 1].start..tokens[comma - 1].end]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase);
-                if description_first && name_before && before < comma {
-                    subjects.push((before, comma, SubjectSite::Before));
+                if from < j {
+                    // `…, Lord Falconer said`.
                     subjects.push((from, j, SubjectSite::Before));
-                } else {
-                    if from < j {
-                        subjects.push((from, j, SubjectSite::Before));
-                    }
+                    let (before, _) = walk_back(text, tokens, comma);
                     if before < comma {
                         subjects.push((before, comma, SubjectSite::Before));
                     }
-                }
-                if from == j {
+                } else {
+                    // `Name, head of X, said` names Name; `The head of X,
+                    // Name, said` names Name.
+                    let (inner, inner_stop) = walk_back(text, tokens, comma);
+                    let outer = match inner_stop {
+                        Stop::Comma(second) => {
+                            let (outer, _) = walk_back(text, tokens, second);
+                            (outer < second).then_some((outer, second))
+                        }
+                        _ => None,
+                    };
+                    let inner_is_description = tokens.get(inner).is_some_and(|t| {
+                        let w = &text[t.start..t.end];
+                        w.chars().next().is_some_and(char::is_lowercase) && !PRONOUNS.contains(&w)
+                    });
+                    let outer_is_name = outer.is_some_and(|(_, end)| {
+                        tokens[end - 1].word
+                            && text[tokens[end - 1].start..tokens[end - 1].end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                    });
+                    if let (Some((a, b)), true, true) = (outer, inner_is_description, outer_is_name) {
+                        subjects.push((a, b, SubjectSite::Before));
+                    }
+                    if inner < comma {
+                        subjects.push((inner, comma, SubjectSite::Before));
+                    }
                     after_then_initial = true;
                 }
             }
@@ -596,7 +606,7 @@ mod tests {
         let text = "Anna Fielding, head of the unit, said it was done.";
         let tokens = tokenize(text, 0, text.len(), |_| false);
         let cues = find(text, &tokens);
-        assert_eq!(words(text, cues[0].subjects[1], &tokens), "Anna Fielding");
+        assert_eq!(words(text, cues[0].subjects[0], &tokens), "Anna Fielding");
     }
 
     #[test]

@@ -521,10 +521,10 @@ impl Registry {
         if let Some(&i) = self.keys.get(&k) {
             return Some(i);
         }
-        if !k.contains(' ') {
-            if let Some(&i) = self.surnames.get(&k) {
-                return Some(i);
-            }
+        if !k.contains(' ')
+            && let Some(&i) = self.surnames.get(&k)
+        {
+            return Some(i);
         }
         None
     }
@@ -579,12 +579,12 @@ impl Registry {
         }
         if kind == SpeakerKind::Person {
             let words: Vec<&str> = name.split_whitespace().collect();
-            if let Some(surname) = words.last() {
-                if words.len() > 1 {
-                    let surname = key(surname);
-                    self.surnames.entry(surname).or_insert(index);
-                    self.add_alias(index, words.last().unwrap_or(&""));
-                }
+            if let Some(surname) = words.last()
+                && words.len() > 1
+            {
+                let surname = key(surname);
+                self.surnames.entry(surname).or_insert(index);
+                self.add_alias(index, words.last().unwrap_or(&""));
             }
         }
         index
@@ -609,28 +609,30 @@ impl Registry {
             }
             return Some(i);
         }
-        if words.len() == 1 && is_acronym(words[0]) {
-            if let Some(i) = self.by_initials(words[0]) {
-                self.add_alias(i, words[0]);
-                return Some(i);
-            }
+        if words.len() == 1
+            && is_acronym(words[0])
+            && let Some(i) = self.by_initials(words[0])
+        {
+            self.add_alias(i, words[0]);
+            return Some(i);
         }
-        if words.len() == 1 {
-            if let Some(i) = self.by_first_word(words[0]) {
-                self.add_alias(i, words[0]);
-                return Some(i);
-            }
+        if words.len() == 1
+            && let Some(i) = self.by_first_word(words[0])
+        {
+            self.add_alias(i, words[0]);
+            return Some(i);
         }
         let kind = classify(words);
         // A person named by title and surname: the surname key matches a
         // fuller form named before.
-        if kind == SpeakerKind::Person && HONORIFICS.contains(&words[0]) && words.len() >= 2 {
-            if let Some(i) = self.lookup(words[words.len() - 1]) {
-                if self.entities[i].kind == SpeakerKind::Person {
-                    self.add_alias(i, &full);
-                    return Some(i);
-                }
-            }
+        if kind == SpeakerKind::Person
+            && HONORIFICS.contains(&words[0])
+            && words.len() >= 2
+            && let Some(i) = self.lookup(words[words.len() - 1])
+            && self.entities[i].kind == SpeakerKind::Person
+        {
+            self.add_alias(i, &full);
+            return Some(i);
         }
         let index = self.entity(&full, kind);
         if kind == SpeakerKind::Person && words.len() >= 2 && !HONORIFICS.contains(&words[0]) {
@@ -678,16 +680,15 @@ impl Registry {
                 let index = self.entity(&join(words), kind);
                 self.add_alias(index, short);
             }
-            if self.findings_body.is_none() {
-                if let Some(caps) = FINDINGS_BY.captures(text) {
-                    if let Some(body) = caps.get(1) {
-                        let words: Vec<&str> = body.as_str().split_whitespace().collect();
-                        let words = trim_name(&words);
-                        if !words.is_empty() {
-                            let index = self.name(words);
-                            self.findings_body = index;
-                        }
-                    }
+            if self.findings_body.is_none()
+                && let Some(caps) = FINDINGS_BY.captures(text)
+                && let Some(body) = caps.get(1)
+            {
+                let words: Vec<&str> = body.as_str().split_whitespace().collect();
+                let words = trim_name(&words);
+                if !words.is_empty() {
+                    let index = self.name(words);
+                    self.findings_body = index;
                 }
             }
         }
@@ -697,7 +698,7 @@ impl Registry {
 /// Drops words that cannot begin or end a name (`The`, trailing `of`).
 pub(crate) fn trim_name<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
     while let Some((first, rest)) = words.split_first() {
-        if NOT_NAMES.contains(first) && !(HONORIFICS.contains(first) && !rest.is_empty()) || !is_capitalised(first) {
+        if (rest.is_empty() || !HONORIFICS.contains(first)) && NOT_NAMES.contains(first) || !is_capitalised(first) {
             words = rest;
         } else {
             break;
@@ -758,7 +759,9 @@ mod tests {
     #[test]
     fn acronym_in_parentheses_is_the_long_form() {
         let mut registry = Registry::default();
-        registry.prepare(&["The review by the Northshire Safeguarding Children Board (NSCB) was out.".to_string()]);
+        registry.prepare(&[
+            "The review carried out by the Northshire Safeguarding Children Board (NSCB) was out.".to_string()
+        ]);
         let long = registry.lookup("Northshire Safeguarding Children Board");
         assert!(long.is_some());
         assert_eq!(registry.lookup("NSCB"), long);

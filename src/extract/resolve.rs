@@ -108,10 +108,10 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
             }
             return Some(person);
         }
-        if let Some(first) = after.first() {
-            if matches!(first.to_lowercase().as_str(), "for" | "from" | "of" | "at") {
-                return subject_words(&after[1..], registry, context);
-            }
+        if let Some(first) = after.first()
+            && matches!(first.to_lowercase().as_str(), "for" | "from" | "of" | "at")
+        {
+            return subject_words(&after[1..], registry, context);
         }
         let before = trim_name(&words[..at]);
         if !before.is_empty() {
@@ -189,10 +189,8 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
             return Some(person);
         }
         let described = words[1..].iter().any(|w| is_name_word(w));
-        if !described {
-            if let Some(person) = context.last_person {
-                return Some(person);
-            }
+        if !described && let Some(person) = context.last_person {
+            return Some(person);
         }
         return Some(registry.entity(&title, SpeakerKind::Person));
     }

@@ -3,8 +3,8 @@
 
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rev", "no", "co", "inc", "ltd", "jr", "sr",
-    "vs", "etc", "e.g", "i.e", "u.s", "u.k", "cllr", "det", "insp", "supt", "gov", "sen", "rep", "capt", "maj",
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rev", "co", "inc", "ltd", "jr", "sr", "vs",
+    "etc", "e.g", "i.e", "u.s", "u.k", "cllr", "det", "insp", "supt", "gov", "sen", "rep", "capt", "maj",
 ];
 
 /// Characters that may follow a sentence's final punctuation before the gap
