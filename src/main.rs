@@ -89,6 +89,11 @@ fn write_output(cli: &Cli, format: Format, corpus: &Corpus, filter: &Filter) -> 
 
 /// Opens the interactive reader; the terminal is restored before returning.
 fn run_reader(cli: &Cli, corpus: Corpus, filter: Filter) -> anyhow::Result<ExitCode> {
+    // Never write the reader's escape sequences into a file or a pipe.
+    if !std::io::stdout().is_terminal() {
+        eprintln!("voices: the reader needs a terminal; use --format plain or --format json for a file or a pipe");
+        return Ok(ExitCode::from(USAGE_ERROR));
+    }
     let theme = Theme::choose(cli.color, std::env::var_os("NO_COLOR").as_deref());
     let app = App::new(corpus, filter, theme, (80, 24));
     tui::run(app, tui::Options { mouse: !cli.no_mouse })?;
