@@ -67,8 +67,10 @@ impl Content {
         let meta: Vec<&str> = [doc.source.as_deref(), doc.date.as_deref()].into_iter().flatten().collect();
         let meta = if meta.is_empty() { doc.origin.clone() } else { meta.join(" · ") };
         blocks.push(Block::plain(BlockKind::Meta, meta, false));
-        let first_paragraph = blocks.len();
+        // Paragraph index → block index; a helpline note follows its paragraph.
+        let mut paragraph_block = Vec::with_capacity(doc.paragraphs.len());
         for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+            paragraph_block.push(blocks.len());
             blocks.push(Block {
                 kind: BlockKind::Text,
                 text: paragraph.clone(),
@@ -76,6 +78,9 @@ impl Content {
                 paragraph: Some(index),
                 tight: false,
             });
+            for note in corpus.notes.iter().filter(|n| n.document == document && n.paragraph == index) {
+                blocks.push(Block::plain(BlockKind::Heading, strings::note(&note.message()), false));
+            }
         }
         let mut statements = Vec::new();
         let mut starts = Vec::new();
@@ -86,13 +91,14 @@ impl Content {
             statements.push(index);
             let mut first = None;
             for (n, span) in statement.spans.iter().enumerate() {
-                let Some(block) = blocks.get_mut(first_paragraph + span.paragraph) else { continue };
+                let Some(&at) = paragraph_block.get(span.paragraph) else { continue };
+                let block = &mut blocks[at];
                 let end = span.end.min(block.text.len());
                 let start = span.start.min(end);
                 if block.text.is_char_boundary(start) && block.text.is_char_boundary(end) {
                     block.marks.push(Mark { start, end, statement: index, first: n == 0 });
                     if n == 0 {
-                        first = Some((first_paragraph + span.paragraph, start));
+                        first = Some((at, start));
                     }
                 }
             }
@@ -138,6 +144,14 @@ impl Content {
                 paragraph: None,
                 tight: false,
             });
+            let (first, last) = (statement.spans.first(), statement.spans.last());
+            if let (Some(first), Some(last)) = (first, last) {
+                for note in corpus.notes.iter().filter(|n| {
+                    n.document == statement.document && (first.paragraph..=last.paragraph).contains(&n.paragraph)
+                }) {
+                    blocks.push(Block::plain(BlockKind::Heading, strings::note(&note.message()), false));
+                }
+            }
         }
         Content { blocks, statements: chosen, starts }
     }

@@ -318,3 +318,21 @@ fn a_long_document_scrolls_past_65535_lines() {
     app.update(Action::Bottom);
     assert!(app.reader.scroll > 65_535, "{}", app.reader.scroll);
 }
+
+#[test]
+fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
+    let mut corpus = fixture::seed();
+    corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::corpus::load::embedded_manifest());
+    assert_eq!(corpus.notes.len(), 1);
+    let mut app = app(corpus);
+    let note = app.reader.content.blocks.iter().position(|b| b.text.starts_with("Note: The NSPCC publishes"));
+    let paragraph = app.reader.content.blocks.iter().position(|b| b.paragraph == Some(15));
+    assert_eq!(note, paragraph.map(|p| p + 1), "the note follows its paragraph");
+    // Marks still sit on the right paragraphs.
+    app.open_statement(4);
+    let line = app.statement_line(4).unwrap();
+    let block = app.reader.wrapped.lines[line].block;
+    assert_eq!(app.reader.content.blocks[block].paragraph, Some(12));
+    app.open_view(View::Speaker(Some(2)));
+    assert!(app.reader.content.blocks.iter().any(|b| b.text.starts_with("Note: ")));
+}

@@ -93,3 +93,9 @@ pub fn kind_label(kind: StatementKind) -> &'static str {
         StatementKind::Reported => "Reported speech",
     }
 }
+
+/// A helpline note shown under the paragraph it is about ("Note: the article
+/// gives … ; the published number is …"), so a wrong number is never left unremarked.
+pub fn note(message: &str) -> String {
+    format!("Note: {message}")
+}
