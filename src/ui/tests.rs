@@ -192,3 +192,35 @@ fn document_text_never_reaches_the_screen_as_escape_sequences() {
     let (_, buffer) = render(&mut app, 100, 30);
     assert!(buffer.content().iter().all(|c| !c.symbol().chars().any(|ch| ch.is_control())));
 }
+
+/// The seed as the extractor sees it (not the hand-built fixture): the three
+/// organisations have their groups, and the NSPCC's quote opens highlighted.
+#[test]
+fn the_real_seed_lists_the_three_organisations_and_opens_the_nspcc_quote() {
+    let loaded = crate::corpus::load(&[crate::corpus::Source::Embedded], &mut std::io::empty());
+    let corpus = crate::index::Corpus::build(loaded);
+    let nspcc = corpus.speakers.iter().position(|s| s.id == "nspcc").expect("the NSPCC is found");
+    let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
+    let (text, _) = render(&mut app, 100, 30);
+    for group in ["Buckinghamshire Safeguar", "NSPCC (", "Thames Valley Police ("] {
+        assert!(text.contains(group), "{group} missing:\n{text}");
+    }
+    assert!(text.contains("NSPCC helpline 0808 800 5000"));
+    let row = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(nspcc))).unwrap();
+    app.sidebar.selected = row;
+    app.update(Action::Expand);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let (text, buffer) = render(&mut app, 100, 30);
+    assert!(text.contains("┃NSPCC "), "the gutter names the NSPCC:\n{text}");
+    let highlighted: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(highlighted.contains("vulnerable"), "the quote is highlighted: {highlighted}");
+    app.update(Action::Bottom);
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("Note: The NSPCC publishes its helpline as 0808 800"), "{text}");
+}
