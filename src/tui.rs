@@ -37,9 +37,25 @@ pub struct Options {
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether mouse capture was turned on, so restore turns it off.
 static MOUSE: AtomicBool = AtomicBool::new(false);
-/// How long the loop waits for an event before checking timers (none yet;
-/// the idle timer and signal checks will go here).
-const TICK: Duration = Duration::from_millis(250);
+/// Set by SIGTERM, SIGHUP or SIGINT: the loop then leaves through the same
+/// restore as `q`, instead of dying with the terminal still in raw mode.
+static SIGNALLED: AtomicBool = AtomicBool::new(false);
+/// How long the loop waits for an event before checking the signal flag
+/// (and, later, the idle timer).
+const TICK: Duration = Duration::from_millis(100);
+
+/// Routes the termination signals to [`SIGNALLED`]; once per process.
+fn watch_signals() -> io::Result<()> {
+    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    if DONE.get().is_some() {
+        return Ok(());
+    }
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(signal, &SIGNALLED)?;
+    }
+    let _ = DONE.set(());
+    Ok(())
+}
 
 /// Puts the terminal back as it was: mouse capture off, main screen, cursor
 /// shown, raw mode off. Does nothing if the terminal is not set up, so every
@@ -92,6 +108,7 @@ fn setup(options: Options) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 /// way out of this function, including a panic.
 pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
     install_panic_hook();
+    watch_signals()?;
     let _guard = Guard;
     let mut terminal = setup(options)?;
     let size = terminal.size()?;
@@ -124,6 +141,9 @@ fn event_loop(
         if dirty {
             draw(terminal, app)?;
             dirty = false;
+        }
+        if SIGNALLED.load(Ordering::SeqCst) {
+            return Ok(Control::Quit);
         }
         if !event::poll(TICK)? {
             continue;

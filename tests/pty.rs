@@ -181,3 +181,13 @@ fn a_speaker_filter_opens_with_only_that_speaker_and_survives_a_resize() {
     s.send("q");
     assert!(s.finish_and_check());
 }
+
+#[test]
+fn a_termination_signal_restores_the_terminal() {
+    let s = Session::start(&[], 80, 24);
+    s.wait_for(&[HELPLINE]);
+    let pid = s.child.process_id().expect("a process id") as libc::pid_t;
+    // SAFETY: sending a signal to the child we started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    s.finish_and_check();
+}
