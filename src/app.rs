@@ -37,9 +37,11 @@ pub enum RowKind {
 /// One sidebar row, ready to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// What opening the row does.
     pub kind: RowKind,
     /// 0 for headings, 1 for documents and speakers, 2 for statements.
     pub depth: u8,
+    /// The text drawn (cut to the sidebar's width when drawn).
     pub label: String,
     /// Statement count shown after a speaker.
     pub count: Option<usize>,
@@ -50,7 +52,9 @@ pub struct Row {
 /// The sidebar tree and where the user is in it.
 #[derive(Debug, Clone, Default)]
 pub struct Sidebar {
+    /// Rows as drawn, rebuilt when the filter, a group or the sidebar search changes.
     pub rows: Vec<Row>,
+    /// Index into `rows`; kept on the same thing across rebuilds.
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
@@ -74,8 +78,11 @@ pub enum View {
 /// the reading position is.
 #[derive(Debug, Clone)]
 pub struct Reader {
+    /// What is open, to title the pane and to find statements.
     pub view: View,
+    /// The blocks of the open view, built once per view.
     pub content: Content,
+    /// The content wrapped to the current width; rebuilt only when it changes.
     pub wrapped: Wrapped,
     /// First line shown; `usize`, so very long documents scroll.
     pub scroll: usize,
@@ -88,36 +95,51 @@ pub struct Reader {
 /// The committed reader search.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
+    /// What was searched; kept when another view opens, like less.
     pub query: String,
+    /// Every hit in the open view, in reading order.
     pub matches: Vec<Match>,
+    /// The hit last moved to, for the highlight and the counter.
     pub current: Option<usize>,
 }
 
 /// The speaker picker's state while it is open.
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
+    /// Index into the picker's candidates.
     pub selected: usize,
+    /// Why the last Enter chose nobody, in `--speaker`'s words.
     pub error: Option<String>,
 }
 
 /// The whole reader.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// Everything loaded; the reader never changes it.
     pub corpus: Corpus,
+    /// The speakers shown (`--speaker`, or the picker).
     pub filter: Filter,
+    /// Colour or monochrome, chosen once at start.
     pub theme: Theme,
+    /// Which pane the movement keys act on.
     pub focus: Focus,
+    /// Which keys are live: normal, help, search prompt, picker.
     pub mode: Mode,
     /// Terminal size in cells.
     pub size: (u16, u16),
+    /// The left pane's state.
     pub sidebar: Sidebar,
+    /// The right pane's state.
     pub reader: Reader,
+    /// The committed reader search.
     pub search: Search,
     /// Which pane the open search prompt searches.
     pub search_target: Focus,
     /// Text being typed in the search prompt or the picker.
     pub prompt: String,
+    /// The picker's state while it is open.
     pub picker: Picker,
+    /// First line of the help shown (clamped when drawn).
     pub help_scroll: usize,
     /// A short note in the status bar, cleared by the next key.
     pub message: Option<String>,

@@ -50,6 +50,7 @@ pub struct Block {
 /// Everything the reader shows for one view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Content {
+    /// In reading order.
     pub blocks: Vec<Block>,
     /// Statement indexes in reading order (first appearance).
     pub statements: Vec<usize>,
@@ -246,7 +247,9 @@ impl Line {
 /// Content wrapped to one width; rebuilt only when the width or content changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Wrapped {
+    /// The text width the lines were wrapped to.
     pub width: usize,
+    /// Every screen line of the content, in order.
     pub lines: Vec<Line>,
 }
 

@@ -111,6 +111,7 @@ impl Section {
 /// One row of the keymap: the keys, how the help writes them, what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
+    /// Every key that does this (letters without Shift held or with it, as typed).
     pub keys: &'static [KeyCode],
     /// Control must be held (only Ctrl-C, which raw mode would otherwise swallow).
     pub ctrl: bool,
@@ -118,7 +119,9 @@ pub struct Binding {
     pub label: &'static str,
     /// What the keys do, in plain words.
     pub help: &'static str,
+    /// What the keys do, for `update`.
     pub action: Action,
+    /// Where the help lists it.
     pub section: Section,
     /// A short status-bar hint and its priority (lower stays longer), if this
     /// binding is worth a hint.

@@ -25,10 +25,13 @@ pub enum Focus {
 pub struct Areas {
     /// Everything above the status bar (overlays are drawn inside it).
     pub main: Rect,
+    /// The left pane, with its border.
     pub sidebar: Option<Rect>,
+    /// The right pane, with its border.
     pub reader: Option<Rect>,
     /// The bottom line, always present when the height allows.
     pub status: Rect,
+    /// Draw the "terminal too small" screen instead of the panes.
     pub too_small: bool,
 }
 
