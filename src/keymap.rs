@@ -191,6 +191,11 @@ pub fn hints() -> Vec<(u8, &'static str)> {
     bindings().iter().filter_map(|b| b.hint).collect()
 }
 
+/// The status-bar hint of the binding for `action` ("? help"), if it has one.
+pub fn hint_for(action: &Action) -> Option<&'static str> {
+    bindings().iter().find(|b| &b.action == action).and_then(|b| b.hint).map(|(_, hint)| hint)
+}
+
 /// The action for a key press in a mode, if the key does anything there.
 /// Callers pass only presses (not repeats or releases).
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {

@@ -54,7 +54,19 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             Mode::Normal => {}
         }
     }
-    status::draw(buf, areas.status, app);
+    let help_shown = status::draw(buf, areas.status, app);
+    // When the status bar has no room for the help hint, the first pane's
+    // bottom border carries it, so `?` is always discoverable.
+    if !help_shown
+        && app.mode == Mode::Normal
+        && let Some(hint) = crate::keymap::hint_for(&crate::keymap::Action::Help)
+        && let Some(pane) = areas.sidebar.or(areas.reader)
+        && pane.width > 12
+        && pane.height > 2
+    {
+        let hint = format!(" {hint} ");
+        put(buf, pane.x + 2, pane.bottom() - 1, &hint, pane.width - 4, app.theme.hint_key);
+    }
 }
 
 /// Writes `text` at (x, y), cut to `width` columns with an ellipsis when it

@@ -75,16 +75,18 @@ pub fn fit_status(
     (helpline, right)
 }
 
-/// Draws the status bar.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+/// Draws the status bar. Returns whether the help hint fitted, so the
+/// panes can show it elsewhere when it did not.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     if area.height == 0 || area.width == 0 {
-        return;
+        return false;
     }
     buf.set_style(area, app.theme.status);
     let counter = app.search_counter();
     let extra: Vec<String> = app.message.iter().cloned().collect();
     let (helpline, right) = fit_status(&app.corpus.helplines, counter.as_deref(), &extra, usize::from(area.width));
     let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
+    let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
     put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);
     let text = right.join("  ");
     let w = text.width() as u16;
@@ -103,6 +105,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             }
         }
     }
+    help_shown
 }
 
 /// The search prompt on the last line of `main` (just above the status bar).
