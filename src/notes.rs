@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::corpus::manifest::SpeakerMeta;
 use crate::corpus::{Document, Helpline, Manifest};
 use crate::index::Note;
 
@@ -43,11 +44,21 @@ pub fn find_numbers(paragraph: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         .collect()
 }
 
+/// The manifest entry for a helpline's organisation: the corpus' own, else
+/// the embedded manifest's (whose helplines a corpus without any uses).
+fn organisation_meta<'m>(
+    manifest: &'m Manifest,
+    embedded: &'m Manifest,
+    organisation: &str,
+) -> Option<&'m SpeakerMeta> {
+    manifest.speakers.iter().chain(&embedded.speakers).find(|s| s.id == organisation)
+}
+
 /// Names by which an organisation may be named in an article: its manifest
 /// id, name and aliases, and the short labels of its helplines.
-fn organisation_names<'m>(manifest: &'m Manifest, organisation: &'m str) -> Vec<&'m str> {
+fn organisation_names<'m>(manifest: &'m Manifest, embedded: &'m Manifest, organisation: &'m str) -> Vec<&'m str> {
     let mut names = vec![organisation];
-    if let Some(speaker) = manifest.speakers.iter().find(|s| s.id == organisation) {
+    if let Some(speaker) = organisation_meta(manifest, embedded, organisation) {
         names.push(&speaker.name);
         names.extend(speaker.aliases.iter().map(String::as_str));
     }
@@ -58,8 +69,8 @@ fn organisation_names<'m>(manifest: &'m Manifest, organisation: &'m str) -> Vec<
 }
 
 /// The organisation's display name for a note ("NSPCC").
-fn organisation_name<'m>(manifest: &'m Manifest, organisation: &'m str) -> &'m str {
-    manifest.speakers.iter().find(|s| s.id == organisation).map_or(organisation, |s| s.name.as_str())
+fn organisation_name<'m>(manifest: &'m Manifest, embedded: &'m Manifest, organisation: &'m str) -> &'m str {
+    organisation_meta(manifest, embedded, organisation).map_or(organisation, |s| s.name.as_str())
 }
 
 fn contains_word(haystack: &str, needle: &str) -> bool {
@@ -80,6 +91,7 @@ pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
         ids.dedup();
         ids
     };
+    let embedded = crate::corpus::load::embedded_manifest();
     let mut notes = Vec::new();
     for (doc_index, doc) in documents.iter().enumerate() {
         for (para_index, paragraph) in doc.paragraphs.iter().enumerate() {
@@ -89,11 +101,9 @@ pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
                     context_start -= 1;
                 }
                 let context = &paragraph[context_start..range.start];
-                let Some(organisation) = organisations
-                    .iter()
-                    .copied()
-                    .find(|org| organisation_names(manifest, org).iter().any(|name| contains_word(context, name)))
-                else {
+                let Some(organisation) = organisations.iter().copied().find(|org| {
+                    organisation_names(manifest, &embedded, org).iter().any(|name| contains_word(context, name))
+                }) else {
                     continue;
                 };
                 let published: Vec<&Helpline> =
@@ -114,7 +124,7 @@ pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
                     found: found.to_string(),
                     published: meant.number.clone(),
                     helpline: meant.name.clone(),
-                    organisation: organisation_name(manifest, organisation).to_string(),
+                    organisation: organisation_name(manifest, &embedded, organisation).to_string(),
                 });
             }
         }
@@ -190,6 +200,13 @@ mod tests {
             &manifest(),
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_corpus_without_speakers_still_names_the_organisation() {
+        let manifest = Manifest { helplines: manifest().helplines, ..Manifest::default() };
+        let notes = check_numbers(&[doc(&["Call the NSPCC helpline on 0808 500 1111."])], &manifest);
+        assert_eq!(notes[0].message(), "The NSPCC publishes its helpline as 0808 800 5000; this article prints 0808 500 1111.");
     }
 
     #[test]

@@ -79,15 +79,8 @@ pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
     }
     let mut loaded = loader.finish();
     if loaded.manifest.helplines.is_empty() {
-        // A helpline is always shown; the embedded ones are checked. Their
-        // organisations come along so the number check can name them.
+        // A helpline is always shown; the embedded ones are checked.
         let embedded = embedded_manifest();
-        for speaker in embedded.speakers {
-            let runs_a_helpline = embedded.helplines.iter().any(|h| h.organisation.as_ref() == Some(&speaker.id));
-            if runs_a_helpline && !loaded.manifest.speakers.iter().any(|s| s.id == speaker.id) {
-                loaded.manifest.speakers.push(speaker);
-            }
-        }
         loaded.manifest.helplines = embedded.helplines;
     }
     loaded

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Time a terminal program in a pseudo-terminal, as a person would see it.
+
+usage: pty_timing.py [--cols N] [--rows N] [--keys KEYS --until-after TEXT] --until TEXT -- CMD [ARGS...]
+
+Starts CMD in a pty of the given size, measures the time until TEXT first
+appears in what it wrote (the first screen), then, if --keys is given, sends
+the keys and measures the time until --until-after TEXT appears. Used by
+BENCHMARKS.md for `less` (the baseline) and for `voices` itself.
+"""
+import os, pty, select, sys, time, struct, fcntl, termios, signal
+
+
+def main():
+    args = sys.argv[1:]
+    opts = {"--cols": "200", "--rows": "60", "--keys": None, "--until-after": None, "--until": None}
+    while args and args[0] != "--":
+        key = args.pop(0)
+        opts[key] = args.pop(0)
+    cmd = args[1:]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execvp(cmd[0], cmd)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", int(opts["--rows"]), int(opts["--cols"]), 0, 0))
+    start = time.perf_counter()
+    seen = b""
+
+    def wait_for(text, deadline=30.0):
+        nonlocal seen
+        target = text.encode()
+        begin = time.perf_counter()
+        while target not in seen:
+            if time.perf_counter() - begin > deadline:
+                raise SystemExit(f"timed out waiting for {text!r}")
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    raise SystemExit(f"program ended before {text!r} appeared")
+        return time.perf_counter()
+
+    first = wait_for(opts["--until"]) - start
+    print(f"first screen: {first * 1000:.1f} ms")
+    if opts["--keys"]:
+        seen = b""
+        sent = time.perf_counter()
+        os.write(fd, opts["--keys"].encode())
+        after = wait_for(opts["--until-after"]) - sent
+        print(f"after keys {opts['--keys']!r}: {after * 1000:.1f} ms")
+    os.kill(pid, signal.SIGTERM)
+    os.waitpid(pid, 0)
+
+
+if __name__ == "__main__":
+    main()
