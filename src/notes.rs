@@ -206,7 +206,10 @@ mod tests {
     fn a_corpus_without_speakers_still_names_the_organisation() {
         let manifest = Manifest { helplines: manifest().helplines, ..Manifest::default() };
         let notes = check_numbers(&[doc(&["Call the NSPCC helpline on 0808 500 1111."])], &manifest);
-        assert_eq!(notes[0].message(), "The NSPCC publishes its helpline as 0808 800 5000; this article prints 0808 500 1111.");
+        assert_eq!(
+            notes[0].message(),
+            "The NSPCC publishes its helpline as 0808 800 5000; this article prints 0808 500 1111."
+        );
     }
 
     #[test]

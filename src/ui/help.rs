@@ -46,14 +46,9 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
 
 /// Draws the overlay over `main` (the area above the status bar).
 pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) {
-    let margin_x = if main.width >= 70 { 4 } else { 0 };
-    let margin_y = if main.height >= 20 { 1 } else { 0 };
-    let area = Rect::new(
-        main.x + margin_x,
-        main.y + margin_y,
-        main.width.saturating_sub(2 * margin_x),
-        main.height.saturating_sub(2 * margin_y),
-    );
+    // The whole area above the status bar: no half-covered words peek out
+    // beside it, and the status bar with its helpline stays visible.
+    let area = main;
     Clear.render(area, buf);
     buf.set_style(area, app.theme.base);
     pane_border(buf, area, strings::HELP_TITLE, true, app);

@@ -36,7 +36,7 @@ pub const FILTER_PROMPT: &str = "Filter the list: ";
 /// Keys shown at the right of the prompt.
 pub const PROMPT_KEYS: &str = "Enter search · Esc cancel";
 /// Help overlay.
-pub const HELP_TITLE: &str = "Help — Esc closes";
+pub const HELP_TITLE: &str = "Help — ↓ ↑ scroll · Esc closes";
 /// The first lines of the help.
 pub const HELP_INTRO: &str = "voices shows who said what in these articles. The list on the left has the documents and the speakers; the text is on the right.";
 /// How the mouse works, and how to give it back to the terminal.
