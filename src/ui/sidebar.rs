@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::layout::{Focus, inner};
 use super::{fit, fit_words, pane_border, put, strings};
-use crate::app::{App, RowKind};
+use crate::app::{App, RowKind, View};
 
 /// Draws the sidebar into `area` (its border included).
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
@@ -33,6 +33,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                 _ => app.theme.base,
             },
         };
+        // What the reader shows is bold here too, so it can be found again.
+        let open = match (row.kind, app.reader.view) {
+            (RowKind::Document(d), View::Document(v)) => d == v,
+            (RowKind::Speaker(s), View::Speaker(v)) => s == v,
+            (RowKind::Statement(i), _) => app.reader.current == Some(i),
+            _ => false,
+        };
+        let style = if open { style.patch(app.theme.title) } else { style };
         let marker = match row.expanded {
             Some(true) => "▾ ",
             Some(false) => "▸ ",
