@@ -59,7 +59,7 @@ fn frames(c: &mut Criterion) {
     bench_frame(c, "frame 200x60 seed", seed());
     bench_frame(c, "frame 200x60 10MB document", big());
     let corpus = Corpus::build(big());
-    c.bench_function("first frame 200x60 10MB document (wraps)", |b| {
+    c.bench_function("resize to 200x60: re-wrap the 10MB document and draw", |b| {
         b.iter_batched(
             || App::new(corpus.clone(), Filter::default(), Theme::colour(), (80, 24)),
             |mut app| {

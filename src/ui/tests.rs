@@ -152,8 +152,8 @@ fn every_size_down_to_one_cell_draws_without_panicking() {
     for prepare in states {
         let mut app = app();
         prepare(&mut app);
-        for width in (1..=120).step_by(7).chain([1, 2, 19, 20, 29, 30, 59, 60]) {
-            for height in (1..=40).step_by(3).chain([1, 2, 7, 8]) {
+        for width in (1..=120).step_by(17).chain([1, 2, 19, 20, 29, 30, 59, 60]) {
+            for height in (1..=40).step_by(6).chain([1, 2, 7, 8]) {
                 let (text, _) = render(&mut app, width, height);
                 if width >= 20 {
                     assert!(text.contains("0808 800 5000"), "{width}x{height}:\n{text}");
