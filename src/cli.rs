@@ -14,6 +14,9 @@ pub enum Format {
     Plain,
     /// One JSON document, for scripts (schema in the README).
     Json,
+    /// A shareable Markdown summary: speakers as headings, statements as
+    /// quotes with their source, helplines at the end.
+    Markdown,
 }
 
 const EXAMPLES: &str = "\

@@ -57,6 +57,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         match cli.effective_format(std::io::stdout().is_terminal()) {
             Format::Json => output::write_json(&mut out, &corpus, &filter).context("writing JSON")?,
+            Format::Markdown => output::write_markdown(&mut out, &corpus, &filter).context("writing Markdown")?,
             Format::Plain | Format::Tui => {
                 output::write_plain(&mut out, &corpus, &filter).context("writing plain text")?
             }
