@@ -11,10 +11,12 @@
 //!   applies the manifest's names, so every front end sees one model.
 //! * [`output`] (plain, JSON) and the TUI ([`app`], [`keymap`], [`ui`]) are
 //!   views over that model.
+//! * [`generate`] writes the man page and shell completions for packaging.
 
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod generate;
 pub mod index;
 pub mod output;
 pub mod speakers;

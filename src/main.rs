@@ -17,10 +17,27 @@ const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.generate_request() {
+        Ok(None) => {}
+        Ok(Some(request)) => return generate(request),
+        Err(err) => err.exit(),
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("voices: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `--generate`: the man page or completions on stdout, nothing loaded.
+fn generate(request: voices::cli::Generate) -> ExitCode {
+    match voices::generate::write(request, &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("voices: writing the generated file: {err}");
             ExitCode::from(1)
         }
     }
