@@ -98,8 +98,7 @@ fn short_message(message: &str) -> String {
 /// joined, and a word hyphenated at a line end is rejoined. Linear in the
 /// size of the text.
 pub fn pages_to_paragraphs(pages: &[String]) -> Converted {
-    let pages: Vec<Vec<String>> =
-        pages.iter().map(|page| page.lines().map(|line| normalise_line(line)).collect()).collect();
+    let pages: Vec<Vec<String>> = pages.iter().map(|page| page.lines().map(normalise_line).collect()).collect();
     let running = running_lines(&pages);
     let mut out = Converted::default();
     let mut current = String::new();
