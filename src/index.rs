@@ -55,6 +55,8 @@ pub struct Note {
     pub published: String,
     /// The helpline's name ("NSPCC helpline").
     pub helpline: String,
+    /// The display name of the organisation that runs it ("NSPCC").
+    pub organisation: String,
 }
 
 /// Everything loaded and extracted.
@@ -66,7 +68,12 @@ pub struct Corpus {
     pub helplines: Vec<Helpline>,
     pub notes: Vec<Note>,
     pub warnings: Vec<Warning>,
+    /// Shown before any article text (TUI) or as the first line (plain).
+    pub content_note: String,
 }
+
+/// The content note for a corpus whose manifest gives none.
+pub const DEFAULT_CONTENT_NOTE: &str = "These documents may describe distressing events.";
 
 impl Corpus {
     /// Extracts every document and merges its speakers into the corpus.
@@ -92,12 +99,13 @@ impl Corpus {
             }
         }
         Corpus {
+            notes: crate::notes::check_numbers(&loaded.documents, &loaded.manifest),
             documents: loaded.documents,
             speakers: merger.speakers,
             statements,
             helplines: loaded.manifest.helplines,
-            notes: Vec::new(),
             warnings: loaded.warnings,
+            content_note: loaded.manifest.content_note.unwrap_or_else(|| DEFAULT_CONTENT_NOTE.to_string()),
         }
     }
 
@@ -256,10 +264,10 @@ fn short_label(name: &str, aliases: &[String], kind: SpeakerKind) -> String {
     if let Some(acronym) = aliases.iter().find(|a| is_acronym(a)) {
         return acronym.clone();
     }
-    if kind == SpeakerKind::Person {
-        if let Some(surname) = name.split_whitespace().last() {
-            return surname.to_string();
-        }
+    if kind == SpeakerKind::Person
+        && let Some(surname) = name.split_whitespace().last()
+    {
+        return surname.to_string();
     }
     name.to_string()
 }

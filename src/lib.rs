@@ -18,5 +18,7 @@ pub mod corpus;
 pub mod extract;
 pub mod generate;
 pub mod index;
+pub mod notes;
 pub mod output;
+pub mod privacy;
 pub mod speakers;

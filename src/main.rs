@@ -2,6 +2,7 @@
 //! lives in the library so it can be tested without a process.
 
 use std::io::{IsTerminal, Write};
+
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -16,7 +17,12 @@ use voices::speakers::Filter;
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // Before anything is read: a crash must not write the documents to disk.
+    let core_dumps_off = voices::privacy::disable_core_dumps();
     let cli = Cli::parse();
+    if let Err(err) = core_dumps_off {
+        eprintln!("voices: could not turn off core dumps: {err}");
+    }
     match cli.generate_request() {
         Ok(None) => {}
         Ok(Some(request)) => return generate(request),
@@ -67,22 +73,28 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(USAGE_ERROR));
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if cli.list_speakers {
-        output::write_speaker_list(&mut out, &corpus, &filter).context("writing the speaker list")?;
-    } else {
-        match cli.effective_format(std::io::stdout().is_terminal()) {
-            Format::Json => output::write_json(&mut out, &corpus, &filter).context("writing JSON")?,
-            Format::Markdown => output::write_markdown(&mut out, &corpus, &filter).context("writing Markdown")?,
-            Format::Plain | Format::Tui => {
-                output::write_plain(&mut out, &corpus, &filter).context("writing plain text")?
-            }
-        }
-    }
-    match out.flush() {
+    let format = cli.effective_format(std::io::stdout().is_terminal());
+    let written = write_output(cli, format, &corpus, &filter);
+    match written {
+        // A reader that stops early (`voices | head`) is not an error.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("writing output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the non-interactive output to stdout.
+fn write_output(cli: &Cli, format: Format, corpus: &Corpus, filter: &Filter) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if cli.list_speakers {
+        output::write_speaker_list(&mut out, corpus, filter)?;
+    } else {
+        match format {
+            Format::Json => output::write_json(&mut out, corpus, filter)?,
+            Format::Markdown => output::write_markdown(&mut out, corpus, filter)?,
+            Format::Plain | Format::Tui => output::write_plain(&mut out, corpus, filter)?,
+        }
+    }
+    out.flush()
 }

@@ -39,7 +39,10 @@ pub fn paragraph_label(statement: &Statement) -> String {
 /// Statements grouped under each speaker's name, then the helplines: one
 /// statement per paragraph, prefixed with its speaker, so it reads well aloud.
 pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
+    writeln!(out, "Content note: {} Support: {}", corpus.content_note, helpline_line(corpus))?;
+    writeln!(out)?;
     let groups = groups(corpus, filter);
+    let mut noted = vec![false; corpus.notes.len()];
     if groups.is_empty() {
         writeln!(out, "No statements were found.")?;
         writeln!(out)?;
@@ -62,10 +65,42 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                 doc.title,
                 paragraph_label(statement)
             )?;
+            for (index, note) in notes_for(corpus, statement) {
+                writeln!(out, "Note: {}", note.message())?;
+                noted[index] = true;
+            }
+            writeln!(out)?;
+        }
+    }
+    let shown_documents: Vec<usize> =
+        corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).map(|s| s.document).collect();
+    for (index, note) in corpus.notes.iter().enumerate() {
+        if !noted[index] && (filter.is_everyone() || shown_documents.contains(&note.document)) {
+            let doc = &corpus.documents[note.document];
+            writeln!(out, "Note: {} ({}, paragraph {})", note.message(), doc.title, note.paragraph + 1)?;
             writeln!(out)?;
         }
     }
     write_helplines(out, corpus)
+}
+
+/// The helplines on one line, as the status bar shows them.
+pub fn helpline_line(corpus: &Corpus) -> String {
+    corpus.helplines.iter().map(|h| format!("{} {}", h.name, h.number)).collect::<Vec<_>>().join(" · ")
+}
+
+/// Helpline notes about paragraphs a statement covers, with their indices.
+pub fn notes_for<'c>(
+    corpus: &'c Corpus,
+    statement: &Statement,
+) -> impl Iterator<Item = (usize, &'c crate::index::Note)> + use<'c> {
+    let (first, last) = statement.paragraph_range();
+    let document = statement.document;
+    corpus
+        .notes
+        .iter()
+        .enumerate()
+        .filter(move |(_, note)| note.document == document && (first - 1..last).contains(&note.paragraph))
 }
 
 fn write_helplines(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
@@ -209,6 +244,7 @@ struct JsonNote<'c> {
     found: &'c str,
     published: &'c str,
     helpline: &'c str,
+    message: String,
 }
 
 /// The whole (filtered) corpus as one JSON document; the schema is in the README.
@@ -273,6 +309,7 @@ pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::
                 found: &note.found,
                 published: &note.published,
                 helpline: &note.helpline,
+                message: note.message(),
             })
             .collect(),
     };

@@ -67,7 +67,7 @@ fn the_pdf_fixture_really_has_running_lines_and_hyphenated_quotes() {
     let hyphen_breaks = pages
         .iter()
         .flat_map(|page| page.lines())
-        .filter(|line| line.trim_end().ends_with(|c: char| c == '-') && !line.trim_end().ends_with(" -"))
+        .filter(|line| line.trim_end().ends_with('-') && !line.trim_end().ends_with(" -"))
         .count();
     assert!(hyphen_breaks >= 2, "{hyphen_breaks} hyphenated line ends");
 }

@@ -81,7 +81,16 @@ pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
     }
     let mut loaded = loader.finish();
     if loaded.manifest.helplines.is_empty() {
-        loaded.manifest.helplines = embedded_manifest().helplines;
+        // A helpline is always shown; the embedded ones are checked. Their
+        // organisations come along so the number check can name them.
+        let embedded = embedded_manifest();
+        for speaker in embedded.speakers {
+            let runs_a_helpline = embedded.helplines.iter().any(|h| h.organisation.as_ref() == Some(&speaker.id));
+            if runs_a_helpline && !loaded.manifest.speakers.iter().any(|s| s.id == speaker.id) {
+                loaded.manifest.speakers.push(speaker);
+            }
+        }
+        loaded.manifest.helplines = embedded.helplines;
     }
     loaded
 }
@@ -289,6 +298,9 @@ impl Loader {
 
     fn merge_manifest(&mut self, manifest: Manifest) {
         let target = &mut self.loaded.manifest;
+        if target.content_note.is_none() {
+            target.content_note = manifest.content_note;
+        }
         target.documents.extend(manifest.documents);
         target.speakers.extend(manifest.speakers);
         for helpline in manifest.helplines {

@@ -14,6 +14,9 @@ pub const MANIFEST_FILE: &str = "corpus.toml";
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// A short, neutral sentence saying what the documents cover, shown
+    /// before any article text.
+    pub content_note: Option<String>,
     #[serde(default, rename = "document")]
     pub documents: Vec<DocumentMeta>,
     #[serde(default, rename = "speaker")]

@@ -6,6 +6,13 @@
 
 use serde::Serialize;
 
+mod cues;
+mod entities;
+mod pipeline;
+mod quotes;
+mod resolve;
+mod sentences;
+
 /// Whether the document gives a speaker's own words or reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -97,6 +104,5 @@ pub struct Extraction {
 
 /// Finds the statements in a document's body paragraphs (headline excluded).
 pub fn extract(paragraphs: &[String]) -> Extraction {
-    let _ = paragraphs;
-    Extraction::default()
+    pipeline::run(paragraphs)
 }

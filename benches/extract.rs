@@ -1,0 +1,51 @@
+//! Extraction and loading throughput (issue "Fast at any size").
+//!
+//!     cargo bench --bench extract
+//!
+//! The 100 MB load runs only with VOICES_BENCH_LARGE=1 (it takes minutes
+//! under criterion's repetitions); its figure is in BENCHMARKS.md.
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use voices::corpus::{Source, load};
+use voices::extract::extract;
+use voices::index::Corpus;
+
+const MB: usize = 1024 * 1024;
+
+fn extraction(c: &mut Criterion) {
+    let files = corpus_gen::corpus(10 * MB, 42);
+    let documents: Vec<Vec<String>> = files
+        .iter()
+        .map(|(_, text)| voices::corpus::split_paragraphs(&voices::corpus::sanitize::sanitize(text)))
+        .collect();
+    let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("10MB one core", |b| {
+        b.iter(|| documents.iter().map(|paragraphs| extract(paragraphs).statements.len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+fn load_and_index(c: &mut Criterion) {
+    let size = if std::env::var_os("VOICES_BENCH_LARGE").is_some() { 100 } else { 10 };
+    let dir = tempfile::tempdir().unwrap();
+    corpus_gen::write_corpus(dir.path(), size * MB, 42).unwrap();
+    let mut group = c.benchmark_group("load+index");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes((size * MB) as u64));
+    group.bench_function(format!("{size}MB corpus, all cores"), |b| {
+        b.iter(|| {
+            let loaded = load(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
+            Corpus::build(loaded).statements.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extraction, load_and_index);
+criterion_main!(benches);

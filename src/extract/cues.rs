@@ -1,0 +1,626 @@
+//! Attribution cues: reporting verbs (`said`, `warned`, `according to`) and
+//! the phrase naming who speaks, found on the words of one sentence.
+
+use super::entities::FINDINGS_NOUNS;
+
+/// A word or punctuation mark of a sentence, as a byte range of its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// Inside quotation marks (or a mark itself).
+    pub quoted: bool,
+}
+
+/// Splits `text[start..end]` into tokens; `quoted` tells whether a byte
+/// offset lies inside a quote. Linear in the sentence length.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: impl Fn(usize) -> bool) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let slice = &text[start..end];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let from = start + i;
+        if c.is_alphanumeric() {
+            let mut to = from + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    to = start + j + d.len_utf8();
+                    chars.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                    let mut ahead = slice[j + d.len_utf8()..].chars();
+                    if ahead.next().is_some_and(char::is_alphanumeric) {
+                        to = start + j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { start: from, end: to, word: true, quoted: quoted(from) });
+        } else {
+            tokens.push(Token { start: from, end: from + c.len_utf8(), word: false, quoted: quoted(from) });
+        }
+    }
+    tokens
+}
+
+/// Verbs that report speech, findings or views, in the forms news text uses.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "added",
+    "adds",
+    "suggested",
+    "suggests",
+    "suggest",
+    "suggesting",
+    "outlined",
+    "outlines",
+    "highlighted",
+    "highlights",
+    "warned",
+    "warns",
+    "warn",
+    "warning",
+    "urged",
+    "urges",
+    "urging",
+    "found",
+    "finds",
+    "recommended",
+    "recommends",
+    "recommend",
+    "claimed",
+    "claims",
+    "claiming",
+    "denied",
+    "denies",
+    "denying",
+    "believes",
+    "believed",
+    "believe",
+    "predicted",
+    "predicts",
+    "argued",
+    "argues",
+    "argue",
+    "arguing",
+    "insisted",
+    "insists",
+    "stressed",
+    "stresses",
+    "explained",
+    "explains",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "described",
+    "describes",
+    "describing",
+    "called",
+    "calls",
+    "branded",
+    "brands",
+    "dubbed",
+    "welcomed",
+    "welcomes",
+    "criticised",
+    "criticises",
+    "criticized",
+    "admitted",
+    "admits",
+    "agreed",
+    "agrees",
+    "decided",
+    "concluded",
+    "concludes",
+    "thinks",
+    "think",
+    "wants",
+    "want",
+    "hoped",
+    "hopes",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "asked",
+    "replied",
+    "opposed",
+    "opposes",
+    "contends",
+    "contended",
+    "maintained",
+    "maintains",
+    "acknowledged",
+    "acknowledges",
+    "accused",
+    "accuses",
+    "accusing",
+    "backed",
+    "backs",
+    "pointed",
+    "listed",
+    "spoke",
+    "wrote",
+    "writes",
+    "estimated",
+    "estimates",
+    "feared",
+    "fears",
+    "questioned",
+    "rejected",
+    "condemned",
+    "defended",
+    "boasts",
+    "boasted",
+    "challenged",
+    "challenges",
+    "alleged",
+    "alleges",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "demanded",
+    "demands",
+    "proposed",
+    "proposes",
+    "announced",
+    "reported",
+    "indicated",
+    "indicates",
+    "showed",
+    "shows",
+    "revealed",
+    "disclosed",
+    "forecast",
+    "forecasts",
+    "expects",
+    "argued",
+    "emphasised",
+    "emphasized",
+    "signalled",
+    "conceded",
+    "concedes",
+    "complained",
+    "complains",
+    "queried",
+    "cautioned",
+    "declared",
+    "declares",
+    "recalled",
+    "recalls",
+    "reckons",
+    "reckoned",
+    "quipped",
+    "observed",
+    "remarked",
+    "commented",
+];
+
+/// Verbs that put their subject after them (`…," said Mr Khan`).
+const INVERTIBLE: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "explained",
+    "insisted",
+    "warned",
+    "wrote",
+    "continued",
+    "argued",
+    "claimed",
+    "replied",
+    "stressed",
+    "noted",
+    "admitted",
+    "concluded",
+];
+
+/// Words between a subject and its verb that do not end the subject.
+const SKIPPABLE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "does",
+    "do",
+    "also",
+    "previously",
+    "recently",
+    "meanwhile",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "further",
+    "repeatedly",
+    "long",
+    "once",
+    "again",
+    "already",
+    "still",
+    "publicly",
+    "strongly",
+    "just",
+    "always",
+    "today",
+    "yesterday",
+    "however",
+    "too",
+    "even",
+    "reportedly",
+    "subsequently",
+    "initially",
+    "originally",
+    "separately",
+    "privately",
+    "similarly",
+    "openly",
+    "first",
+    "last",
+    "finally",
+];
+
+/// Words before a verb that make it passive (`was told`): the subject is
+/// then the listener, not the speaker.
+const PASSIVE: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "am", "get", "got"];
+
+/// Words that end a subject phrase when walking back from the verb.
+const BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "when", "if", "because", "as", "while", "after",
+    "before", "since", "so", "than", "where", "what", "whether", "though", "although", "until", "unless",
+];
+
+/// Pronouns that refer to someone named before.
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+/// How a cue names its speaker, for resolution by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SubjectSite {
+    /// Words before the verb (`Mr Khan said`).
+    Before,
+    /// Words after the verb (`said Mr Khan`, `according to the FT`).
+    After,
+    /// The subject at the start of the sentence (`X gave … and said`).
+    Initial,
+    /// The phrase before a relative pronoun (`victims who said`).
+    Relative,
+    /// No subject (`Another issue highlighted was …`).
+    None,
+}
+
+/// A reporting verb and the candidate phrases naming its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct VerbCue {
+    /// Token index of the verb (the first word for `according to`).
+    pub verb: usize,
+    /// Candidate subject phrases (token ranges), best first.
+    pub subjects: Vec<(usize, usize, SubjectSite)>,
+}
+
+fn lower(text: &str, token: &Token) -> String {
+    text[token.start..token.end].to_lowercase()
+}
+
+fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if !token.word || token.quoted {
+        return false;
+    }
+    let word = lower(text, token);
+    if word == "made" {
+        return tokens[i + 1..].iter().take(5).any(|t| {
+            t.word && {
+                let w = lower(text, t);
+                matches!(
+                    w.as_str(),
+                    "recommendations"
+                        | "recommendation"
+                        | "findings"
+                        | "claims"
+                        | "allegations"
+                        | "comments"
+                        | "remarks"
+                )
+            }
+        });
+    }
+    if word == "according" {
+        return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
+    }
+    if !REPORTING_VERBS.contains(&word.as_str()) {
+        return false;
+    }
+    // "the so-called", "a found object": a verb follows a subject, never an article.
+    if i > 0 {
+        let prev = lower(text, &tokens[i - 1]);
+        if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+            return false;
+        }
+    }
+    true
+}
+
+/// Finds the reporting cues of a sentence and where their subjects may be.
+/// Each verb looks back a bounded number of tokens, so this stays linear.
+pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
+    let mut cues = Vec::new();
+    for i in 0..tokens.len() {
+        if !is_verb_at(text, tokens, i) {
+            continue;
+        }
+        let mut subjects = Vec::new();
+        let word = lower(text, &tokens[i]);
+        if word == "according" {
+            let from = i + 2;
+            let to = phrase_end(text, tokens, from);
+            if to > from {
+                subjects.push((from, to, SubjectSite::After));
+            }
+            cues.push(VerbCue { verb: i, subjects });
+            continue;
+        }
+        // Walk back over auxiliaries and adverbs (and a parenthetical
+        // `, however,`).
+        let mut j = i;
+        while j > 0 {
+            let t = &tokens[j - 1];
+            let w = lower(text, t);
+            if t.word && !t.quoted && (SKIPPABLE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)) {
+                j -= 1;
+            } else if !t.word
+                && w == ","
+                && j >= 3
+                && tokens[j - 2].word
+                && SKIPPABLE.contains(&lower(text, &tokens[j - 2]).as_str())
+                && lower(text, &tokens[j - 3]) == ","
+            {
+                j -= 3;
+            } else {
+                break;
+            }
+        }
+        let next_word = tokens.get(i + 1).filter(|t| t.word).map(|t| lower(text, t));
+        if j > 0 && tokens[j - 1].word && PASSIVE.contains(&lower(text, &tokens[j - 1]).as_str()) {
+            if next_word.as_deref() == Some("by") {
+                // `was welcomed by X`: X is the speaker.
+                let to = phrase_end(text, tokens, i + 2);
+                if to > i + 2 {
+                    subjects.push((i + 2, to, SubjectSite::After));
+                    cues.push(VerbCue { verb: i, subjects });
+                }
+            } else if matches!(next_word.as_deref(), Some("was" | "were")) {
+                // "Another issue highlighted was": a subjectless use.
+                subjects.push((i, i, SubjectSite::None));
+                cues.push(VerbCue { verb: i, subjects });
+            }
+            continue;
+        }
+        if matches!(next_word.as_deref(), Some("was" | "were")) {
+            subjects.push((i, i, SubjectSite::None));
+            cues.push(VerbCue { verb: i, subjects });
+            continue;
+        }
+        if word == "think" && matches!(next_word.as_deref(), Some("tank" | "tanks")) {
+            continue;
+        }
+        let (from, stop) = walk_back(text, tokens, j);
+        let mut after_then_initial = false;
+        match stop {
+            Stop::Comma(comma) => {
+                if from < j {
+                    // `…, Lord Falconer said`.
+                    subjects.push((from, j, SubjectSite::Before));
+                    let (before, _) = walk_back(text, tokens, comma);
+                    if before < comma {
+                        subjects.push((before, comma, SubjectSite::Before));
+                    }
+                } else {
+                    // `Name, head of X, said` names Name; `The head of X,
+                    // Name, said` names Name.
+                    let (inner, inner_stop) = walk_back(text, tokens, comma);
+                    let outer = match inner_stop {
+                        Stop::Comma(second) => {
+                            let (outer, _) = walk_back(text, tokens, second);
+                            (outer < second).then_some((outer, second))
+                        }
+                        _ => None,
+                    };
+                    let inner_is_description = tokens.get(inner).is_some_and(|t| {
+                        let w = &text[t.start..t.end];
+                        w.chars().next().is_some_and(char::is_lowercase) && !PRONOUNS.contains(&w)
+                    });
+                    let outer_is_name = outer.is_some_and(|(_, end)| {
+                        tokens[end - 1].word
+                            && text[tokens[end - 1].start..tokens[end - 1].end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                    });
+                    if let (Some((a, b)), true, true) = (outer, inner_is_description, outer_is_name) {
+                        subjects.push((a, b, SubjectSite::Before));
+                    }
+                    if inner < comma {
+                        subjects.push((inner, comma, SubjectSite::Before));
+                    }
+                    after_then_initial = true;
+                }
+            }
+            Stop::Relative(at) => {
+                if from < j {
+                    subjects.push((from, j, SubjectSite::Before));
+                }
+                let (before, _) = walk_back(text, tokens, at);
+                // `a review into … which found`: the findings noun is the head.
+                let head = (before..at)
+                    .rev()
+                    .find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&lower(text, &tokens[k]).as_str()));
+                match head {
+                    Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
+                    None if before < at => subjects.push((before, at, SubjectSite::Relative)),
+                    None => {}
+                }
+            }
+            Stop::Conjunction => {
+                if from < j {
+                    subjects.push((from, j, SubjectSite::Before));
+                }
+                after_then_initial = true;
+            }
+            Stop::Other => {
+                if from < j {
+                    subjects.push((from, j, SubjectSite::Before));
+                }
+            }
+        }
+        let inverted =
+            from == j && INVERTIBLE.contains(&word.as_str()) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
+        if inverted {
+            let to = phrase_end(text, tokens, i + 1);
+            if to > i + 1 {
+                subjects.push((i + 1, to, SubjectSite::After));
+            }
+        }
+        if after_then_initial {
+            subjects.push((0, 0, SubjectSite::Initial));
+        }
+        cues.push(VerbCue { verb: i, subjects });
+    }
+    cues
+}
+
+enum Stop {
+    Comma(usize),
+    Conjunction,
+    Relative(usize),
+    Other,
+}
+
+/// Most tokens a subject phrase may have.
+const MAX_PHRASE: usize = 14;
+
+/// Walks back from `end` over a noun phrase; returns its first token and
+/// what stopped the walk.
+fn walk_back(text: &str, tokens: &[Token], end: usize) -> (usize, Stop) {
+    let mut k = end;
+    while k > 0 && end - k < MAX_PHRASE {
+        let t = &tokens[k - 1];
+        if t.quoted {
+            return (k, Stop::Other);
+        }
+        if t.word {
+            let w = lower(text, t);
+            if BOUNDARIES.contains(&w.as_str()) {
+                let stop = match w.as_str() {
+                    "which" | "that" | "who" => Stop::Relative(k - 1),
+                    "and" | "but" | "or" => Stop::Conjunction,
+                    _ => Stop::Other,
+                };
+                return (k, stop);
+            }
+            if k < end && REPORTING_VERBS.contains(&w.as_str()) {
+                return (k, Stop::Other);
+            }
+            k -= 1;
+        } else {
+            let s = &text[t.start..t.end];
+            match s {
+                "," => return (k, Stop::Comma(k - 1)),
+                "(" | ")" | "&" | "-" | "'" | "’" => k -= 1,
+                _ => return (k, Stop::Other),
+            }
+        }
+    }
+    (k, Stop::Other)
+}
+
+/// The end of a noun phrase starting at `from` (up to a comma, a full stop or
+/// a boundary word).
+fn phrase_end(text: &str, tokens: &[Token], from: usize) -> usize {
+    let mut k = from;
+    while k < tokens.len() && k - from < MAX_PHRASE {
+        let t = &tokens[k];
+        if t.quoted {
+            break;
+        }
+        if t.word {
+            let w = lower(text, t);
+            if BOUNDARIES.contains(&w.as_str()) || REPORTING_VERBS.contains(&w.as_str()) || w == "on" || w == "in" {
+                break;
+            }
+        } else if !matches!(&text[t.start..t.end], "'" | "’" | "-" | "&") {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, range: (usize, usize, SubjectSite), tokens: &[Token]) -> String {
+        tokens[range.0..range.1].iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn subject_before_the_verb() {
+        let text = "Later the chief inspector Anna Fielding also said it was done.";
+        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let cues = find(text, &tokens);
+        assert_eq!(cues.len(), 1);
+        assert_eq!(words(text, cues[0].subjects[0], &tokens), "Later the chief inspector Anna Fielding");
+    }
+
+    #[test]
+    fn appositive_gives_the_phrase_before_it() {
+        let text = "Anna Fielding, head of the unit, said it was done.";
+        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let cues = find(text, &tokens);
+        assert_eq!(words(text, cues[0].subjects[0], &tokens), "Anna Fielding");
+    }
+
+    #[test]
+    fn passive_is_not_a_cue() {
+        let text = "She was told to leave.";
+        let tokens = tokenize(text, 0, text.len(), |_| false);
+        assert!(find(text, &tokens).is_empty());
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_inside_words() {
+        let text = "it’s Smiths’ day";
+        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let pieces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(pieces, vec!["it’s", "Smiths", "’", "day"]);
+    }
+}

@@ -1,0 +1,796 @@
+//! Who can speak: names found in the text, classified as people,
+//! organisations or groups, with every mention of one entity merged (long
+//! form and acronym, full name and surname with title).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Entity, SpeakerKind};
+
+/// Titles that mark a person and stay part of how the text names them.
+pub(crate) const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "Baroness",
+    "Baron",
+    "Prof",
+    "Professor",
+    "Rev",
+    "Reverend",
+    "Judge",
+    "Justice",
+];
+
+/// Job titles that may precede a person's name and are not part of it.
+const JOB_TITLES: &[&str] = &[
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Secretary",
+    "President",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chief",
+    "Executive",
+    "Shadow",
+    "Home",
+    "Foreign",
+    "Deputy",
+    "Leader",
+    "Coach",
+    "Manager",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Captain",
+    "Detective",
+    "Inspector",
+    "Superintendent",
+    "Constable",
+    "Sergeant",
+    "Det",
+    "Supt",
+    "Insp",
+    "Sgt",
+    "PC",
+    "MP",
+    "MEP",
+    "Councillor",
+    "Cllr",
+    "Commissioner",
+    "Governor",
+    "Senator",
+    "Boss",
+    "Head",
+    "Officer",
+    "General",
+    "Attorney",
+    "Health",
+    "Education",
+    "Culture",
+    "Trade",
+    "Industry",
+    "Defence",
+    "Environment",
+    "Transport",
+    "Treasury",
+    "Children's",
+    "Children’s",
+    "Charity",
+    "Labour",
+    "Tory",
+    "Conservative",
+    "Liberal",
+    "Democrat",
+    "Lib",
+    "Dem",
+    "Former",
+    "Then",
+    "Acting",
+    "Senior",
+    "Junior",
+];
+
+/// Words that make a capitalised name an organisation.
+const ORGANISATION_WORDS: &[&str] = &[
+    "Police",
+    "Constabulary",
+    "Board",
+    "Council",
+    "Committee",
+    "Society",
+    "Association",
+    "Federation",
+    "Union",
+    "Commission",
+    "Office",
+    "Department",
+    "Ministry",
+    "Government",
+    "Party",
+    "Trust",
+    "Bank",
+    "Group",
+    "Times",
+    "Institute",
+    "Agency",
+    "Authority",
+    "Service",
+    "Services",
+    "Court",
+    "Tribunal",
+    "Foundation",
+    "Fund",
+    "Organisation",
+    "Organization",
+    "Corporation",
+    "Company",
+    "Co",
+    "Ltd",
+    "Inc",
+    "plc",
+    "PLC",
+    "University",
+    "College",
+    "School",
+    "Club",
+    "United",
+    "City",
+    "FC",
+    "League",
+    "Network",
+    "Centre",
+    "Center",
+    "Unit",
+    "News",
+    "Post",
+    "Guardian",
+    "Telegraph",
+    "Journal",
+    "Investments",
+    "Capital",
+    "Partners",
+    "Holdings",
+    "Airways",
+    "Airlines",
+    "Motors",
+    "Systems",
+    "Forces",
+    "Army",
+    "Navy",
+    "Bureau",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Assembly",
+    "Conservatives",
+    "Labour",
+    "Democrats",
+    "Tories",
+    "Greens",
+    "Cabinet",
+    "Exchange",
+    "Industries",
+    "Reserve",
+    "Research",
+    "Review",
+    "Alliance",
+    "Coalition",
+    "Campaign",
+    "Council's",
+    "NHS",
+    "Executive",
+    "Children",
+    "Charity",
+    "Barnardo's",
+    "Barnardo’s",
+    "Commons",
+    "Lords",
+    "Olympic",
+    "Athletics",
+    "Football",
+    "Rugby",
+    "Cricket",
+    "Media",
+    "Press",
+    "Broadcasting",
+    "Corp",
+    "Communications",
+    "Technologies",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Airport",
+    "Hospital",
+    "Trustees",
+    "Justice",
+    "Fathers",
+];
+
+/// Capitalised words that start sentences or phrases but never names.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "However",
+    "Since",
+    "Following",
+    "Another",
+    "Other",
+    "Some",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Of",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Despite",
+    "Meanwhile",
+    "Also",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "Your",
+    "Many",
+    "More",
+    "Most",
+    "Both",
+    "Each",
+    "Every",
+    "Such",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Yet",
+    "So",
+    "Nor",
+    "Not",
+    "No",
+    "Yes",
+    "Under",
+    "Over",
+    "With",
+    "Without",
+    "From",
+    "To",
+    "By",
+    "Between",
+    "Among",
+    "Today",
+    "Yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Earlier",
+    "Later",
+    "Now",
+    "Then",
+    "Asked",
+    "Speaking",
+    "According",
+    "Although",
+    "Though",
+    "Because",
+    "Until",
+    "During",
+    "Among",
+    "Around",
+    "About",
+    "Last",
+    "Next",
+    "Only",
+    "Even",
+    "Just",
+    "All",
+    "Any",
+    "One",
+    "Two",
+    "Three",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+/// Lower-case nouns that stand for an organisation (`the government`).
+pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
+    "government",
+    "tribunal",
+    "court",
+    "council",
+    "panel",
+    "committee",
+    "board",
+    "jury",
+    "police",
+    "ministry",
+    "department",
+    "commission",
+    "firm",
+    "company",
+    "club",
+    "charity",
+    "bank",
+    "force",
+    "watchdog",
+    "regulator",
+    "union",
+    "party",
+    "team",
+    "organisation",
+    "group",
+    "inquiry",
+    "authority",
+    "agency",
+    "opposition",
+];
+
+/// Lower-case nouns a group of people goes by (`young victims`, `analysts`).
+pub(crate) const GROUP_NOUNS: &[&str] = &[
+    "victims",
+    "youngsters",
+    "people",
+    "campaigners",
+    "residents",
+    "parents",
+    "fans",
+    "critics",
+    "analysts",
+    "experts",
+    "officials",
+    "ministers",
+    "studies",
+    "teachers",
+    "doctors",
+    "officers",
+    "researchers",
+    "scientists",
+    "economists",
+    "observers",
+    "mps",
+    "members",
+    "workers",
+    "staff",
+    "students",
+    "families",
+    "supporters",
+    "shareholders",
+    "investors",
+    "voters",
+    "users",
+    "providers",
+    "survivors",
+    "children",
+    "protesters",
+    "activists",
+    "lawyers",
+    "sources",
+    "respondents",
+    "survivors",
+    "women",
+    "men",
+    "girls",
+    "boys",
+    "councillors",
+    "police",
+    "leaders",
+    "unions",
+    "groups",
+    "parties",
+    "agencies",
+    "charities",
+    "firms",
+    "companies",
+    "banks",
+    "insiders",
+    "executives",
+    "bosses",
+    "owners",
+    "nurses",
+    "patients",
+    "carers",
+    "pupils",
+    "academics",
+    "surveys",
+    "polls",
+];
+
+/// Nouns for a document that reports findings (`the review found`).
+pub(crate) const FINDINGS_NOUNS: &[&str] = &[
+    "review",
+    "report",
+    "study",
+    "survey",
+    "inquiry",
+    "research",
+    "investigation",
+    "poll",
+    "audit",
+    "paper",
+    "analysis",
+    "guide",
+    "document",
+    "assessment",
+];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=7).contains(&letters)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A name with its possessive ending removed (`Glazer's` → `Glazer`).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// A word that can be part of a proper name.
+pub(crate) fn is_name_word(word: &str) -> bool {
+    is_capitalised(word) && !NOT_NAMES.contains(&word)
+}
+
+/// Joins name words into one name (`Thames Valley Police`).
+pub(crate) fn join(words: &[&str]) -> String {
+    words.join(" ")
+}
+
+/// The entities of one document and how its mentions map onto them.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    pub entities: Vec<Entity>,
+    keys: HashMap<String, usize>,
+    surnames: HashMap<String, usize>,
+    initials: HashMap<String, usize>,
+    first_words: HashMap<String, usize>,
+    /// The body that carried out "the review"/"the report", when the text says.
+    pub findings_body: Option<usize>,
+}
+
+fn key(name: &str) -> String {
+    crate::index::normalize_name(name)
+}
+
+impl Registry {
+    /// The entity a name refers to, if the document has already named it.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        let k = key(name);
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.keys.get(&k) {
+            return Some(i);
+        }
+        if !k.contains(' ')
+            && let Some(&i) = self.surnames.get(&k)
+        {
+            return Some(i);
+        }
+        None
+    }
+
+    fn add_alias(&mut self, index: usize, alias: &str) {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return;
+        }
+        let entity = &mut self.entities[index];
+        if entity.name != alias && !entity.aliases.iter().any(|a| a == alias) {
+            entity.aliases.push(alias.to_string());
+        }
+        let k = key(alias);
+        if !k.is_empty() {
+            self.keys.entry(k).or_insert(index);
+        }
+    }
+
+    /// Registers (or finds) an entity by one of its names.
+    pub fn entity(&mut self, name: &str, kind: SpeakerKind) -> usize {
+        if let Some(i) = self.lookup(name) {
+            if kind == SpeakerKind::Person && self.entities[i].kind == SpeakerKind::Person {
+                let fuller = name.split_whitespace().count() > self.entities[i].name.split_whitespace().count()
+                    && !HONORIFICS.contains(&name.split_whitespace().next().unwrap_or(""));
+                if fuller {
+                    let old = std::mem::replace(&mut self.entities[i].name, name.to_string());
+                    self.add_alias(i, &old);
+                }
+            }
+            self.add_alias(i, name);
+            return i;
+        }
+        let index = self.entities.len();
+        self.entities.push(Entity { name: name.to_string(), aliases: Vec::new(), kind });
+        let k = key(name);
+        if !k.is_empty() {
+            self.keys.insert(k, index);
+        }
+        if kind != SpeakerKind::Person {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() > 1 {
+                let initials: String =
+                    words.iter().filter(|w| is_capitalised(w)).filter_map(|w| w.chars().next()).collect();
+                if initials.chars().count() >= 2 {
+                    self.initials.entry(initials).or_insert(index);
+                }
+                if words[0].len() >= 3 {
+                    self.first_words.entry(words[0].to_string()).or_insert(index);
+                }
+            }
+        }
+        if kind == SpeakerKind::Person {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let Some(surname) = words.last()
+                && words.len() > 1
+            {
+                let surname = key(surname);
+                self.surnames.entry(surname).or_insert(index);
+                self.add_alias(index, words.last().unwrap_or(&""));
+            }
+        }
+        index
+    }
+
+    /// Adds an alias to an entity (an acronym, a surname with title).
+    pub fn alias(&mut self, index: usize, alias: &str) {
+        self.add_alias(index, alias);
+    }
+
+    /// Resolves a capitalised name: known mention, acronym of a known
+    /// organisation, or a new entity of the kind its words suggest.
+    pub fn name(&mut self, words: &[&str]) -> Option<usize> {
+        let words = trim_name(words);
+        if words.is_empty() {
+            return None;
+        }
+        let full = join(words);
+        if let Some(i) = self.lookup(&full) {
+            if words.len() > 1 || HONORIFICS.contains(&words[0]) {
+                self.add_alias(i, &full);
+            }
+            return Some(i);
+        }
+        if words.len() == 1
+            && is_acronym(words[0])
+            && let Some(i) = self.by_initials(words[0])
+        {
+            self.add_alias(i, words[0]);
+            return Some(i);
+        }
+        if words.len() == 1
+            && let Some(i) = self.by_first_word(words[0])
+        {
+            self.add_alias(i, words[0]);
+            return Some(i);
+        }
+        let kind = classify(words);
+        // A person named by title and surname: the surname key matches a
+        // fuller form named before.
+        if kind == SpeakerKind::Person
+            && HONORIFICS.contains(&words[0])
+            && words.len() >= 2
+            && let Some(i) = self.lookup(words[words.len() - 1])
+            && self.entities[i].kind == SpeakerKind::Person
+        {
+            self.add_alias(i, &full);
+            return Some(i);
+        }
+        let index = self.entity(&full, kind);
+        if kind == SpeakerKind::Person && words.len() >= 2 && !HONORIFICS.contains(&words[0]) {
+            // nothing more: the surname alias was added by `entity`
+        }
+        Some(index)
+    }
+
+    fn by_initials(&self, acronym: &str) -> Option<usize> {
+        let target: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        self.initials.get(&target).copied()
+    }
+
+    fn by_first_word(&self, word: &str) -> Option<usize> {
+        self.first_words.get(word).copied()
+    }
+
+    /// Finds acronyms defined in parentheses (`Long Form (LF)`) and the body
+    /// that carried out a review or report, before statements are resolved.
+    pub fn prepare(&mut self, paragraphs: &[String]) {
+        static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|the|and|to|on|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+                .expect("valid regex")
+        });
+        static FINDINGS_BY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i:review|report|study|survey|inquiry|research|investigation|audit)\b[^.;]{0,80}?\b(?:carried out|conducted|commissioned|written|produced|compiled|published|undertaken|led) by (?:the )?((?:[A-Z][\w’'&-]*\s*(?:(?:of|for|the|and|to|on|in)\s+)*){1,8})",
+            )
+            .expect("valid regex")
+        });
+        for text in paragraphs {
+            for caps in ACRONYM.captures_iter(text) {
+                let (Some(long), Some(short)) = (caps.get(1), caps.get(2)) else { continue };
+                let short = short.as_str();
+                let words: Vec<&str> = long.as_str().split_whitespace().collect();
+                let first_letter = short.chars().next();
+                let Some(begin) = words.iter().position(|w| w.chars().next() == first_letter && is_name_word(w)) else {
+                    continue;
+                };
+                let words = &words[begin..];
+                if words.is_empty() || !words.last().is_some_and(|w| is_capitalised(w)) {
+                    continue;
+                }
+                let kind = if words.len() == 1 { classify(words) } else { SpeakerKind::Organisation };
+                let index = self.entity(&join(words), kind);
+                self.add_alias(index, short);
+            }
+            if self.findings_body.is_none()
+                && let Some(caps) = FINDINGS_BY.captures(text)
+                && let Some(body) = caps.get(1)
+            {
+                let words: Vec<&str> = body.as_str().split_whitespace().collect();
+                let words = trim_name(&words);
+                if !words.is_empty() {
+                    let index = self.name(words);
+                    self.findings_body = index;
+                }
+            }
+        }
+    }
+}
+
+/// Drops words that cannot begin or end a name (`The`, trailing `of`).
+pub(crate) fn trim_name<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
+    while let Some((first, rest)) = words.split_first() {
+        if (rest.is_empty() || !HONORIFICS.contains(first)) && NOT_NAMES.contains(first) || !is_capitalised(first) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((last, rest)) = words.split_last() {
+        if !is_capitalised(last) && !last.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// Drops leading job titles from a person's name (`Prime Minister Tony
+/// Blair` → `Tony Blair`), keeping at least one word.
+pub(crate) fn strip_job_titles<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
+    while words.len() > 1 && JOB_TITLES.contains(&words[0]) {
+        words = &words[1..];
+    }
+    words
+}
+
+/// What kind of entity a capitalised name is.
+pub(crate) fn classify(words: &[&str]) -> SpeakerKind {
+    if words.is_empty() {
+        return SpeakerKind::Organisation;
+    }
+    if words.iter().any(|w| ORGANISATION_WORDS.contains(w)) || words.iter().any(|w| *w == "and" || *w == "&") {
+        return SpeakerKind::Organisation;
+    }
+    if HONORIFICS.contains(&words[0]) && words.len() >= 2 {
+        return SpeakerKind::Person;
+    }
+    if words.len() == 1 {
+        return SpeakerKind::Organisation;
+    }
+    if words.iter().any(|w| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit())) {
+        return SpeakerKind::Organisation;
+    }
+    if words.len() <= 4 && words.iter().all(|w| is_capitalised(w)) {
+        return SpeakerKind::Person;
+    }
+    SpeakerKind::Organisation
+}
+
+/// Whether a name is strong enough evidence of an organisation to be "the
+/// organisation just named" for a later `A spokesman said`.
+pub(crate) fn is_clear_organisation(words: &[&str]) -> bool {
+    words.iter().any(|w| ORGANISATION_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_in_parentheses_is_the_long_form() {
+        let mut registry = Registry::default();
+        registry.prepare(&[
+            "The review carried out by the Northshire Safeguarding Children Board (NSCB) was out.".to_string()
+        ]);
+        let long = registry.lookup("Northshire Safeguarding Children Board");
+        assert!(long.is_some());
+        assert_eq!(registry.lookup("NSCB"), long);
+        assert_eq!(registry.findings_body, long);
+    }
+
+    #[test]
+    fn surname_with_title_is_the_person() {
+        let mut registry = Registry::default();
+        let full = registry.name(&["Anna", "Fielding"]);
+        let short = registry.name(&["Ms", "Fielding"]);
+        assert_eq!(full, short);
+        let entity = &registry.entities[full.unwrap()];
+        assert_eq!(entity.kind, SpeakerKind::Person);
+        assert!(entity.aliases.contains(&"Ms Fielding".to_string()));
+    }
+
+    #[test]
+    fn acronym_matches_initials_of_a_named_body() {
+        let mut registry = Registry::default();
+        let long = registry.name(&["Western", "Rail", "Authority"]);
+        assert_eq!(registry.name(&["WRA"]), long);
+    }
+
+    #[test]
+    fn kinds_from_words() {
+        assert_eq!(classify(&["Northshire", "Police"]), SpeakerKind::Organisation);
+        assert_eq!(classify(&["Anna", "Fielding"]), SpeakerKind::Person);
+        assert_eq!(classify(&["Lord", "Smith"]), SpeakerKind::Person);
+        assert_eq!(classify(&["NSPCC"]), SpeakerKind::Organisation);
+    }
+}

@@ -1,0 +1,336 @@
+//! Quotation marks: which marks open and close a quote, in straight, curly
+//! and British single styles, across paragraphs, with the apostrophe and
+//! unbalanced marks kept from swallowing the rest of the document.
+
+use super::Span;
+
+/// The two kinds of outer quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+/// What one mark does where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark with spaces (or letters) on both sides.
+    Either,
+}
+
+/// A quote found in the text: the words between its marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Quote {
+    /// The quoted words, one piece per paragraph (or per run-together part),
+    /// trimmed, without marks.
+    pub pieces: Vec<Span>,
+    /// Paragraph and byte offset of the opening mark.
+    pub open: (usize, usize),
+    /// Paragraph and byte offset just after the closing mark (or the end of
+    /// the piece when the quote was never closed).
+    pub close: (usize, usize),
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+impl Quote {
+    /// The quoted words, pieces joined by one space.
+    pub fn text(&self, paragraphs: &[String]) -> String {
+        let mut text = String::new();
+        for span in &self.pieces {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&paragraphs[span.paragraph][span.start..span.end]);
+        }
+        text
+    }
+}
+
+fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, Role)> {
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
+    let space_after = next
+        .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
+    let alnum = |o: Option<char>| o.is_some_and(char::is_alphanumeric);
+    match c {
+        '“' | '„' => Some((Family::Double, Role::Open)),
+        '”' => Some((Family::Double, Role::Close)),
+        '"' => Some((
+            Family::Double,
+            match (space_before, space_after) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            },
+        )),
+        '‘' => Some((Family::Single, Role::Open)),
+        '’' | '\'' => {
+            if alnum(prev) && alnum(next) {
+                None
+            } else if space_before && alnum(next) {
+                if c == '’' { None } else { Some((Family::Single, Role::Open)) }
+            } else if !space_before && space_after {
+                Some((Family::Single, Role::Close))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `c` could be a quotation mark at all (a cheap pre-filter).
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '\'')
+}
+
+struct Open {
+    family: Family,
+    open: (usize, usize),
+    pieces: Vec<Span>,
+    piece_start: usize,
+}
+
+fn push_piece(pieces: &mut Vec<Span>, paragraph: usize, text: &str, start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        pieces.push(Span { paragraph, start: start + lead, end: end - trail });
+    }
+}
+
+/// The opening mark's family if a paragraph begins with one (a quote that
+/// continues from the paragraph before).
+fn opens_with(text: &str) -> Option<(Family, usize)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let mut chars = trimmed.chars();
+    let c = chars.next()?;
+    let next = chars.next();
+    match classify(c, None, next) {
+        Some((family, Role::Open)) => Some((family, lead + c.len_utf8())),
+        _ => None,
+    }
+}
+
+/// For a single closing mark after an `s` followed by a lower-case word
+/// (`the Yukos’ lawyers`): whether another closing mark follows soon, which
+/// makes this one a plural possessive.
+fn looks_possessive(text: &str, at: usize, prev: Option<char>) -> bool {
+    if !matches!(prev, Some('s' | 'S')) {
+        return false;
+    }
+    let after = &text[at..];
+    let mut rest = after.chars();
+    rest.next();
+    let follow: String = rest.clone().take(2).collect();
+    let mut follow_chars = follow.chars();
+    if follow_chars.next() != Some(' ') || !follow_chars.next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let window: Vec<char> = rest.take(200).collect();
+    for (k, &c) in window.iter().enumerate() {
+        if !matches!(c, '’' | '\'') {
+            continue;
+        }
+        let prev_char = k.checked_sub(1).map(|j| window[j]);
+        let next_char = window.get(k + 1).copied();
+        let also_possessive = matches!(prev_char, Some('s' | 'S'))
+            && next_char == Some(' ')
+            && window.get(k + 2).is_some_and(|c| c.is_lowercase());
+        if !also_possessive && matches!(classify(c, prev_char, next_char), Some((Family::Single, Role::Close))) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a new sentence starts with a pronoun attribution (`He said`),
+/// which quoted words do not normally do.
+fn attribution_follows(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let mut words = rest.splitn(3, ' ');
+    let (Some(pronoun), Some(verb)) = (words.next(), words.next()) else { return false };
+    matches!(pronoun, "He" | "She")
+        && matches!(
+            verb.trim_end_matches([',', '.', ':']),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "told"
+                | "explained"
+                | "insisted"
+                | "stressed"
+                | "argued"
+                | "continued"
+        )
+}
+
+/// Finds every quote in the document, in order of opening.
+pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut resume_at = 0;
+    for (p, text) in paragraphs.iter().enumerate() {
+        let mut prev: Option<char> = None;
+        let start_at = std::mem::take(&mut resume_at);
+        if start_at > 0 {
+            prev = text[..start_at].chars().next_back();
+        }
+        let mut iter = text[start_at..].char_indices().map(|(i, c)| (i + start_at, c)).peekable();
+        while let Some((i, c)) = iter.next() {
+            if !is_mark(c) {
+                if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[i + 1..]) {
+                    // An unclosed quote followed by "He said …": the quote
+                    // ended with its sentence.
+                    let mut done = open.take().expect("open quote");
+                    push_piece(&mut done.pieces, p, text, done.piece_start, i + 1);
+                    if !done.pieces.is_empty() {
+                        quotes.push(Quote { pieces: done.pieces, open: done.open, close: (p, i + 1), closed: false });
+                    }
+                }
+                prev = Some(c);
+                continue;
+            }
+            let next = iter.peek().map(|&(_, n)| n);
+            let after = i + c.len_utf8();
+            let role = classify(c, prev, next);
+            prev = Some(c);
+            let Some((family, role)) = role else { continue };
+            match open.as_mut() {
+                None => {
+                    if matches!(role, Role::Open)
+                        || (role == Role::Either
+                            && family == Family::Double
+                            && next.is_some_and(|n| !n.is_whitespace()))
+                    {
+                        open = Some(Open { family, open: (p, i), pieces: Vec::new(), piece_start: after });
+                    }
+                }
+                Some(current) if current.family == family => match role {
+                    Role::Close | Role::Either => {
+                        if family == Family::Single && looks_possessive(text, i, text[..i].chars().next_back()) {
+                            continue;
+                        }
+                        let mut done = open.take().expect("open quote");
+                        push_piece(&mut done.pieces, p, text, done.piece_start, i);
+                        if !done.pieces.is_empty() {
+                            quotes.push(Quote {
+                                pieces: done.pieces,
+                                open: done.open,
+                                close: (p, after),
+                                closed: true,
+                            });
+                        }
+                    }
+                    Role::Open => {
+                        // Run-together quote: the closing mark is missing
+                        // before the next opening one; one statement.
+                        push_piece(&mut current.pieces, p, text, current.piece_start, i);
+                        current.piece_start = after;
+                    }
+                },
+                Some(_) => {}
+            }
+        }
+        if let Some(mut current) = open.take() {
+            push_piece(&mut current.pieces, p, text, current.piece_start, text.len());
+            let continues =
+                paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, _)| family == current.family);
+            match continues {
+                Some((_, content_start)) => {
+                    current.piece_start = content_start;
+                    resume_at = content_start;
+                    open = Some(current);
+                }
+                None => {
+                    // Unbalanced: the quote ends with its paragraph. Keep it
+                    // only when it reads like speech, not a stray mark.
+                    let words: usize = current
+                        .pieces
+                        .iter()
+                        .map(|s| paragraphs[s.paragraph][s.start..s.end].split_whitespace().count())
+                        .sum();
+                    if words >= 4 && current.family == Family::Double {
+                        let end = current.pieces.last().map_or(current.open, |s| (s.paragraph, s.end));
+                        quotes.push(Quote { pieces: current.pieces, open: current.open, close: end, closed: false });
+                    }
+                }
+            }
+        }
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(paragraphs: &[&str]) -> Vec<String> {
+        let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        scan(&owned).iter().map(|q| q.text(&owned)).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_marks() {
+        assert_eq!(texts(&["He said: \"Go now.\" Then “stay”."]), vec!["Go now.", "stay"]);
+    }
+
+    #[test]
+    fn british_single_marks_and_apostrophes() {
+        assert_eq!(
+            texts(&["She said ‘it’s the Smiths’ garden, not mine’ and left. The boys’ team won."]),
+            vec!["it’s the Smiths’ garden, not mine"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(
+            texts(&["“He told me ‘never’, so I stopped,” she said."]),
+            vec!["He told me ‘never’, so I stopped,"]
+        );
+    }
+
+    #[test]
+    fn quote_over_paragraphs_is_one() {
+        assert_eq!(
+            texts(&["A spokesman said: “First part.", "“Second part.", "“Last part.”"]),
+            vec!["First part. Second part. Last part."]
+        );
+    }
+
+    #[test]
+    fn run_together_quotes_join() {
+        assert_eq!(texts(&["He said: \"We lost. \"We go on.\" Then left."]), vec!["We lost. We go on."]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_before_he_said() {
+        assert_eq!(
+            texts(&["\"It was wrong. He said that it went on. \"And on,\" he said."]),
+            vec!["It was wrong.", "And on,"]
+        );
+    }
+
+    #[test]
+    fn closed_then_reopened_is_two() {
+        assert_eq!(texts(&["\"We lost,\" he said. \"We go on.\""]), vec!["We lost,", "We go on."]);
+    }
+
+    #[test]
+    fn unbalanced_mark_stops_at_its_paragraph() {
+        assert_eq!(
+            texts(&["He said: \"this never closes at all", "Later she said \"fine\"."]),
+            vec!["this never closes at all", "fine"]
+        );
+        assert_eq!(texts(&["a ” stray", "“ok”"]), vec!["ok"]);
+    }
+}

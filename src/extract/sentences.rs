@@ -1,0 +1,137 @@
+//! Sentence boundaries inside one paragraph, as byte ranges, so reported
+//! statements can be cut out verbatim.
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rev", "co", "inc", "ltd", "jr", "sr", "vs",
+    "etc", "e.g", "i.e", "u.s", "u.k", "cllr", "det", "insp", "supt", "gov", "sen", "rep", "capt", "maj",
+];
+
+/// Characters that may follow a sentence's final punctuation before the gap
+/// (closing quotes and brackets).
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+}
+
+/// Characters that may start a new sentence after a gap.
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '£' | '$' | '€')
+}
+
+/// Splits a paragraph into sentences: byte ranges, trimmed of outer spaces,
+/// covering every non-blank part of the paragraph. Linear in its length.
+pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
+    let bytes = paragraph.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        if b == b'.' && is_abbreviation(&paragraph[..i]) {
+            i += 1;
+            continue;
+        }
+        // Skip repeated terminators and closing marks.
+        let mut end = i + 1;
+        let rest = &paragraph[end..];
+        let mut chars = rest.char_indices().peekable();
+        let mut closers_end = 0;
+        while let Some(&(offset, c)) = chars.peek() {
+            if matches!(c, '.' | '!' | '?') || is_closer(c) {
+                closers_end = offset + c.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        end += closers_end;
+        let after = &paragraph[end..];
+        let gap = after.len() - after.trim_start().len();
+        if gap == 0 {
+            i = end.max(i + 1);
+            continue;
+        }
+        match after[gap..].chars().next() {
+            Some(next) if starts_sentence(next) => {
+                push_trimmed(paragraph, start, end, &mut sentences);
+                start = end + gap;
+                i = start;
+            }
+            Some(_) => i = end + gap,
+            None => break,
+        }
+    }
+    push_trimmed(paragraph, start, paragraph.len(), &mut sentences);
+    sentences
+}
+
+fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &paragraph[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// Whether the word just before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take(8)
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if first.is_uppercase() && chars.next().is_none() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators_before_capitals() {
+        assert_eq!(pieces("One thing. Two things! Three?"), vec!["One thing.", "Two things!", "Three?"]);
+    }
+
+    #[test]
+    fn keeps_titles_and_initials_together() {
+        assert_eq!(pieces("Mr. Smith met J. Bloggs. They talked."), vec!["Mr. Smith met J. Bloggs.", "They talked."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(pieces("She said “no.” Then she left."), vec!["She said “no.”", "Then she left."]);
+    }
+
+    #[test]
+    fn lower_case_after_a_stop_does_not_split() {
+        assert_eq!(pieces("It cost 3.5 million. and more"), vec!["It cost 3.5 million. and more"]);
+    }
+
+    #[test]
+    fn blank_and_odd_input_is_safe() {
+        assert!(split("").is_empty());
+        assert!(split("   ").is_empty());
+        assert_eq!(pieces("é. É"), vec!["é.", "É"]);
+    }
+}
