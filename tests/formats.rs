@@ -36,6 +36,7 @@ fn assert_same_article(extension: &str) {
     }
     assert_eq!(converted.paragraphs.len(), expected.paragraphs.len(), ".{extension} paragraph count");
     let (want, got) = (extract(&expected.paragraphs), extract(&converted.paragraphs));
+    assert!(!want.statements.is_empty(), "the extractor finds the seed article's statements");
     assert_eq!(got.statements, want.statements, ".{extension} statements");
     assert_eq!(got.entities, want.entities, ".{extension} speakers");
 }
@@ -137,4 +138,83 @@ fn pdf_without_text() -> Vec<u8> {
         format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
     );
     pdf
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+    use voices::corpus::formats::{html_to_paragraphs, markdown_to_paragraphs, pdf_to_paragraphs};
+
+    /// Markup fragments, so generated input reaches the interesting paths
+    /// rather than being plain text.
+    const MARKUP: &[&str] = &[
+        "<article>",
+        "</article>",
+        "<p>",
+        "</p>",
+        "<script>",
+        "</script>",
+        "<nav>",
+        "<h1>",
+        "</h1>",
+        "<li>",
+        "<blockquote>",
+        "&ldquo;",
+        "&#x0;",
+        "<!--",
+        "-->",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "*",
+        "_",
+        "`",
+        "```",
+        "\n",
+        "\n\n",
+        "[a](b)",
+        "![x](y)",
+        "| a |",
+        "---\n",
+        "“",
+        "said",
+        " ",
+        "\u{202E}",
+        "\u{1b}[31m",
+    ];
+
+    fn markup() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop_oneof![prop::sample::select(MARKUP).prop_map(str::to_string), ".{0,8}"], 0..60)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn markdown_and_html_converters_take_anything(text in markup()) {
+            for paragraph in markdown_to_paragraphs(&text).paragraphs {
+                prop_assert!(!paragraph.contains('\n') && !paragraph.trim().is_empty());
+            }
+            if let Ok(converted) = html_to_paragraphs(&text) {
+                prop_assert!(converted.paragraphs.iter().all(|p| !p.trim().is_empty()));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn damaged_pdfs_are_errors_not_panics(cut in 0usize..40_000, flips in prop::collection::vec((0usize..40_000, any::<u8>()), 0..8)) {
+            let mut bytes = std::fs::read(super::fixture("pdf")).unwrap();
+            bytes.truncate(cut.max(8));
+            for (at, byte) in flips {
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = byte;
+                }
+            }
+            let _ = pdf_to_paragraphs(&bytes);
+        }
+    }
 }
