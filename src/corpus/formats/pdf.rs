@@ -71,15 +71,22 @@ fn install_quiet_hook() {
 
 /// Each page's text, as pdf-extract lays it out, with its panics caught.
 fn extract_pages(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
+    match quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+        Some(Ok(pages)) => Ok(pages),
+        Some(Err(err)) => Err(PdfError::Unreadable(short_message(&err.to_string()))),
+        None => Err(PdfError::ReaderFailed),
+    }
+}
+
+/// Runs `f`, turning a panic into `None` without printing the panic
+/// message: a third-party parser failing on one untrusted file is an
+/// expected event, reported by the caller as a warning.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     install_quiet_hook();
     QUIET_PANICS.with(|quiet| quiet.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::extract_text_from_mem_by_pages(bytes)));
+    let result = catch_unwind(AssertUnwindSafe(f));
     QUIET_PANICS.with(|quiet| quiet.set(false));
-    match result {
-        Ok(Ok(pages)) => Ok(pages),
-        Ok(Err(err)) => Err(PdfError::Unreadable(short_message(&err.to_string()))),
-        Err(_) => Err(PdfError::ReaderFailed),
-    }
+    result.ok()
 }
 
 /// A reader error fit for one warning line: sanitised (it may quote bytes
@@ -273,6 +280,13 @@ mod tests {
     #[test]
     fn ligatures_unfold() {
         assert_eq!(pages_to_paragraphs(&pages(&["ﬁnd the ﬂaw"])).paragraphs, vec!["find the flaw"]);
+    }
+
+    #[test]
+    fn a_panic_in_the_reader_is_caught_and_the_hook_restored() {
+        assert_eq!(quietly(|| 7), Some(7));
+        assert_eq!(quietly(|| -> u8 { panic!("odd PDF") }), None);
+        assert!(!QUIET_PANICS.with(Cell::get), "quiet mode ends after the call");
     }
 
     #[test]
