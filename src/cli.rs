@@ -24,18 +24,21 @@ Examples:
   voices                              read the built-in articles
   voices --speaker nspcc              only what the NSPCC said
   voices --speaker bscb --speaker tvp two speakers at once
-  voices articles/ --format plain     every .txt/.md file under articles/
+  voices articles/ --format plain     every .txt/.md/.html/.pdf file under articles/
   voices report.txt --format json     statements as JSON, for scripts
   cat article.txt | voices -          read an article from standard input
   voices --list-speakers              who speaks, with counts
+  voices report.pdf -f markdown       a Markdown summary to share
+  voices --generate completions bash  a completion script (also: man, zsh, fish)
 
 Support: NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999";
 
 /// Read news coverage and reports by who said what.
 ///
-/// voices finds the statements in plain-text articles (direct quotes and
-/// reported speech), works out who made each one, and lets you read them by
-/// speaker. It works offline and writes nothing to disk.
+/// voices finds the statements in articles and reports (plain text,
+/// Markdown, saved web pages, PDF): direct quotes and reported speech. It
+/// works out who made each one and lets you read them by speaker. It works
+/// offline and writes nothing to disk.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "voices", version, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
