@@ -110,7 +110,7 @@ pub fn html_to_paragraphs(text: &str) -> Result<Converted, HtmlError> {
     }
     let document = Html::parse_document(text);
     let root = article_root(&document);
-    let title_element = first(root, "h1").or_else(|| first(document.root_element(), "h1"));
+    let title_element = headline(root).or_else(|| headline(document.root_element()));
     let title = match title_element {
         Some(h1) => Some(collapse_whitespace(&h1.text().collect::<String>())),
         None => first(document.root_element(), "title").map(|t| page_title(&t.text().collect::<String>())),
@@ -175,6 +175,25 @@ fn article_root(document: &Html) -> ElementRef<'_> {
         }
     }
     first(root, "main").or_else(|| first(root, "body")).unwrap_or(root)
+}
+
+/// How many `<h1>` elements are considered for the title.
+const MAX_HEADLINE_CANDIDATES: usize = 16;
+
+/// The first `<h1>` under `scope` that belongs to the story rather than the
+/// site: not in navigation, an aside or a footer, and not in a page header
+/// (a site's logo is often an `<h1>`) unless that header is the article's.
+fn headline(scope: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let h1 = selector("h1")?;
+    scope.select(&h1).take(MAX_HEADLINE_CANDIDATES).find(|candidate| {
+        let names: Vec<&str> = candidate.ancestors().filter_map(ElementRef::wrap).map(|e| e.value().name()).collect();
+        let furniture = names.iter().any(|n| matches!(*n, "nav" | "aside" | "footer"));
+        let site_header = names
+            .iter()
+            .position(|n| *n == "header")
+            .is_some_and(|header| !names[header..].iter().any(|n| matches!(*n, "article" | "main")));
+        !furniture && !site_header
+    })
 }
 
 /// "Headline | Bucks Free Press" → "Headline".
@@ -280,6 +299,16 @@ mod tests {
         let converted = html_to_paragraphs(page).unwrap();
         assert_eq!(converted.title.as_deref(), Some("Report"));
         assert_eq!(converted.paragraphs, vec!["One.", "Two three", "Four."]);
+    }
+
+    #[test]
+    fn a_site_logo_heading_is_not_the_title() {
+        let page = "<title>Story | Paper</title><header><h1>Paper</h1></header><p>Text.</p><aside><h1>Ad</h1></aside>";
+        assert_eq!(html_to_paragraphs(page).unwrap().title.as_deref(), Some("Story"));
+        let page = "<header><h1>Paper</h1></header><main><header><h1>Story</h1></header><p>Text.</p></main>";
+        let converted = html_to_paragraphs(page).unwrap();
+        assert_eq!(converted.title.as_deref(), Some("Story"));
+        assert_eq!(converted.paragraphs, vec!["Text."]);
     }
 
     #[test]
