@@ -122,7 +122,15 @@ fn write_helplines(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
 pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
     writeln!(out, "# Who said what")?;
     writeln!(out)?;
+    writeln!(
+        out,
+        "*Content note: {} Support: {}*",
+        escape_markdown(&corpus.content_note),
+        escape_markdown(&helpline_line(corpus))
+    )?;
+    writeln!(out)?;
     let groups = groups(corpus, filter);
+    let mut noted = vec![false; corpus.notes.len()];
     if groups.is_empty() {
         writeln!(out, "No statements were found.")?;
         writeln!(out)?;
@@ -146,6 +154,27 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
                 statement.kind.as_str(),
                 escape_markdown(&doc.title),
                 paragraph_label(statement)
+            )?;
+            writeln!(out)?;
+            // A wrong helpline number must never travel without its correction.
+            for (index, note) in notes_for(corpus, statement) {
+                writeln!(out, "**Note:** {}", escape_markdown(&note.message()))?;
+                writeln!(out)?;
+                noted[index] = true;
+            }
+        }
+    }
+    let shown_documents: Vec<usize> =
+        corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).map(|s| s.document).collect();
+    for (index, note) in corpus.notes.iter().enumerate() {
+        if !noted[index] && (filter.is_everyone() || shown_documents.contains(&note.document)) {
+            let doc = &corpus.documents[note.document];
+            writeln!(
+                out,
+                "**Note:** {} (*{}*, paragraph {})",
+                escape_markdown(&note.message()),
+                escape_markdown(&doc.title),
+                note.paragraph + 1
             )?;
             writeln!(out)?;
         }
@@ -361,6 +390,7 @@ mod markdown_tests {
                 source: "nspcc.org.uk".into(),
                 checked: "2026-11".into(),
             }],
+            content_note: "These articles discuss child sexual exploitation.".into(),
             ..Corpus::default()
         }
     }
@@ -377,7 +407,7 @@ mod markdown_tests {
         let md = markdown(&corpus("We act.", "Police respond", "Thames Valley Police"));
         assert_eq!(
             md,
-            "# Who said what\n\n## Thames Valley Police (1 statement)\n\n> “We act.”\n>\n> — direct, *Police respond*, paragraph 1\n\n## Helplines\n\n- **NSPCC helpline**: 0808 800 5000 (adults worried about a child)\n"
+            "# Who said what\n\n*Content note: These articles discuss child sexual exploitation. Support: NSPCC helpline 0808 800 5000*\n\n## Thames Valley Police (1 statement)\n\n> “We act.”\n>\n> — direct, *Police respond*, paragraph 1\n\n## Helplines\n\n- **NSPCC helpline**: 0808 800 5000 (adults worried about a child)\n"
         );
     }
 

@@ -89,4 +89,6 @@ fn markdown_output_is_available_from_the_command_line() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("# Who said what\n"), "{text}");
     assert!(text.contains("## Helplines\n\n- **NSPCC helpline**: 0808 800 5000"), "{text}");
+    // The seed article prints a wrong helpline number; the summary corrects it.
+    assert!(text.contains("**Note:** The NSPCC publishes"), "{text}");
 }
