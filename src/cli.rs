@@ -16,6 +16,9 @@ pub enum Format {
     Plain,
     /// One JSON document, for scripts (schema in the README).
     Json,
+    /// A shareable Markdown summary: speakers as headings, statements as
+    /// quotes with their source, helplines at the end.
+    Markdown,
 }
 
 const EXAMPLES: &str = "\
@@ -23,23 +26,27 @@ Examples:
   voices                              read the built-in articles
   voices --speaker nspcc              only what the NSPCC said
   voices --speaker bscb --speaker tvp two speakers at once
-  voices articles/ --format plain     every .txt/.md file under articles/
+  voices articles/ --format plain     every .txt/.md/.html/.pdf file under articles/
   voices report.txt --format json     statements as JSON, for scripts
   cat article.txt | voices -          read an article from standard input
   voices --list-speakers              who speaks, with counts
+  voices report.pdf -f markdown       a Markdown summary to share
+  voices --generate completions bash  a completion script (also: man, zsh, fish)
 
 Support: NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999";
 
 /// Read news coverage and reports by who said what.
 ///
-/// voices finds the statements in plain-text articles (direct quotes and
-/// reported speech), works out who made each one, and lets you read them by
-/// speaker. It works offline and writes nothing to disk.
+/// voices finds the statements in articles and reports (plain text,
+/// Markdown, saved web pages, PDF): direct quotes and reported speech. It
+/// works out who made each one and lets you read them by speaker. It works
+/// offline and writes nothing to disk.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "voices", version, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Files or folders to read (folders are searched for .txt and .md files);
-    /// `-` reads standard input. Without paths, the built-in articles are read.
+    /// Files or folders to read: plain text, Markdown (.md), saved web pages
+    /// (.html, .htm) and PDFs with a text layer (folders are searched for all
+    /// of these); `-` reads standard input. Without paths, the built-in articles are read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -64,9 +71,53 @@ pub struct Cli {
     /// Print the speakers with their statement counts, then exit.
     #[arg(long)]
     pub list_speakers: bool,
+
+    /// Print the manual page (`--generate man`) or a shell completion script
+    /// (`--generate completions bash|zsh|fish`) to standard output, then
+    /// exit. Used to package voices; see packaging/build-deb.sh.
+    #[arg(
+        long,
+        num_args = 1..=2,
+        value_names = ["WHAT", "SHELL"],
+        value_parser = ["man", "completions", "bash", "zsh", "fish"],
+    )]
+    pub generate: Option<Vec<String>>,
+}
+
+/// What `--generate` asked for, checked; kept as a type so `main` cannot
+/// act on a half-valid request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generate {
+    /// The roff manual page, for `man 1 voices`.
+    Man,
+    /// A completion script for one shell.
+    Completions(clap_complete::Shell),
 }
 
 impl Cli {
+    /// The checked `--generate` request, or a clap error (exit code 2) that
+    /// says what to write instead.
+    pub fn generate_request(&self) -> Result<Option<Generate>, clap::Error> {
+        use clap::CommandFactory;
+        use clap::error::ErrorKind;
+        let Some(values) = &self.generate else { return Ok(None) };
+        let words: Vec<&str> = values.iter().map(String::as_str).collect();
+        let shell = |name: &str| match name {
+            "bash" => Some(clap_complete::Shell::Bash),
+            "zsh" => Some(clap_complete::Shell::Zsh),
+            "fish" => Some(clap_complete::Shell::Fish),
+            _ => None,
+        };
+        match words.as_slice() {
+            ["man"] => Ok(Some(Generate::Man)),
+            ["completions", name] if shell(name).is_some() => Ok(shell(name).map(Generate::Completions)),
+            _ => Err(Cli::command().error(
+                ErrorKind::InvalidValue,
+                format!("--generate takes `man` or `completions bash|zsh|fish`, not `{}`", words.join(" ")),
+            )),
+        }
+    }
+
     /// The format to use given whether standard output is a terminal.
     pub fn effective_format(&self, stdout_is_terminal: bool) -> Format {
         self.format.unwrap_or(if stdout_is_terminal { Format::Tui } else { Format::Plain })
@@ -81,6 +132,21 @@ mod tests {
     #[test]
     fn the_parser_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn generate_requests_are_checked() {
+        let request = |args: &[&str]| Cli::try_parse_from(args).map(|cli| cli.generate_request());
+        assert_eq!(request(&["voices", "--generate", "man"]).unwrap().unwrap(), Some(Generate::Man));
+        assert_eq!(
+            request(&["voices", "--generate", "completions", "zsh"]).unwrap().unwrap(),
+            Some(Generate::Completions(clap_complete::Shell::Zsh))
+        );
+        assert_eq!(request(&["voices"]).unwrap().unwrap(), None);
+        assert!(request(&["voices", "--generate", "completions"]).unwrap().is_err());
+        assert!(request(&["voices", "--generate", "man", "bash"]).unwrap().is_err());
+        assert!(request(&["voices", "--generate", "bash"]).unwrap().is_err());
+        assert!(request(&["voices", "--generate", "pdf"]).is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //!   applies the manifest's names, so every front end sees one model.
 //! * [`output`] (plain, JSON) and the TUI ([`app`], [`keymap`], [`ui`]) are
 //!   views over that model.
+//! * [`generate`] writes the man page and shell completions for packaging.
 
 pub mod app;
 pub mod cli;
@@ -19,6 +20,7 @@ pub mod corpus;
 pub mod extract;
 #[cfg(test)]
 mod fixture;
+pub mod generate;
 pub mod index;
 pub mod keymap;
 pub mod notes;

@@ -26,10 +26,27 @@ fn main() -> ExitCode {
     if let Err(err) = core_dumps_off {
         eprintln!("voices: could not turn off core dumps: {err}");
     }
+    match cli.generate_request() {
+        Ok(None) => {}
+        Ok(Some(request)) => return generate(request),
+        Err(err) => err.exit(),
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("voices: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `--generate`: the man page or completions on stdout, nothing loaded.
+fn generate(request: voices::cli::Generate) -> ExitCode {
+    match voices::generate::write(request, &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("voices: writing the generated file: {err}");
             ExitCode::from(1)
         }
     }
@@ -81,6 +98,7 @@ fn write_output(cli: &Cli, format: Format, corpus: &Corpus, filter: &Filter) -> 
     } else {
         match format {
             Format::Json => output::write_json(&mut out, corpus, filter)?,
+            Format::Markdown => output::write_markdown(&mut out, corpus, filter)?,
             Format::Plain | Format::Tui => output::write_plain(&mut out, corpus, filter)?,
         }
     }

@@ -9,8 +9,9 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::formats::{self, Converted, Kind};
 use super::manifest::{MANIFEST_FILE, Manifest};
-use super::{Document, sanitize, slug, title_from_stem};
+use super::{Document, sanitize, slug, split_paragraphs, title_from_stem};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -51,8 +52,9 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// File extensions read when a folder is walked.
-pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "md"];
+/// File extensions read when a folder is walked: plain text and every
+/// format [`super::formats`] converts.
+pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf"];
 
 /// How many leading bytes are checked for NUL to tell a binary file.
 const BINARY_SNIFF_BYTES: usize = 8192;
@@ -196,6 +198,15 @@ impl Loader {
         if bytes.is_empty() {
             return self.warn(origin, "is empty; skipped");
         }
+        // A PDF announces itself; trusting that over the name lets a PDF
+        // piped to stdin or saved without an extension still be read.
+        let kind = if bytes.starts_with(b"%PDF-") { Kind::Pdf } else { Kind::from_name(name) };
+        if kind == Kind::Pdf {
+            return match formats::pdf_to_paragraphs(bytes) {
+                Ok(converted) => self.converted(origin, name, &converted, manifest),
+                Err(err) => self.warn(origin, err.to_string()),
+            };
+        }
         if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
             return self.warn(origin, "looks like a binary file (it holds NUL bytes); skipped");
         }
@@ -206,11 +217,55 @@ impl Loader {
                 encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
             }
         };
-        let clean = sanitize::sanitize(&text);
+        let converted = match kind {
+            Kind::Markdown => formats::markdown_to_paragraphs(&text),
+            Kind::Html => match formats::html_to_paragraphs(&text) {
+                Ok(converted) => converted,
+                Err(err) => return self.warn(origin, err.to_string()),
+            },
+            Kind::Text | Kind::Pdf => return self.text(origin, name, &text, manifest),
+        };
+        self.converted(origin, name, &converted, manifest);
+    }
+
+    /// A converted document: a title the format marks is taken as is;
+    /// without one, the body goes through the plain-text headline rule.
+    /// Either way the text is sanitised once, here.
+    fn converted(&mut self, origin: &str, name: &str, converted: &Converted, manifest: Option<&Manifest>) {
+        let body = converted.body_text();
+        let title = converted.title.as_deref().map(|t| split_paragraphs(&sanitize::sanitize(t)).join(" "));
+        match title.filter(|t| !t.is_empty()) {
+            None => self.text(origin, name, &body, manifest),
+            Some(title) => {
+                let clean = sanitize::sanitize(&body);
+                let paragraphs = split_paragraphs(&clean);
+                let mut doc = self.new_document(origin, name, "");
+                doc.title = title;
+                doc.paragraphs = paragraphs;
+                self.finish_document(origin, name, doc, manifest);
+            }
+        }
+    }
+
+    /// Plain text (or a converted body without a marked title): sanitised,
+    /// then split, the first line taken as the title if it reads like one.
+    fn text(&mut self, origin: &str, name: &str, text: &str, manifest: Option<&Manifest>) {
+        let clean = sanitize::sanitize(text);
+        let doc = self.new_document(origin, name, &clean);
+        self.finish_document(origin, name, doc, manifest);
+    }
+
+    /// A document with its id, origin and fallback title set, built from
+    /// `clean` text by the plain-text rules.
+    fn new_document(&mut self, origin: &str, name: &str, clean: &str) -> Document {
         let stem =
             Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
         let id = self.unique_id(slug(&stem));
-        let mut doc = Document::from_text(id, origin.to_string(), &title_from_stem(&stem), &clean);
+        Document::from_text(id, origin.to_string(), &title_from_stem(&stem), clean)
+    }
+
+    /// Checks a built document and applies the manifest's metadata to it.
+    fn finish_document(&mut self, origin: &str, name: &str, mut doc: Document, manifest: Option<&Manifest>) {
         if doc.paragraphs.is_empty() {
             return self.warn(origin, "has no text; skipped");
         }

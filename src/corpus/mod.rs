@@ -1,6 +1,7 @@
 //! Documents: where they come from (embedded seeds, files, folders, stdin),
 //! how untrusted bytes become sanitised paragraphs, and the optional manifest.
 
+pub mod formats;
 pub mod load;
 pub mod manifest;
 pub mod sanitize;
