@@ -1,6 +1,10 @@
 //! Attribution cues: reporting verbs (`said`, `warned`, `according to`) and
 //! the phrase naming who speaks, found on the words of one sentence.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::entities::FINDINGS_NOUNS;
 
 /// A word or punctuation mark of a sentence, as a byte range of its paragraph.
@@ -326,8 +330,27 @@ pub(crate) struct VerbCue {
     pub subjects: Vec<(usize, usize, SubjectSite)>,
 }
 
-fn lower(text: &str, token: &Token) -> String {
-    text[token.start..token.end].to_lowercase()
+/// A token's text in lower case, borrowed when it already is.
+fn lower<'t>(text: &'t str, token: &Token) -> Cow<'t, str> {
+    lower_word(&text[token.start..token.end])
+}
+
+/// A word in lower case, borrowed when it already is (most words are).
+pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
+}
+
+/// A fast membership set for one of the word lists.
+pub(crate) fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static REPORTING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(REPORTING_VERBS));
+static SKIPPABLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(SKIPPABLE));
+static BOUNDARY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(BOUNDARIES));
+
+fn is_reporting(word: &str) -> bool {
+    REPORTING_SET.contains(word)
 }
 
 fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -341,7 +364,7 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
             t.word && {
                 let w = lower(text, t);
                 matches!(
-                    w.as_str(),
+                    &*w,
                     "recommendations"
                         | "recommendation"
                         | "findings"
@@ -356,13 +379,13 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if word == "according" {
         return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
     }
-    if !REPORTING_VERBS.contains(&word.as_str()) {
+    if !is_reporting(&word) {
         return false;
     }
     // "the so-called", "a found object": a verb follows a subject, never an article.
     if i > 0 {
         let prev = lower(text, &tokens[i - 1]);
-        if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        if matches!(&*prev, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
             return false;
         }
     }
@@ -394,13 +417,13 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
         while j > 0 {
             let t = &tokens[j - 1];
             let w = lower(text, t);
-            if t.word && !t.quoted && (SKIPPABLE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)) {
+            if t.word && !t.quoted && (SKIPPABLE_SET.contains(&*w) || (w.ends_with("ly") && w.len() > 4)) {
                 j -= 1;
             } else if !t.word
                 && w == ","
                 && j >= 3
                 && tokens[j - 2].word
-                && SKIPPABLE.contains(&lower(text, &tokens[j - 2]).as_str())
+                && SKIPPABLE_SET.contains(&*lower(text, &tokens[j - 2]))
                 && lower(text, &tokens[j - 3]) == ","
             {
                 j -= 3;
@@ -409,7 +432,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
             }
         }
         let next_word = tokens.get(i + 1).filter(|t| t.word).map(|t| lower(text, t));
-        if j > 0 && tokens[j - 1].word && PASSIVE.contains(&lower(text, &tokens[j - 1]).as_str()) {
+        if j > 0 && tokens[j - 1].word && PASSIVE.contains(&&*lower(text, &tokens[j - 1])) {
             if next_word.as_deref() == Some("by") {
                 // `was welcomed by X`: X is the speaker.
                 let to = phrase_end(text, tokens, i + 2);
@@ -482,7 +505,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
                 // `a review into … which found`: the findings noun is the head.
                 let head = (before..at)
                     .rev()
-                    .find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&lower(text, &tokens[k]).as_str()));
+                    .find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&&*lower(text, &tokens[k])));
                 match head {
                     Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
                     None if before < at => subjects.push((before, at, SubjectSite::Relative)),
@@ -502,7 +525,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
             }
         }
         let inverted =
-            from == j && INVERTIBLE.contains(&word.as_str()) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
+            from == j && INVERTIBLE.contains(&&*word) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
         if inverted {
             let to = phrase_end(text, tokens, i + 1);
             if to > i + 1 {
@@ -538,15 +561,15 @@ fn walk_back(text: &str, tokens: &[Token], end: usize) -> (usize, Stop) {
         }
         if t.word {
             let w = lower(text, t);
-            if BOUNDARIES.contains(&w.as_str()) {
-                let stop = match w.as_str() {
+            if BOUNDARY_SET.contains(&*w) {
+                let stop = match &*w {
                     "which" | "that" | "who" => Stop::Relative(k - 1),
                     "and" | "but" | "or" => Stop::Conjunction,
                     _ => Stop::Other,
                 };
                 return (k, stop);
             }
-            if k < end && REPORTING_VERBS.contains(&w.as_str()) {
+            if k < end && is_reporting(&w) {
                 return (k, Stop::Other);
             }
             k -= 1;
@@ -573,7 +596,7 @@ fn phrase_end(text: &str, tokens: &[Token], from: usize) -> usize {
         }
         if t.word {
             let w = lower(text, t);
-            if BOUNDARIES.contains(&w.as_str()) || REPORTING_VERBS.contains(&w.as_str()) || w == "on" || w == "in" {
+            if BOUNDARY_SET.contains(&*w) || is_reporting(&w) || w == "on" || w == "in" {
                 break;
             }
         } else if !matches!(&text[t.start..t.end], "'" | "’" | "-" | "&") {
