@@ -17,38 +17,59 @@ pub(crate) struct Token {
     pub quoted: bool,
 }
 
-/// Splits `text[start..end]` into tokens; `quoted` tells whether a byte
-/// offset lies inside a quote. Linear in the sentence length.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: impl Fn(usize) -> bool) -> Vec<Token> {
+/// The char at byte `at` and its length, with a fast path for ASCII.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b < 128 {
+        (b as char, 1)
+    } else {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// Splits `text[start..end]` into tokens, marking those inside the sorted,
+/// disjoint byte ranges of `quoted`. Linear in the sentence length.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, usize)]) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let slice = &text[start..end];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
+    let mut inside = |offset: usize| {
+        while range < quoted.len() && quoted[range].1 <= offset {
+            range += 1;
+        }
+        range < quoted.len() && quoted[range].0 <= offset
+    };
+    let mut i = start;
+    while i < end {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let from = start + i;
-        if c.is_alphanumeric() {
-            let mut to = from + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    to = start + j + d.len_utf8();
-                    chars.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                    let mut ahead = slice[j + d.len_utf8()..].chars();
-                    if ahead.next().is_some_and(char::is_alphanumeric) {
-                        to = start + j + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+        if is_alnum(c) {
+            let mut j = i + len;
+            while j < end {
+                let (d, dlen) = char_at(text, j);
+                if is_alnum(d) {
+                    j += dlen;
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    && j + dlen < end
+                    && is_alnum(char_at(text, j + dlen).0)
+                {
+                    j += dlen;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token { start: from, end: to, word: true, quoted: quoted(from) });
+            tokens.push(Token { start: i, end: j, word: true, quoted: inside(i) });
+            i = j;
         } else {
-            tokens.push(Token { start: from, end: from + c.len_utf8(), word: false, quoted: quoted(from) });
+            tokens.push(Token { start: i, end: i + len, word: false, quoted: inside(i) });
+            i += len;
         }
     }
     tokens
@@ -358,7 +379,15 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if !token.word || token.quoted {
         return false;
     }
-    let word = lower(text, token);
+    let raw = &text[token.start..token.end];
+    if raw.len() < 3 || raw.len() > 16 {
+        return false;
+    }
+    let mut buffer = [0u8; 16];
+    for (slot, byte) in buffer.iter_mut().zip(raw.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let Ok(word) = std::str::from_utf8(&buffer[..raw.len()]) else { return false };
     if word == "made" {
         return tokens[i + 1..].iter().take(5).any(|t| {
             t.word && {
@@ -503,9 +532,8 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
                 }
                 let (before, _) = walk_back(text, tokens, at);
                 // `a review into … which found`: the findings noun is the head.
-                let head = (before..at)
-                    .rev()
-                    .find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&&*lower(text, &tokens[k])));
+                let head =
+                    (before..at).rev().find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&&*lower(text, &tokens[k])));
                 match head {
                     Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
                     None if before < at => subjects.push((before, at, SubjectSite::Relative)),
@@ -618,7 +646,7 @@ mod tests {
     #[test]
     fn subject_before_the_verb() {
         let text = "Later the chief inspector Anna Fielding also said it was done.";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         let cues = find(text, &tokens);
         assert_eq!(cues.len(), 1);
         assert_eq!(words(text, cues[0].subjects[0], &tokens), "Later the chief inspector Anna Fielding");
@@ -627,7 +655,7 @@ mod tests {
     #[test]
     fn appositive_gives_the_phrase_before_it() {
         let text = "Anna Fielding, head of the unit, said it was done.";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         let cues = find(text, &tokens);
         assert_eq!(words(text, cues[0].subjects[0], &tokens), "Anna Fielding");
     }
@@ -635,14 +663,14 @@ mod tests {
     #[test]
     fn passive_is_not_a_cue() {
         let text = "She was told to leave.";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         assert!(find(text, &tokens).is_empty());
     }
 
     #[test]
     fn tokens_keep_apostrophes_inside_words() {
         let text = "it’s Smiths’ day";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         let pieces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(pieces, vec!["it’s", "Smiths", "’", "day"]);
     }

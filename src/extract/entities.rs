@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-
 use super::{Entity, SpeakerKind};
 
 /// Titles that mark a person and stay part of how the text names them.
@@ -736,8 +735,15 @@ fn acronym_definition(text: &str, open: usize) -> Option<(&str, &str)> {
 
 /// The participles that name who carried out a review (`carried out by`).
 const CARRIED_OUT_BY: &[&str] = &[
-    "carried out by ", "conducted by ", "commissioned by ", "written by ", "produced by ", "compiled by ",
-    "published by ", "undertaken by ", "led by ",
+    "carried out by ",
+    "conducted by ",
+    "commissioned by ",
+    "written by ",
+    "produced by ",
+    "compiled by ",
+    "published by ",
+    "undertaken by ",
+    "led by ",
 ];
 
 /// The name after "carried out by" when a review or report precedes it in

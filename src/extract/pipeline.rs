@@ -2,6 +2,8 @@
 //! reporting cues resolved in reading order (so references back work), then
 //! each quote is attributed and statements are emitted in document order.
 
+use std::collections::HashMap;
+
 use super::cues::{self, SubjectSite, Token};
 use super::entities::{Registry, is_clear_organisation, is_name_word, trim_name};
 use super::quotes::{self, Quote};
@@ -214,12 +216,15 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut found: Vec<(usize, usize, Found)> = Vec::new();
     let mut previous_sentence_speaker: Option<usize> = None;
+    // Names already looked at, by their exact text: the organisation they
+    // name, if any.
+    let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
 
     for (p, text) in paragraphs.iter().enumerate() {
         let inside = Quoted(&quoted[p]);
         let mut opens = quotes_by_paragraph[p].iter().peekable();
         for (s, e) in sentences::split(text) {
-            let tokens = cues::tokenize(text, s, e, |offset| inside.contains(offset));
+            let tokens = cues::tokenize(text, s, e, &quoted[p]);
             let starts_inside = inside.contains(s);
             let mut resolved = Vec::new();
             for verb_cue in cues::find(text, &tokens) {
@@ -313,7 +318,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             previous_sentence_speaker = speaker_cue.and_then(|c| c.speaker);
             // Names in the sentence that later references may point back to.
             if !starts_inside {
-                note_mentions(text, &tokens, &mut registry, &mut context);
+                note_mentions(text, &tokens, &mut registry, &mut context, &mut mentions);
             }
             sentences.push(Sentence { paragraph: p, start: s, end: e, cues: resolved });
         }
@@ -409,7 +414,13 @@ fn sentence_at(sentences: &[Sentence], (paragraph, offset): (usize, usize)) -> O
 
 /// Notes clearly named organisations (not the ones spoken to) so that a later
 /// `A spokesman said` can refer to them.
-fn note_mentions(text: &str, tokens: &[Token], registry: &mut Registry, context: &mut Context) {
+fn note_mentions(
+    text: &str,
+    tokens: &[Token],
+    registry: &mut Registry,
+    context: &mut Context,
+    mentions: &mut HashMap<String, Option<usize>>,
+) {
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
@@ -426,6 +437,14 @@ fn note_mentions(text: &str, tokens: &[Token], registry: &mut Registry, context:
         } {
             k += 1;
         }
+        let raw = &text[tokens[start].start..tokens[k - 1].end];
+        if let Some(&known) = mentions.get(raw) {
+            if let Some(index) = known {
+                context.last_organisation = Some(index);
+            }
+            k = k.max(start + 1);
+            continue;
+        }
         let spoken_to = start > 0 && {
             let w = text[tokens[start - 1].start..tokens[start - 1].end].to_lowercase();
             matches!(w.as_str(), "told" | "telling" | "tell" | "tells" | "to" | "the") && start > 1 && {
@@ -437,13 +456,15 @@ fn note_mentions(text: &str, tokens: &[Token], registry: &mut Registry, context:
         let words: Vec<&str> = tokens[start..k].iter().map(|t| &text[t.start..t.end]).collect();
         let words: Vec<&str> = words.iter().map(|w| super::entities::strip_possessive(w)).collect();
         let name = trim_name(&words);
-        if !spoken_to
-            && !name.is_empty()
-            && is_clear_organisation(name)
-            && let Some(index) = registry.name(name)
-        {
+        if spoken_to {
+            k = k.max(start + 1);
+            continue;
+        }
+        let found = if !name.is_empty() && is_clear_organisation(name) { registry.name(name) } else { None };
+        if let Some(index) = found {
             context.last_organisation = Some(index);
         }
+        mentions.insert(raw.to_string(), found);
         k = k.max(start + 1);
     }
 }
