@@ -2,7 +2,6 @@
 //! the phrase naming who speaks, found on the words of one sentence.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::entities::FINDINGS_NOUNS;
@@ -28,14 +27,24 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
-fn is_alnum(c: char) -> bool {
+/// Letter or digit, with a fast path for ASCII.
+pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 /// Splits `text[start..end]` into tokens, marking those inside the sorted,
 /// disjoint byte ranges of `quoted`. Linear in the sentence length.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, usize)]) -> Vec<Token> {
     let mut tokens = Vec::new();
+    tokenize_into(text, start, end, quoted, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into a reused buffer (cleared first), to spare an
+/// allocation per sentence.
+pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usize, usize)], tokens: &mut Vec<Token>) {
+    tokens.clear();
     let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
     let mut inside = |offset: usize| {
         while range < quoted.len() && quoted[range].1 <= offset {
@@ -72,7 +81,6 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
             i += len;
         }
     }
-    tokens
 }
 
 /// Verbs that report speech, findings or views, in the forms news text uses.
@@ -361,14 +369,28 @@ pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
-/// A fast membership set for one of the word lists.
-pub(crate) fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// A sorted word list searched by bisection: for short words this beats
+/// hashing them.
+pub(crate) struct WordSet(Vec<&'static str>);
+
+impl WordSet {
+    /// Whether `word` is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
 }
 
-static REPORTING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(REPORTING_VERBS));
-static SKIPPABLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(SKIPPABLE));
-static BOUNDARY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(BOUNDARIES));
+/// A fast membership set for one of the word lists.
+pub(crate) fn word_set(words: &'static [&'static str]) -> WordSet {
+    let mut sorted: Vec<&'static str> = words.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    WordSet(sorted)
+}
+
+static REPORTING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(REPORTING_VERBS));
+static SKIPPABLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SKIPPABLE));
+static BOUNDARY_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BOUNDARIES));
 
 fn is_reporting(word: &str) -> bool {
     REPORTING_SET.contains(word)

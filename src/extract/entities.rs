@@ -485,8 +485,7 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// A word that can be part of a proper name.
 pub(crate) fn is_name_word(word: &str) -> bool {
-    static NOT_NAMES_SET: LazyLock<std::collections::HashSet<&'static str>> =
-        LazyLock::new(|| super::cues::word_set(NOT_NAMES));
+    static NOT_NAMES_SET: LazyLock<super::cues::WordSet> = LazyLock::new(|| super::cues::word_set(NOT_NAMES));
     is_capitalised(word) && !NOT_NAMES_SET.contains(word)
 }
 

@@ -219,12 +219,14 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     // Names already looked at, by their exact text: the organisation they
     // name, if any.
     let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
+    let mut token_buffer: Vec<Token> = Vec::new();
 
     for (p, text) in paragraphs.iter().enumerate() {
         let inside = Quoted(&quoted[p]);
         let mut opens = quotes_by_paragraph[p].iter().peekable();
         for (s, e) in sentences::split(text) {
-            let tokens = cues::tokenize(text, s, e, &quoted[p]);
+            cues::tokenize_into(text, s, e, &quoted[p], &mut token_buffer);
+            let tokens = &token_buffer[..];
             let starts_inside = inside.contains(s);
             let mut resolved = Vec::new();
             for verb_cue in cues::find(text, &tokens) {
