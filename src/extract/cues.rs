@@ -63,12 +63,9 @@ pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usi
             let mut j = i + len;
             while j < end {
                 let (d, dlen) = char_at(text, j);
-                if is_alnum(d) {
-                    j += dlen;
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
-                    && j + dlen < end
-                    && is_alnum(char_at(text, j + dlen).0)
-                {
+                let joins_word =
+                    matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dlen < end && is_alnum(char_at(text, j + dlen).0);
+                if is_alnum(d) || joins_word {
                     j += dlen;
                 } else {
                     break;
@@ -430,7 +427,7 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if word == "according" {
         return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
     }
-    if !is_reporting(&word) {
+    if !is_reporting(word) {
         return false;
     }
     // "the so-called", "a found object": a verb follows a subject, never an article.
@@ -468,13 +465,13 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
         while j > 0 {
             let t = &tokens[j - 1];
             let w = lower(text, t);
-            if t.word && !t.quoted && (SKIPPABLE_SET.contains(&*w) || (w.ends_with("ly") && w.len() > 4)) {
+            if t.word && !t.quoted && (SKIPPABLE_SET.contains(&w) || (w.ends_with("ly") && w.len() > 4)) {
                 j -= 1;
             } else if !t.word
                 && w == ","
                 && j >= 3
                 && tokens[j - 2].word
-                && SKIPPABLE_SET.contains(&*lower(text, &tokens[j - 2]))
+                && SKIPPABLE_SET.contains(&lower(text, &tokens[j - 2]))
                 && lower(text, &tokens[j - 3]) == ","
             {
                 j -= 3;
@@ -611,7 +608,7 @@ fn walk_back(text: &str, tokens: &[Token], end: usize) -> (usize, Stop) {
         }
         if t.word {
             let w = lower(text, t);
-            if BOUNDARY_SET.contains(&*w) {
+            if BOUNDARY_SET.contains(&w) {
                 let stop = match &*w {
                     "which" | "that" | "who" => Stop::Relative(k - 1),
                     "and" | "but" | "or" => Stop::Conjunction,
@@ -646,7 +643,7 @@ fn phrase_end(text: &str, tokens: &[Token], from: usize) -> usize {
         }
         if t.word {
             let w = lower(text, t);
-            if BOUNDARY_SET.contains(&*w) || is_reporting(&w) || w == "on" || w == "in" {
+            if BOUNDARY_SET.contains(&w) || is_reporting(&w) || w == "on" || w == "in" {
                 break;
             }
         } else if !matches!(&text[t.start..t.end], "'" | "’" | "-" | "&") {

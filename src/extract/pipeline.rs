@@ -229,7 +229,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             let tokens = &token_buffer[..];
             let starts_inside = inside.contains(s);
             let mut resolved = Vec::new();
-            for verb_cue in cues::find(text, &tokens) {
+            for verb_cue in cues::find(text, tokens) {
                 let verb = &tokens[verb_cue.verb];
                 let mut cue = ResolvedCue {
                     paragraph: p,
@@ -320,7 +320,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             previous_sentence_speaker = speaker_cue.and_then(|c| c.speaker);
             // Names in the sentence that later references may point back to.
             if !starts_inside {
-                note_mentions(text, &tokens, &mut registry, &mut context, &mut mentions);
+                note_mentions(text, tokens, &mut registry, &mut context, &mut mentions);
             }
             sentences.push(Sentence { paragraph: p, start: s, end: e, cues: resolved });
         }
