@@ -42,6 +42,10 @@ impl Quoted<'_> {
     }
 }
 
+/// How far (in bytes) a verb may stand before a quoted fragment and still
+/// be the one that introduces it (`dubbed them “mere conduits”`).
+const FRAGMENT_REACH: usize = 30;
+
 /// Words a quoted title is allowed besides capitalised ones.
 const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"];
 
@@ -329,7 +333,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     // All resolved cues in document order, for "the last speaker" look-ups.
     let spoken: Vec<(usize, usize, usize)> = sentences
         .iter()
-        .flat_map(|s| s.cues.iter().filter_map(move |c| c.speaker.map(|sp| (s.paragraph, c.verb, sp))))
+        .filter_map(|s| s.cues.iter().find_map(|c| c.speaker.map(|sp| (s.paragraph, c.verb, sp))))
         .collect();
 
     for quote in &quotes {
@@ -350,6 +354,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                 cues.iter()
                     .rev()
                     .find(|c| c.speaker.is_some() && !c.relative && c.end <= quote.open.1)
+                    .filter(|c| quote.open.1 - c.end <= FRAGMENT_REACH)
                     .or_else(|| cues.iter().find(|c| c.speaker.is_some()))
                     .copied()
             });

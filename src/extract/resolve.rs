@@ -209,7 +209,7 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
             break;
         }
     }
-    if start == words.len() || !is_name_word(last) && !HONORIFICS.contains(&last) {
+    if start == words.len() {
         return None;
     }
     let name = trim_name(&words[start..]);
