@@ -635,6 +635,13 @@ mod tests {
     }
 
     #[test]
+    fn a_month_inside_a_name_stays_in_it() {
+        let (_, x) = run_on(&["Jane April, head of the trust, said cuts were “reckless”. She said more was needed."]);
+        let s = summary(&x);
+        assert!(s.iter().all(|(n, _, _)| n == "Jane April"), "{s:?}");
+    }
+
+    #[test]
     fn groups_can_speak() {
         let (_, x) = run_on(&["Some parents called the new rules “unfair”."]);
         assert!(has(&x, "parents", StatementKind::Direct, "unfair"), "{:?}", summary(&x));

@@ -199,7 +199,11 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
     while start > 0 {
         let w = words[start - 1];
         let connector = matches!(w, "of" | "for" | "the" | "and" | "&" | "to") && start < words.len();
+        // A calendar word inside a name ("Theresa May") is part of it.
+        let inner_name =
+            start >= 2 && w.chars().next().is_some_and(char::is_uppercase) && is_name_word(words[start - 2]);
         if is_name_word(w)
+            || inner_name
             || HONORIFICS.contains(&w)
             || connector
             || w.chars().all(|c| c.is_ascii_digit()) && start < words.len()
