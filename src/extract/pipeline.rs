@@ -681,3 +681,37 @@ mod tests {
         let _ = extract(&[]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::extract;
+
+    /// Strings rich in the characters the scanners treat specially.
+    fn tricky() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(
+            "([A-Za-zé ]{0,6}|[\"“”‘’'.,:;?!()]|He said|Mr |A spokesman said: |\\(AB\\)){0,40}",
+        )
+        .expect("valid strategy")
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_safe_and_spans_match(paragraphs in proptest::collection::vec(prop_oneof![tricky(), any::<String>()], 0..5)) {
+            let extraction = extract(&paragraphs);
+            for statement in &extraction.statements {
+                prop_assert!(!statement.spans.is_empty());
+                let pieces: Vec<&str> = statement
+                    .spans
+                    .iter()
+                    .map(|s| paragraphs[s.paragraph].get(s.start..s.end).expect("span on char boundaries"))
+                    .collect();
+                prop_assert_eq!(pieces.join(" "), statement.text.clone());
+                if let Some(speaker) = statement.speaker {
+                    prop_assert!(speaker < extraction.entities.len());
+                }
+            }
+        }
+    }
+}
