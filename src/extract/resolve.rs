@@ -85,17 +85,19 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
     if words.is_empty() {
         return None;
     }
-    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if words.len() == 1 && PRONOUNS.contains(&lowered[0].as_str()) {
-        return match lowered[0].as_str() {
-            "he" | "she" => context.last_person,
-            "it" => context.last_organisation_speaker,
-            "they" => context.last_group_speaker,
-            _ => None,
-        };
+    if words.len() == 1 {
+        let only = words[0].to_lowercase();
+        if PRONOUNS.contains(&only.as_str()) {
+            return match only.as_str() {
+                "he" | "she" => context.last_person,
+                "it" => context.last_organisation_speaker,
+                "they" => context.last_group_speaker,
+                _ => None,
+            };
+        }
     }
     // Spokespeople: `A spokesman for X`, `An X spokesman`, `X spokesman Name`.
-    if let Some(at) = lowered.iter().position(|w| SPOKESPEOPLE.contains(&w.as_str())) {
+    if let Some(at) = words.iter().position(|w| SPOKESPEOPLE.iter().any(|s| w.eq_ignore_ascii_case(s))) {
         let after = &words[at + 1..];
         let name_after: Vec<&str> =
             after.iter().copied().take_while(|w| is_name_word(w) || HONORIFICS.contains(w)).collect();
