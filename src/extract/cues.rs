@@ -1,6 +1,9 @@
 //! Attribution cues: reporting verbs (`said`, `warned`, `according to`) and
 //! the phrase naming who speaks, found on the words of one sentence.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use super::entities::FINDINGS_NOUNS;
 
 /// A word or punctuation mark of a sentence, as a byte range of its paragraph.
@@ -13,41 +16,68 @@ pub(crate) struct Token {
     pub quoted: bool,
 }
 
-/// Splits `text[start..end]` into tokens; `quoted` tells whether a byte
-/// offset lies inside a quote. Linear in the sentence length.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: impl Fn(usize) -> bool) -> Vec<Token> {
+/// The char at byte `at` and its length, with a fast path for ASCII.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b < 128 {
+        (b as char, 1)
+    } else {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+/// Letter or digit, with a fast path for ASCII.
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// Splits `text[start..end]` into tokens, marking those inside the sorted,
+/// disjoint byte ranges of `quoted`. Linear in the sentence length.
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, usize)]) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let slice = &text[start..end];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    tokenize_into(text, start, end, quoted, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into a reused buffer (cleared first), to spare an
+/// allocation per sentence.
+pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usize, usize)], tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
+    let mut inside = |offset: usize| {
+        while range < quoted.len() && quoted[range].1 <= offset {
+            range += 1;
+        }
+        range < quoted.len() && quoted[range].0 <= offset
+    };
+    let mut i = start;
+    while i < end {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let from = start + i;
-        if c.is_alphanumeric() {
-            let mut to = from + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    to = start + j + d.len_utf8();
-                    chars.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                    let mut ahead = slice[j + d.len_utf8()..].chars();
-                    if ahead.next().is_some_and(char::is_alphanumeric) {
-                        to = start + j + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+        if is_alnum(c) {
+            let mut j = i + len;
+            while j < end {
+                let (d, dlen) = char_at(text, j);
+                let joins_word =
+                    matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dlen < end && is_alnum(char_at(text, j + dlen).0);
+                if is_alnum(d) || joins_word {
+                    j += dlen;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token { start: from, end: to, word: true, quoted: quoted(from) });
+            tokens.push(Token { start: i, end: j, word: true, quoted: inside(i) });
+            i = j;
         } else {
-            tokens.push(Token { start: from, end: from + c.len_utf8(), word: false, quoted: quoted(from) });
+            tokens.push(Token { start: i, end: i + len, word: false, quoted: inside(i) });
+            i += len;
         }
     }
-    tokens
 }
 
 /// Verbs that report speech, findings or views, in the forms news text uses.
@@ -326,8 +356,41 @@ pub(crate) struct VerbCue {
     pub subjects: Vec<(usize, usize, SubjectSite)>,
 }
 
-fn lower(text: &str, token: &Token) -> String {
-    text[token.start..token.end].to_lowercase()
+/// A token's text in lower case, borrowed when it already is.
+fn lower<'t>(text: &'t str, token: &Token) -> Cow<'t, str> {
+    lower_word(&text[token.start..token.end])
+}
+
+/// A word in lower case, borrowed when it already is (most words are).
+pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
+}
+
+/// A sorted word list searched by bisection: for short words this beats
+/// hashing them.
+pub(crate) struct WordSet(Vec<&'static str>);
+
+impl WordSet {
+    /// Whether `word` is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
+
+/// A fast membership set for one of the word lists.
+pub(crate) fn word_set(words: &'static [&'static str]) -> WordSet {
+    let mut sorted: Vec<&'static str> = words.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    WordSet(sorted)
+}
+
+static REPORTING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(REPORTING_VERBS));
+static SKIPPABLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SKIPPABLE));
+static BOUNDARY_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BOUNDARIES));
+
+fn is_reporting(word: &str) -> bool {
+    REPORTING_SET.contains(word)
 }
 
 fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -335,13 +398,21 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if !token.word || token.quoted {
         return false;
     }
-    let word = lower(text, token);
+    let raw = &text[token.start..token.end];
+    if raw.len() < 3 || raw.len() > 16 {
+        return false;
+    }
+    let mut buffer = [0u8; 16];
+    for (slot, byte) in buffer.iter_mut().zip(raw.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let Ok(word) = std::str::from_utf8(&buffer[..raw.len()]) else { return false };
     if word == "made" {
         return tokens[i + 1..].iter().take(5).any(|t| {
             t.word && {
                 let w = lower(text, t);
                 matches!(
-                    w.as_str(),
+                    &*w,
                     "recommendations"
                         | "recommendation"
                         | "findings"
@@ -356,13 +427,13 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if word == "according" {
         return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
     }
-    if !REPORTING_VERBS.contains(&word.as_str()) {
+    if !is_reporting(word) {
         return false;
     }
     // "the so-called", "a found object": a verb follows a subject, never an article.
     if i > 0 {
         let prev = lower(text, &tokens[i - 1]);
-        if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        if matches!(&*prev, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
             return false;
         }
     }
@@ -394,13 +465,13 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
         while j > 0 {
             let t = &tokens[j - 1];
             let w = lower(text, t);
-            if t.word && !t.quoted && (SKIPPABLE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)) {
+            if t.word && !t.quoted && (SKIPPABLE_SET.contains(&w) || (w.ends_with("ly") && w.len() > 4)) {
                 j -= 1;
             } else if !t.word
                 && w == ","
                 && j >= 3
                 && tokens[j - 2].word
-                && SKIPPABLE.contains(&lower(text, &tokens[j - 2]).as_str())
+                && SKIPPABLE_SET.contains(&lower(text, &tokens[j - 2]))
                 && lower(text, &tokens[j - 3]) == ","
             {
                 j -= 3;
@@ -409,7 +480,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
             }
         }
         let next_word = tokens.get(i + 1).filter(|t| t.word).map(|t| lower(text, t));
-        if j > 0 && tokens[j - 1].word && PASSIVE.contains(&lower(text, &tokens[j - 1]).as_str()) {
+        if j > 0 && tokens[j - 1].word && PASSIVE.contains(&&*lower(text, &tokens[j - 1])) {
             if next_word.as_deref() == Some("by") {
                 // `was welcomed by X`: X is the speaker.
                 let to = phrase_end(text, tokens, i + 2);
@@ -480,9 +551,8 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
                 }
                 let (before, _) = walk_back(text, tokens, at);
                 // `a review into … which found`: the findings noun is the head.
-                let head = (before..at)
-                    .rev()
-                    .find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&lower(text, &tokens[k]).as_str()));
+                let head =
+                    (before..at).rev().find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&&*lower(text, &tokens[k])));
                 match head {
                     Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
                     None if before < at => subjects.push((before, at, SubjectSite::Relative)),
@@ -502,7 +572,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
             }
         }
         let inverted =
-            from == j && INVERTIBLE.contains(&word.as_str()) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
+            from == j && INVERTIBLE.contains(&&*word) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
         if inverted {
             let to = phrase_end(text, tokens, i + 1);
             if to > i + 1 {
@@ -538,15 +608,15 @@ fn walk_back(text: &str, tokens: &[Token], end: usize) -> (usize, Stop) {
         }
         if t.word {
             let w = lower(text, t);
-            if BOUNDARIES.contains(&w.as_str()) {
-                let stop = match w.as_str() {
+            if BOUNDARY_SET.contains(&w) {
+                let stop = match &*w {
                     "which" | "that" | "who" => Stop::Relative(k - 1),
                     "and" | "but" | "or" => Stop::Conjunction,
                     _ => Stop::Other,
                 };
                 return (k, stop);
             }
-            if k < end && REPORTING_VERBS.contains(&w.as_str()) {
+            if k < end && is_reporting(&w) {
                 return (k, Stop::Other);
             }
             k -= 1;
@@ -573,7 +643,7 @@ fn phrase_end(text: &str, tokens: &[Token], from: usize) -> usize {
         }
         if t.word {
             let w = lower(text, t);
-            if BOUNDARIES.contains(&w.as_str()) || REPORTING_VERBS.contains(&w.as_str()) || w == "on" || w == "in" {
+            if BOUNDARY_SET.contains(&w) || is_reporting(&w) || w == "on" || w == "in" {
                 break;
             }
         } else if !matches!(&text[t.start..t.end], "'" | "’" | "-" | "&") {
@@ -595,7 +665,7 @@ mod tests {
     #[test]
     fn subject_before_the_verb() {
         let text = "Later the chief inspector Anna Fielding also said it was done.";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         let cues = find(text, &tokens);
         assert_eq!(cues.len(), 1);
         assert_eq!(words(text, cues[0].subjects[0], &tokens), "Later the chief inspector Anna Fielding");
@@ -604,7 +674,7 @@ mod tests {
     #[test]
     fn appositive_gives_the_phrase_before_it() {
         let text = "Anna Fielding, head of the unit, said it was done.";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         let cues = find(text, &tokens);
         assert_eq!(words(text, cues[0].subjects[0], &tokens), "Anna Fielding");
     }
@@ -612,14 +682,14 @@ mod tests {
     #[test]
     fn passive_is_not_a_cue() {
         let text = "She was told to leave.";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         assert!(find(text, &tokens).is_empty());
     }
 
     #[test]
     fn tokens_keep_apostrophes_inside_words() {
         let text = "it’s Smiths’ day";
-        let tokens = tokenize(text, 0, text.len(), |_| false);
+        let tokens = tokenize(text, 0, text.len(), &[]);
         let pieces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(pieces, vec!["it’s", "Smiths", "’", "day"]);
     }

@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::{Entity, SpeakerKind};
 
 /// Titles that mark a person and stay part of how the text names them.
@@ -487,7 +485,8 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// A word that can be part of a proper name.
 pub(crate) fn is_name_word(word: &str) -> bool {
-    is_capitalised(word) && !NOT_NAMES.contains(&word)
+    static NOT_NAMES_SET: LazyLock<super::cues::WordSet> = LazyLock::new(|| super::cues::word_set(NOT_NAMES));
+    is_capitalised(word) && !NOT_NAMES_SET.contains(word)
 }
 
 /// Joins name words into one name (`Thames Valley Police`).
@@ -653,21 +652,10 @@ impl Registry {
     /// Finds acronyms defined in parentheses (`Long Form (LF)`) and the body
     /// that carried out a review or report, before statements are resolved.
     pub fn prepare(&mut self, paragraphs: &[String]) {
-        static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|the|and|to|on|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
-                .expect("valid regex")
-        });
-        static FINDINGS_BY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?i:review|report|study|survey|inquiry|research|investigation|audit)\b[^.;]{0,80}?\b(?:carried out|conducted|commissioned|written|produced|compiled|published|undertaken|led) by (?:the )?((?:[A-Z][\w’'&-]*\s*(?:(?:of|for|the|and|to|on|in)\s+)*){1,8})",
-            )
-            .expect("valid regex")
-        });
         for text in paragraphs {
-            for caps in ACRONYM.captures_iter(text) {
-                let (Some(long), Some(short)) = (caps.get(1), caps.get(2)) else { continue };
-                let short = short.as_str();
-                let words: Vec<&str> = long.as_str().split_whitespace().collect();
+            for (open, _) in text.match_indices('(') {
+                let Some((short, long)) = acronym_definition(text, open) else { continue };
+                let words: Vec<&str> = long.split_whitespace().collect();
                 let first_letter = short.chars().next();
                 let Some(begin) = words.iter().position(|w| w.chars().next() == first_letter && is_name_word(w)) else {
                     continue;
@@ -681,18 +669,126 @@ impl Registry {
                 self.add_alias(index, short);
             }
             if self.findings_body.is_none()
-                && let Some(caps) = FINDINGS_BY.captures(text)
-                && let Some(body) = caps.get(1)
+                && let Some(body) = findings_body(text)
             {
-                let words: Vec<&str> = body.as_str().split_whitespace().collect();
+                let words: Vec<&str> = body.split_whitespace().collect();
                 let words = trim_name(&words);
                 if !words.is_empty() {
-                    let index = self.name(words);
-                    self.findings_body = index;
+                    self.findings_body = self.name(words);
                 }
             }
         }
     }
+}
+
+/// Words that may join the capitalised words of a name.
+const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "and", "to", "on", "in", "&"];
+
+/// The largest char boundary at or below `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// At a `(`: the acronym inside (`(BSCB)`) and the text before it that may
+/// hold its long form.
+fn acronym_definition(text: &str, open: usize) -> Option<(&str, &str)> {
+    let rest = &text[open + 1..];
+    let close = rest.char_indices().take(11).find(|&(_, c)| c == ')').map(|(i, _)| i)?;
+    let short = &rest[..close];
+    let mut chars = short.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        || short.len() < 2
+        || !chars.all(|c| c.is_ascii_alphabetic() || c == '&')
+    {
+        return None;
+    }
+    let start = floor_boundary(text, open.saturating_sub(160));
+    let before = &text[start..open];
+    // Words with their offsets (paragraphs separate words by spaces).
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // Keep the trailing run of capitalised words and connectors.
+    let mut k = words.len();
+    while k > 0 && words.len() - k < 12 {
+        let w = words[k - 1].1;
+        if is_capitalised(w) || NAME_CONNECTORS.contains(&w) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let &(from, _) = words.get(k)?;
+    Some((short, before[from..].trim_end()))
+}
+
+/// The participles that name who carried out a review (`carried out by`).
+const CARRIED_OUT_BY: &[&str] = &[
+    "carried out by ",
+    "conducted by ",
+    "commissioned by ",
+    "written by ",
+    "produced by ",
+    "compiled by ",
+    "published by ",
+    "undertaken by ",
+    "led by ",
+];
+
+/// The name after "carried out by" when a review or report precedes it in
+/// the same sentence.
+fn findings_body(text: &str) -> Option<&str> {
+    for phrase in CARRIED_OUT_BY {
+        for (at, _) in text.match_indices(phrase) {
+            let start = floor_boundary(text, at.saturating_sub(100));
+            let window = &text[start..at];
+            let window = window.rsplit(['.', ';']).next().unwrap_or(window);
+            let mentions_findings = window.split(|c: char| !c.is_alphabetic()).any(|w| {
+                let w = w.to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "review" | "report" | "study" | "survey" | "inquiry" | "research" | "investigation" | "audit"
+                )
+            });
+            if !mentions_findings {
+                continue;
+            }
+            let after = &text[at + phrase.len()..];
+            let after = after.strip_prefix("the ").unwrap_or(after);
+            let mut end = 0;
+            let mut capitalised = 0;
+            for word in after.split(' ') {
+                let bare = word.trim_end_matches([',', '.', ';', ':']);
+                if is_capitalised(bare) && capitalised < 8 {
+                    capitalised += 1;
+                    end += bare.len();
+                    if bare.len() != word.len() {
+                        break;
+                    }
+                    end += 1;
+                } else if NAME_CONNECTORS.contains(&bare) && capitalised > 0 && bare.len() == word.len() {
+                    end += word.len() + 1;
+                } else {
+                    break;
+                }
+            }
+            let body = after[..end.min(after.len())].trim_end();
+            if !body.is_empty() {
+                return Some(body);
+            }
+        }
+    }
+    None
 }
 
 /// Drops words that cannot begin or end a name (`The`, trailing `of`).

@@ -53,7 +53,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
     let space_after = next
         .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
-    let alnum = |o: Option<char>| o.is_some_and(char::is_alphanumeric);
+    let alnum = |o: Option<char>| o.is_some_and(super::cues::is_alnum);
     match c {
         '“' | '„' => Some((Family::Double, Role::Open)),
         '”' => Some((Family::Double, Role::Close)),

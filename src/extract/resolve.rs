@@ -85,17 +85,19 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
     if words.is_empty() {
         return None;
     }
-    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if words.len() == 1 && PRONOUNS.contains(&lowered[0].as_str()) {
-        return match lowered[0].as_str() {
-            "he" | "she" => context.last_person,
-            "it" => context.last_organisation_speaker,
-            "they" => context.last_group_speaker,
-            _ => None,
-        };
+    if words.len() == 1 {
+        let only = words[0].to_lowercase();
+        if PRONOUNS.contains(&only.as_str()) {
+            return match only.as_str() {
+                "he" | "she" => context.last_person,
+                "it" => context.last_organisation_speaker,
+                "they" => context.last_group_speaker,
+                _ => None,
+            };
+        }
     }
     // Spokespeople: `A spokesman for X`, `An X spokesman`, `X spokesman Name`.
-    if let Some(at) = lowered.iter().position(|w| SPOKESPEOPLE.contains(&w.as_str())) {
+    if let Some(at) = words.iter().position(|w| SPOKESPEOPLE.iter().any(|s| w.eq_ignore_ascii_case(s))) {
         let after = &words[at + 1..];
         let name_after: Vec<&str> =
             after.iter().copied().take_while(|w| is_name_word(w) || HONORIFICS.contains(w)).collect();
@@ -199,7 +201,11 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
     while start > 0 {
         let w = words[start - 1];
         let connector = matches!(w, "of" | "for" | "the" | "and" | "&" | "to") && start < words.len();
+        // A calendar word inside a name ("Theresa May") is part of it.
+        let inner_name =
+            start >= 2 && w.chars().next().is_some_and(char::is_uppercase) && is_name_word(words[start - 2]);
         if is_name_word(w)
+            || inner_name
             || HONORIFICS.contains(&w)
             || connector
             || w.chars().all(|c| c.is_ascii_digit()) && start < words.len()
@@ -209,7 +215,7 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
             break;
         }
     }
-    if start == words.len() || !is_name_word(last) && !HONORIFICS.contains(&last) {
+    if start == words.len() {
         return None;
     }
     let name = trim_name(&words[start..]);
