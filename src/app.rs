@@ -183,6 +183,13 @@ impl App {
         app
     }
 
+    /// Puts the content note in front of everything, so nobody meets
+    /// article text before being told what it covers (`--no-content-note`
+    /// skips this). Enter continues.
+    pub fn show_content_note(&mut self) {
+        self.mode = Mode::ContentNote;
+    }
+
     /// Builds the sidebar for the current filter and opens the first thing.
     fn start(&mut self) {
         self.sidebar.expanded = if self.filter.is_everyone() {
@@ -498,6 +505,7 @@ impl App {
             Action::Quit => return Control::Quit,
             Action::QuickExit => return Control::QuickExit,
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Wheel { .. } if self.mode == Mode::ContentNote => {}
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
             _ => match self.mode {
@@ -505,6 +513,11 @@ impl App {
                 Mode::Help => self.help(action),
                 Mode::Search => self.search_prompt(action),
                 Mode::Picker => self.picker(action),
+                Mode::ContentNote => {
+                    if action == Action::Submit {
+                        self.mode = Mode::Normal;
+                    }
+                }
             },
         }
         Control::Continue

@@ -30,6 +30,7 @@ Examples:
   voices report.txt --format json     statements as JSON, for scripts
   cat article.txt | voices -          read an article from standard input
   voices --list-speakers              who speaks, with counts
+  voices --idle-exit 2                quick exit after 2 minutes without a key
   voices report.pdf -f markdown       a Markdown summary to share
   voices --generate completions bash  a completion script (also: man, zsh, fish)
 
@@ -67,6 +68,22 @@ pub struct Cli {
     /// scrolling and clicking in the reader.
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// After this many minutes without a key press, the reader does a quick
+    /// exit (clears the screen and closes), for a reader who walks away from
+    /// a shared screen. 0 never does.
+    #[arg(long, value_name = "MINUTES", default_value_t = 10)]
+    pub idle_exit: u64,
+
+    /// Test-only: the idle exit in seconds instead of minutes, so a test
+    /// need not wait minutes. Hidden from --help and the man page.
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub idle_exit_seconds: Option<u64>,
+
+    /// Open the reader without the content note (what the documents cover,
+    /// and the helplines) that it shows first.
+    #[arg(long)]
+    pub no_content_note: bool,
 
     /// Print the speakers with their statement counts, then exit.
     #[arg(long)]
@@ -118,6 +135,13 @@ impl Cli {
         }
     }
 
+    /// How long the reader waits without a key before its quick exit;
+    /// `None` when it never does (`--idle-exit 0`).
+    pub fn idle_exit(&self) -> Option<std::time::Duration> {
+        let seconds = self.idle_exit_seconds.unwrap_or(self.idle_exit.saturating_mul(60));
+        (seconds > 0).then(|| std::time::Duration::from_secs(seconds))
+    }
+
     /// The format to use given whether standard output is a terminal.
     pub fn effective_format(&self, stdout_is_terminal: bool) -> Format {
         self.format.unwrap_or(if stdout_is_terminal { Format::Tui } else { Format::Plain })
@@ -147,6 +171,16 @@ mod tests {
         assert!(request(&["voices", "--generate", "man", "bash"]).unwrap().is_err());
         assert!(request(&["voices", "--generate", "bash"]).unwrap().is_err());
         assert!(request(&["voices", "--generate", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn idle_exit_is_ten_minutes_unless_changed() {
+        use std::time::Duration;
+        let idle = |args: &[&str]| Cli::parse_from(args).idle_exit();
+        assert_eq!(idle(&["voices"]), Some(Duration::from_secs(600)));
+        assert_eq!(idle(&["voices", "--idle-exit", "0"]), None);
+        assert_eq!(idle(&["voices", "--idle-exit", "2"]), Some(Duration::from_secs(120)));
+        assert_eq!(idle(&["voices", "--idle-exit-seconds", "1"]), Some(Duration::from_secs(1)));
     }
 
     #[test]

@@ -44,8 +44,8 @@ pub enum Action {
     /// `?` / F1: open or close the help.
     Help,
     Quit,
-    /// Reserved for the quick exit (Esc Esc): leave at once and clear the
-    /// screen. Nothing binds it yet; the event loop already honours it.
+    /// Esc Esc (within [`QUICK_EXIT_WINDOW`]) or Ctrl-C: leave at once and
+    /// clear the screen, for a reader who must hide what they were reading.
     QuickExit,
     /// A character typed into the search prompt or the speaker picker.
     Input(char),
@@ -82,6 +82,8 @@ pub enum Mode {
     Search,
     /// The speaker picker.
     Picker,
+    /// The content note shown before any article text.
+    ContentNote,
 }
 
 /// Where a binding is listed in the help.
@@ -160,25 +162,36 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Move, [ch('G'), K::End], "G End", "go to the end", Bottom),
             bind!(Move, [ch('l'), K::Right], "l →", "expand a group in the list", Expand),
             bind!(Move, [ch('h'), K::Left], "h ←", "collapse a group in the list", Collapse),
-            bind!(Move, [K::Enter], "Enter", "open the selected row", Open, hint 4, "Enter open"),
+            bind!(Move, [K::Enter], "Enter", "open the selected row", Open, hint 5, "Enter open"),
             bind!(Read, [ch(']')], "]", "next statement", NextStatement),
             bind!(Read, [ch('[')], "[", "previous statement", PrevStatement),
             bind!(Read, [ch('}')], "}", "next statement by the same speaker", NextBySpeaker),
             bind!(Read, [ch('{')], "{", "previous statement by the same speaker", PrevBySpeaker),
-            bind!(Find, [ch('/')], "/", "search (in the list: filter its rows)", Search, hint 1, "/ search"),
+            bind!(Find, [ch('/')], "/", "search (in the list: filter its rows)", Search, hint 2, "/ search"),
             bind!(Find, [ch('n')], "n", "next match", NextMatch),
             bind!(Find, [ch('N')], "N", "previous match", PrevMatch),
             bind!(Find, [K::Esc], "Esc", "clear the search", ClearSearch),
-            bind!(Find, [ch('s')], "s", "choose a speaker to show", PickSpeaker, hint 3, "s speaker"),
+            bind!(Find, [ch('s')], "s", "choose a speaker to show", PickSpeaker, hint 4, "s speaker"),
             bind!(Find, [ch('S')], "S", "show every speaker again", ClearFilter),
             bind!(General, [ch('?'), K::F(1)], "? F1", "show or hide this help", Help, hint 0, "? help"),
-            bind!(General, [ch('q')], "q", "quit", Quit, hint 2, "q quit"),
+            bind!(General, [ch('q')], "q", "quit (what was on the terminal before comes back)", Quit, hint 3, "q quit"),
+            // Detected by [`EscEsc`] in the event loop, not by this table:
+            // `keys` is empty so a single Esc keeps its meaning above.
+            Binding {
+                keys: &[],
+                ctrl: false,
+                label: "Esc Esc",
+                help: "quick exit: clear the screen and close at once, in any view",
+                action: QuickExit,
+                section: Section::General,
+                hint: Some((1, "Esc Esc quick exit")),
+            },
             Binding {
                 keys: const { &[ch('c')] },
                 ctrl: true,
                 label: "Ctrl-C",
-                help: "quit",
-                action: Quit,
+                help: "quick exit too",
+                action: QuickExit,
                 section: Section::General,
                 hint: None,
             },
@@ -196,12 +209,50 @@ pub fn hint_for(action: &Action) -> Option<&'static str> {
     bindings().iter().find(|b| &b.action == action).and_then(|b| b.hint).map(|(_, hint)| hint)
 }
 
+/// How close together two Esc presses must be to mean "quick exit".
+pub const QUICK_EXIT_WINDOW: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Spots Esc pressed twice within [`QUICK_EXIT_WINDOW`]. It sits before the
+/// table so the first Esc still does what it always did (close the help,
+/// cancel the prompt, clear the search) and the second one leaves from any
+/// state. Only key presses are fed in: any other key in between starts over.
+///
+/// crossterm reads Alt-x as Esc followed by x in one read, and reports it as
+/// one key with Alt held, not as an Esc, so an escape-prefixed key never
+/// counts. Two Escs that arrive in the *same* read (pasted, or sent by a
+/// program) are the Alt-Esc encoding and reach us as one Esc; a person
+/// pressing Esc twice sends two reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EscEsc {
+    /// When the last unpaired Esc was pressed.
+    first: Option<std::time::Instant>,
+}
+
+impl EscEsc {
+    /// Records a key press made at `now`; true when it completes Esc Esc.
+    pub fn press(&mut self, key: KeyEvent, now: std::time::Instant) -> bool {
+        let plain_esc =
+            key.code == KeyCode::Esc && !key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
+        if !plain_esc {
+            self.first = None;
+            return false;
+        }
+        match self.first.take() {
+            Some(first) if now.saturating_duration_since(first) <= QUICK_EXIT_WINDOW => true,
+            _ => {
+                self.first = Some(now);
+                false
+            }
+        }
+    }
+}
+
 /// The action for a key press in a mode, if the key does anything there.
 /// Callers pass only presses (not repeats or releases).
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == ch('c') {
-        return Some(Action::Quit);
+        return Some(Action::QuickExit);
     }
     if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
         return None;
@@ -216,6 +267,12 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('b') | KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
             KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            _ => None,
+        },
+        // Enter reads on; `q` quits normally; Esc Esc is caught before this.
+        Mode::ContentNote => match key.code {
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Char('q') => Some(Action::Quit),
             _ => None,
         },
         Mode::Search | Mode::Picker => match key.code {
@@ -263,10 +320,10 @@ mod tests {
     }
 
     #[test]
-    fn control_c_always_quits_and_other_control_keys_do_nothing() {
+    fn control_c_always_quick_exits_and_other_control_keys_do_nothing() {
         let ctrl_c = KeyEvent::new(ch('c'), KeyModifiers::CONTROL);
-        for mode in [Mode::Normal, Mode::Help, Mode::Search, Mode::Picker] {
-            assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit));
+        for mode in [Mode::Normal, Mode::Help, Mode::Search, Mode::Picker, Mode::ContentNote] {
+            assert_eq!(action_for(mode, ctrl_c), Some(Action::QuickExit));
         }
         assert_eq!(action_for(Mode::Normal, KeyEvent::new(ch('j'), KeyModifiers::CONTROL)), None);
     }
@@ -287,6 +344,42 @@ mod tests {
     }
 
     #[test]
+    fn esc_twice_within_a_second_is_a_quick_exit() {
+        use std::time::{Duration, Instant};
+        let esc = key(KeyCode::Esc);
+        let t = Instant::now();
+        let mut tracker = EscEsc::default();
+        assert!(!tracker.press(esc, t));
+        assert!(tracker.press(esc, t + Duration::from_millis(900)));
+        // Too slow: the second Esc starts a new pair.
+        let mut tracker = EscEsc::default();
+        assert!(!tracker.press(esc, t));
+        assert!(!tracker.press(esc, t + Duration::from_millis(1500)));
+        assert!(tracker.press(esc, t + Duration::from_millis(1600)));
+        // Another key in between, or an Alt-prefixed key, breaks the pair.
+        let mut tracker = EscEsc::default();
+        assert!(!tracker.press(esc, t));
+        assert!(!tracker.press(key(ch('j')), t + Duration::from_millis(100)));
+        assert!(!tracker.press(esc, t + Duration::from_millis(200)));
+        assert!(!tracker.press(KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT), t + Duration::from_millis(300)));
+        // A third Esc after a completed pair starts afresh.
+        let mut tracker = EscEsc::default();
+        assert!(!tracker.press(esc, t));
+        assert!(tracker.press(esc, t + Duration::from_millis(10)));
+        assert!(!tracker.press(esc, t + Duration::from_millis(20)));
+    }
+
+    #[test]
+    fn a_single_esc_keeps_its_meaning_in_every_state() {
+        assert_eq!(action_for(Mode::Normal, key(KeyCode::Esc)), Some(Action::ClearSearch));
+        for mode in [Mode::Help, Mode::Search, Mode::Picker] {
+            assert_eq!(action_for(mode, key(KeyCode::Esc)), Some(Action::Cancel), "{mode:?}");
+        }
+        assert_eq!(action_for(Mode::ContentNote, key(KeyCode::Esc)), None);
+        assert_eq!(action_for(Mode::ContentNote, key(KeyCode::Enter)), Some(Action::Submit));
+    }
+
+    #[test]
     fn no_key_is_bound_twice() {
         let mut seen = Vec::new();
         for binding in bindings() {
@@ -301,6 +394,7 @@ mod tests {
     fn the_hints_come_from_the_table() {
         let hints: Vec<&str> = hints().into_iter().map(|(_, h)| h).collect();
         assert!(hints.contains(&"? help") && hints.contains(&"/ search") && hints.contains(&"q quit"));
+        assert!(hints.contains(&"Esc Esc quick exit"));
         // The event constructor used by crossterm for presses.
         assert_eq!(key(ch('q')).kind, KeyEventKind::Press);
     }

@@ -113,7 +113,10 @@ fn run_reader(cli: &Cli, corpus: Corpus, filter: Filter) -> anyhow::Result<ExitC
         return Ok(ExitCode::from(USAGE_ERROR));
     }
     let theme = Theme::choose(cli.color, std::env::var_os("NO_COLOR").as_deref());
-    let app = App::new(corpus, filter, theme, (80, 24));
-    tui::run(app, tui::Options { mouse: !cli.no_mouse })?;
+    let mut app = App::new(corpus, filter, theme, (80, 24));
+    if !cli.no_content_note {
+        app.show_content_note();
+    }
+    tui::run(app, tui::Options { mouse: !cli.no_mouse, idle_exit: cli.idle_exit() })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,12 @@
 //! The terminal: raw mode, the alternate screen, mouse capture, and the
-//! event loop. Every way out (quit, error, panic, and later signals and the
-//! quick exit) goes through [`restore`], which is safe to call more than once.
+//! event loop. Every way out (quit, error, panic, signals, a closed terminal
+//! and the quick exit) goes through [`restore`], which is safe to call more
+//! than once; the quick exit also clears the screen and its scrollback.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
@@ -17,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Control};
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, EscEsc};
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +33,9 @@ pub enum TuiError {
 pub struct Options {
     /// Capture the mouse (wheel and clicks). Off leaves text selection to the terminal.
     pub mouse: bool,
+    /// Quick exit after this long without a key press (`--idle-exit`), for
+    /// a reader who walks away from a shared screen; `None` never.
+    pub idle_exit: Option<Duration>,
 }
 
 /// Whether the terminal is currently set up by us (raw, alternate screen).
@@ -38,23 +43,57 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether mouse capture was turned on, so restore turns it off.
 static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Set by SIGTERM, SIGHUP or SIGINT: the loop then leaves through the same
-/// restore as `q`, instead of dying with the terminal still in raw mode.
+/// restore as a quick exit, instead of dying with the terminal in raw mode.
 static SIGNALLED: AtomicBool = AtomicBool::new(false);
 /// How long the loop waits for an event before checking the signal flag
-/// (and, later, the idle timer).
+/// and the idle timer.
 const TICK: Duration = Duration::from_millis(100);
+/// How long after a signal the loop has to leave by itself before the
+/// signal thread does the quick exit itself (the loop could be stuck in a
+/// read, e.g. inside crossterm on a terminal that has just closed).
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+/// Test-only switch, documented in the README's testing notes: when set to
+/// `1`, the reader panics on the first key press, so a pty test can check
+/// that a panic restores the terminal and prints its message.
+const TEST_PANIC_VAR: &str = "VOICES_TEST_PANIC";
 
-/// Routes the termination signals to [`SIGNALLED`]; once per process.
+/// Routes the termination signals to [`SIGNALLED`] on a thread of their
+/// own; once per process. If the loop has not left [`SIGNAL_GRACE`] after a
+/// signal, that thread clears the screen, restores the terminal and exits.
 fn watch_signals() -> io::Result<()> {
     static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     if DONE.get().is_some() {
         return Ok(());
     }
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(signal, &SIGNALLED)?;
-    }
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if signals.forever().next().is_some() {
+            SIGNALLED.store(true, Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            if ACTIVE.load(Ordering::SeqCst) {
+                quick_exit_screen();
+                std::process::exit(0);
+            }
+        }
+    })?;
     let _ = DONE.set(());
     Ok(())
+}
+
+/// The quick exit's clearing: blank the alternate screen, restore the
+/// terminal (which leaves it), then clear the main screen and its
+/// scrollback (`CSI 2 J`, `CSI 3 J`), home the cursor, reset colours and
+/// show the cursor, so what was read cannot be scrolled back to. Errors are
+/// ignored: the terminal may already be gone.
+pub fn quick_exit_screen() {
+    let mut out = io::stdout();
+    if ACTIVE.load(Ordering::SeqCst) {
+        let _ = execute!(out, Clear(ClearType::All));
+    }
+    let _ = restore();
+    let _ = out.write_all(b"\x1b[2J\x1b[3J\x1b[H\x1b[0m\x1b[?25h");
+    let _ = out.flush();
 }
 
 /// Puts the terminal back as it was: mouse capture off, main screen, cursor
@@ -114,10 +153,11 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let control = event_loop(&mut terminal, &mut app, options)?;
-    if control == Control::QuickExit {
-        let _ = execute!(terminal.backend_mut(), Clear(ClearType::All), Clear(ClearType::Purge));
-    }
     drop(terminal);
+    if control == Control::QuickExit {
+        quick_exit_screen();
+        return Ok(());
+    }
     restore()?;
     Ok(())
 }
@@ -131,11 +171,64 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
     terminal.backend_mut().flush()
 }
 
+/// The file descriptor crossterm reads keys from (standard input when it is
+/// a terminal, else `/dev/tty`, opened read-only), so the loop can see the
+/// terminal close before crossterm reads it.
+struct Input {
+    /// Keeps `/dev/tty` open when standard input is not the terminal.
+    _tty: Option<std::fs::File>,
+    fd: RawFd,
+}
+
+impl Input {
+    fn open() -> io::Result<Input> {
+        if io::stdin().is_terminal() {
+            return Ok(Input { _tty: None, fd: io::stdin().as_raw_fd() });
+        }
+        let tty = std::fs::File::open("/dev/tty")?;
+        let fd = tty.as_raw_fd();
+        Ok(Input { _tty: Some(tty), fd })
+    }
+
+    /// Waits up to `timeout` for input. Err when the terminal has closed
+    /// (hang-up or error): crossterm 0.29 retries a failing read forever, so
+    /// it must never be asked to read a closed terminal.
+    fn wait(&self, timeout: Duration) -> io::Result<()> {
+        let mut fds = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
+        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd, and its count is 1.
+        let n = unsafe { libc::poll(&mut fds, 1, ms) };
+        if n < 0 {
+            let err = io::Error::last_os_error();
+            return if err.kind() == io::ErrorKind::Interrupted { Ok(()) } else { Err(err) };
+        }
+        if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal closed"));
+        }
+        Ok(())
+    }
+
+    /// The next event within `timeout`, if any; Err when the terminal closed.
+    fn next(&self, timeout: Duration) -> io::Result<Option<Event>> {
+        self.wait(Duration::ZERO)?;
+        // Events crossterm already parsed, or input waiting now.
+        if event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        self.wait(timeout)?;
+        Ok(None)
+    }
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     options: Options,
 ) -> io::Result<Control> {
+    let input = Input::open()?;
+    let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1");
+    let mut esc = EscEsc::default();
+    let mut last_key = Instant::now();
     let mut dirty = true;
     loop {
         if dirty {
@@ -143,12 +236,35 @@ fn event_loop(
             dirty = false;
         }
         if SIGNALLED.load(Ordering::SeqCst) {
-            return Ok(Control::Quit);
+            return Ok(Control::QuickExit);
         }
-        if !event::poll(TICK)? {
-            continue;
+        let mut timeout = TICK;
+        if let Some(idle) = options.idle_exit {
+            let left = idle.saturating_sub(last_key.elapsed());
+            if left.is_zero() {
+                return Ok(Control::QuickExit);
+            }
+            timeout = timeout.min(left);
         }
-        let Some(action) = to_action(event::read()?, app, options) else { continue };
+        let event = match input.next(timeout) {
+            Ok(Some(event)) => event,
+            Ok(None) => continue,
+            // A closed terminal (EIO, hang-up): nothing is left to show, so
+            // leave as after a hang-up instead of spinning.
+            Err(_) => return Ok(Control::QuickExit),
+        };
+        if let Event::Key(key) = &event
+            && key.kind == KeyEventKind::Press
+        {
+            last_key = Instant::now();
+            if test_panic {
+                panic!("{TEST_PANIC_VAR}=1: the test-only panic on the first key");
+            }
+            if esc.press(*key, last_key) {
+                return Ok(Control::QuickExit);
+            }
+        }
+        let Some(action) = to_action(event, app, options) else { continue };
         match app.update(action) {
             Control::Continue => dirty = true,
             other => return Ok(other),
@@ -193,7 +309,7 @@ mod tests {
     #[test]
     fn only_key_presses_become_actions() {
         let app = app();
-        let options = Options { mouse: true };
+        let options = Options { mouse: true, idle_exit: None };
         assert_eq!(to_action(key(KeyEventKind::Press), &app, options), Some(Action::Down));
         assert_eq!(to_action(key(KeyEventKind::Repeat), &app, options), None);
         assert_eq!(to_action(key(KeyEventKind::Release), &app, options), None);
@@ -209,12 +325,12 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         assert_eq!(
-            to_action(wheel.clone(), &app, Options { mouse: true }),
+            to_action(wheel.clone(), &app, Options { mouse: true, idle_exit: None }),
             Some(Action::Wheel { column: 50, row: 5, down: true })
         );
-        assert_eq!(to_action(wheel, &app, Options { mouse: false }), None);
+        assert_eq!(to_action(wheel, &app, Options { mouse: false, idle_exit: None }), None);
         assert_eq!(
-            to_action(Event::Resize(60, 20), &app, Options { mouse: false }),
+            to_action(Event::Resize(60, 20), &app, Options { mouse: false, idle_exit: None }),
             Some(Action::Resize { width: 60, height: 20 })
         );
     }

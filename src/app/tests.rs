@@ -336,3 +336,25 @@ fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
     app.open_view(View::Speaker(Some(2)));
     assert!(app.reader.content.blocks.iter().any(|b| b.text.starts_with("Note: ")));
 }
+
+#[test]
+fn the_content_note_comes_first_and_enter_reads_on() {
+    let mut app = app(fixture::seed());
+    app.show_content_note();
+    assert_eq!(app.mode, Mode::ContentNote);
+    // Movement and the wheel do nothing behind the note.
+    let scroll = app.reader.scroll;
+    app.update(Action::Wheel { column: 60, row: 5, down: true });
+    assert_eq!(app.reader.scroll, scroll);
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn quick_exit_and_quit_end_the_loop_from_every_mode() {
+    for mode in [Mode::Normal, Mode::Help, Mode::Search, Mode::Picker, Mode::ContentNote] {
+        let mut app = app(fixture::seed());
+        app.mode = mode;
+        assert_eq!(app.update(Action::QuickExit), Control::QuickExit, "{mode:?}");
+    }
+}
