@@ -31,15 +31,18 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
         }
     }
     out.push((String::new(), false));
+    paragraph(&mut out, strings::HELP_QUICK_EXIT);
+    out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_MOUSE);
     out.push((String::new(), false));
     out.push((strings::HELP_SUPPORT.to_string(), true));
     for helpline in &app.corpus.helplines {
-        let text = match &helpline.audience {
-            Some(audience) => format!("  {} {} — {audience}", helpline.name, helpline.number),
-            None => format!("  {} {}", helpline.name, helpline.number),
-        };
-        out.push((text, false));
+        for (i, line) in strings::helpline_details(helpline).into_iter().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            for (a, b) in wrap(&line, width.saturating_sub(indent.len()).max(1)) {
+                out.push((format!("{indent}{}", &line[a..b]), false));
+            }
+        }
     }
     out
 }

@@ -2,6 +2,8 @@
 //! Drawing never changes what the user sees next except through caches
 //! (wrapping for a new width), so a frame can be drawn at any time.
 
+/// The first screen: what the documents cover, and the helplines.
+pub mod content_note;
 /// The key list overlay, generated from the keymap.
 pub mod help;
 /// Where the regions go; shared with the model for page sizes and clicks.
@@ -40,6 +42,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     buf.set_style(area, app.theme.base);
     if areas.too_small {
         too_small::draw(buf, areas.main, app);
+    } else if app.mode == Mode::ContentNote {
+        // Before any article text: neither pane is drawn.
+        content_note::draw(buf, areas.main, app);
     } else {
         if let Some(area) = areas.sidebar {
             sidebar::draw(buf, area, app);
@@ -51,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             Mode::Help => help::draw(buf, areas.main, app),
             Mode::Picker => picker::draw(buf, areas.main, app),
             Mode::Search => status::draw_prompt(buf, areas.main, app),
-            Mode::Normal => {}
+            Mode::Normal | Mode::ContentNote => {}
         }
     }
     let help_shown = status::draw(buf, areas.status, app);

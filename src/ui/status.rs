@@ -66,10 +66,13 @@ pub fn fit_status(
     hints.sort_by_key(|(priority, _)| *priority);
     let mut chosen: Vec<(u8, &str)> = Vec::new();
     for (priority, hint) in hints {
-        if hint.width() + GAP <= room {
-            room -= hint.width() + GAP;
-            chosen.push((priority, hint));
+        // A hint never shows when a more useful one did not fit (so
+        // "/ search" is not shown without "Esc Esc quick exit").
+        if hint.width() + GAP > room {
+            break;
         }
+        room -= hint.width() + GAP;
+        chosen.push((priority, hint));
     }
     right.extend(chosen.into_iter().map(|(_, h)| h.to_string()));
     (helpline, right)
@@ -146,7 +149,7 @@ mod tests {
     fn wide_screens_show_everything() {
         let (helpline, hints) = fit_status(&helplines(), None, &[], 100);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
-        assert_eq!(hints, vec!["? help", "/ search", "q quit"]);
+        assert_eq!(hints, vec!["? help", "Esc Esc quick exit"]);
     }
 
     #[test]

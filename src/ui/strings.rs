@@ -41,8 +41,14 @@ pub const HELP_TITLE: &str = "Help — ↓ ↑ scroll · Esc closes";
 pub const HELP_INTRO: &str = "voices shows who said what in these articles. The list on the left has the documents and the speakers; the text is on the right.";
 /// How the mouse works, and how to give it back to the terminal.
 pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls the pane under the pointer; a click selects a row in the list, a second click opens it. Start with --no-mouse to select text with the mouse instead.";
+/// What quick exit does and what it cannot hide, said plainly in the help.
+pub const HELP_QUICK_EXIT: &str = "Quick exit (Esc Esc, or Ctrl-C) clears this screen and the terminal's scrollback and closes voices at once. It cannot hide the command typed into the shell (its history may keep it), other software on this computer, or people nearby. If no key is pressed for a while (--idle-exit, 10 minutes unless changed), voices does the same.";
 /// The heading above the helplines in the help.
 pub const HELP_SUPPORT: &str = "If reading this is hard, support is there:";
+/// The heading of the content note screen.
+pub const CONTENT_NOTE_TITLE: &str = "Before you read";
+/// The keys of the content note screen.
+pub const CONTENT_NOTE_KEYS: &str = "Enter: read on · Esc Esc: quick exit (clears the screen) · q: quit";
 /// Speaker picker.
 pub const PICKER_TITLE: &str = "Show one speaker — Enter choose · Esc cancel";
 /// The picker's text field.
@@ -92,6 +98,23 @@ pub fn kind_label(kind: StatementKind) -> &'static str {
         StatementKind::Direct => "Direct quote",
         StatementKind::Reported => "Reported speech",
     }
+}
+
+/// A helpline in the help: number, hours, who it is for, and where and when
+/// it was checked, so a reader can trust it ("checked 2026-11").
+pub fn helpline_details(helpline: &crate::corpus::Helpline) -> Vec<String> {
+    let mut lines = vec![format!("{} {}", helpline.name, helpline.number)];
+    if let Some(audience) = &helpline.audience {
+        lines.push(format!("For: {audience}"));
+    }
+    if let Some(hours) = &helpline.hours {
+        lines.push(format!("Hours: {hours}"));
+    }
+    if let Some(email) = &helpline.email {
+        lines.push(format!("Email: {email}"));
+    }
+    lines.push(format!("Checked {} against {}", helpline.checked, helpline.source));
+    lines
 }
 
 /// A helpline note shown under the paragraph it is about ("Note: the article

@@ -224,3 +224,37 @@ fn the_real_seed_lists_the_three_organisations_and_opens_the_nspcc_quote() {
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("Note: The NSPCC publishes its helpline as 0808 800"), "{text}");
 }
+
+#[test]
+fn content_note_comes_before_any_article_text() {
+    snapshot_all("content_note", |app| app.show_content_note());
+    let mut app = app();
+    app.show_content_note();
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("These documents discuss"), "{text}");
+    assert!(text.contains("Esc Esc"), "the quick exit is named:\n{text}");
+    for word in ["Documents", "Buckinghamshire", "vulnerable"] {
+        assert!(!text.contains(word), "{word} is shown behind the note:\n{text}");
+    }
+    app.update(Action::Submit);
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("Documents"), "Enter reads on:\n{text}");
+}
+
+#[test]
+fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_cannot_hide() {
+    let app = app();
+    let help: Vec<String> = super::help::lines(&app, 200).into_iter().map(|(line, _)| line).collect();
+    let help = help.join("\n");
+    assert!(help.contains("Esc Esc") && help.contains("quick exit"), "{help}");
+    for words in ["command typed into the shell", "other software", "people nearby"] {
+        assert!(help.contains(words), "{words}:\n{help}");
+    }
+    for helpline in &app.corpus.helplines {
+        assert!(help.contains(&format!("{} {}", helpline.name, helpline.number)), "{help}");
+        for detail in [helpline.hours.as_deref(), helpline.audience.as_deref()].into_iter().flatten() {
+            assert!(help.contains(detail), "{detail}:\n{help}");
+        }
+        assert!(help.contains(&format!("Checked {} against {}", helpline.checked, helpline.source)), "{help}");
+    }
+}
