@@ -1,7 +1,8 @@
 //! voices writes no file and opens no socket. Proven on Linux by running it
 //! under strace with a fresh HOME and reading every open, create, rename,
 //! unlink, socket and connect call it makes. (The TUI session is covered in
-//! `tests/pty.rs`, which reuses [`check_trace`] through `tests/common`.)
+//! `tests/pty.rs`, `a_reader_session_writes_nothing_and_opens_no_socket`,
+//! which reuses [`check_trace`] through `tests/common`.)
 
 mod common;
 

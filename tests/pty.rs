@@ -6,6 +6,15 @@
 //! and then to stay unchanged for a moment (a "stable frame"), so a check
 //! never looks at a half-drawn frame. Keys are sent only after the frame
 //! they act on is stable, because the app redraws after each key.
+//!
+//! The quick-exit tests also keep every raw byte voices wrote, to check the
+//! clearing sequences themselves (a terminal emulator's final screen cannot
+//! show what a real terminal's scrollback would have kept). Two Escs are
+//! sent as two writes with the first one's effect awaited in between: sent
+//! together, they would reach voices in one read, which crossterm takes as
+//! the single Alt-Esc key.
+
+mod common;
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -20,6 +29,8 @@ const STABLE: Duration = Duration::from_millis(150);
 
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte voices wrote to the terminal, in order.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
@@ -27,29 +38,36 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_voices"));
         cmd.args(args);
+        Session::spawn(cmd, cols, rows)
+    }
+
+    /// Runs `cmd` (voices, or voices under strace) in a fresh pty.
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("voices starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().unwrap();
-        let feed = Arc::clone(&parser);
+        let (feed, record) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                record.lock().unwrap().extend_from_slice(&buf[..n]);
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        Session { parser, writer, child, master: pair.master }
+        Session { parser, raw, writer, child, master: pair.master }
     }
 
     fn screen(&self) -> String {
@@ -123,6 +141,10 @@ const HELPLINE: &str = "NSPCC helpline 0808 800 5000";
 #[test]
 fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
     let mut s = Session::start(&[], 100, 30);
+    // The content note comes first, with no article text behind it.
+    let screen = s.wait_for(&["These documents discuss", "Enter: read on", HELPLINE]);
+    assert!(!screen.contains("Buckinghamshire") && !screen.contains("Documents"), "{screen}");
+    s.send("\r");
     let screen = s.wait_for(&["Documents", "Speakers", "NSPCC (", HELPLINE]);
     assert!(screen.contains("Thames Valley Police ("), "{screen}");
     assert!(screen.contains("Buckinghamshire"), "{screen}");
@@ -169,7 +191,7 @@ impl Session {
 
 #[test]
 fn a_speaker_filter_opens_with_only_that_speaker_and_survives_a_resize() {
-    let mut s = Session::start(&["--speaker", "nspcc"], 100, 30);
+    let mut s = Session::start(&["--speaker", "nspcc", "--no-content-note"], 100, 30);
     let screen = s.wait_for(&["Only: nspcc", "NSPCC (1)", HELPLINE]);
     assert!(!screen.contains("Thames Valley Police ("), "{screen}");
     s.master.resize(PtySize { rows: 20, cols: 60, pixel_width: 0, pixel_height: 0 }).unwrap();
@@ -182,12 +204,223 @@ fn a_speaker_filter_opens_with_only_that_speaker_and_survives_a_resize() {
     assert!(s.finish_and_check());
 }
 
+/// Words of the seed articles: none may be on the screen after a quick exit.
+const ARTICLE_WORDS: &[&str] = &["Buckinghamshire", "NSPCC", "vulnerable", "Thames Valley", "exploitation"];
+
+impl Session {
+    /// Sends a signal to voices.
+    fn signal(&self, signal: libc::c_int) {
+        let pid = self.child.process_id().expect("a process id") as libc::pid_t;
+        // SAFETY: sending a signal to the child we started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    /// Waits for a quick exit and checks what it left: exit code 0; after
+    /// the alternate screen was left, the main screen and the scrollback
+    /// were cleared (`CSI 2 J`, `CSI 3 J`) and the cursor shown; nothing of
+    /// the articles on the final screen; no title, hyperlink or bell ever.
+    fn finish_quick_exit(self, how: &str) {
+        let raw = Arc::clone(&self.raw);
+        let parser = Arc::clone(&self.parser);
+        assert!(self.finish(), "{how}: a quick exit exits 0");
+        // The reader thread may still be taking the last bytes.
+        let start = Instant::now();
+        let done = |raw: &[u8]| find_last(raw, b"\x1b[3J").is_some_and(|at| at > left_alternate(raw).unwrap_or(0));
+        while !done(&raw.lock().unwrap()) && start.elapsed() < WAIT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let raw = raw.lock().unwrap();
+        let left = left_alternate(&raw).unwrap_or_else(|| panic!("{how}: the alternate screen was never left"));
+        let after = &raw[left..];
+        for sequence in ["\x1b[2J", "\x1b[3J", "\x1b[H", "\x1b[?25h"] {
+            assert!(find_last(after, sequence.as_bytes()).is_some(), "{how}: {sequence:?} after leaving: {after:?}");
+        }
+        assert!(find_last(&raw, b"\x1b]").is_none(), "{how}: no window title or hyperlink (OSC)");
+        assert!(!raw.contains(&0x07), "{how}: no bell");
+        let parser = parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "{how}: still in the alternate screen");
+        assert!(!screen.hide_cursor(), "{how}: the cursor is hidden");
+        let text = screen.contents();
+        for word in ARTICLE_WORDS {
+            assert!(!text.contains(word), "{how}: {word:?} is still on screen:\n{text}");
+        }
+    }
+}
+
+/// Where the last occurrence of `needle` starts.
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Where the alternate screen was last left (`CSI ? 1049 l`).
+fn left_alternate(raw: &[u8]) -> Option<usize> {
+    find_last(raw, b"\x1b[?1049l")
+}
+
 #[test]
-fn a_termination_signal_restores_the_terminal() {
-    let s = Session::start(&[], 80, 24);
-    s.wait_for(&[HELPLINE]);
-    let pid = s.child.process_id().expect("a process id") as libc::pid_t;
-    // SAFETY: sending a signal to the child we started.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    s.finish_and_check();
+fn esc_esc_quick_exits_from_the_search_prompt_the_help_and_the_picker() {
+    // (keys that open the state, what the state shows, what one Esc shows)
+    let states: [(&str, &str, &str); 3] = [
+        ("/vigil", "Filter the list: vigil", "? help"),
+        ("?", "Esc closes", "? help"),
+        ("s", "Show one speaker", "? help"),
+    ];
+    for (keys, shown, after_one_esc) in states {
+        let mut s = Session::start(&["--no-content-note"], 100, 30);
+        s.wait_for(&["Documents", HELPLINE]);
+        s.send(keys);
+        s.wait_for(&[shown, HELPLINE]);
+        // One Esc closes the state, as it always did (less-like)...
+        s.send("\x1b");
+        let screen = s.wait_for(&[after_one_esc, "Buckinghamshire", HELPLINE]);
+        assert!(!screen.contains(shown), "{keys}: one Esc closes it:\n{screen}");
+        // ...and the second, within a second, is the quick exit.
+        s.send("\x1b");
+        s.finish_quick_exit(keys);
+    }
+}
+
+#[test]
+fn esc_esc_quick_exits_from_the_content_note() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for(&["These documents discuss", HELPLINE]);
+    s.send("\x1b");
+    // Nothing to wait for on screen (one Esc changes nothing here); a pause
+    // keeps the two Escs in two reads.
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("\x1b");
+    s.finish_quick_exit("content note");
+}
+
+#[test]
+fn ctrl_c_is_a_quick_exit() {
+    let mut s = Session::start(&["--no-content-note"], 100, 30);
+    s.wait_for(&["Documents", HELPLINE]);
+    s.send("\x03");
+    s.finish_quick_exit("Ctrl-C");
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_clear_it() {
+    for (signal, name) in [(libc::SIGTERM, "SIGTERM"), (libc::SIGHUP, "SIGHUP"), (libc::SIGINT, "SIGINT")] {
+        let s = Session::start(&["--no-content-note"], 80, 24);
+        s.wait_for(&["Documents", HELPLINE]);
+        s.signal(signal);
+        s.finish_quick_exit(name);
+    }
+}
+
+#[test]
+fn idle_exit_is_a_quick_exit() {
+    // The hidden test-only unit: seconds instead of minutes.
+    let s = Session::start(&["--idle-exit-seconds", "1"], 100, 30);
+    s.wait_for(&["These documents discuss", HELPLINE]);
+    s.finish_quick_exit("idle exit");
+}
+
+#[test]
+fn q_quits_normally_without_clearing_the_main_screen() {
+    let mut s = Session::start(&["--no-content-note"], 100, 30);
+    s.wait_for(&["Documents", HELPLINE]);
+    s.send("q");
+    let raw = Arc::clone(&s.raw);
+    assert!(s.finish_and_check());
+    assert!(find_last(&raw.lock().unwrap(), b"\x1b[3J").is_none(), "q keeps the scrollback");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_voices"));
+    cmd.arg("--no-content-note");
+    cmd.env("VOICES_TEST_PANIC", "1");
+    cmd.env("RUST_BACKTRACE", "0");
+    let mut s = Session::spawn(cmd, 100, 30);
+    s.wait_for(&["Documents", HELPLINE]);
+    s.send("j");
+    let (raw, parser) = (Arc::clone(&s.raw), Arc::clone(&s.parser));
+    assert!(!s.finish(), "a panic exits with an error");
+    let start = Instant::now();
+    while find_last(&raw.lock().unwrap(), b"test-only panic").is_none() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let raw = raw.lock().unwrap();
+    let left = left_alternate(&raw).expect("the alternate screen was left");
+    let message = find_last(&raw, b"test-only panic").expect("the panic message is printed");
+    assert!(left < message, "the terminal is restored before the message");
+    let parser = parser.lock().unwrap();
+    assert!(!parser.screen().alternate_screen() && !parser.screen().hide_cursor());
+    assert!(parser.screen().contents().contains("test-only panic"), "{}", parser.screen().contents());
+}
+
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    // Its own pty: every copy of the master end must be closed for the
+    // terminal to count as closed, so the reading thread here stops (and
+    // drops its copy) once the first frame is in.
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_voices"));
+    cmd.arg("--no-content-note");
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(std::env::temp_dir());
+    let mut child = pair.slave.spawn_command(cmd).expect("voices starts");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (drawn, wait_drawn) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            seen.extend_from_slice(&buf[..n]);
+            if n == 0 || find_last(&seen, b"0808 800 5000").is_some() {
+                break;
+            }
+        }
+        let _ = drawn.send(());
+    });
+    wait_drawn.recv_timeout(WAIT).expect("the reader drew its first frame");
+    // The kernel now sends SIGHUP and reads of the terminal fail (EIO):
+    // either way voices must end instead of spinning.
+    drop(pair.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > WAIT {
+            let _ = child.kill();
+            panic!("voices kept running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_reader_session_writes_nothing_and_opens_no_socket() {
+    if let Err(reason) = common::strace::strace_available() {
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let traced = common::strace::traced_command(log.path(), env!("CARGO_BIN_EXE_voices").as_ref(), home.path());
+    let mut cmd = CommandBuilder::new(traced.get_program());
+    cmd.args(traced.get_args());
+    for (key, value) in traced.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        }
+    }
+    let mut s = Session::spawn(cmd, 100, 30);
+    s.wait_for(&["These documents discuss", HELPLINE]);
+    s.send("\r");
+    s.wait_for(&["Documents", HELPLINE]);
+    // Tab to the text, then search it.
+    s.send("\t/vigilant\r");
+    s.wait_for(&["1/1", HELPLINE]);
+    s.send("q");
+    assert!(s.finish_and_check());
+    let trace = std::fs::read_to_string(log.path()).unwrap();
+    assert!(trace.contains("openat("), "strace recorded the run:\n{trace}");
+    common::strace::check_trace(&trace, &["/dev/pts/", "/dev/tty"])
+        .unwrap_or_else(|problems| panic!("the reader: {problems}"));
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "HOME is unchanged");
 }
