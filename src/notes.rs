@@ -12,11 +12,17 @@ use crate::corpus::{Document, Helpline, Manifest};
 use crate::index::Note;
 
 /// UK phone numbers as articles print them: `0808 800 5000`, `0800 1111`,
-/// `+44 (0)808 800 5000`, `020-7946-0000`. Short codes such as 999 have no
-/// organisation to compare against, so they are not looked for.
+/// `+44 (0)808 800 5000`, `020-7946-0000`, and the emergency number `999`.
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b").expect("phone pattern is valid")
+    Regex::new(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b|\b999\b")
+        .expect("phone pattern is valid")
 });
+
+/// Short numbers that are phone numbers on their own (not part of `1,999`).
+const SHORT_CODES: &[&str] = &["999"];
+
+/// Most digits a short code has.
+const SHORT_CODE_DIGITS: usize = 3;
 
 /// How far before a number (in bytes) an organisation's name may stand to
 /// count as "named beside it".
@@ -39,7 +45,20 @@ pub fn national_digits(number: &str) -> String {
 pub fn find_numbers(paragraph: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     PHONE
         .find_iter(paragraph)
-        .filter(|m| (7..=11).contains(&national_digits(m.as_str()).len()))
+        .filter(|m| {
+            if SHORT_CODES.contains(&m.as_str()) {
+                // "£999" or "1,999" is an amount, not a call.
+                let before = paragraph[..m.start()].chars().next_back();
+                let after = paragraph[m.end()..].chars().next();
+                let amount = before.is_some_and(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '£' | '$' | '€'))
+                    || after.is_some_and(|c| {
+                        matches!(c, ',' | '.') && paragraph[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    });
+                !amount
+            } else {
+                (7..=11).contains(&national_digits(m.as_str()).len())
+            }
+        })
         .map(|m| (m.range(), m.as_str()))
         .collect()
 }
@@ -86,45 +105,42 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 /// Notes for every number printed beside an organisation that runs a
 /// helpline, where the number is not one the organisation publishes.
 pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
-    let organisations: Vec<&str> = {
-        let mut ids: Vec<&str> = manifest.helplines.iter().filter_map(|h| h.organisation.as_deref()).collect();
-        ids.dedup();
-        ids
-    };
     let embedded = crate::corpus::load::embedded_manifest();
+    let publishers = publishers(manifest, &embedded);
     let mut notes = Vec::new();
     for (doc_index, doc) in documents.iter().enumerate() {
         for (para_index, paragraph) in doc.paragraphs.iter().enumerate() {
             for (range, found) in find_numbers(paragraph) {
-                let mut context_start = range.start.saturating_sub(CONTEXT_BEFORE);
-                while !paragraph.is_char_boundary(context_start) {
-                    context_start -= 1;
-                }
+                let context_start = paragraph.floor_char_boundary(range.start.saturating_sub(CONTEXT_BEFORE));
                 let context = &paragraph[context_start..range.start];
-                let Some(organisation) = organisations.iter().copied().find(|org| {
-                    organisation_names(manifest, &embedded, org).iter().any(|name| contains_word(context, name))
+                let digits = national_digits(found);
+                let Some(publisher) = publishers.iter().find(|p| {
+                    // A helpline with no organisation (Emergency 999) only judges short codes:
+                    // "in an emergency, call the council on 01234 …" is not a wrong 999.
+                    let comparable = p.organisation.is_some() || digits.len() <= SHORT_CODE_DIGITS;
+                    comparable && p.names.iter().any(|name| contains_word(context, name))
                 }) else {
                     continue;
                 };
-                let published: Vec<&Helpline> =
-                    manifest.helplines.iter().filter(|h| h.organisation.as_deref() == Some(organisation)).collect();
-                let digits = national_digits(found);
-                if published.iter().any(|h| national_digits(&h.number) == digits) {
+                if publisher.helplines.iter().any(|h| national_digits(&h.number) == digits) {
                     continue;
                 }
-                // The helpline the article means: the one it names, else the organisation's first.
-                let meant = published
+                // The helpline the article means: the one it names, else the publisher's first.
+                let meant = publisher
+                    .helplines
                     .iter()
                     .find(|h| contains_word(context, &h.name))
-                    .or_else(|| published.iter().find(|h| h.short != h.name && contains_word(context, &h.short)))
-                    .unwrap_or(&published[0]);
+                    .or_else(|| {
+                        publisher.helplines.iter().find(|h| h.short != h.name && contains_word(context, &h.short))
+                    })
+                    .unwrap_or(&publisher.helplines[0]);
                 notes.push(Note {
                     document: doc_index,
                     paragraph: para_index,
                     found: found.to_string(),
                     published: meant.number.clone(),
                     helpline: meant.name.clone(),
-                    organisation: organisation_name(manifest, &embedded, organisation).to_string(),
+                    organisation: publisher.display.to_string(),
                 });
             }
         }
@@ -132,9 +148,54 @@ pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
     notes
 }
 
+/// Who publishes a set of helplines, and the names that identify it in text.
+struct Publisher<'m> {
+    /// The organisation's id; `None` for a helpline that stands alone.
+    organisation: Option<&'m str>,
+    names: Vec<&'m str>,
+    display: &'m str,
+    helplines: Vec<&'m Helpline>,
+}
+
+/// One publisher per organisation that runs helplines (NSPCC: its helpline
+/// and Childline), and one per helpline with no organisation (Emergency),
+/// named by the helpline's own name.
+fn publishers<'m>(manifest: &'m Manifest, embedded: &'m Manifest) -> Vec<Publisher<'m>> {
+    let mut publishers: Vec<Publisher<'m>> = Vec::new();
+    for helpline in &manifest.helplines {
+        match helpline.organisation.as_deref() {
+            Some(organisation) => {
+                let display = organisation_name(manifest, embedded, organisation);
+                match publishers.iter_mut().find(|p| p.display == display) {
+                    Some(publisher) => publisher.helplines.push(helpline),
+                    None => publishers.push(Publisher {
+                        organisation: Some(organisation),
+                        names: organisation_names(manifest, embedded, organisation),
+                        display,
+                        helplines: vec![helpline],
+                    }),
+                }
+            }
+            None => publishers.push(Publisher {
+                organisation: None,
+                names: vec![&helpline.name, &helpline.short],
+                display: &helpline.name,
+                helplines: vec![helpline],
+            }),
+        }
+    }
+    publishers
+}
+
 impl Note {
     /// The sentence shown beneath the paragraph, in plain output and in JSON.
     pub fn message(&self) -> String {
+        if self.helpline == self.organisation {
+            return format!(
+                "The published number for {} is {}; this article prints {}.",
+                self.helpline, self.published, self.found
+            );
+        }
         let helpline = if self.helpline.to_lowercase().starts_with(&self.organisation.to_lowercase()) {
             "its helpline".to_string()
         } else {
@@ -210,6 +271,29 @@ mod tests {
             notes[0].message(),
             "The NSPCC publishes its helpline as 0808 800 5000; this article prints 0808 500 1111."
         );
+    }
+
+    #[test]
+    fn the_emergency_number_is_found_and_amounts_are_not() {
+        let found: Vec<&str> = find_numbers("In an emergency call 999. It cost £999 or 1,999 votes.")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(found, vec!["999"]);
+        let notes = check_numbers(
+            &[doc(&["In an emergency call 999.", "In an emergency out of hours, call the council on 0800 999 7677."])],
+            &manifest(),
+        );
+        assert!(notes.is_empty(), "999 is right, and a long number is not a wrong 999: {notes:?}");
+        let wrong = Note {
+            document: 0,
+            paragraph: 0,
+            found: "998".into(),
+            published: "999".into(),
+            helpline: "Emergency".into(),
+            organisation: "Emergency".into(),
+        };
+        assert_eq!(wrong.message(), "The published number for Emergency is 999; this article prints 998.");
     }
 
     #[test]
