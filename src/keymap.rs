@@ -43,6 +43,9 @@ pub enum Action {
     ClearFilter,
     /// `?` / F1: open or close the help.
     Help,
+    /// `w`: open or close the list of files that could not be read as they
+    /// are, so a skipped file is never silently missing.
+    Warnings,
     Quit,
     /// Reserved for the quick exit (Esc Esc): leave at once and clear the
     /// screen. Nothing binds it yet; the event loop already honours it.
@@ -82,6 +85,8 @@ pub enum Mode {
     Search,
     /// The speaker picker.
     Picker,
+    /// The list of files with problems (`w`); takes the help's keys.
+    Warnings,
 }
 
 /// Where a binding is listed in the help.
@@ -172,6 +177,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Find, [ch('s')], "s", "choose a speaker to show", PickSpeaker, hint 3, "s speaker"),
             bind!(Find, [ch('S')], "S", "show every speaker again", ClearFilter),
             bind!(General, [ch('?'), K::F(1)], "? F1", "show or hide this help", Help, hint 0, "? help"),
+            bind!(General, [ch('w')], "w", "list files that were skipped or read with problems", Warnings),
             bind!(General, [ch('q')], "q", "quit", Quit, hint 2, "q quit"),
             Binding {
                 keys: const { &[ch('c')] },
@@ -208,8 +214,9 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     }
     match mode {
         Mode::Normal => bindings().iter().find(|b| !b.ctrl && b.keys.contains(&key.code)).map(|b| b.action.clone()),
-        Mode::Help => match key.code {
+        Mode::Help | Mode::Warnings => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::Char('q') => Some(Action::Cancel),
+            KeyCode::Char('w') if mode == Mode::Warnings => Some(Action::Cancel),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
             KeyCode::Char(' ' | 'f') | KeyCode::PageDown => Some(Action::PageDown),
@@ -284,6 +291,15 @@ mod tests {
         for code in [KeyCode::Esc, ch('?'), KeyCode::F(1)] {
             assert_eq!(action_for(Mode::Help, key(code)), Some(Action::Cancel));
         }
+    }
+
+    #[test]
+    fn the_warnings_list_opens_with_w_and_closes_with_esc_or_w() {
+        assert_eq!(action_for(Mode::Normal, key(ch('w'))), Some(Action::Warnings));
+        for code in [KeyCode::Esc, ch('w'), ch('q')] {
+            assert_eq!(action_for(Mode::Warnings, key(code)), Some(Action::Cancel));
+        }
+        assert_eq!(action_for(Mode::Warnings, key(ch('j'))), Some(Action::Down));
     }
 
     #[test]
