@@ -141,6 +141,8 @@ pub struct App {
     pub picker: Picker,
     /// First line of the help shown (clamped when drawn).
     pub help_scroll: usize,
+    /// First line of the warnings list shown (clamped when drawn).
+    pub warnings_scroll: usize,
     /// A short note in the status bar, cleared by the next key.
     pub message: Option<String>,
 }
@@ -177,6 +179,7 @@ impl App {
             prompt: String::new(),
             picker: Picker::default(),
             help_scroll: 0,
+            warnings_scroll: 0,
             message: None,
         };
         app.start();
@@ -518,6 +521,7 @@ impl App {
                         self.mode = Mode::Normal;
                     }
                 }
+                Mode::Warnings => self.warnings_list(action),
             },
         }
         Control::Continue
@@ -581,6 +585,26 @@ impl App {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;
             }
+            Action::Warnings => {
+                self.warnings_scroll = 0;
+                self.mode = Mode::Warnings;
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys while the warnings list is open: it scrolls like the help.
+    fn warnings_list(&mut self, action: Action) {
+        let page = self.reader_height();
+        let scroll = &mut self.warnings_scroll;
+        match action {
+            Action::Cancel | Action::Warnings => self.mode = Mode::Normal,
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = scroll.saturating_add(page),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = usize::MAX / 2,
             _ => {}
         }
     }

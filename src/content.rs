@@ -3,7 +3,7 @@
 //! wrapped to a width. Wrapping is done once per width and kept, so a frame
 //! only looks at the lines it draws, however long the document is.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::index::Corpus;
 use crate::speakers::Filter;
@@ -311,14 +311,19 @@ impl Wrapped {
 /// Greedy word wrap: byte ranges of `text`, each at most `width` columns
 /// wide, breaking at spaces, and inside a word only when a word is longer
 /// than a line. Spaces at a break are dropped. Empty text is one empty line.
+///
+/// Widths are counted per grapheme cluster, as ratatui draws them: a
+/// character with a variation selector (`❤️`) or a combining mark is
+/// measured, and never split, as one unit.
 pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0;
     let mut used = 0;
     let mut last_space: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c == ' ' {
+    for (i, g) in text.grapheme_indices(true) {
+        if g == " " {
             if i == start {
                 start = i + 1;
                 continue;
@@ -327,7 +332,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
             used += 1;
             continue;
         }
-        let w = c.width().unwrap_or(0);
+        let w = g.width();
         if used + w > width {
             match last_space {
                 Some(space) if space > start => {
@@ -345,7 +350,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
                 }
             }
             last_space = None;
-            used = text[start..i].width();
+            used = text[start..i].graphemes(true).map(UnicodeWidthStr::width).sum();
         }
         used += w;
     }
@@ -383,6 +388,13 @@ mod tests {
     fn empty_text_is_one_line_and_width_zero_is_safe() {
         assert_eq!(wrap("", 10), vec![(0, 0)]);
         assert_eq!(lines("ab", 0), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn an_emoji_with_a_variation_selector_counts_as_drawn() {
+        // "❤️" is two columns on screen, though its first character alone is one.
+        assert_eq!(lines("❤\u{fe0f}s", 2), vec!["❤\u{fe0f}", "s"]);
+        assert_eq!(lines("e\u{301}e\u{301}", 1), vec!["e\u{301}", "e\u{301}"]);
     }
 
     #[test]

@@ -58,12 +58,14 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                 crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
                 crate::extract::StatementKind::Reported => statement.text.clone(),
             };
+            // Read aloud, the speaker comes first and the words straight
+            // after; the kind goes with the source in the brackets, read last.
             writeln!(
                 out,
-                "{name}, {}: {text} ({}, {})",
-                statement.kind.as_str(),
+                "{name}: {text} ({}, {}, {})",
                 doc.title,
-                paragraph_label(statement)
+                paragraph_label(statement),
+                crate::ui::strings::kind_label(statement.kind).to_lowercase()
             )?;
             for (index, note) in notes_for(corpus, statement) {
                 writeln!(out, "Note: {}", note.message())?;

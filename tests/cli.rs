@@ -47,6 +47,24 @@ fn plain_output_starts_with_the_content_note_and_ends_with_the_helplines() {
     assert!(tail[0].starts_with("Emergency: 999"));
 }
 
+/// Plain output is read aloud by screen readers: one statement per
+/// paragraph, the speaker first, then the words, then where they are; no
+/// box drawing or other decoration.
+#[test]
+fn plain_output_reads_well_aloud() {
+    let out = stdout_of(voices().args(["--speaker", "nspcc", "--format", "plain"]));
+    let statement = out.lines().find(|l| l.starts_with("NSPCC: ")).expect("a line starting with the speaker");
+    assert!(statement.starts_with("NSPCC: “It is clear that some vulnerable young victims"), "{statement}");
+    assert!(
+        statement.ends_with("(Thames Valley Police responds to CSE review, paragraphs 13–16, direct quote)")
+            || statement.contains(", direct quote)"),
+        "{statement}"
+    );
+    let paragraphs: Vec<&str> = out.split("\n\n").collect();
+    assert!(paragraphs.iter().any(|p| p.starts_with("NSPCC: ") && !p.contains("\nNSPCC: ")), "one per paragraph");
+    assert!(!out.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)), "no box drawing:\n{out}");
+}
+
 #[test]
 fn piped_output_defaults_to_plain() {
     let out = stdout_of(&mut voices());

@@ -144,3 +144,109 @@ proptest! {
         prop_assert_eq!(sanitize(&once), once);
     }
 }
+
+/// Text for wrapping: words, spaces and the characters whose width is not
+/// one column (CJK, emoji, combining marks, variation selectors), and words
+/// longer than any line.
+const WIDE_PIECES: &[&str] = &[
+    "word",
+    " ",
+    " ",
+    "  ",
+    "漢字",
+    "語",
+    "ｆｕｌｌ",
+    "🙂",
+    "👍🏽",
+    "❤\u{fe0f}",
+    "e\u{301}",
+    "a\u{308}\u{331}",
+    "\u{a0}",
+    "“quote”",
+    "supercalifragilisticexpialidocious",
+    "x",
+    "\n",
+    "한국어",
+    "…",
+    "—",
+];
+
+/// Grapheme clusters that take columns (as ratatui draws them).
+fn drawn_units(line: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    line.graphemes(true).filter(|g| unicode_width::UnicodeWidthStr::width(*g) > 0).count()
+}
+
+/// Wrapped lines fit: every line is at most `width` columns as the terminal
+/// counts them, except a lone wide character in a 1-column line, which
+/// cannot be made to fit.
+fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
+    use unicode_width::UnicodeWidthStr;
+    let lines = voices::content::wrap(text, width);
+    prop_assert!(!lines.is_empty());
+    for &(start, end) in &lines {
+        prop_assert!(start <= end && end <= text.len());
+        let line = &text[start..end];
+        let lone_wide = width == 1 && drawn_units(line) == 1;
+        prop_assert!(line.width() <= width || lone_wide, "{line:?} is {} columns, wider than {width}", line.width());
+    }
+    // Nothing but spaces is dropped at the breaks.
+    let kept: String = lines.iter().map(|&(a, b)| &text[a..b]).collect::<String>().replace(' ', "");
+    prop_assert_eq!(kept, text.replace(' ', ""));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_wrapped_line_fits_the_width(
+        pieces in prop::collection::vec(prop::sample::select(WIDE_PIECES), 0..80),
+        width in 1usize..200,
+    ) {
+        let text = pieces.concat().replace('\n', " ");
+        check_wrap(&text, width)?;
+    }
+
+    #[test]
+    fn every_wrapped_line_of_sanitised_arbitrary_text_fits(text in any::<String>(), width in 1usize..200) {
+        for paragraph in sanitize(&text).split('\n') {
+            check_wrap(paragraph, width)?;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..config() })]
+
+    /// The reader's own wrapping: at any terminal size the gutter, the text
+    /// and the scrollbar margin fit inside the pane, and every line of the
+    /// open document fits the text column.
+    #[test]
+    fn the_reader_wraps_inside_its_pane_beside_the_gutter(
+        pieces in prop::collection::vec(prop::sample::select(WIDE_PIECES), 1..60),
+        width in 1u16..250,
+        height in 1u16..60,
+    ) {
+        use unicode_width::UnicodeWidthStr;
+        let text = format!("Title\n\nThe NSPCC said: “{}.” {}", pieces.concat(), pieces.concat());
+        let corpus = Corpus::build(load(&[Source::Stdin], &mut text.as_bytes()));
+        let mut app = voices::app::App::new(corpus, Default::default(), voices::ui::theme::Theme::monochrome(), (100, 30));
+        app.resize(width, height);
+        app.ensure_wrapped();
+        let (gutter, columns) = app.reader_columns();
+        if let Some(pane) = voices::ui::layout::areas(width, height, voices::ui::layout::Focus::Reader).reader {
+            let inner = usize::from(voices::ui::layout::inner(pane).width);
+            if inner > 0 {
+                prop_assert!(gutter + columns + if gutter == 0 { 1 } else { 2 } <= inner.max(columns + 1),
+                    "gutter {gutter} + text {columns} overflow {inner}");
+            }
+        }
+        for line in app.reader.wrapped.lines.iter().filter(|l| !l.is_blank()) {
+            let block = &app.reader.content.blocks[line.block];
+            let shown = &block.text[line.start..line.end];
+            let lone_wide = columns == 1 && drawn_units(shown) == 1;
+            prop_assert!(shown.width() <= columns || lone_wide, "{shown:?} wider than {columns}");
+        }
+    }
+}

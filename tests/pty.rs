@@ -424,3 +424,93 @@ fn a_reader_session_writes_nothing_and_opens_no_socket() {
         .unwrap_or_else(|problems| panic!("the reader: {problems}"));
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "HOME is unchanged");
 }
+
+/// What a terminal would act on beyond drawing text: OSC (titles, hyperlinks,
+/// clipboard), DCS, APC, PM, SOS, raw C1 controls, BEL, and bidirectional
+/// overrides and isolates. Returns the first found, with some context.
+fn first_forbidden(raw: &[u8]) -> Option<String> {
+    let context =
+        |at: usize| String::from_utf8_lossy(&raw[at.saturating_sub(40)..(at + 40).min(raw.len())]).into_owned();
+    for (at, pair) in raw.windows(2).enumerate() {
+        if pair[0] == 0x1b && matches!(pair[1], b']' | b'P' | b'_' | b'^' | b'X') {
+            return Some(format!("ESC {:?} at {at}: {:?}", pair[1] as char, context(at)));
+        }
+    }
+    let mut at = 0;
+    for chunk in raw.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            let bad = c == '\u{7}'
+                || ('\u{80}'..='\u{9f}').contains(&c)
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c);
+            if bad {
+                return Some(format!("{c:?} near {at}: {:?}", context(at)));
+            }
+            at += c.len_utf8();
+        }
+        if let Some(&byte) = chunk.invalid().iter().find(|&&b| (0x80..=0x9f).contains(&b)) {
+            return Some(format!("raw C1 byte {byte:#x} near {at}: {:?}", context(at)));
+        }
+        at += chunk.invalid().len();
+    }
+    None
+}
+
+/// Every hostile document (and a file whose *name* holds an escape sequence
+/// and a bidi override) opened in the reader, scrolled to its end, and the
+/// warnings list and help shown: nothing the program writes to the terminal
+/// is a title, hyperlink, clipboard or device-control sequence, a raw C1
+/// control, a bell, or a bidi override.
+#[test]
+fn hostile_documents_write_no_control_sequences_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut documents = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+            documents += 1;
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"zz \x1b]0;named title\x07 \xe2\x80\xae evil.txt");
+        std::fs::write(dir.path().join(name), "A file name with an escape\n\nThe clerk said nothing.\n").unwrap();
+        documents += 1;
+    }
+    let mut s = Session::start(&[dir.path().to_str().unwrap(), "--no-content-note"], 120, 40);
+    s.wait_for(&["Documents", HELPLINE, "file problems · w"]);
+    // Open each row in turn (documents first, then the speaker groups),
+    // scroll the text to its end, and come back to the list.
+    for _ in 0..documents + 2 {
+        s.send("\r");
+        s.send("G");
+        s.send("\t");
+        s.send("j");
+    }
+    s.send("w");
+    s.wait_for(&["Files with problems", "binary.txt: looks like a binary file", HELPLINE]);
+    // A lone Esc, not the start of a key sequence: nothing follows it at once.
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("?");
+    s.wait_for(&["Esc closes", HELPLINE]);
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("q");
+    let written = Arc::clone(&s.raw);
+    assert!(s.finish_and_check());
+    // The reader thread may still hold the last bytes for a moment.
+    std::thread::sleep(STABLE);
+    let raw = written.lock().unwrap().clone();
+    assert!(raw.len() > 10_000, "the documents were drawn ({} bytes)", raw.len());
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("␛[31mRed"), "escape sequences are drawn as visible text");
+    // Only changed cells are written, so look for the start of the name.
+    assert!(text.contains("␛]0;named"), "the file with an escape in its name is shown, made visible");
+    if let Some(found) = first_forbidden(&raw) {
+        panic!("the terminal received {found}");
+    }
+}

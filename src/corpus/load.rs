@@ -101,7 +101,9 @@ impl Loader {
     }
 
     fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
-        self.loaded.warnings.push(Warning { origin: origin.into(), message: message.into() });
+        // A file name is as untrusted as the text: it reaches stderr and the reader.
+        let (origin, message) = (sanitize::one_line(&origin.into()), sanitize::one_line(&message.into()));
+        self.loaded.warnings.push(Warning { origin, message });
     }
 
     fn embedded(&mut self) {
@@ -261,7 +263,8 @@ impl Loader {
         let stem =
             Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
         let id = self.unique_id(slug(&stem));
-        Document::from_text(id, origin.to_string(), &title_from_stem(&stem), clean)
+        // The file name becomes the origin and maybe the title: made safe like the text.
+        Document::from_text(id, sanitize::one_line(origin), &sanitize::one_line(&title_from_stem(&stem)), clean)
     }
 
     /// Checks a built document and applies the manifest's metadata to it.

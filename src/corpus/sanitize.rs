@@ -68,6 +68,13 @@ pub fn sanitize(raw: &str) -> String {
     out
 }
 
+/// [`sanitize`] for text shown on one line (a file name in a title or a
+/// warning): a file name may hold escapes, bidi marks or newlines too, and a
+/// newline there would break the line it is shown on, so it becomes `␤`.
+pub fn one_line(raw: &str) -> String {
+    sanitize(raw).replace('\n', "\u{2424}")
+}
+
 /// Characters that change how text is ordered or hide where it differs
 /// (the "Trojan Source" trick), and invisible ones with no place in prose.
 pub fn is_disguising(c: char) -> bool {
@@ -120,6 +127,13 @@ mod tests {
     #[test]
     fn c1_controls_are_replaced() {
         assert_eq!(sanitize("a\u{9B}31mb"), "a\u{FFFD}31mb");
+    }
+
+    #[test]
+    fn file_names_are_made_safe_on_one_line() {
+        let out = one_line("a\u{1b}]0;t\u{7}\nb\u{202E}c.txt");
+        assert_eq!(out, "a\u{241B}]0;t\u{2407}\u{2424}bc.txt");
+        assert!(is_clean(&out) && !out.contains('\n'));
     }
 
     #[test]

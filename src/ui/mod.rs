@@ -22,10 +22,12 @@ pub mod strings;
 pub mod theme;
 /// The screen for terminals too small for the panes.
 pub mod too_small;
+/// The list of files with problems.
+pub mod warnings;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
@@ -40,6 +42,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let areas = app.areas();
     let buf = frame.buffer_mut();
     buf.set_style(area, app.theme.base);
+    // Where the terminal cursor goes: screen readers and braille displays
+    // follow it, so it sits on the selection or where the typing goes.
+    let mut cursor = None;
     if areas.too_small {
         too_small::draw(buf, areas.main, app);
     } else if app.mode == Mode::ContentNote {
@@ -47,15 +52,24 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         content_note::draw(buf, areas.main, app);
     } else {
         if let Some(area) = areas.sidebar {
-            sidebar::draw(buf, area, app);
+            cursor = sidebar::draw(buf, area, app);
         }
         if let Some(area) = areas.reader {
             reader::draw(buf, area, app);
+            if areas.sidebar.is_none() {
+                let inside = layout::inner(area);
+                cursor = (inside.width > 0 && inside.height > 0).then(|| inside.as_position());
+            }
         }
         match app.mode {
-            Mode::Help => help::draw(buf, areas.main, app),
-            Mode::Picker => picker::draw(buf, areas.main, app),
-            Mode::Search => status::draw_prompt(buf, areas.main, app),
+            Mode::Help => {
+                help::draw(buf, areas.main, app);
+                let inside = layout::inner(areas.main);
+                cursor = (inside.width > 1 && inside.height > 0).then(|| Position::new(inside.x + 1, inside.y));
+            }
+            Mode::Picker => cursor = picker::draw(buf, areas.main, app),
+            Mode::Search => cursor = status::draw_prompt(buf, areas.main, app),
+            Mode::Warnings => cursor = warnings::draw(buf, areas.main, app),
             Mode::Normal | Mode::ContentNote => {}
         }
     }
@@ -71,6 +85,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     {
         let hint = format!(" {hint} ");
         put(buf, pane.x + 2, pane.bottom() - 1, &hint, pane.width - 4, app.theme.hint_key);
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
     }
 }
 

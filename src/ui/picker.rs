@@ -2,14 +2,15 @@
 //! Enter shows only that speaker, as `--speaker` does.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 
 use super::{pane_border, put, strings};
 use crate::app::App;
 
-/// Draws the picker over `main`.
-pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
+/// Draws the picker over `main`. Returns where the typing goes, for the
+/// terminal cursor that screen readers follow.
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App) -> Option<Position> {
     let candidates = app.picker_candidates();
     let width = main.width.min(60);
     let wanted_height = 4 + candidates.len().max(1) as u16 + u16::from(app.picker.error.is_some());
@@ -20,12 +21,14 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
     pane_border(buf, area, strings::PICKER_TITLE, true, app);
     let inside = super::layout::inner(area);
     if inside.width < 2 || inside.height == 0 {
-        return;
+        return None;
     }
     let x = inside.x + 1;
     let w = inside.width - 1;
     let mut y = inside.y;
     put(buf, x, y, &format!("{}{}▏", strings::PICKER_PROMPT, app.prompt), w, app.theme.title);
+    let typed = unicode_width::UnicodeWidthStr::width(format!("{}{}", strings::PICKER_PROMPT, app.prompt).as_str());
+    let cursor = Some(Position::new(x + (typed as u16).min(w - 1), y));
     y += 1;
     if let Some(error) = &app.picker.error
         && y < inside.bottom()
@@ -36,7 +39,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
     if candidates.is_empty() && y < inside.bottom() {
         let note = if app.corpus.speakers.is_empty() { strings::PICKER_NO_SPEAKERS } else { strings::PICKER_EMPTY };
         put(buf, x, y, note, w, app.theme.meta);
-        return;
+        return cursor;
     }
     let room = usize::from(inside.bottom().saturating_sub(y));
     let skip = app.picker.selected.saturating_sub(room.saturating_sub(1));
@@ -49,4 +52,5 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
         put(buf, x, y, &text, w, style);
         y += 1;
     }
+    cursor
 }

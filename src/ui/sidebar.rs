@@ -1,14 +1,16 @@
 //! The left pane: documents and speakers as a tree.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::layout::{Focus, inner};
 use super::{fit, fit_words, pane_border, put, strings};
 use crate::app::{App, RowKind, View};
 
-/// Draws the sidebar into `area` (its border included).
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+/// Draws the sidebar into `area` (its border included). Returns the
+/// selected row's first cell, where the terminal cursor goes so screen
+/// readers and braille displays follow the selection.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     let focused = app.focus == Focus::Sidebar;
     let title = if app.filter.is_everyone() {
         strings::SIDEBAR_TITLE.to_string()
@@ -18,8 +20,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     pane_border(buf, area, &title, focused, app);
     let inside = inner(area);
     if inside.width == 0 || inside.height == 0 {
-        return;
+        return None;
     }
+    let mut cursor = None;
     let width = usize::from(inside.width);
     let rows = app.sidebar.rows.iter().enumerate().skip(app.sidebar.offset).take(usize::from(inside.height));
     for (y, (index, row)) in (inside.y..).zip(rows) {
@@ -57,7 +60,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let text = format!("{prefix}{label}{count}");
         if selected {
             buf.set_style(Rect::new(inside.x, y, inside.width, 1), style);
+            cursor = Some(Position::new(inside.x, y));
         }
         put(buf, inside.x, y, &text, inside.width, style);
     }
+    cursor
 }

@@ -3,7 +3,7 @@
 //! prompt, drawn on the line above it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::Focus;
@@ -86,7 +86,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     }
     buf.set_style(area, app.theme.status);
     let counter = app.search_counter();
-    let extra: Vec<String> = app.message.iter().cloned().collect();
+    let mut extra: Vec<String> = app.message.iter().cloned().collect();
+    // Files that were skipped or read with problems are never silently missing.
+    if !app.corpus.warnings.is_empty()
+        && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Warnings)
+    {
+        extra.insert(0, strings::warning_count(app.corpus.warnings.len(), key.label));
+    }
     let (helpline, right) = fit_status(&app.corpus.helplines, counter.as_deref(), &extra, usize::from(area.width));
     let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
     let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
@@ -112,9 +118,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
 }
 
 /// The search prompt on the last line of `main` (just above the status bar).
-pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App) {
+/// Returns where the typing goes, for the terminal cursor (screen readers
+/// and braille displays follow it).
+pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App) -> Option<Position> {
     if main.height == 0 {
-        return;
+        return None;
     }
     let y = main.bottom() - 1;
     let row = Rect::new(main.x, y, main.width, 1);
@@ -135,6 +143,8 @@ pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App) {
     if used + keys_width + 2 <= row.width {
         put(buf, row.right() - keys_width, y, keys, keys_width, app.theme.selected_unfocused);
     }
+    let typed = format!("{label}{}", app.prompt).width() as u16;
+    Some(Position::new(row.x + typed.min(row.width.saturating_sub(1)), y))
 }
 
 #[cfg(test)]

@@ -258,3 +258,162 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
         assert!(help.contains(&format!("Checked {} against {}", helpline.checked, helpline.source)), "{help}");
     }
 }
+
+fn app_with_warnings() -> App {
+    let mut corpus = fixture::seed();
+    corpus.warnings = vec![
+        crate::corpus::load::Warning {
+            origin: "articles/scan.pdf".into(),
+            message: "has no text layer (a scan?); skipped".into(),
+        },
+        crate::corpus::load::Warning {
+            origin: "articles/old-page.txt".into(),
+            message: "is not valid UTF-8; read as Windows-1252 (Latin-1)".into(),
+        },
+    ];
+    App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30))
+}
+
+#[test]
+fn the_status_bar_counts_files_with_problems() {
+    let mut app = app_with_warnings();
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("2 file problems · w"), "{text}");
+    assert!(text.contains("0808 800 5000"), "{text}");
+    let mut quiet = self::app();
+    let (text, _) = render(&mut quiet, 100, 30);
+    assert!(!text.contains("file problem"), "no count without warnings:\n{text}");
+}
+
+#[test]
+fn the_warnings_list_names_each_file_and_keeps_the_helpline() {
+    for (width, height) in [(100, 30), (60, 20), (40, 12)] {
+        let mut app = app_with_warnings();
+        app.resize(width, height);
+        app.update(Action::Warnings);
+        let (text, _) = render(&mut app, width, height);
+        assert!(text.contains("0808 800 5000"), "{width}x{height} has no helpline:\n{text}");
+        assert!(text.contains("Files with problems"), "{text}");
+        if width >= 60 {
+            assert!(text.contains("articles/scan.pdf: has no text layer"), "{text}");
+            assert!(text.contains("articles/old-page.txt: is not valid UTF-8"), "{text}");
+        }
+        insta::assert_snapshot!(format!("warnings_{width}x{height}"), text);
+        app.update(Action::Cancel);
+        let (text, _) = render(&mut app, width, height);
+        assert!(!text.contains("Files with problems"), "Esc closes it:\n{text}");
+    }
+}
+
+#[test]
+fn help_lists_the_warnings_key() {
+    let mut app = app();
+    let lines = super::help::lines(&app, 80);
+    assert!(lines.iter().any(|(l, _)| l.contains("w ") && l.contains("skipped")), "{lines:?}");
+    app.update(Action::Warnings);
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("Every file was read without problems."), "{text}");
+}
+
+fn cursor_of(app: &mut App, width: u16, height: u16) -> (u16, u16) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| super::draw(frame, app)).unwrap();
+    let position = terminal.get_cursor_position().unwrap();
+    (position.x, position.y)
+}
+
+/// Screen readers and braille displays follow the terminal cursor, so it sits
+/// on the selected row, and moves with it.
+#[test]
+fn the_terminal_cursor_follows_the_sidebar_selection() {
+    let mut app = app();
+    let (mut terminal, mut seen) = (Terminal::new(TestBackend::new(100, 30)).unwrap(), Vec::new());
+    for _ in 0..6 {
+        terminal.draw(|frame| super::draw(frame, &mut app)).unwrap();
+        let cursor = terminal.get_cursor_position().unwrap();
+        let row = app.sidebar.selected - app.sidebar.offset;
+        assert_eq!((cursor.x, cursor.y), (1, 1 + row as u16), "on the selected row");
+        let buffer = terminal.backend().buffer();
+        assert!(buffer[(cursor.x, cursor.y)].modifier.contains(ratatui::style::Modifier::REVERSED));
+        seen.push(cursor.y);
+        app.update(Action::Down);
+    }
+    seen.dedup();
+    assert!(seen.len() > 3, "the cursor moved with the selection: {seen:?}");
+}
+
+#[test]
+fn the_terminal_cursor_sits_in_the_search_prompt_and_the_picker() {
+    let mut app = app();
+    app.update(Action::Search);
+    for c in "abc".chars() {
+        app.update(Action::Input(c));
+    }
+    let prompt = crate::ui::strings::FILTER_PROMPT.chars().count() as u16;
+    assert_eq!(cursor_of(&mut app, 100, 30), (prompt + 3, 28), "after what was typed, above the status bar");
+    app.update(Action::Cancel);
+    app.update(Action::PickSpeaker);
+    app.update(Action::Input('n'));
+    let (x, y) = cursor_of(&mut app, 100, 30);
+    let (text, _) = render(&mut app, 100, 30);
+    let line: String = text.lines().nth(usize::from(y)).unwrap().chars().collect();
+    assert!(line.contains("Name: n"), "the cursor is on the picker's input line: {line}");
+    let before: String = line.chars().take(usize::from(x)).collect();
+    assert!(before.ends_with("Name: n"), "just after what was typed: {before:?}");
+}
+
+/// Hundreds of random sizes, 1×1 included, applied to one app and terminal
+/// in turn; the frame after the storm equals a fresh render at its size.
+#[test]
+fn a_storm_of_resizes_leaves_a_correct_final_frame() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    let mut sizes = vec![(1, 1), (1, 200), (250, 1), (2, 2)];
+    sizes.extend((0..400).map(|_| (1 + next(220) as u16, 1 + next(70) as u16)));
+    for (width, height) in sizes {
+        terminal.backend_mut().resize(width, height);
+        terminal.draw(|frame| super::draw(frame, &mut app)).unwrap();
+    }
+    let (final_width, final_height) = (97, 31);
+    terminal.backend_mut().resize(final_width, final_height);
+    terminal.draw(|frame| super::draw(frame, &mut app)).unwrap();
+    let after = terminal.backend().buffer().clone();
+    let (fresh_text, fresh) = render(&mut self::app(), final_width, final_height);
+    assert!(fresh_text.contains("NSPCC helpline 0808 800 5000"), "{fresh_text}");
+    assert_eq!(after, fresh, "the frame after the storm differs from a fresh one");
+}
+
+/// The README's text screenshot is this render of the seed; the test keeps
+/// it current (`UPDATE_README=1 cargo test readme` rewrites it).
+#[test]
+fn the_readme_screenshot_is_current() {
+    const START: &str = "<!-- screenshot:start -->\n```text\n";
+    const END: &str = "```\n<!-- screenshot:end -->";
+    let loaded = crate::corpus::load(&[crate::corpus::Source::Embedded], &mut std::io::empty());
+    let mut app = App::new(crate::index::Corpus::build(loaded), Filter::default(), Theme::monochrome(), (100, 30));
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("NSPCC helpline 0808 800 5000"), "{text}");
+    let shot: String = text.lines().map(|l| format!("{}\n", l.trim_end())).collect();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+        panic!("README.md lacks the {START:?} … {END:?} markers");
+    };
+    let current = &readme[start + START.len()..end];
+    if current == shot {
+        return;
+    }
+    if std::env::var_os("UPDATE_README").is_some() {
+        let updated = format!("{}{shot}{}", &readme[..start + START.len()], &readme[end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    panic!("the README screenshot is out of date; run `UPDATE_README=1 cargo test readme` and review the diff");
+}

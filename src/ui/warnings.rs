@@ -1,0 +1,52 @@
+//! The list of files with problems (`w`): every file that was skipped or
+//! read in a different way, named with the problem, so nothing a user gave
+//! the reader goes missing without a word. Covers the area above the status
+//! bar, like the help, so the helpline stays on screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{pane_border, put, strings};
+use crate::app::App;
+use crate::content::wrap;
+
+/// The list's text for a width: the intro, then each warning ("file:
+/// problem"), wrapped. Warnings were made safe to show when they were made.
+pub fn lines(app: &App, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut paragraph = |text: &str| {
+        for (a, b) in wrap(text, width) {
+            out.push(text[a..b].to_string());
+        }
+    };
+    if app.corpus.warnings.is_empty() {
+        paragraph(strings::NO_WARNINGS);
+        return out;
+    }
+    paragraph(strings::WARNINGS_INTRO);
+    for warning in &app.corpus.warnings {
+        paragraph("");
+        paragraph(&warning.to_string());
+    }
+    out
+}
+
+/// Draws the list over `main`. Returns its first line, where the terminal
+/// cursor goes so a screen reader starts reading there.
+pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) -> Option<Position> {
+    Clear.render(main, buf);
+    buf.set_style(main, app.theme.base);
+    pane_border(buf, main, strings::WARNINGS_TITLE, true, app);
+    let inside = super::layout::inner(main);
+    if inside.width < 2 || inside.height == 0 {
+        return None;
+    }
+    let text = lines(app, usize::from(inside.width - 1));
+    let max = text.len().saturating_sub(usize::from(inside.height));
+    app.warnings_scroll = app.warnings_scroll.min(max);
+    for (y, line) in (inside.y..).zip(text.iter().skip(app.warnings_scroll).take(usize::from(inside.height))) {
+        put(buf, inside.x + 1, y, line, inside.width - 1, app.theme.base);
+    }
+    Some(Position::new(inside.x + 1, inside.y))
+}
