@@ -61,6 +61,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             .map(|path| if path.as_os_str() == "-" { Source::Stdin } else { Source::Path(path.clone()) })
             .collect()
     };
+    if reads_in_background(cli, &sources) {
+        let theme = Theme::choose(cli.color, std::env::var_os("NO_COLOR").as_deref());
+        let app = App::loading(Filter::default(), theme, (80, 24));
+        tui::run_loading(app, tui::Options { mouse: !cli.no_mouse }, Some(voices::loading::spawn(sources)))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let loaded = corpus::load(&sources, &mut std::io::stdin().lock());
     for warning in &loaded.warnings {
         eprintln!("voices: {warning}");
@@ -87,6 +93,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         other => other.context("writing output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the reader can open before the documents are read: only the
+/// interactive reader without a `--speaker` filter (which needs every
+/// speaker to resolve), and not from stdin (which may be the terminal).
+fn reads_in_background(cli: &Cli, sources: &[Source]) -> bool {
+    let terminal = std::io::stdout().is_terminal();
+    cli.effective_format(terminal) == Format::Tui
+        && terminal
+        && !cli.list_speakers
+        && cli.speakers.is_empty()
+        && !sources.contains(&Source::Stdin)
 }
 
 /// Writes the non-interactive output to stdout.

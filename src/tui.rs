@@ -4,6 +4,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -18,6 +19,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Control};
 use crate::keymap::{self, Action};
+use crate::loading::LoadEvent;
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +45,9 @@ static SIGNALLED: AtomicBool = AtomicBool::new(false);
 /// How long the loop waits for an event before checking the signal flag
 /// (and, later, the idle timer).
 const TICK: Duration = Duration::from_millis(100);
+/// The wait while documents are still arriving: short, so the sidebar and
+/// the progress count move steadily.
+const LOADING_TICK: Duration = Duration::from_millis(40);
 
 /// Routes the termination signals to [`SIGNALLED`]; once per process.
 fn watch_signals() -> io::Result<()> {
@@ -106,14 +111,20 @@ fn setup(options: Options) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// way out of this function, including a panic.
-pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
+pub fn run(app: App, options: Options) -> Result<(), TuiError> {
+    run_loading(app, options, None)
+}
+
+/// Runs the reader while `loader` (if any) still sends documents: the
+/// first frame is drawn at once and keys work while the sidebar fills in.
+pub fn run_loading(mut app: App, options: Options, loader: Option<Receiver<LoadEvent>>) -> Result<(), TuiError> {
     install_panic_hook();
     watch_signals()?;
     let _guard = Guard;
     let mut terminal = setup(options)?;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
-    let control = event_loop(&mut terminal, &mut app, options)?;
+    let control = event_loop(&mut terminal, &mut app, options, loader)?;
     if control == Control::QuickExit {
         let _ = execute!(terminal.backend_mut(), Clear(ClearType::All), Clear(ClearType::Purge));
     }
@@ -135,9 +146,17 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     options: Options,
+    mut loader: Option<Receiver<LoadEvent>>,
 ) -> io::Result<Control> {
     let mut dirty = true;
     loop {
+        if let Some(receiver) = &loader {
+            let (received, open) = drain(receiver, app);
+            dirty |= received;
+            if !open {
+                loader = None;
+            }
+        }
         if dirty {
             draw(terminal, app)?;
             dirty = false;
@@ -145,7 +164,8 @@ fn event_loop(
         if SIGNALLED.load(Ordering::SeqCst) {
             return Ok(Control::Quit);
         }
-        if !event::poll(TICK)? {
+        let tick = if loader.is_some() { LOADING_TICK } else { TICK };
+        if !event::poll(tick)? {
             continue;
         }
         let Some(action) = to_action(event::read()?, app, options) else { continue };
@@ -154,6 +174,27 @@ fn event_loop(
             other => return Ok(other),
         }
     }
+}
+
+/// Folds every loader event waiting into the app, then rebuilds the
+/// sidebar once. Returns whether anything arrived and whether the loader
+/// may send more.
+fn drain(receiver: &Receiver<LoadEvent>, app: &mut App) -> (bool, bool) {
+    let mut received = false;
+    let open = loop {
+        match receiver.try_recv() {
+            Ok(event) => {
+                app.receive(event);
+                received = true;
+            }
+            Err(TryRecvError::Empty) => break true,
+            Err(TryRecvError::Disconnected) => break false,
+        }
+    };
+    if received {
+        app.loaded_some();
+    }
+    (received, open)
 }
 
 /// The action for a terminal event: key presses only (not repeats or

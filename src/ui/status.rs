@@ -83,7 +83,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     }
     buf.set_style(area, app.theme.status);
     let counter = app.search_counter();
-    let extra: Vec<String> = app.message.iter().cloned().collect();
+    let extra: Vec<String> = app.loading_status().into_iter().chain(app.message.iter().cloned()).collect();
     let (helpline, right) = fit_status(&app.corpus.helplines, counter.as_deref(), &extra, usize::from(area.width));
     let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
     let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
