@@ -51,7 +51,7 @@ fn reader(corpus: Corpus) -> (App, Terminal<TestBackend>) {
 fn frames(c: &mut Criterion) {
     let (mut app, mut terminal) = reader(Corpus::build(seed()));
     c.bench_function("frame 200x60 seed", |b| {
-        b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).unwrap())
+        b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
     });
 
     let corpus = Corpus::build(big());
@@ -61,7 +61,7 @@ fn frames(c: &mut Criterion) {
         app.reader.scroll = scroll;
         app.update(Action::Resize { width: WIDTH, height: HEIGHT });
         c.bench_function(&format!("frame 200x60 10MB document {name}"), |b| {
-            b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).unwrap())
+            b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
         });
     }
 
