@@ -1,13 +1,22 @@
-//! How long one frame takes to draw at 200×60, for the seed and for a
-//! ~10 MB document made by repeating the seed's paragraphs. Wrapping is done
-//! once per width and cached, so a frame should cost the same for both.
+//! The reader's hot paths at 200×60 (issue "Fast at any size"): one frame at
+//! the top, middle and end of a ~10 MB document and for the seed; wrapping
+//! the 10 MB document at 120 columns; a resize that re-wraps and draws; and
+//! 1,000 scroll keypresses through `update` (with and without drawing a
+//! frame after each). The 10 MB document comes from the deterministic
+//! generator, written to a temporary folder and read as voices reads files.
+//!
+//!     cargo bench --bench frame
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use voices::app::App;
+use voices::content::Wrapped;
 use voices::corpus::{self, Loaded, Source};
 use voices::index::Corpus;
 use voices::keymap::Action;
@@ -22,53 +31,76 @@ fn seed() -> Loaded {
     corpus::load(&[Source::Embedded], &mut std::io::empty())
 }
 
-/// The seed document with its paragraphs repeated to about 10 MB.
+/// The generator's ~10 MB single document (a long review report).
 fn big() -> Loaded {
-    let mut loaded = seed();
-    let document = &mut loaded.documents[0];
-    let base = document.paragraphs.clone();
-    let mut size = 0;
-    document.paragraphs.clear();
-    for paragraph in base.iter().cycle() {
-        if size >= BIG_BYTES {
-            break;
-        }
-        size += paragraph.len();
-        document.paragraphs.push(paragraph.clone());
-    }
-    loaded
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("single.txt");
+    std::fs::write(&path, corpus_gen::single_document(BIG_BYTES, 7)).unwrap();
+    corpus::load(&[Source::Path(path)], &mut std::io::empty())
 }
 
-fn bench_frame(c: &mut Criterion, name: &str, loaded: Loaded) {
-    let corpus = Corpus::build(loaded);
+/// An app at 200×60 with the first document open and the reader focused.
+fn reader(corpus: Corpus) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(corpus, Filter::default(), Theme::colour(), (WIDTH, HEIGHT));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
-    // Wrap once (as the first frame would), then scroll to the middle.
-    terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
     app.update(Action::FocusNext);
-    let lines = app.reader.wrapped.lines.len();
-    app.reader.scroll = lines / 2;
-    c.bench_function(name, |b| {
-        b.iter(|| {
-            terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).unwrap();
-        })
-    });
+    terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+    (app, terminal)
 }
 
 fn frames(c: &mut Criterion) {
-    bench_frame(c, "frame 200x60 seed", seed());
-    bench_frame(c, "frame 200x60 10MB document", big());
+    let (mut app, mut terminal) = reader(Corpus::build(seed()));
+    c.bench_function("frame 200x60 seed", |b| {
+        b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
+    });
+
     let corpus = Corpus::build(big());
-    c.bench_function("resize to 200x60: re-wrap the 10MB document and draw", |b| {
+    let (mut app, mut terminal) = reader(corpus.clone());
+    let lines = app.reader.wrapped.lines.len();
+    for (name, scroll) in [("top", 0), ("middle", lines / 2), ("end", lines.saturating_sub(1))] {
+        app.reader.scroll = scroll;
+        app.update(Action::Resize { width: WIDTH, height: HEIGHT });
+        c.bench_function(&format!("frame 200x60 10MB document {name}"), |b| {
+            b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
+        });
+    }
+
+    let mut group = c.benchmark_group("10MB document");
+    group.sample_size(10);
+    group.bench_function("wrap at 120 columns", |b| {
+        b.iter(|| Wrapped::new(black_box(&app.reader.content), 120).lines.len())
+    });
+    group.bench_function("1000 scroll keypresses (update only)", |b| {
+        b.iter(|| {
+            app.reader.scroll = 0;
+            for _ in 0..1000 {
+                app.update(Action::Down);
+            }
+            app.reader.scroll
+        })
+    });
+    group.bench_function("1000 scroll keypresses, a frame after each", |b| {
+        b.iter(|| {
+            app.reader.scroll = 0;
+            for _ in 0..1000 {
+                app.update(Action::Down);
+                terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+            }
+            app.reader.scroll
+        })
+    });
+    group.bench_function("resize 80x24 to 200x60: re-wrap and draw", |b| {
         b.iter_batched(
             || App::new(corpus.clone(), Filter::default(), Theme::colour(), (80, 24)),
             |mut app| {
-                let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+                app.update(Action::Resize { width: WIDTH, height: HEIGHT });
                 terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                app
             },
-            criterion::BatchSize::LargeInput,
+            BatchSize::LargeInput,
         )
     });
+    group.finish();
 }
 
 criterion_group! {

@@ -145,6 +145,8 @@ pub struct App {
     pub warnings_scroll: usize,
     /// A short note in the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// Set while the background loader is still sending documents.
+    pub loading: Option<loading::Loading>,
 }
 
 /// Lines scrolled by one turn of the mouse wheel.
@@ -181,6 +183,7 @@ impl App {
             help_scroll: 0,
             warnings_scroll: 0,
             message: None,
+            loading: None,
         };
         app.start();
         app
@@ -285,11 +288,15 @@ impl App {
         let mut speaker_rows = Vec::new();
         for (speaker, count) in self.shown_speakers() {
             let name = speaker.map_or(strings::UNATTRIBUTED, |i| self.corpus.speakers[i].name.as_str());
+            // A closed group's rows are never shown: skip building them (a
+            // large corpus has hundreds of thousands of statements).
+            let may_open = searching || self.sidebar.expanded.contains(&speaker);
             let statements: Vec<Row> = self
                 .corpus
                 .statements
                 .iter()
                 .enumerate()
+                .filter(|_| may_open)
                 .filter(|(_, s)| s.speaker == speaker && hit(&s.text))
                 .map(|(i, s)| Row {
                     kind: RowKind::Statement(i),
@@ -1011,6 +1018,9 @@ fn statement_label(statement: &crate::index::Statement) -> String {
 fn first_line(text: &str) -> String {
     text.lines().next().unwrap_or_default().to_string()
 }
+
+mod loading;
+pub use loading::Loading;
 
 #[cfg(test)]
 mod tests;

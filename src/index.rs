@@ -79,37 +79,13 @@ impl Corpus {
     /// Extracts every document and merges its speakers into the corpus.
     pub fn build(loaded: Loaded) -> Corpus {
         let extractions: Vec<Extraction> = extract_all(&loaded.documents);
-        let mut merger = Merger::new(&loaded.manifest);
-        let mut statements = Vec::new();
-        for (doc_index, extraction) in extractions.into_iter().enumerate() {
-            let mut local_to_global: HashMap<usize, usize> = HashMap::new();
-            for found in extraction.statements {
-                let speaker = found.speaker.map(|local| {
-                    *local_to_global.entry(local).or_insert_with(|| merger.speaker_for(&extraction.entities[local]))
-                });
-                statements.push(Statement {
-                    id: statements.len() + 1,
-                    document: doc_index,
-                    speaker,
-                    kind: found.kind,
-                    text: found.text,
-                    cue: found.cue,
-                    spans: found.spans,
-                });
-            }
-        }
-        Corpus {
-            notes: crate::notes::check_numbers(&loaded.documents, &loaded.manifest),
-            documents: loaded.documents,
-            speakers: merger.speakers,
-            statements,
-            helplines: loaded.manifest.helplines,
-            warnings: loaded.warnings,
-            content_note: loaded.manifest.content_note.unwrap_or_else(|| DEFAULT_CONTENT_NOTE.to_string()),
-        }
+        let Loaded { documents, manifest, warnings } = loaded;
+        let (mut indexer, mut corpus) = Indexer::start(manifest, warnings);
+        indexer.add(&mut corpus, documents, extractions);
+        corpus
     }
 
-    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
+    /// How many statements each speaker has    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
     pub fn statement_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.speakers.len()];
         for statement in &self.statements {
@@ -138,8 +114,60 @@ impl Corpus {
     }
 }
 
+/// Folds documents and their extractions into a corpus in load order, so
+/// the background loader can show documents as they arrive and still end
+/// with exactly the corpus [`Corpus::build`] gives (speaker ids depend on
+/// the order speakers are first seen).
+#[derive(Debug)]
+pub struct Indexer {
+    merger: Merger,
+}
+
+impl Indexer {
+    /// The indexer and an empty corpus with the manifest's helplines and
+    /// content note, so a reader can draw before any document is read.
+    pub fn start(manifest: Manifest, warnings: Vec<Warning>) -> (Indexer, Corpus) {
+        let corpus = Corpus {
+            helplines: manifest.helplines.clone(),
+            warnings,
+            content_note: manifest.content_note.clone().unwrap_or_else(|| DEFAULT_CONTENT_NOTE.to_string()),
+            ..Corpus::default()
+        };
+        (Indexer { merger: Merger::new(manifest) }, corpus)
+    }
+
+    /// Appends documents (in load order) with their extractions, one each.
+    pub fn add(&mut self, corpus: &mut Corpus, documents: Vec<Document>, extractions: Vec<Extraction>) {
+        debug_assert_eq!(documents.len(), extractions.len());
+        let first = corpus.documents.len();
+        for (offset, extraction) in extractions.into_iter().enumerate() {
+            let doc_index = first + offset;
+            let mut local_to_global: HashMap<usize, usize> = HashMap::new();
+            for found in extraction.statements {
+                let merger = &mut self.merger;
+                let speaker = found.speaker.map(|local| {
+                    *local_to_global.entry(local).or_insert_with(|| merger.speaker_for(&extraction.entities[local]))
+                });
+                corpus.statements.push(Statement {
+                    id: corpus.statements.len() + 1,
+                    document: doc_index,
+                    speaker,
+                    kind: found.kind,
+                    text: found.text,
+                    cue: found.cue,
+                    spans: found.spans,
+                });
+            }
+        }
+        let notes = crate::notes::check_numbers(&documents, &self.merger.manifest);
+        corpus.notes.extend(notes.into_iter().map(|note| Note { document: note.document + first, ..note }));
+        corpus.documents.extend(documents);
+        corpus.speakers.clone_from(&self.merger.speakers);
+    }
+}
+
 /// Extracts documents on all available cores; documents are independent.
-fn extract_all(documents: &[Document]) -> Vec<Extraction> {
+pub fn extract_all(documents: &[Document]) -> Vec<Extraction> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(documents.len().max(1));
     if threads <= 1 {
         return documents.iter().map(|doc| extract::extract(&doc.paragraphs)).collect();
@@ -175,15 +203,17 @@ pub fn normalize_name(name: &str) -> String {
     words.join(" ")
 }
 
-struct Merger<'m> {
-    manifest: &'m Manifest,
+#[derive(Debug)]
+struct Merger {
+    /// Shared so a lookup can hold a manifest entry while speakers change.
+    manifest: std::sync::Arc<Manifest>,
     speakers: Vec<Speaker>,
     by_key: HashMap<String, usize>,
 }
 
-impl<'m> Merger<'m> {
-    fn new(manifest: &'m Manifest) -> Self {
-        Merger { manifest, speakers: Vec::new(), by_key: HashMap::new() }
+impl Merger {
+    fn new(manifest: Manifest) -> Self {
+        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new() }
     }
 
     /// The corpus speaker for an entity, creating it on first sight.
@@ -198,7 +228,8 @@ impl<'m> Merger<'m> {
             .map(|name| normalize_name(name))
             .filter(|key| !key.is_empty())
             .collect();
-        let manifest_speaker = self.manifest.speakers.iter().find(|meta| {
+        let manifest = std::sync::Arc::clone(&self.manifest);
+        let manifest_speaker = manifest.speakers.iter().find(|meta| {
             std::iter::once(&meta.id)
                 .chain(std::iter::once(&meta.name))
                 .chain(&meta.aliases)
@@ -301,7 +332,7 @@ mod tests {
     #[test]
     fn entities_merge_across_documents_by_name_or_acronym() {
         let manifest = Manifest::default();
-        let mut merger = Merger::new(&manifest);
+        let mut merger = Merger::new(manifest);
         let a = merger.speaker_for(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
         let b = merger.speaker_for(&entity("TVP", &[], SpeakerKind::Organisation));
         let c = merger.speaker_for(&entity("Sadiq Khan", &["Mr Khan"], SpeakerKind::Person));
@@ -317,7 +348,7 @@ mod tests {
             "[[speaker]]\nid = \"nspcc\"\nname = \"NSPCC\"\nshort = \"NSPCC\"\naliases = [\"National Society for the Prevention of Cruelty to Children\"]\nkind = \"organisation\"\n",
         )
         .unwrap();
-        let mut merger = Merger::new(&manifest);
+        let mut merger = Merger::new(manifest);
         let found = merger.speaker_for(&entity(
             "National Society for the Prevention of Cruelty to Children",
             &[],

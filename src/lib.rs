@@ -23,6 +23,7 @@ mod fixture;
 pub mod generate;
 pub mod index;
 pub mod keymap;
+pub mod loading;
 pub mod notes;
 pub mod output;
 pub mod privacy;

@@ -61,6 +61,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             .map(|path| if path.as_os_str() == "-" { Source::Stdin } else { Source::Path(path.clone()) })
             .collect()
     };
+    if reads_in_background(cli, &sources) {
+        let app = with_content_note(cli, App::loading(Filter::default(), theme(cli), (80, 24)));
+        tui::run_loading(app, reader_options(cli), Some(voices::loading::spawn(sources)))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let loaded = corpus::load(&sources, &mut std::io::stdin().lock());
     for warning in &loaded.warnings {
         eprintln!("voices: {warning}");
@@ -89,6 +94,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Whether the reader can open before the documents are read: only the
+/// interactive reader without a `--speaker` filter (which needs every
+/// speaker to resolve), and not from stdin (which may be the terminal).
+fn reads_in_background(cli: &Cli, sources: &[Source]) -> bool {
+    let terminal = std::io::stdout().is_terminal();
+    cli.effective_format(terminal) == Format::Tui
+        && terminal
+        && !cli.list_speakers
+        && cli.speakers.is_empty()
+        && !sources.contains(&Source::Stdin)
+}
+
 /// Writes the non-interactive output to stdout.
 fn write_output(cli: &Cli, format: Format, corpus: &Corpus, filter: &Filter) -> std::io::Result<()> {
     let stdout = std::io::stdout();
@@ -112,11 +129,25 @@ fn run_reader(cli: &Cli, corpus: Corpus, filter: Filter) -> anyhow::Result<ExitC
         eprintln!("voices: the reader needs a terminal; use --format plain or --format json for a file or a pipe");
         return Ok(ExitCode::from(USAGE_ERROR));
     }
-    let theme = Theme::choose(cli.color, std::env::var_os("NO_COLOR").as_deref());
-    let mut app = App::new(corpus, filter, theme, (80, 24));
+    let app = with_content_note(cli, App::new(corpus, filter, theme(cli), (80, 24)));
+    tui::run(app, reader_options(cli))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The reader's colours: monochrome with `NO_COLOR` or `--color never`.
+fn theme(cli: &Cli) -> Theme {
+    Theme::choose(cli.color, std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// The content note comes first unless `--no-content-note`.
+fn with_content_note(cli: &Cli, mut app: App) -> App {
     if !cli.no_content_note {
         app.show_content_note();
     }
-    tui::run(app, tui::Options { mouse: !cli.no_mouse, idle_exit: cli.idle_exit() })?;
-    Ok(ExitCode::SUCCESS)
+    app
+}
+
+/// Mouse and idle-exit settings from the command line.
+fn reader_options(cli: &Cli) -> tui::Options {
+    tui::Options { mouse: !cli.no_mouse, idle_exit: cli.idle_exit() }
 }

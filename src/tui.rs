@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -20,6 +21,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Control};
 use crate::keymap::{self, Action, EscEsc};
+use crate::loading::LoadEvent;
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +58,9 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 /// `1`, the reader panics on the first key press, so a pty test can check
 /// that a panic restores the terminal and prints its message.
 const TEST_PANIC_VAR: &str = "VOICES_TEST_PANIC";
+/// The wait while documents are still arriving: short, so the sidebar and
+/// the progress count move steadily.
+const LOADING_TICK: Duration = Duration::from_millis(40);
 
 /// Routes the termination signals to [`SIGNALLED`] on a thread of their
 /// own; once per process. If the loop has not left [`SIGNAL_GRACE`] after a
@@ -145,14 +150,20 @@ fn setup(options: Options) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// way out of this function, including a panic.
-pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
+pub fn run(app: App, options: Options) -> Result<(), TuiError> {
+    run_loading(app, options, None)
+}
+
+/// Runs the reader while `loader` (if any) still sends documents: the
+/// first frame is drawn at once and keys work while the sidebar fills in.
+pub fn run_loading(mut app: App, options: Options, loader: Option<Receiver<LoadEvent>>) -> Result<(), TuiError> {
     install_panic_hook();
     watch_signals()?;
     let _guard = Guard;
     let mut terminal = setup(options)?;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
-    let control = event_loop(&mut terminal, &mut app, options)?;
+    let control = event_loop(&mut terminal, &mut app, options, loader)?;
     drop(terminal);
     if control == Control::QuickExit {
         quick_exit_screen();
@@ -224,6 +235,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     options: Options,
+    mut loader: Option<Receiver<LoadEvent>>,
 ) -> io::Result<Control> {
     let input = Input::open()?;
     let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1");
@@ -231,6 +243,13 @@ fn event_loop(
     let mut last_key = Instant::now();
     let mut dirty = true;
     loop {
+        if let Some(receiver) = &loader {
+            let (received, open) = drain(receiver, app);
+            dirty |= received;
+            if !open {
+                loader = None;
+            }
+        }
         if dirty {
             draw(terminal, app)?;
             dirty = false;
@@ -238,7 +257,7 @@ fn event_loop(
         if SIGNALLED.load(Ordering::SeqCst) {
             return Ok(Control::QuickExit);
         }
-        let mut timeout = TICK;
+        let mut timeout = if loader.is_some() { LOADING_TICK } else { TICK };
         if let Some(idle) = options.idle_exit {
             let left = idle.saturating_sub(last_key.elapsed());
             if left.is_zero() {
@@ -270,6 +289,27 @@ fn event_loop(
             other => return Ok(other),
         }
     }
+}
+
+/// Folds every loader event waiting into the app, then rebuilds the
+/// sidebar once. Returns whether anything arrived and whether the loader
+/// may send more.
+fn drain(receiver: &Receiver<LoadEvent>, app: &mut App) -> (bool, bool) {
+    let mut received = false;
+    let open = loop {
+        match receiver.try_recv() {
+            Ok(event) => {
+                app.receive(event);
+                received = true;
+            }
+            Err(TryRecvError::Empty) => break true,
+            Err(TryRecvError::Disconnected) => break false,
+        }
+    };
+    if received {
+        app.loaded_some();
+    }
+    (received, open)
 }
 
 /// The action for a terminal event: key presses only (not repeats or

@@ -86,7 +86,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     }
     buf.set_style(area, app.theme.status);
     let counter = app.search_counter();
-    let mut extra: Vec<String> = app.message.iter().cloned().collect();
+    let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message.iter().cloned()).collect();
     // Files that were skipped or read with problems are never silently missing.
     if !app.corpus.warnings.is_empty()
         && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Warnings)

@@ -135,3 +135,36 @@ pub const NO_WARNINGS: &str = "Every file was read without problems.";
 pub fn warning_count(count: usize, key: &str) -> String {
     format!("{count} file problem{} · {key}", if count == 1 { "" } else { "s" })
 }
+
+/// Status bar while the background loader is still reading files.
+pub const READING_SOURCES: &str = "Reading documents…";
+/// Status bar when loading found no document at all.
+pub const NOTHING_LOADED: &str = "No documents to read";
+
+/// Status bar while documents arrive: "Loading 1,234 of 4,945 documents…",
+/// so a large corpus visibly makes progress.
+pub fn loading_progress(received: usize, total: usize) -> String {
+    format!("Loading {} of {} documents…", thousands(received), thousands(total))
+}
+
+/// A count with thousands separators, as people read large numbers.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod loading_tests {
+    #[test]
+    fn progress_counts_have_thousands_separators() {
+        assert_eq!(super::loading_progress(1234, 4945), "Loading 1,234 of 4,945 documents…");
+        assert_eq!(super::loading_progress(0, 1_000_000), "Loading 0 of 1,000,000 documents…");
+    }
+}

@@ -1,0 +1,130 @@
+//! Folding the background loader's events into the reader's model: the
+//! sidebar fills in as documents arrive and the status bar counts them.
+
+use super::{App, View};
+use crate::index::{Corpus, Indexer};
+use crate::loading::LoadEvent;
+use crate::ui::strings;
+
+/// How far the background load has got, for the status bar.
+#[derive(Debug)]
+pub struct Loading {
+    /// Documents to come; `None` until every source has been read.
+    pub total: Option<usize>,
+    /// Documents received so far.
+    pub received: usize,
+    /// Merges each batch's speakers into the corpus, in load order.
+    indexer: Option<Indexer>,
+}
+
+impl Clone for Loading {
+    /// A copy shows the same progress but cannot take more documents; only
+    /// tests clone an app.
+    fn clone(&self) -> Self {
+        Loading { total: self.total, received: self.received, indexer: None }
+    }
+}
+
+impl App {
+    /// Starts the reader before anything is loaded: the status bar (with the
+    /// embedded helplines) and an empty sidebar; [`App::receive`] adds the rest.
+    pub fn loading(filter: crate::speakers::Filter, theme: crate::ui::theme::Theme, size: (u16, u16)) -> App {
+        let manifest = crate::corpus::load::embedded_manifest();
+        let corpus = Corpus {
+            helplines: manifest.helplines,
+            content_note: manifest.content_note.unwrap_or_else(|| crate::index::DEFAULT_CONTENT_NOTE.to_string()),
+            ..Corpus::default()
+        };
+        let mut app = App::new(corpus, filter, theme, size);
+        app.loading = Some(Loading { total: None, received: 0, indexer: None });
+        app
+    }
+
+    /// Folds one loader event into the model. Call [`App::loaded_some`]
+    /// after a run of events so the sidebar is rebuilt once, not per event.
+    pub fn receive(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Started { total, manifest, warnings } => {
+                let (indexer, corpus) = Indexer::start(manifest, warnings);
+                self.corpus = corpus;
+                self.loading = Some(Loading { total: Some(total), received: 0, indexer: Some(indexer) });
+            }
+            LoadEvent::Documents { documents, extractions } => {
+                let Some(loading) = self.loading.as_mut() else { return };
+                let Some(indexer) = loading.indexer.as_mut() else { return };
+                loading.received += documents.len();
+                indexer.add(&mut self.corpus, documents, extractions);
+            }
+            LoadEvent::Finished => {
+                self.loading = None;
+                if self.corpus.documents.is_empty() {
+                    self.message = Some(strings::NOTHING_LOADED.to_string());
+                }
+                // A speaker view open while loading lacks later statements.
+                if let View::Speaker(speaker) = self.reader.view {
+                    let (scroll, current) = (self.reader.scroll, self.reader.current);
+                    self.open_view(View::Speaker(speaker));
+                    self.reader.scroll = scroll;
+                    self.reader.current = current;
+                    self.clamp_scroll();
+                }
+            }
+        }
+    }
+
+    /// Shows what has arrived: rebuilds the sidebar, and opens the first
+    /// document once there is one and nothing else is open.
+    pub fn loaded_some(&mut self) {
+        if self.reader.view == View::Nothing && !self.corpus.documents.is_empty() {
+            self.start();
+        } else {
+            self.rebuild_rows();
+        }
+    }
+
+    /// The progress count for the status bar while loading.
+    pub fn loading_status(&self) -> Option<String> {
+        let loading = self.loading.as_ref()?;
+        Some(match loading.total {
+            None => strings::READING_SOURCES.to_string(),
+            Some(total) => strings::loading_progress(loading.received, total),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{self, Source};
+    use crate::keymap::Action;
+    use crate::ui::theme::Theme;
+
+    #[test]
+    fn documents_fill_in_and_keys_work_meanwhile() {
+        let mut app = App::loading(Default::default(), Theme::monochrome(), (100, 30));
+        assert_eq!(app.loading_status().as_deref(), Some(strings::READING_SOURCES));
+        assert_eq!(app.reader.view, View::Nothing);
+        app.update(Action::Down);
+        app.update(Action::FocusNext);
+        let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
+        let expected = Corpus::build(loaded.clone());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        crate::loading::send_extracted(loaded, &sender);
+        drop(sender);
+        let events: Vec<LoadEvent> = receiver.into_iter().collect();
+        let mut events = events.into_iter();
+        app.receive(events.next().unwrap());
+        app.loaded_some();
+        assert_eq!(app.loading_status(), Some(strings::loading_progress(0, expected.documents.len())));
+        for event in events {
+            app.receive(event);
+            app.loaded_some();
+        }
+        assert!(app.loading.is_none());
+        assert_eq!(app.loading_status(), None);
+        assert_eq!(app.corpus.statements, expected.statements);
+        assert_eq!(app.reader.view, View::Document(0));
+        let fresh = App::new(expected, Default::default(), Theme::monochrome(), (100, 30));
+        assert_eq!(app.sidebar.rows, fresh.sidebar.rows);
+    }
+}
