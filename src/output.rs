@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::index::{Corpus, Statement};
+use crate::index::{Corpus, Note, Statement};
 use crate::speakers::Filter;
 
 /// The name the unattributed group goes by in every output.
@@ -36,53 +36,99 @@ pub fn paragraph_label(statement: &Statement) -> String {
     }
 }
 
-/// Statements grouped under each speaker's name, then the helplines: one
-/// statement per paragraph, prefixed with its speaker, so it reads well aloud.
-pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
-    writeln!(out, "Content note: {} Support: {}", corpus.content_note, helpline_line(corpus))?;
-    writeln!(out)?;
+/// One piece of a summary, in the order plain and Markdown output write
+/// them, so both lay out the same statements and notes the same way.
+enum Piece<'c> {
+    /// Nothing matched: said once, before anything else.
+    NoStatements,
+    /// A speaker's heading: its name and how many statements follow.
+    Speaker(&'c str, usize),
+    /// A statement under the last heading, with the helpline notes about
+    /// the paragraphs it covers (a wrong number never travels without its
+    /// correction).
+    Statement(&'c Statement, Vec<&'c Note>),
+    /// A helpline note about a paragraph no shown statement covers.
+    NoteAlone(&'c Note),
+}
+
+/// Walks the (filtered) summary: each speaker with its statements and
+/// their notes, then the notes no shown statement carried.
+fn walk<'c>(corpus: &'c Corpus, filter: &Filter, mut write: impl FnMut(Piece<'c>) -> io::Result<()>) -> io::Result<()> {
     let groups = groups(corpus, filter);
-    let mut noted = vec![false; corpus.notes.len()];
     if groups.is_empty() {
-        writeln!(out, "No statements were found.")?;
-        writeln!(out)?;
+        write(Piece::NoStatements)?;
     }
+    let mut noted = vec![false; corpus.notes.len()];
     for (speaker, statements) in groups {
         let name = speaker.map_or(UNATTRIBUTED, |i| corpus.speakers[i].name.as_str());
-        let count = statements.len();
-        writeln!(out, "{name} ({count} statement{})", if count == 1 { "" } else { "s" })?;
-        writeln!(out)?;
+        write(Piece::Speaker(name, statements.len()))?;
         for statement in statements {
-            let doc = &corpus.documents[statement.document];
-            let text = match statement.kind {
-                crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
-                crate::extract::StatementKind::Reported => statement.text.clone(),
-            };
-            // Read aloud, the speaker comes first and the words straight
-            // after; the kind goes with the source in the brackets, read last.
-            writeln!(
-                out,
-                "{name}: {text} ({}, {}, {})",
-                doc.title,
-                paragraph_label(statement),
-                crate::ui::strings::kind_label(statement.kind).to_lowercase()
-            )?;
+            let mut notes = Vec::new();
             for (index, note) in notes_for(corpus, statement) {
-                writeln!(out, "Note: {}", note.message())?;
+                notes.push(note);
                 noted[index] = true;
             }
-            writeln!(out)?;
+            write(Piece::Statement(statement, notes))?;
         }
     }
     let shown_documents: Vec<usize> =
         corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).map(|s| s.document).collect();
     for (index, note) in corpus.notes.iter().enumerate() {
         if !noted[index] && (filter.is_everyone() || shown_documents.contains(&note.document)) {
-            let doc = &corpus.documents[note.document];
-            writeln!(out, "Note: {} ({}, paragraph {})", note.message(), doc.title, note.paragraph + 1)?;
-            writeln!(out)?;
+            write(Piece::NoteAlone(note))?;
         }
     }
+    Ok(())
+}
+
+/// "1 statement", "3 statements".
+fn statement_count(count: usize) -> String {
+    format!("{count} statement{}", if count == 1 { "" } else { "s" })
+}
+
+/// A statement's words as they are written out: a direct quote in marks.
+fn quoted(statement: &Statement) -> String {
+    match statement.kind {
+        crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
+        crate::extract::StatementKind::Reported => statement.text.clone(),
+    }
+}
+
+/// Statements grouped under each speaker's name, then the helplines: one
+/// statement per paragraph, prefixed with its speaker, so it reads well aloud.
+pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
+    writeln!(out, "Content note: {} Support: {}", corpus.content_note, helpline_line(corpus))?;
+    writeln!(out)?;
+    let mut speaker = UNATTRIBUTED;
+    walk(corpus, filter, |piece| {
+        match piece {
+            Piece::NoStatements => writeln!(out, "No statements were found.")?,
+            Piece::Speaker(name, count) => {
+                speaker = name;
+                writeln!(out, "{name} ({})", statement_count(count))?;
+            }
+            Piece::Statement(statement, notes) => {
+                // Read aloud, the speaker comes first and the words straight
+                // after; the kind goes with the source in the brackets, read last.
+                writeln!(
+                    out,
+                    "{speaker}: {} ({}, {}, {})",
+                    quoted(statement),
+                    corpus.documents[statement.document].title,
+                    paragraph_label(statement),
+                    crate::ui::strings::kind_label(statement.kind).to_lowercase()
+                )?;
+                for note in notes {
+                    writeln!(out, "Note: {}", note.message())?;
+                }
+            }
+            Piece::NoteAlone(note) => {
+                let doc = &corpus.documents[note.document];
+                writeln!(out, "Note: {} ({}, paragraph {})", note.message(), doc.title, note.paragraph + 1)?;
+            }
+        }
+        writeln!(out)
+    })?;
     write_helplines(out, corpus)
 }
 
@@ -131,56 +177,36 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
         escape_markdown(&helpline_line(corpus))
     )?;
     writeln!(out)?;
-    let groups = groups(corpus, filter);
-    let mut noted = vec![false; corpus.notes.len()];
-    if groups.is_empty() {
-        writeln!(out, "No statements were found.")?;
-        writeln!(out)?;
-    }
-    for (speaker, statements) in groups {
-        let name = speaker.map_or(UNATTRIBUTED, |i| corpus.speakers[i].name.as_str());
-        let count = statements.len();
-        writeln!(out, "## {} ({count} statement{})", escape_markdown(name), if count == 1 { "" } else { "s" })?;
-        writeln!(out)?;
-        for statement in statements {
-            let doc = &corpus.documents[statement.document];
-            let text = match statement.kind {
-                crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
-                crate::extract::StatementKind::Reported => statement.text.clone(),
-            };
-            writeln!(out, "> {}", escape_markdown(&text))?;
-            writeln!(out, ">")?;
-            writeln!(
-                out,
-                "> — {}, *{}*, {}",
-                statement.kind.as_str(),
-                escape_markdown(&doc.title),
-                paragraph_label(statement)
-            )?;
-            writeln!(out)?;
-            // A wrong helpline number must never travel without its correction.
-            for (index, note) in notes_for(corpus, statement) {
-                writeln!(out, "**Note:** {}", escape_markdown(&note.message()))?;
-                writeln!(out)?;
-                noted[index] = true;
+    walk(corpus, filter, |piece| {
+        match piece {
+            Piece::NoStatements => writeln!(out, "No statements were found.")?,
+            Piece::Speaker(name, count) => writeln!(out, "## {} ({})", escape_markdown(name), statement_count(count))?,
+            Piece::Statement(statement, notes) => {
+                let doc = &corpus.documents[statement.document];
+                writeln!(out, "> {}", escape_markdown(&quoted(statement)))?;
+                writeln!(out, ">")?;
+                writeln!(
+                    out,
+                    "> — {}, *{}*, {}",
+                    statement.kind.as_str(),
+                    escape_markdown(&doc.title),
+                    paragraph_label(statement)
+                )?;
+                for note in notes {
+                    writeln!(out)?;
+                    writeln!(out, "**Note:** {}", escape_markdown(&note.message()))?;
+                }
             }
-        }
-    }
-    let shown_documents: Vec<usize> =
-        corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).map(|s| s.document).collect();
-    for (index, note) in corpus.notes.iter().enumerate() {
-        if !noted[index] && (filter.is_everyone() || shown_documents.contains(&note.document)) {
-            let doc = &corpus.documents[note.document];
-            writeln!(
+            Piece::NoteAlone(note) => writeln!(
                 out,
                 "**Note:** {} (*{}*, paragraph {})",
                 escape_markdown(&note.message()),
-                escape_markdown(&doc.title),
+                escape_markdown(&corpus.documents[note.document].title),
                 note.paragraph + 1
-            )?;
-            writeln!(out)?;
+            )?,
         }
-    }
+        writeln!(out)
+    })?;
     writeln!(out, "## Helplines")?;
     writeln!(out)?;
     for helpline in &corpus.helplines {
