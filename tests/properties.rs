@@ -178,8 +178,9 @@ fn drawn_units(line: &str) -> usize {
 }
 
 /// Wrapped lines fit: every line is at most `width` columns as the terminal
-/// counts them, except a lone wide character in a 1-column line, which
-/// cannot be made to fit.
+/// counts them, except a line of one grapheme cluster wider than the line
+/// (a wide character in 1 column, or a wide character with a spacing mark,
+/// 3 columns, in 2), which cannot be split and so cannot be made to fit.
 fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
     use unicode_width::UnicodeWidthStr;
     let lines = voices::content::wrap(text, width);
@@ -187,7 +188,7 @@ fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
     for &(start, end) in &lines {
         prop_assert!(start <= end && end <= text.len());
         let line = &text[start..end];
-        let lone_wide = width == 1 && drawn_units(line) == 1;
+        let lone_wide = drawn_units(line) == 1;
         prop_assert!(line.width() <= width || lone_wide, "{line:?} is {} columns, wider than {width}", line.width());
     }
     // Nothing but spaces is dropped at the breaks.
@@ -248,5 +249,18 @@ proptest! {
             let lone_wide = columns == 1 && drawn_units(shown) == 1;
             prop_assert!(shown.width() <= columns || lone_wide, "{shown:?} wider than {columns}");
         }
+    }
+}
+
+/// Inputs proptest found: a wide character followed by a spacing mark is one
+/// grapheme of 3 columns. In 2 columns it gets a line to itself, and the
+/// characters around it still wrap to fit.
+#[test]
+fn a_grapheme_wider_than_the_line_gets_a_line_of_its_own() {
+    for wide in ["𚿰ে", "﹔𑶓"] {
+        let text = format!("ab {wide} cd");
+        let lines: Vec<&str> = voices::content::wrap(&text, 2).iter().map(|&(a, b)| &text[a..b]).collect();
+        assert!(lines.contains(&wide), "{lines:?}");
+        check_wrap(&text, 2).unwrap();
     }
 }
