@@ -727,8 +727,26 @@ impl App {
             }
         };
         match next {
-            Some(statement) => self.open_statement(statement),
+            Some(statement) => self.open_statement_and_follow(statement),
             None => self.message = Some(strings::NO_MORE_STATEMENTS.to_string()),
+        }
+    }
+
+    /// Opens a statement reached from the reader (`]`, `}`) and moves the
+    /// sidebar along, so the list never points at another place than the text.
+    fn open_statement_and_follow(&mut self, statement: usize) {
+        self.open_statement(statement);
+        let view = self.reader.view;
+        let row = self.sidebar.rows.iter().position(|r| r.kind == RowKind::Statement(statement)).or_else(|| {
+            self.sidebar.rows.iter().position(|r| match (r.kind, view) {
+                (RowKind::Document(d), View::Document(open)) => d == open,
+                (RowKind::Speaker(s), View::Speaker(open)) => s == open,
+                _ => false,
+            })
+        });
+        if let Some(row) = row {
+            self.sidebar.selected = row;
+            self.keep_selection_visible();
         }
     }
 
@@ -742,8 +760,8 @@ impl App {
         let next =
             if forward { (from + 1..self.corpus.statements.len()).find(same) } else { (0..from).rev().find(same) };
         match next {
-            Some(statement) => self.open_statement(statement),
-            None if self.reader.current.is_none() => self.open_statement(from),
+            Some(statement) => self.open_statement_and_follow(statement),
+            None if self.reader.current.is_none() => self.open_statement_and_follow(from),
             None => self.message = Some(strings::NO_MORE_STATEMENTS.to_string()),
         }
     }

@@ -210,6 +210,16 @@ pub fn hints() -> Vec<(u8, &'static str)> {
     bindings().iter().filter_map(|b| b.hint).collect()
 }
 
+/// What still works while the content note is shown: the app handles these
+/// before it looks at the mode. Its status bar offers only these, so no
+/// hint there promises a key that does nothing.
+pub const CONTENT_NOTE_ACTIONS: &[Action] = &[Action::QuickExit, Action::Quit];
+
+/// The status-bar hints of the content note, each with its priority.
+pub fn content_note_hints() -> Vec<(u8, &'static str)> {
+    bindings().iter().filter(|b| CONTENT_NOTE_ACTIONS.contains(&b.action)).filter_map(|b| b.hint).collect()
+}
+
 /// The status-bar hint of the binding for `action` ("? help"), if it has one.
 pub fn hint_for(action: &Action) -> Option<&'static str> {
     bindings().iter().find(|b| &b.action == action).and_then(|b| b.hint).map(|(_, hint)| hint)

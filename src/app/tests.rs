@@ -133,6 +133,26 @@ fn same_speaker_steps_cross_documents() {
 }
 
 #[test]
+fn the_sidebar_follows_statement_steps() {
+    let mut app = app(fixture::two_documents());
+    app.open_statement(4);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.reader.view, View::Document(1));
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(1), "the list shows the new document");
+    // With the speaker's group open, the list lands on the statement itself.
+    let speaker = app.corpus.statements[5].speaker;
+    select(&mut app, RowKind::Speaker(speaker));
+    app.update(Action::Expand);
+    app.update(Action::PrevBySpeaker);
+    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4));
+    app.update(Action::PrevStatement);
+    assert_eq!(app.reader.current, Some(3));
+    assert_ne!(app.corpus.statements[3].speaker, speaker, "a statement outside the open group");
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(0), "`[` leaves the group's row");
+}
+
+#[test]
 fn search_finds_counts_and_wraps_around() {
     let mut app = app(fixture::seed());
     app.update(Action::FocusNext);

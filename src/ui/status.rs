@@ -10,7 +10,7 @@ use super::layout::Focus;
 use super::{fit, put, strings};
 use crate::app::App;
 use crate::corpus::Helpline;
-use crate::keymap;
+use crate::keymap::{self, Mode};
 
 /// Columns between the helplines and the hints.
 const GAP: usize = 2;
@@ -37,11 +37,13 @@ pub fn helpline_variants(helplines: &[Helpline]) -> Vec<String> {
 
 /// The helpline text and the hints that fit in `width` columns. Hints give
 /// way first; the helpline shortens only when it alone does not fit. Hints
-/// are listed by priority, most useful first.
+/// are listed by priority, most useful first; `hints` are the ones that
+/// work on the current screen.
 pub fn fit_status(
     helplines: &[Helpline],
     counter: Option<&str>,
     extra: &[String],
+    mut hints: Vec<(u8, &'static str)>,
     width: usize,
 ) -> (String, Vec<String>) {
     // The search counter is kept: the helpline shortens for it (but the
@@ -62,7 +64,6 @@ pub fn fit_status(
             right.push(item.clone());
         }
     }
-    let mut hints = keymap::hints();
     hints.sort_by_key(|(priority, _)| *priority);
     let mut chosen: Vec<(u8, &str)> = Vec::new();
     for (priority, hint) in hints {
@@ -93,7 +94,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     {
         extra.insert(0, strings::warning_count(app.corpus.warnings.len(), key.label));
     }
-    let (helpline, right) = fit_status(&app.corpus.helplines, counter.as_deref(), &extra, usize::from(area.width));
+    let hints = if app.mode == Mode::ContentNote { keymap::content_note_hints() } else { keymap::hints() };
+    let (helpline, right) =
+        fit_status(&app.corpus.helplines, counter.as_deref(), &extra, hints, usize::from(area.width));
     let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
     let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
     put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);
@@ -157,31 +160,31 @@ mod tests {
 
     #[test]
     fn wide_screens_show_everything() {
-        let (helpline, hints) = fit_status(&helplines(), None, &[], 100);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(), 100);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert_eq!(hints, vec!["? help", "Esc Esc quick exit"]);
     }
 
     #[test]
     fn hints_go_first_then_the_helpline_shortens() {
-        let (helpline, hints) = fit_status(&helplines(), None, &[], 70);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(), 70);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert!(hints.is_empty());
-        let (helpline, _) = fit_status(&helplines(), None, &[], 60);
+        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(), 60);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111 · Emergency 999");
-        let (helpline, _) = fit_status(&helplines(), None, &[], 45);
+        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(), 45);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
-        let (helpline, hints) = fit_status(&helplines(), None, &[], 20);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(), 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(hints.is_empty());
     }
 
     #[test]
     fn the_search_counter_stays_and_the_helpline_shortens_for_it() {
-        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], 60);
+        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(), 60);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
         assert_eq!(right[0], "3/12");
-        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], 20);
+        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(), 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(right.is_empty());
     }
@@ -189,7 +192,7 @@ mod tests {
     #[test]
     fn a_number_is_shown_at_every_width_from_20() {
         for width in 20..200 {
-            let (helpline, _) = fit_status(&helplines(), None, &[], width);
+            let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(), width);
             assert!(helpline.contains("0808 800 5000"), "{width}: {helpline}");
             assert!(helpline.width() <= width);
         }
