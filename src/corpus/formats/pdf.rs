@@ -214,9 +214,15 @@ fn starts_lowercase(line: &str) -> bool {
     line.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Words that end before a real hyphen, never before a hyphenation break:
+/// "self-" + "harming" stays "self-harming", not "selfharming". Only
+/// prefixes no dictionary splits a longer word after are listed.
+const COMPOUND_PREFIXES: &[&str] = &["self", "well", "half", "semi", "quasi", "multi", "anti"];
+
 /// Adds a line to a paragraph: "exploit-" + "ation" → "exploitation" when a
 /// letter precedes the hyphen and a lower-case letter follows the break;
-/// otherwise the lines are joined by a space.
+/// "self-" + "harm" keeps its hyphen ([`COMPOUND_PREFIXES`]); otherwise the
+/// lines are joined by a space.
 fn append_line(paragraph: &mut String, line: &str) {
     if paragraph.is_empty() {
         paragraph.push_str(line);
@@ -225,7 +231,11 @@ fn append_line(paragraph: &mut String, line: &str) {
     let mut tail = paragraph.chars().rev();
     let hyphenated = matches!(tail.next(), Some('-' | '\u{2010}')) && tail.next().is_some_and(char::is_alphabetic);
     if hyphenated && starts_lowercase(line) {
-        paragraph.pop();
+        let before = paragraph.trim_end_matches(['-', '\u{2010}']);
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !COMPOUND_PREFIXES.iter().any(|prefix| word.eq_ignore_ascii_case(prefix)) {
+            paragraph.pop();
+        }
     } else {
         paragraph.push(' ');
     }
@@ -244,6 +254,8 @@ mod tests {
     fn hyphenated_line_ends_rejoin_and_others_keep_a_space() {
         let converted = pages_to_paragraphs(&pages(&["one exploit-\nation and Anglo-\nSaxon, a -\nb 2-\n3"]));
         assert_eq!(converted.paragraphs, vec!["one exploitation and Anglo- Saxon, a - b 2- 3"]);
+        let converted = pages_to_paragraphs(&pages(&["signs of self-\nharming and Self-\nneglect, well-\nbeing"]));
+        assert_eq!(converted.paragraphs, vec!["signs of self-harming and Self-neglect, well-being"]);
     }
 
     #[test]
