@@ -16,7 +16,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use voices::app::App;
-use voices::content::Wrapped;
+use voices::content::{Pos, wrap_all};
 use voices::corpus::{self, Loaded, Source};
 use voices::index::Corpus;
 use voices::keymap::Action;
@@ -56,9 +56,9 @@ fn frames(c: &mut Criterion) {
 
     let corpus = Corpus::build(big());
     let (mut app, mut terminal) = reader(corpus.clone());
-    let lines = app.reader.wrapped.lines.len();
-    for (name, scroll) in [("top", 0), ("middle", lines / 2), ("end", lines.saturating_sub(1))] {
-        app.reader.scroll = scroll;
+    let blocks = app.reader.content.blocks.len();
+    for (name, block) in [("top", 0), ("middle", blocks / 2), ("end", blocks.saturating_sub(1))] {
+        app.reader.top = Pos { block, row: 0 };
         app.update(Action::Resize { width: WIDTH, height: HEIGHT });
         c.bench_function(&format!("frame 200x60 10MB document {name}"), |b| {
             b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
@@ -68,25 +68,25 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("10MB document");
     group.sample_size(10);
     group.bench_function("wrap at 120 columns", |b| {
-        b.iter(|| Wrapped::new(black_box(&app.reader.content), 120).lines.len())
+        b.iter(|| wrap_all(black_box(&app.reader.content), 120).len())
     });
     group.bench_function("1000 scroll keypresses (update only)", |b| {
         b.iter(|| {
-            app.reader.scroll = 0;
+            app.reader.top = Pos::TOP;
             for _ in 0..1000 {
                 app.update(Action::Down);
             }
-            app.reader.scroll
+            app.reader.top
         })
     });
     group.bench_function("1000 scroll keypresses, a frame after each", |b| {
         b.iter(|| {
-            app.reader.scroll = 0;
+            app.reader.top = Pos::TOP;
             for _ in 0..1000 {
                 app.update(Action::Down);
                 terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
             }
-            app.reader.scroll
+            app.reader.top
         })
     });
     group.bench_function("resize 80x24 to 200x60: re-wrap and draw", |b| {
