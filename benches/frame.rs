@@ -131,6 +131,24 @@ fn frames(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // Opening the document (Enter on its row): its blocks are built (a copy
+    // of every paragraph, the statements marked) and the first frame drawn;
+    // nothing is wrapped beyond the screen.
+    group.bench_function("open the document: Enter to first frame", |b| {
+        b.iter_batched(
+            || {
+                let mut app = App::new(corpus.clone(), Filter::default(), Theme::colour(), (WIDTH, HEIGHT));
+                app.open_view(voices::app::View::Nothing);
+                app
+            },
+            |mut app| {
+                app.open_selected();
+                terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
     // A keypress and its frame while the rows are still being counted
     // (right after a resize): page down, then G.
     group.bench_function("PgDn and G with a frame each, rows not yet counted", |b| {
