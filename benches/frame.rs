@@ -1,8 +1,10 @@
 //! The reader's hot paths at 200×60 (issue "Fast at any size"): one frame at
 //! the top, middle and end of a ~10 MB document and for the seed; wrapping
-//! the 10 MB document at 120 columns; a resize that re-wraps and draws; and
-//! 1,000 scroll keypresses through `update` (with and without drawing a
-//! frame after each). The 10 MB document comes from the deterministic
+//! the 10 MB document at 120 columns all at once (the old resize) and
+//! counting its rows (the lazy wrap's background work, in all and per
+//! event-loop tick); a resize from its event to the first frame; keys with
+//! a frame while rows are still being counted; and 1,000 scroll keypresses
+//! through `update` (with and without drawing a frame after each). The 10 MB document comes from the deterministic
 //! generator, written to a temporary folder and read as voices reads files.
 //!
 //!     cargo bench --bench frame
@@ -16,7 +18,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use voices::app::App;
-use voices::content::Wrapped;
+use voices::content::{Pos, Wrapped, wrap_all};
 use voices::corpus::{self, Loaded, Source};
 use voices::index::Corpus;
 use voices::keymap::Action;
@@ -26,6 +28,8 @@ use voices::ui::theme::Theme;
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 const BIG_BYTES: usize = 10 * 1024 * 1024;
+/// The event loop's slice of row counting (`tui::WRAP_SLICE`).
+const SLICE: std::time::Duration = std::time::Duration::from_millis(4);
 
 fn seed() -> Loaded {
     corpus::load(&[Source::Embedded], &mut std::io::empty())
@@ -56,9 +60,9 @@ fn frames(c: &mut Criterion) {
 
     let corpus = Corpus::build(big());
     let (mut app, mut terminal) = reader(corpus.clone());
-    let lines = app.reader.wrapped.lines.len();
-    for (name, scroll) in [("top", 0), ("middle", lines / 2), ("end", lines.saturating_sub(1))] {
-        app.reader.scroll = scroll;
+    let blocks = app.reader.content.blocks.len();
+    for (name, block) in [("top", 0), ("middle", blocks / 2), ("end", blocks.saturating_sub(1))] {
+        app.reader.top = Pos { block, row: 0 };
         app.update(Action::Resize { width: WIDTH, height: HEIGHT });
         c.bench_function(&format!("frame 200x60 10MB document {name}"), |b| {
             b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
@@ -67,34 +71,99 @@ fn frames(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("10MB document");
     group.sample_size(10);
-    group.bench_function("wrap at 120 columns", |b| {
-        b.iter(|| Wrapped::new(black_box(&app.reader.content), 120).lines.len())
+    // The whole document wrapped at once: what every resize cost before
+    // wrapping became lazy, and the reference the lazy wrap is tested against.
+    group.bench_function("wrap at 120 columns (all at once)", |b| {
+        b.iter(|| wrap_all(black_box(&app.reader.content), 120).len())
+    });
+    // Counting every row at 120 columns, as the event loop does in slices
+    // after a resize: the CPU the background work costs in all.
+    group.bench_function("measure all rows at 120 columns", |b| {
+        b.iter(|| Wrapped::full(black_box(&app.reader.content), 120).total_rows())
+    });
+    // One event-loop tick while rows are being counted: the longest a key
+    // waits for the slice in front of it.
+    group.bench_function("one tick of row counting (4 ms slice)", |b| {
+        b.iter_batched(
+            || Wrapped::new(&app.reader.content, 120),
+            |mut wrapped| {
+                wrapped.measure(&app.reader.content, Some(SLICE));
+                wrapped
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.bench_function("1000 scroll keypresses (update only)", |b| {
         b.iter(|| {
-            app.reader.scroll = 0;
+            app.reader.top = Pos::TOP;
             for _ in 0..1000 {
                 app.update(Action::Down);
             }
-            app.reader.scroll
+            app.reader.top
         })
     });
     group.bench_function("1000 scroll keypresses, a frame after each", |b| {
         b.iter(|| {
-            app.reader.scroll = 0;
+            app.reader.top = Pos::TOP;
             for _ in 0..1000 {
                 app.update(Action::Down);
                 terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
             }
-            app.reader.scroll
+            app.reader.top
         })
     });
-    group.bench_function("resize 80x24 to 200x60: re-wrap and draw", |b| {
+    // From the resize event to the first frame drawn at the new size, in
+    // the middle of the document (nothing measured at the new width yet).
+    let middle = |size: (u16, u16)| {
+        let mut app = App::new(corpus.clone(), Filter::default(), Theme::colour(), size);
+        app.update(Action::FocusNext);
+        app.reader.top = Pos { block: app.reader.content.blocks.len() / 2, row: 0 };
+        app
+    };
+    group.bench_function("resize 80x24 to 200x60 in the middle: event to first frame", |b| {
         b.iter_batched(
-            || App::new(corpus.clone(), Filter::default(), Theme::colour(), (80, 24)),
+            || middle((80, 24)),
             |mut app| {
                 app.update(Action::Resize { width: WIDTH, height: HEIGHT });
                 terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    // Opening the document (Enter on its row): its blocks are built (a copy
+    // of every paragraph, the statements marked) and the first frame drawn;
+    // nothing is wrapped beyond the screen.
+    group.bench_function("open the document: Enter to first frame", |b| {
+        b.iter_batched(
+            || {
+                let mut app = App::new(corpus.clone(), Filter::default(), Theme::colour(), (WIDTH, HEIGHT));
+                app.open_view(voices::app::View::Nothing);
+                app
+            },
+            |mut app| {
+                app.open_selected();
+                terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    // A keypress and its frame while the rows are still being counted
+    // (right after a resize): page down, then G.
+    group.bench_function("PgDn and G with a frame each, rows not yet counted", |b| {
+        b.iter_batched(
+            || {
+                let mut app = middle((80, 24));
+                app.update(Action::Resize { width: WIDTH, height: HEIGHT });
+                app
+            },
+            |mut app| {
+                for action in [Action::PageDown, Action::Bottom] {
+                    app.update(action);
+                    terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                }
+                assert!(app.wrapping());
                 app
             },
             BatchSize::LargeInput,

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Time a terminal program in a pseudo-terminal, as a person would see it.
 
-usage: pty_timing.py [--cols N] [--rows N] [--keys KEYS --until-after TEXT] --until TEXT -- CMD [ARGS...]
+usage: pty_timing.py [--cols N] [--rows N] [--keys KEYS --until-after TEXT]
+                     [--settle SECONDS] [--resize COLSxROWS] --until TEXT -- CMD [ARGS...]
 
 Starts CMD in a pty of the given size, measures the time until TEXT first
 appears in what it wrote (the first screen), then, if --keys is given, sends
-the keys and measures the time until --until-after TEXT appears. Used by
+the keys and measures the time until --until-after TEXT appears. With
+--resize, the pty is resized (SIGWINCH) just before the keys are sent, so
+the time includes the re-wrap; --settle waits that long first. Used by
 BENCHMARKS.md for `less` (the baseline) and for `voices` itself.
 """
 import os, pty, select, sys, time, struct, fcntl, termios, signal
@@ -13,7 +16,7 @@ import os, pty, select, sys, time, struct, fcntl, termios, signal
 
 def main():
     args = sys.argv[1:]
-    opts = {"--cols": "200", "--rows": "60", "--keys": None, "--until-after": None, "--until": None}
+    opts = {"--cols": "200", "--rows": "60", "--keys": None, "--until-after": None, "--until": None, "--settle": "0", "--resize": None}
     while args and args[0] != "--":
         key = args.pop(0)
         opts[key] = args.pop(0)
@@ -44,8 +47,14 @@ def main():
     first = wait_for(opts["--until"]) - start
     print(f"first screen: {first * 1000:.1f} ms")
     if opts["--keys"]:
+        time.sleep(float(opts["--settle"]))
+        while select.select([fd], [], [], 0)[0]:
+            os.read(fd, 65536)
         seen = b""
         sent = time.perf_counter()
+        if opts["--resize"]:
+            cols, rows = (int(n) for n in opts["--resize"].split("x"))
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         os.write(fd, opts["--keys"].encode())
         after = wait_for(opts["--until-after"]) - sent
         print(f"after keys {opts['--keys']!r}: {after * 1000:.1f} ms")

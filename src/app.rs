@@ -2,7 +2,7 @@
 //! [`Action`] and changes the state; nothing here touches a terminal, so
 //! each behaviour can be tested by feeding actions and looking at fields.
 
-use crate::content::{Content, Match, Wrapped};
+use crate::content::{Content, Match, Pos, Wrapped};
 use crate::index::Corpus;
 use crate::keymap::{Action, Mode};
 use crate::speakers::{Filter, match_speakers};
@@ -82,10 +82,13 @@ pub struct Reader {
     pub view: View,
     /// The blocks of the open view, built once per view.
     pub content: Content,
-    /// The content wrapped to the current width; rebuilt only when it changes.
+    /// The content wrapped to the current width, lazily; made anew when the
+    /// width or the content changes.
     pub wrapped: Wrapped,
-    /// First line shown; `usize`, so very long documents scroll.
-    pub scroll: usize,
+    /// The first row shown, as a block and a row in it: a position that
+    /// needs no row count above it, so it is exact in a document not yet
+    /// measured, and survives a re-wrap by its byte offset.
+    pub top: Pos,
     /// The highlighted statement (index into [`Corpus::statements`]).
     pub current: Option<usize>,
     /// Widest speaker label in the content, for the gutter.
@@ -172,7 +175,7 @@ impl App {
                 view: View::Nothing,
                 content: Content::message(strings::NOTHING_OPEN),
                 wrapped: Wrapped::default(),
-                scroll: 0,
+                top: Pos::TOP,
                 current: None,
                 label_width: 0,
             },
@@ -393,16 +396,52 @@ impl App {
     }
 
     /// Re-wraps the reader for the current width if needed, keeping the top
-    /// line's paragraph and offset.
+    /// line's paragraph and offset. Cheap at any length: the new wrap is
+    /// lazy, and only the blocks around the top are wrapped now.
     pub fn ensure_wrapped(&mut self) {
         let (_, width) = self.reader_columns();
-        if self.reader.wrapped.width == width && !self.reader.wrapped.lines.is_empty() {
+        let content = &self.reader.content;
+        if self.reader.wrapped.width == width && self.reader.wrapped.is_for(content) {
             return;
         }
-        let anchor = self.reader.wrapped.anchor(self.reader.scroll);
-        self.reader.wrapped = Wrapped::new(&self.reader.content, width);
-        self.reader.scroll = anchor.map_or(0, |(block, offset)| self.reader.wrapped.line_of(block, offset));
+        let anchor = if self.reader.wrapped.is_for(content) {
+            self.reader.wrapped.anchor(content, self.reader.top)
+        } else {
+            None
+        };
+        self.reader.wrapped = Wrapped::new(content, width);
+        self.reader.top = anchor.map_or(Pos::TOP, |(block, offset)| self.reader.wrapped.pos_of(content, block, offset));
         self.clamp_scroll();
+    }
+
+    /// Whether row counts of the open content are still being measured
+    /// (the scroll percentage is an estimate until they are).
+    pub fn wrapping(&self) -> bool {
+        !self.reader.wrapped.is_measured()
+    }
+
+    /// Measures more of the open content's rows, for at most about
+    /// `budget`: the event loop calls this between looks at the input.
+    /// Returns whether it is finished.
+    pub fn wrap_some(&mut self, budget: std::time::Duration) -> bool {
+        self.reader.wrapped.measure(&self.reader.content, Some(budget))
+    }
+
+    /// Measures the rest of the open content at once (tests, benchmarks).
+    pub fn finish_wrapping(&mut self) {
+        self.reader.wrapped.measure(&self.reader.content, None);
+    }
+
+    /// The row number of the top row, and whether it is exact (see
+    /// [`Wrapped::row_number`]).
+    pub fn scroll_row(&self) -> (usize, bool) {
+        self.reader.wrapped.row_number(self.reader.top)
+    }
+
+    /// Whether the row at `pos` is on screen in the reader.
+    pub fn is_visible(&self, pos: Pos) -> bool {
+        let height = self.reader_height();
+        self.reader.wrapped.distance(&self.reader.content, self.reader.top, pos, height - 1).is_some()
     }
 
     /// Changes the terminal size; the reading position is kept.
@@ -414,12 +453,28 @@ impl App {
         }
     }
 
-    fn max_scroll(&self) -> usize {
-        self.reader.wrapped.lines.len().saturating_sub(self.reader_height())
+    /// The furthest the reader scrolls: the top row that shows the last row
+    /// at the bottom (walked back from the end, so exact at once).
+    pub fn end_pos(&self) -> Pos {
+        self.reader.wrapped.end(&self.reader.content, self.reader_height())
     }
 
     fn clamp_scroll(&mut self) {
-        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+        self.reader.top = self.reader.top.min(self.end_pos());
+    }
+
+    /// Where the top row starts in the text (see [`Wrapped::key`]).
+    fn top_key(&self) -> (usize, usize) {
+        self.reader.wrapped.key(&self.reader.content, self.reader.top)
+    }
+
+    /// Where the first row below the pane starts in the text; past
+    /// everything when the pane shows the end.
+    fn bottom_key(&self) -> (usize, usize) {
+        let (content, wrapped) = (&self.reader.content, &self.reader.wrapped);
+        let height = self.reader_height();
+        let (below, moved) = wrapped.forward(content, self.reader.top, height, wrapped.last(content));
+        if moved < height { (usize::MAX, usize::MAX) } else { wrapped.key(content, below) }
     }
 
     fn keep_selection_visible(&mut self) {
@@ -449,7 +504,7 @@ impl App {
         self.reader.view = view;
         self.reader.content = content;
         self.reader.wrapped = Wrapped::default();
-        self.reader.scroll = 0;
+        self.reader.top = Pos::TOP;
         self.reader.current = None;
         self.ensure_wrapped();
         self.search.matches = self.reader.content.find(&self.search.query);
@@ -477,32 +532,31 @@ impl App {
         self.reader.current = Some(statement);
         if let Some(line) = self.statement_line(statement) {
             let height = self.reader_height();
-            let visible = line >= self.reader.scroll && line + 2 <= self.reader.scroll + height;
+            let (content, wrapped) = (&self.reader.content, &self.reader.wrapped);
+            let visible = wrapped.distance(content, self.reader.top, line, height).is_some_and(|d| d + 2 <= height);
             if !visible {
-                self.reader.scroll = line.saturating_sub(height / 4);
+                self.reader.top = wrapped.back(content, line, height / 4);
                 self.clamp_scroll();
             }
         }
     }
 
-    /// The first wrapped line of a statement in the current content.
-    pub fn statement_line(&self, statement: usize) -> Option<usize> {
+    /// The first wrapped row of a statement in the current content.
+    pub fn statement_line(&self, statement: usize) -> Option<Pos> {
         let at = self.reader.content.statements.iter().position(|&s| s == statement)?;
-        self.line_at(at)
-    }
-
-    /// The first wrapped line of the `at`-th statement of the content.
-    fn line_at(&self, at: usize) -> Option<usize> {
         let (block, start) = self.reader.content.starts.get(at).copied().flatten()?;
-        Some(self.reader.wrapped.line_of(block, start))
+        Some(self.reader.wrapped.pos_of(&self.reader.content, block, start))
     }
 
     /// The statement to start from: the highlighted one, else the first one
     /// at or below the top line.
     fn reference_statement(&self) -> Option<usize> {
         self.reader.current.or_else(|| {
-            let list = &self.reader.content.statements;
-            (0..list.len()).find(|&at| self.line_at(at).is_some_and(|l| l >= self.reader.scroll)).map(|at| list[at])
+            let top = self.top_key();
+            let content = &self.reader.content;
+            (0..content.statements.len())
+                .find(|&at| content.starts[at].is_some_and(|start| start >= top))
+                .map(|at| content.statements[at])
         })
     }
 
@@ -635,9 +689,17 @@ impl App {
         }
     }
 
+    /// Moves the reader by `amount` rows; `usize::MAX` is the top or the
+    /// end, reached without walking what lies between.
     fn scroll_reader(&mut self, amount: usize, down: bool) {
-        let r = &mut self.reader.scroll;
-        *r = if down { r.saturating_add(amount) } else { r.saturating_sub(amount) };
+        let (content, wrapped) = (&self.reader.content, &self.reader.wrapped);
+        let end = self.end_pos();
+        self.reader.top = match (down, amount) {
+            (true, usize::MAX) => end,
+            (false, usize::MAX) => Pos::TOP,
+            (true, _) => wrapped.forward(content, self.reader.top, amount, end).0,
+            (false, _) => wrapped.back(content, self.reader.top, amount),
+        };
         self.clamp_scroll();
     }
 
@@ -722,8 +784,9 @@ impl App {
             Some(at) => at.checked_sub(1).map(|i| list[i]),
             None if forward => self.reference_statement(),
             None => {
-                let bottom = self.reader.scroll + self.reader_height();
-                (0..list.len()).rev().find(|&at| self.line_at(at).is_some_and(|l| l < bottom)).map(|at| list[at])
+                let bottom = self.bottom_key();
+                let starts = &self.reader.content.starts;
+                (0..list.len()).rev().find(|&at| starts[at].is_some_and(|start| start < bottom)).map(|at| list[at])
             }
         };
         match next {
@@ -796,25 +859,26 @@ impl App {
 
     /// The first match at or below the top line (or the last one above the
     /// bottom, going backwards), wrapping around.
+    /// Compares byte positions, not rows, so no block is wrapped for it.
     fn first_match_from_top(&self, forward: bool) -> usize {
-        let top = self.reader.scroll;
-        let lines: Vec<usize> =
-            self.search.matches.iter().map(|m| self.reader.wrapped.line_of(m.block, m.start)).collect();
+        let matches = &self.search.matches;
         if forward {
-            lines.iter().position(|&l| l >= top).unwrap_or(0)
+            let top = self.top_key();
+            let at = matches.partition_point(|m| (m.block, m.start) < top);
+            if at == matches.len() { 0 } else { at }
         } else {
-            let bottom = top + self.reader_height();
-            lines.iter().rposition(|&l| l < bottom).unwrap_or(lines.len() - 1)
+            let bottom = self.bottom_key();
+            matches.partition_point(|m| (m.block, m.start) < bottom).checked_sub(1).unwrap_or(matches.len() - 1)
         }
     }
 
     fn show_match(&mut self, index: usize) {
         self.search.current = Some(index);
         let m = self.search.matches[index];
-        let line = self.reader.wrapped.line_of(m.block, m.start);
-        let height = self.reader_height();
-        if line < self.reader.scroll || line >= self.reader.scroll + height {
-            self.reader.scroll = line.saturating_sub(height / 3);
+        let line = self.reader.wrapped.pos_of(&self.reader.content, m.block, m.start);
+        if !self.is_visible(line) {
+            let height = self.reader_height();
+            self.reader.top = self.reader.wrapped.back(&self.reader.content, line, height / 3);
             self.clamp_scroll();
         }
     }
@@ -1005,18 +1069,21 @@ impl App {
         Some(format!("{}/{}", self.search.current.map_or(0, |c| c + 1), total))
     }
 
-    /// "42%", or Top/End/All: where the reader is.
+    /// "42%", or Top/End/All: where the reader is; "~42%" while the rows
+    /// above or below are still being counted.
     pub fn position_label(&self) -> String {
-        let total = self.reader.wrapped.lines.len();
-        let height = self.reader_height();
-        if total <= height {
+        let end = self.end_pos();
+        if end == Pos::TOP {
             strings::ALL.to_string()
-        } else if self.reader.scroll == 0 {
+        } else if self.reader.top == Pos::TOP {
             strings::TOP.to_string()
-        } else if self.reader.scroll >= self.max_scroll() {
+        } else if self.reader.top >= end {
             strings::END.to_string()
         } else {
-            format!("{}%", (self.reader.scroll + height) * 100 / total)
+            let (row, exact) = self.scroll_row();
+            let (total, all_exact) = self.reader.wrapped.total_rows();
+            let percent = ((row + self.reader_height()) * 100 / total.max(1)).min(99);
+            if exact && all_exact { format!("{percent}%") } else { strings::approximate_percent(percent) }
         }
     }
 }

@@ -61,6 +61,10 @@ const TEST_PANIC_VAR: &str = "VOICES_TEST_PANIC";
 /// The wait while documents are still arriving: short, so the sidebar and
 /// the progress count move steadily.
 const LOADING_TICK: Duration = Duration::from_millis(40);
+/// The longest slice of row counting (see [`crate::content::Wrapped`])
+/// between two looks at the input while a long document is being measured
+/// after it opened or the width changed: a key waits at most this long.
+const WRAP_SLICE: Duration = Duration::from_millis(4);
 
 /// Routes the termination signals to [`SIGNALLED`] on a thread of their
 /// own; once per process. If the loop has not left [`SIGNAL_GRACE`] after a
@@ -258,6 +262,12 @@ fn event_loop(
             return Ok(Control::QuickExit);
         }
         let mut timeout = if loader.is_some() { LOADING_TICK } else { TICK };
+        if app.wrapping() {
+            // Count rows for a slice, then look at the input without
+            // waiting; redraw when done (the position becomes exact).
+            dirty |= app.wrap_some(WRAP_SLICE);
+            timeout = Duration::ZERO;
+        }
         if let Some(idle) = options.idle_exit {
             let left = idle.saturating_sub(last_key.elapsed());
             if left.is_zero() {

@@ -243,7 +243,7 @@ proptest! {
                     "gutter {gutter} + text {columns} overflow {inner}");
             }
         }
-        for line in app.reader.wrapped.lines.iter().filter(|l| !l.is_blank()) {
+        for line in app.reader.wrapped.all_lines(&app.reader.content).iter().filter(|l| !l.is_blank()) {
             let block = &app.reader.content.blocks[line.block];
             let shown = &block.text[line.start..line.end];
             let lone_wide = columns == 1 && drawn_units(shown) == 1;

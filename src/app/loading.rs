@@ -62,9 +62,9 @@ impl App {
                 }
                 // A speaker view open while loading lacks later statements.
                 if let View::Speaker(speaker) = self.reader.view {
-                    let (scroll, current) = (self.reader.scroll, self.reader.current);
+                    let (top, current) = (self.reader.top, self.reader.current);
                     self.open_view(View::Speaker(speaker));
-                    self.reader.scroll = scroll;
+                    self.reader.top = top;
                     self.reader.current = current;
                     self.clamp_scroll();
                 }

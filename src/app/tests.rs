@@ -67,7 +67,7 @@ fn opening_a_statement_shows_its_document_scrolled_to_it_and_highlighted() {
     assert_eq!(app.reader.current, Some(4));
     assert_eq!(app.focus, Focus::Reader);
     let line = app.statement_line(4).unwrap();
-    assert!(line >= app.reader.scroll && line < app.reader.scroll + app.reader_height(), "visible");
+    assert!(app.is_visible(line), "visible");
 }
 
 #[test]
@@ -86,18 +86,19 @@ fn scrolling_stays_in_bounds_and_reports_the_position() {
     app.update(Action::FocusNext);
     assert_eq!(app.position_label(), "Top");
     app.update(Action::Up);
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader.top, Pos::TOP);
     app.update(Action::PageDown);
+    assert_eq!(app.scroll_row(), (app.reader_height() - 1, true));
     assert!(app.position_label().ends_with('%'), "{}", app.position_label());
     app.update(Action::Bottom);
     assert_eq!(app.position_label(), "End");
-    let end = app.reader.scroll;
+    let end = app.reader.top;
     app.update(Action::Down);
-    assert_eq!(app.reader.scroll, end);
+    assert_eq!(app.reader.top, end);
     app.update(Action::HalfUp);
-    assert!(app.reader.scroll < end);
+    assert!(app.reader.top < end);
     app.update(Action::Top);
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader.top, Pos::TOP);
 }
 
 #[test]
@@ -278,9 +279,9 @@ fn a_resize_keeps_the_reading_position() {
     app.focus = Focus::Reader;
     app.resize(100, 30);
     app.update(Action::Bottom);
-    let (block, _) = app.reader.wrapped.anchor(app.reader.scroll).unwrap();
+    let (block, _) = app.reader.wrapped.anchor(&app.reader.content, app.reader.top).unwrap();
     app.update(Action::Resize { width: 70, height: 30 });
-    let (after, _) = app.reader.wrapped.anchor(app.reader.scroll).unwrap();
+    let (after, _) = app.reader.wrapped.anchor(&app.reader.content, app.reader.top).unwrap();
     assert_eq!(block, after, "the same paragraph stays at the top");
 }
 
@@ -300,7 +301,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     let mut app = app(fixture::seed());
     app.resize(100, 20);
     app.update(Action::Wheel { column: 80, row: 5, down: true });
-    assert_eq!(app.reader.scroll, 3);
+    assert_eq!(app.scroll_row(), (3, true));
     assert_eq!(app.focus, Focus::Sidebar, "the wheel does not move focus");
     app.update(Action::Click { column: 5, row: 4 });
     assert_eq!(app.sidebar.selected, 3);
@@ -336,7 +337,9 @@ fn a_long_document_scrolls_past_65535_lines() {
     let mut app = app(corpus);
     app.focus = Focus::Reader;
     app.update(Action::Bottom);
-    assert!(app.reader.scroll > 65_535, "{}", app.reader.scroll);
+    app.finish_wrapping();
+    let (row, exact) = app.scroll_row();
+    assert!(exact && row > 65_535, "{row}");
 }
 
 #[test]
@@ -351,7 +354,7 @@ fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
     // Marks still sit on the right paragraphs.
     app.open_statement(4);
     let line = app.statement_line(4).unwrap();
-    let block = app.reader.wrapped.lines[line].block;
+    let block = line.block;
     assert_eq!(app.reader.content.blocks[block].paragraph, Some(12));
     app.open_view(View::Speaker(Some(2)));
     assert!(app.reader.content.blocks.iter().any(|b| b.text.starts_with("Note: ")));
@@ -363,9 +366,9 @@ fn the_content_note_comes_first_and_enter_reads_on() {
     app.show_content_note();
     assert_eq!(app.mode, Mode::ContentNote);
     // Movement and the wheel do nothing behind the note.
-    let scroll = app.reader.scroll;
+    let top = app.reader.top;
     app.update(Action::Wheel { column: 60, row: 5, down: true });
-    assert_eq!(app.reader.scroll, scroll);
+    assert_eq!(app.reader.top, top);
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
 }
@@ -377,4 +380,84 @@ fn quick_exit_and_quit_end_the_loop_from_every_mode() {
         app.mode = mode;
         assert_eq!(app.update(Action::QuickExit), Control::QuickExit, "{mode:?}");
     }
+}
+
+/// The seed document repeated to well over the size measured at once, so
+/// its rows are counted lazily.
+fn long_document() -> Corpus {
+    let mut corpus = fixture::seed();
+    let paragraphs = corpus.documents[0].paragraphs.clone();
+    corpus.documents[0].paragraphs = paragraphs.iter().cycle().take(3_000).cloned().collect();
+    corpus
+}
+
+#[test]
+fn a_resize_of_a_long_document_keeps_the_anchor_without_wrapping_it_all() {
+    let mut app = app(long_document());
+    app.focus = Focus::Reader;
+    app.finish_wrapping();
+    for _ in 0..400 {
+        app.update(Action::PageDown);
+    }
+    app.update(Action::Down);
+    let (block, offset) = app.reader.wrapped.anchor(&app.reader.content, app.reader.top).unwrap();
+    for (width, height) in [(70, 30), (200, 60), (41, 12), (100, 30)] {
+        app.update(Action::Resize { width, height });
+        assert!(app.wrapping(), "the new width is measured in the background");
+        let line = app.reader.wrapped.lines_from(&app.reader.content, app.reader.top, 1)[0];
+        assert_eq!(line.block, block, "{width}×{height}: the same paragraph stays at the top");
+        assert!(line.start <= offset, "{width}×{height}");
+        assert!(app.position_label().starts_with('~'), "{}", app.position_label());
+        // Keys work before the rows are counted, and agree with them after.
+        let mut measured = app.clone();
+        measured.finish_wrapping();
+        assert_eq!(measured.reader.top, app.reader.top);
+        let full = crate::content::wrap_all(&app.reader.content, app.reader.wrapped.width);
+        let (row, exact) = measured.scroll_row();
+        assert!(exact);
+        assert_eq!(full[row], line);
+        assert!(measured.position_label().ends_with('%') && !measured.position_label().starts_with('~'));
+    }
+}
+
+#[test]
+fn moves_in_a_lazily_wrapped_document_match_the_full_wrap() {
+    let mut lazy = app(long_document());
+    lazy.focus = Focus::Reader;
+    assert!(lazy.wrapping());
+    let full = crate::content::wrap_all(&lazy.reader.content, lazy.reader.wrapped.width);
+    let height = lazy.reader_height();
+    let check = |app: &App, expected: usize, what: &str| {
+        let mut measured = app.clone();
+        measured.finish_wrapping();
+        assert_eq!(measured.scroll_row(), (expected, true), "{what}");
+        let shown = app.reader.wrapped.lines_from(&app.reader.content, app.reader.top, height);
+        assert_eq!(shown, full[expected..expected + height], "{what}");
+    };
+    lazy.update(Action::Bottom);
+    check(&lazy, full.len() - height, "G");
+    assert_eq!(lazy.position_label(), "End");
+    lazy.update(Action::PageUp);
+    check(&lazy, full.len() - height - (height - 1), "PgUp");
+    lazy.update(Action::Top);
+    check(&lazy, 0, "g");
+    lazy.update(Action::PageDown);
+    lazy.update(Action::HalfDown);
+    check(&lazy, height - 1 + (height - 1) / 2, "PgDn then d");
+    // Search from here jumps to the first hit at or below the top line.
+    lazy.update(Action::Search);
+    for c in "nspcc".chars() {
+        lazy.update(Action::Input(c));
+    }
+    lazy.update(Action::Submit);
+    let current = lazy.search.matches[lazy.search.current.unwrap()];
+    let at = full.iter().position(|l| l.block == current.block && l.start <= current.start && current.start < l.end);
+    let at = at.unwrap();
+    assert!(at >= height - 1 + (height - 1) / 2, "the first hit below the top");
+    assert!(lazy.is_visible(lazy.reader.wrapped.pos_of(&lazy.reader.content, current.block, current.start)));
+    // The last statement, far down, is opened and shown.
+    let last = *lazy.reader.content.statements.last().unwrap();
+    lazy.open_statement(last);
+    assert!(lazy.is_visible(lazy.statement_line(last).unwrap()));
+    assert!(lazy.wrapping(), "none of this counted every row");
 }

@@ -26,9 +26,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         return;
     }
     let (gutter, _) = app.reader_columns();
-    let lines = &app.reader.wrapped.lines;
-    let visible = lines.iter().skip(app.reader.scroll).take(usize::from(inside.height));
-    for (y, line) in (inside.y..).zip(visible) {
+    // Only the rows shown are wrapped (or taken from the wrap's cache).
+    let visible = app.reader.wrapped.lines_from(&app.reader.content, app.reader.top, usize::from(inside.height));
+    for (y, line) in (inside.y..).zip(&visible) {
         draw_line(buf, Rect::new(inside.x, y, inside.width, 1), gutter, line, app);
     }
     draw_scrollbar(buf, area, app);
@@ -127,14 +127,16 @@ fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App
 /// longer than the pane.
 fn draw_scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
     let track = usize::from(area.height.saturating_sub(2));
-    let total = app.reader.wrapped.lines.len();
+    // Estimates while the rows are still being counted (see `Wrapped`).
+    let (total, _) = app.reader.wrapped.total_rows();
     let height = app.reader_height();
-    if track < 2 || total <= height {
+    if track < 2 || total <= height || app.end_pos() == crate::content::Pos::TOP {
         return;
     }
     let thumb = (track * height / total).clamp(1, track);
     let max_scroll = total - height;
-    let top = (track - thumb) * app.reader.scroll.min(max_scroll) / max_scroll.max(1);
+    let scroll = if app.reader.top >= app.end_pos() { max_scroll } else { app.scroll_row().0.min(max_scroll) };
+    let top = (track - thumb) * scroll / max_scroll.max(1);
     let x = area.right() - 1;
     for i in 0..track {
         let (symbol, style) =

@@ -29,6 +29,12 @@ pub const TOP: &str = "Top";
 pub const END: &str = "End";
 /// The whole text fits in the pane.
 pub const ALL: &str = "All";
+
+/// The reading position while the rows of a long document are still being
+/// counted: an estimate, and shown as one.
+pub fn approximate_percent(percent: usize) -> String {
+    format!("~{percent}%")
+}
 /// The search prompt, for the reader and for the list.
 pub const SEARCH_PROMPT: &str = "Search: ";
 /// The prompt when the search filters the list.
