@@ -246,7 +246,7 @@ proptest! {
         for line in app.reader.wrapped.all_lines(&app.reader.content).iter().filter(|l| !l.is_blank()) {
             let block = &app.reader.content.blocks[line.block];
             let shown = &block.text[line.start..line.end];
-            let lone_wide = columns == 1 && drawn_units(shown) == 1;
+            let lone_wide = drawn_units(shown) == 1;
             prop_assert!(shown.width() <= columns || lone_wide, "{shown:?} wider than {columns}");
         }
     }
