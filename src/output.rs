@@ -87,10 +87,10 @@ fn statement_count(count: usize) -> String {
 }
 
 /// A statement's words as they are written out: a direct quote in marks.
-fn quoted(statement: &Statement) -> String {
+fn quoted(corpus: &Corpus, statement: &Statement) -> String {
     match statement.kind {
-        crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
-        crate::extract::StatementKind::Reported => statement.text.clone(),
+        crate::extract::StatementKind::Direct => format!("“{}”", corpus.text(statement)),
+        crate::extract::StatementKind::Reported => corpus.text(statement).into_owned(),
     }
 }
 
@@ -113,7 +113,7 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                 writeln!(
                     out,
                     "{speaker}: {} ({}, {}, {})",
-                    quoted(statement),
+                    quoted(corpus, statement),
                     corpus.documents[statement.document].title,
                     paragraph_label(statement),
                     crate::ui::strings::kind_label(statement.kind).to_lowercase()
@@ -183,7 +183,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
             Piece::Speaker(name, count) => writeln!(out, "## {} ({})", escape_markdown(name), statement_count(count))?,
             Piece::Statement(statement, notes) => {
                 let doc = &corpus.documents[statement.document];
-                writeln!(out, "> {}", escape_markdown(&quoted(statement)))?;
+                writeln!(out, "> {}", escape_markdown(&quoted(corpus, statement)))?;
                 writeln!(out, ">")?;
                 writeln!(
                     out,
@@ -255,12 +255,30 @@ pub fn write_speaker_list(out: &mut dyn Write, corpus: &Corpus, filter: &Filter)
 }
 
 #[derive(Serialize)]
-struct JsonCorpus<'c> {
-    documents: Vec<JsonDocument<'c>>,
-    speakers: Vec<JsonSpeaker<'c>>,
-    statements: Vec<JsonStatement<'c>>,
+#[serde(bound(
+    serialize = "Streamed<D>: Serialize, Streamed<S>: Serialize, Streamed<T>: Serialize, Streamed<N>: Serialize"
+))]
+struct JsonCorpus<'c, D, S, T, N> {
+    documents: Streamed<D>,
+    speakers: Streamed<S>,
+    statements: Streamed<T>,
     helplines: &'c [crate::corpus::Helpline],
-    notes: Vec<JsonNote<'c>>,
+    notes: Streamed<N>,
+}
+
+/// A JSON array written item by item as serde asks for it, so a large
+/// corpus is never copied into a second, owned form just to be written.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -289,8 +307,8 @@ struct JsonStatement<'c> {
     document: &'c str,
     speaker: Option<&'c str>,
     kind: &'static str,
-    text: &'c str,
-    cue: &'c str,
+    text: std::borrow::Cow<'c, str>,
+    cue: std::borrow::Cow<'c, str>,
     paragraphs: [usize; 2],
 }
 
@@ -304,31 +322,28 @@ struct JsonNote<'c> {
     message: String,
 }
 
-/// The whole (filtered) corpus as one JSON document; the schema is in the README.
+/// The whole (filtered) corpus as one JSON document; the schema is in the
+/// README. Written as it is walked: nothing but the document list is copied.
 pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
-    let statements: Vec<&Statement> = corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).collect();
+    let statements = || corpus.statements.iter().filter(|s| filter.keeps(s.speaker));
     let counts = corpus.statement_counts();
-    let keep_document = |index: usize| filter.is_everyone() || statements.iter().any(|s| s.document == index);
+    let mut kept = vec![filter.is_everyone(); corpus.documents.len()];
+    for statement in statements() {
+        kept[statement.document] = true;
+    }
     let json = JsonCorpus {
-        documents: (0..corpus.documents.len())
-            .filter(|&i| keep_document(i))
-            .map(|i| {
-                let doc = &corpus.documents[i];
-                JsonDocument {
-                    id: &doc.id,
-                    title: &doc.title,
-                    source: doc.source.as_deref(),
-                    date: doc.date.as_deref(),
-                    origin: &doc.origin,
-                    paragraphs: &doc.paragraphs,
-                }
+        documents: Streamed(|| {
+            corpus.documents.iter().zip(&kept).filter(|(_, kept)| **kept).map(|(doc, _)| JsonDocument {
+                id: &doc.id,
+                title: &doc.title,
+                source: doc.source.as_deref(),
+                date: doc.date.as_deref(),
+                origin: &doc.origin,
+                paragraphs: &doc.paragraphs,
             })
-            .collect(),
-        speakers: corpus
-            .speakers_by_count()
-            .into_iter()
-            .filter(|&i| filter.keeps(Some(i)))
-            .map(|i| {
+        }),
+        speakers: Streamed(|| {
+            corpus.speakers_by_count().into_iter().filter(|&i| filter.keeps(Some(i))).map(|i| {
                 let speaker = &corpus.speakers[i];
                 JsonSpeaker {
                     id: &speaker.id,
@@ -339,28 +354,24 @@ pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::
                     statements: counts[i],
                 }
             })
-            .collect(),
-        statements: statements
-            .iter()
-            .map(|s| {
+        }),
+        statements: Streamed(|| {
+            statements().map(|s| {
                 let (first, last) = s.paragraph_range();
                 JsonStatement {
                     id: s.id,
                     document: &corpus.documents[s.document].id,
                     speaker: s.speaker.map(|i| corpus.speakers[i].id.as_str()),
                     kind: s.kind.as_str(),
-                    text: &s.text,
-                    cue: &s.cue,
+                    text: corpus.text(s),
+                    cue: corpus.cue(s),
                     paragraphs: [first, last],
                 }
             })
-            .collect(),
+        }),
         helplines: &corpus.helplines,
-        notes: corpus
-            .notes
-            .iter()
-            .filter(|note| keep_document(note.document))
-            .map(|note| JsonNote {
+        notes: Streamed(|| {
+            corpus.notes.iter().filter(|note| kept[note.document]).map(|note| JsonNote {
                 document: &corpus.documents[note.document].id,
                 paragraph: note.paragraph + 1,
                 found: &note.found,
@@ -368,7 +379,7 @@ pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::
                 helpline: &note.helpline,
                 message: note.message(),
             })
-            .collect(),
+        }),
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
@@ -378,7 +389,7 @@ pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::
 mod markdown_tests {
     use super::*;
     use crate::corpus::{Document, Helpline};
-    use crate::extract::{Span, SpeakerKind, StatementKind};
+    use crate::extract::{Found, Span, SpeakerKind, StatementKind};
     use crate::index::Speaker;
 
     fn corpus(text: &str, title: &str, name: &str) -> Corpus {
@@ -398,15 +409,19 @@ mod markdown_tests {
                 aliases: vec![],
                 kind: SpeakerKind::Organisation,
             }],
-            statements: vec![Statement {
-                id: 1,
-                document: 0,
-                speaker: Some(0),
-                kind: StatementKind::Direct,
-                text: text.into(),
-                cue: "said".into(),
-                spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
-            }],
+            statements: vec![Statement::new(
+                1,
+                0,
+                Some(0),
+                Found {
+                    speaker: Some(0),
+                    kind: StatementKind::Direct,
+                    text: text.into(),
+                    cue: "said".into(),
+                    spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
+                },
+                &[text.to_string()],
+            )],
             helplines: vec![Helpline {
                 name: "NSPCC helpline".into(),
                 short: "NSPCC".into(),
