@@ -345,32 +345,45 @@ struct Merger {
     manifest: std::sync::Arc<Manifest>,
     speakers: Vec<Speaker>,
     by_key: HashMap<String, usize>,
+    /// Each manifest speaker's id, name and aliases, normalised once.
+    manifest_keys: Vec<Vec<String>>,
 }
 
 impl Merger {
     fn new(manifest: Manifest) -> Self {
-        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new() }
+        let manifest_keys = manifest
+            .speakers
+            .iter()
+            .map(|meta| {
+                std::iter::once(&meta.id)
+                    .chain(std::iter::once(&meta.name))
+                    .chain(&meta.aliases)
+                    .map(|name| normalize_name(name))
+                    .collect()
+            })
+            .collect();
+        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new(), manifest_keys }
     }
 
     /// The corpus speaker for an entity, creating it on first sight.
     fn speaker_for(&mut self, entity: &Entity) -> usize {
         let names: Vec<&str> =
             std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
+        let normalized: Vec<String> = names.iter().map(|name| normalize_name(name)).collect();
         let keys: Vec<String> = names
             .iter()
-            .filter(|name| {
-                entity.kind != SpeakerKind::Person || normalize_name(name).contains(' ') || **name == entity.name
-            })
-            .map(|name| normalize_name(name))
+            .zip(&normalized)
+            .filter(|(name, key)| entity.kind != SpeakerKind::Person || key.contains(' ') || **name == entity.name)
+            .map(|(_, key)| key.clone())
             .filter(|key| !key.is_empty())
             .collect();
         let manifest = std::sync::Arc::clone(&self.manifest);
-        let manifest_speaker = manifest.speakers.iter().find(|meta| {
-            std::iter::once(&meta.id)
-                .chain(std::iter::once(&meta.name))
-                .chain(&meta.aliases)
-                .any(|name| names.iter().any(|n| normalize_name(n) == normalize_name(name)))
-        });
+        let manifest_speaker = manifest
+            .speakers
+            .iter()
+            .zip(&self.manifest_keys)
+            .find(|(_, meta_keys)| meta_keys.iter().any(|key| normalized.contains(key)))
+            .map(|(meta, _)| meta);
         let existing = match manifest_speaker {
             Some(meta) => self.speakers.iter().position(|s| s.id == meta.id),
             None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
@@ -396,9 +409,9 @@ impl Merger {
             self.speakers.len() - 1
         });
         let speaker = &mut self.speakers[index];
-        for name in names {
-            let known = normalize_name(name) == normalize_name(&speaker.name)
-                || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
+        let speaker_key = normalize_name(&speaker.name);
+        for (name, key) in names.into_iter().zip(&normalized) {
+            let known = *key == speaker_key || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
             if !known {
                 speaker.aliases.push(name.to_string());
             }
