@@ -82,6 +82,7 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// Folds in the next event, in the order [`run`] gives them.
     pub fn fold(&mut self, event: LoadEvent) {
         match event {
             LoadEvent::Started { total, manifest } => {
