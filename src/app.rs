@@ -300,11 +300,11 @@ impl App {
                 .iter()
                 .enumerate()
                 .filter(|_| may_open)
-                .filter(|(_, s)| s.speaker == speaker && hit(&s.text))
+                .filter(|(_, s)| s.speaker == speaker && hit(&self.corpus.text(s)))
                 .map(|(i, s)| Row {
                     kind: RowKind::Statement(i),
                     depth: 2,
-                    label: statement_label(s),
+                    label: statement_label(&self.corpus.text(s), s.kind),
                     count: None,
                     expanded: None,
                 })
@@ -1089,12 +1089,12 @@ impl App {
 }
 
 /// A sidebar label for a statement: its first words, quoted when direct.
-fn statement_label(statement: &crate::index::Statement) -> String {
-    let mut text: String = statement.text.chars().take(ROW_TEXT_CHARS).collect();
-    if text.len() < statement.text.len() {
+fn statement_label(words: &str, kind: crate::extract::StatementKind) -> String {
+    let mut text: String = words.chars().take(ROW_TEXT_CHARS).collect();
+    if text.len() < words.len() {
         text.push('…');
     }
-    match statement.kind {
+    match kind {
         crate::extract::StatementKind::Direct => format!("“{text}”"),
         crate::extract::StatementKind::Reported => text,
     }

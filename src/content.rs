@@ -138,8 +138,8 @@ impl Content {
             );
             blocks.push(Block::plain(BlockKind::Heading, heading, true));
             let text = match statement.kind {
-                crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
-                crate::extract::StatementKind::Reported => statement.text.clone(),
+                crate::extract::StatementKind::Direct => format!("“{}”", corpus.text(statement)),
+                crate::extract::StatementKind::Reported => corpus.text(statement).into_owned(),
             };
             let end = text.len();
             starts.push(Some((blocks.len(), 0)));

@@ -3,7 +3,7 @@
 //! extractor's output.
 
 use crate::corpus::{self, Document, Source};
-use crate::extract::{Span, SpeakerKind, StatementKind};
+use crate::extract::{Found, Span, SpeakerKind, StatementKind};
 use crate::index::{Corpus, Speaker, Statement};
 
 fn speaker(id: &str, name: &str, short: &str) -> Speaker {
@@ -58,14 +58,10 @@ pub fn seed() -> Corpus {
     let statements = found
         .into_iter()
         .enumerate()
-        .map(|(i, (speaker, kind, spans))| Statement {
-            id: i + 1,
-            document: 0,
-            speaker,
-            kind,
-            text: text_of(&document, &spans),
-            cue: String::new(),
-            spans,
+        .map(|(i, (speaker, kind, spans))| {
+            let text = text_of(&document, &spans);
+            let found = Found { speaker, kind, text, cue: String::new(), spans };
+            Statement::new(i + 1, 0, speaker, found, &document.paragraphs)
         })
         .collect();
     Corpus {
@@ -95,15 +91,9 @@ pub fn two_documents() -> Corpus {
         ],
     };
     let spans = quote_spans(&document, 1..=1);
-    corpus.statements.push(Statement {
-        id: corpus.statements.len() + 1,
-        document: 1,
-        speaker: Some(2),
-        kind: StatementKind::Direct,
-        text: text_of(&document, &spans),
-        cue: "The NSPCC said".into(),
-        spans,
-    });
+    let text = text_of(&document, &spans);
+    let found = Found { speaker: Some(2), kind: StatementKind::Direct, text, cue: "The NSPCC said".into(), spans };
+    corpus.statements.push(Statement::new(corpus.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
     corpus.documents.push(document);
     corpus
 }

@@ -1,10 +1,11 @@
 //! The corpus-wide model every front end draws from: documents, speakers
 //! merged across documents (and refined by the manifest), and statements.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::corpus::{Document, Helpline, Loaded, Manifest, Warning};
-use crate::extract::{self, Entity, Extraction, Span, SpeakerKind, StatementKind};
+use crate::extract::{self, Entity, Extraction, Found, Span, SpeakerKind, StatementKind};
 
 /// A speaker as the whole corpus knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub struct Speaker {
 }
 
 /// A statement with its place in the corpus.
+///
+/// Its words and its cue are not copies: they are read from the document's
+/// paragraphs when asked for ([`Statement::text`], [`Corpus::text`]), so a
+/// corpus holds each piece of text once however many statements quote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     /// 1-based, in corpus order (documents in load order, then document order).
@@ -29,13 +34,112 @@ pub struct Statement {
     /// Index into [`Corpus::speakers`]; `None` when unattributed.
     pub speaker: Option<usize>,
     pub kind: StatementKind,
-    pub text: String,
-    pub cue: String,
     /// Where it sits in its document's paragraphs; never empty.
     pub spans: Vec<Span>,
+    /// Direct: the quoted words without marks, paragraphs joined by one
+    /// space. Reported: the whole sentence, verbatim.
+    text: Words,
+    /// The words that attribute it; empty when there are none.
+    cue: Words,
+}
+
+/// Where a statement's words, or its cue, are found in its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Words {
+    /// The statement's spans, joined by one space: a reported sentence, or
+    /// the pieces of a quote.
+    Spans,
+    /// One byte range of one paragraph.
+    At { paragraph: u32, start: u32, end: u32 },
+    /// Words that are not in the paragraphs as they are, kept whole so
+    /// nothing shown ever changes (and the empty cue, which allocates nothing).
+    Owned(Box<str>),
+}
+
+impl Words {
+    /// The extractor's text for a statement, as [`Words::Spans`] when that is what it is.
+    fn text(text: String, spans: &[Span], paragraphs: &[String]) -> Words {
+        if is_spans_joined(&text, spans, paragraphs) { Words::Spans } else { Words::Owned(text.into_boxed_str()) }
+    }
+
+    /// The extractor's cue for a statement: the same words in the paragraph
+    /// the statement starts in, ends in, or next to it (where the
+    /// extractor finds cues), else kept whole.
+    fn cue(cue: String, spans: &[Span], paragraphs: &[String]) -> Words {
+        if cue.is_empty() {
+            return Words::Owned(Box::default());
+        }
+        let first = spans.first().map_or(0, |s| s.paragraph);
+        let last = spans.last().map_or(first, |s| s.paragraph);
+        let near = [first, last, last + 1, first.wrapping_sub(1)].into_iter().chain(first + 1..last);
+        for paragraph in near {
+            let Some(text) = paragraphs.get(paragraph) else { continue };
+            if let Some(start) = text.find(cue.as_str())
+                && let (Ok(p), Ok(s), Ok(e)) =
+                    (u32::try_from(paragraph), u32::try_from(start), u32::try_from(start + cue.len()))
+            {
+                return Words::At { paragraph: p, start: s, end: e };
+            }
+        }
+        Words::Owned(cue.into_boxed_str())
+    }
+
+    fn get<'a>(&'a self, spans: &[Span], paragraphs: &'a [String]) -> Cow<'a, str> {
+        match self {
+            Words::Spans => match spans {
+                [one] => Cow::Borrowed(&paragraphs[one.paragraph][one.start..one.end]),
+                _ => Cow::Owned(
+                    spans.iter().map(|s| &paragraphs[s.paragraph][s.start..s.end]).collect::<Vec<_>>().join(" "),
+                ),
+            },
+            &Words::At { paragraph, start, end } => {
+                Cow::Borrowed(&paragraphs[paragraph as usize][start as usize..end as usize])
+            }
+            Words::Owned(text) => Cow::Borrowed(text),
+        }
+    }
+}
+
+/// Whether `text` is exactly the spans' pieces joined by one space.
+fn is_spans_joined(text: &str, spans: &[Span], paragraphs: &[String]) -> bool {
+    let mut rest = text;
+    for (i, span) in spans.iter().enumerate() {
+        if i > 0 {
+            let Some(after) = rest.strip_prefix(' ') else { return false };
+            rest = after;
+        }
+        let Some(piece) = paragraphs.get(span.paragraph).and_then(|p| p.get(span.start..span.end)) else {
+            return false;
+        };
+        let Some(after) = rest.strip_prefix(piece) else { return false };
+        rest = after;
+    }
+    !spans.is_empty() && rest.is_empty()
 }
 
 impl Statement {
+    /// A statement from what the extractor found in a document with these
+    /// `paragraphs`; `speaker` is the corpus speaker (not the entity index
+    /// in `found`).
+    pub fn new(id: usize, document: usize, speaker: Option<usize>, found: Found, paragraphs: &[String]) -> Statement {
+        let Found { kind, text, cue, spans, .. } = found;
+        let text = Words::text(text, &spans, paragraphs);
+        let cue = Words::cue(cue, &spans, paragraphs);
+        Statement { id, document, speaker, kind, spans, text, cue }
+    }
+
+    /// Its words, read from its document's `paragraphs` (borrowed unless a
+    /// quote spans paragraphs).
+    pub fn text<'a>(&'a self, paragraphs: &'a [String]) -> Cow<'a, str> {
+        self.text.get(&self.spans, paragraphs)
+    }
+
+    /// The words that attribute it, read from its document's `paragraphs`;
+    /// empty when there are none.
+    pub fn cue<'a>(&'a self, paragraphs: &'a [String]) -> Cow<'a, str> {
+        self.cue.get(&self.spans, paragraphs)
+    }
+
     /// First and last paragraph, 1-based, as users and outputs count them.
     pub fn paragraph_range(&self) -> (usize, usize) {
         let first = self.spans.first().map_or(0, |s| s.paragraph);
@@ -78,14 +182,24 @@ pub const DEFAULT_CONTENT_NOTE: &str = "These documents may describe distressing
 impl Corpus {
     /// Extracts every document and merges its speakers into the corpus.
     pub fn build(loaded: Loaded) -> Corpus {
-        let extractions: Vec<Extraction> = extract_all(&loaded.documents);
+        let extractions: Vec<Extracted> = extract_all(&loaded.documents);
         let Loaded { documents, manifest, warnings } = loaded;
         let (mut indexer, mut corpus) = Indexer::start(manifest, warnings);
         indexer.add(&mut corpus, documents, extractions);
         corpus
     }
 
-    /// How many statements each speaker has    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
+    /// A statement's words (see [`Statement::text`]).
+    pub fn text<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+        statement.text(&self.documents[statement.document].paragraphs)
+    }
+
+    /// A statement's cue (see [`Statement::cue`]).
+    pub fn cue<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+        statement.cue(&self.documents[statement.document].paragraphs)
+    }
+
+    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
     pub fn statement_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.speakers.len()];
         for statement in &self.statements {
@@ -137,26 +251,21 @@ impl Indexer {
     }
 
     /// Appends documents (in load order) with their extractions, one each.
-    pub fn add(&mut self, corpus: &mut Corpus, documents: Vec<Document>, extractions: Vec<Extraction>) {
+    pub fn add(&mut self, corpus: &mut Corpus, documents: Vec<Document>, extractions: Vec<Extracted>) {
         debug_assert_eq!(documents.len(), extractions.len());
         let first = corpus.documents.len();
+        corpus.statements.reserve(extractions.iter().map(|e| e.statements.len()).sum());
         for (offset, extraction) in extractions.into_iter().enumerate() {
             let doc_index = first + offset;
             let mut local_to_global: HashMap<usize, usize> = HashMap::new();
-            for found in extraction.statements {
+            for mut statement in extraction.statements {
                 let merger = &mut self.merger;
-                let speaker = found.speaker.map(|local| {
+                statement.speaker = statement.speaker.map(|local| {
                     *local_to_global.entry(local).or_insert_with(|| merger.speaker_for(&extraction.entities[local]))
                 });
-                corpus.statements.push(Statement {
-                    id: corpus.statements.len() + 1,
-                    document: doc_index,
-                    speaker,
-                    kind: found.kind,
-                    text: found.text,
-                    cue: found.cue,
-                    spans: found.spans,
-                });
+                statement.id = corpus.statements.len() + 1;
+                statement.document = doc_index;
+                corpus.statements.push(statement);
             }
         }
         let notes = crate::notes::check_numbers(&documents, &self.merger.manifest);
@@ -166,18 +275,45 @@ impl Indexer {
     }
 }
 
+/// What one document's extraction adds to the corpus: its entities, and
+/// its statements with their words located in the document's paragraphs
+/// (so the extractor's copies of them can go at once, on the thread that
+/// extracted them). Made by [`extract_document`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    entities: Vec<Entity>,
+    /// Each statement's `speaker` is still an index into `entities`; its
+    /// id and document are set by [`Indexer::add`].
+    statements: Vec<Statement>,
+}
+
+impl Extracted {
+    /// Locates the words of an extraction of a document with these `paragraphs`.
+    pub fn new(extraction: Extraction, paragraphs: &[String]) -> Extracted {
+        let Extraction { entities, statements } = extraction;
+        let statements =
+            statements.into_iter().map(|found| Statement::new(0, 0, found.speaker, found, paragraphs)).collect();
+        Extracted { entities, statements }
+    }
+}
+
+/// Extracts one document's statements (see [`Extracted`]).
+pub fn extract_document(paragraphs: &[String]) -> Extracted {
+    Extracted::new(extract::extract(paragraphs), paragraphs)
+}
+
 /// Extracts documents on all available cores; documents are independent.
-pub fn extract_all(documents: &[Document]) -> Vec<Extraction> {
+pub fn extract_all(documents: &[Document]) -> Vec<Extracted> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(documents.len().max(1));
     if threads <= 1 {
-        return documents.iter().map(|doc| extract::extract(&doc.paragraphs)).collect();
+        return documents.iter().map(|doc| extract_document(&doc.paragraphs)).collect();
     }
     let chunk = documents.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = documents
             .chunks(chunk)
             .map(|docs| {
-                scope.spawn(move || docs.iter().map(|doc| extract::extract(&doc.paragraphs)).collect::<Vec<_>>())
+                scope.spawn(move || docs.iter().map(|doc| extract_document(&doc.paragraphs)).collect::<Vec<_>>())
             })
             .collect();
         handles.into_iter().flat_map(|handle| handle.join().expect("extraction does not panic")).collect()
@@ -209,32 +345,45 @@ struct Merger {
     manifest: std::sync::Arc<Manifest>,
     speakers: Vec<Speaker>,
     by_key: HashMap<String, usize>,
+    /// Each manifest speaker's id, name and aliases, normalised once.
+    manifest_keys: Vec<Vec<String>>,
 }
 
 impl Merger {
     fn new(manifest: Manifest) -> Self {
-        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new() }
+        let manifest_keys = manifest
+            .speakers
+            .iter()
+            .map(|meta| {
+                std::iter::once(&meta.id)
+                    .chain(std::iter::once(&meta.name))
+                    .chain(&meta.aliases)
+                    .map(|name| normalize_name(name))
+                    .collect()
+            })
+            .collect();
+        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new(), manifest_keys }
     }
 
     /// The corpus speaker for an entity, creating it on first sight.
     fn speaker_for(&mut self, entity: &Entity) -> usize {
         let names: Vec<&str> =
             std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
+        let normalized: Vec<String> = names.iter().map(|name| normalize_name(name)).collect();
         let keys: Vec<String> = names
             .iter()
-            .filter(|name| {
-                entity.kind != SpeakerKind::Person || normalize_name(name).contains(' ') || **name == entity.name
-            })
-            .map(|name| normalize_name(name))
+            .zip(&normalized)
+            .filter(|(name, key)| entity.kind != SpeakerKind::Person || key.contains(' ') || **name == entity.name)
+            .map(|(_, key)| key.clone())
             .filter(|key| !key.is_empty())
             .collect();
         let manifest = std::sync::Arc::clone(&self.manifest);
-        let manifest_speaker = manifest.speakers.iter().find(|meta| {
-            std::iter::once(&meta.id)
-                .chain(std::iter::once(&meta.name))
-                .chain(&meta.aliases)
-                .any(|name| names.iter().any(|n| normalize_name(n) == normalize_name(name)))
-        });
+        let manifest_speaker = manifest
+            .speakers
+            .iter()
+            .zip(&self.manifest_keys)
+            .find(|(_, meta_keys)| meta_keys.iter().any(|key| normalized.contains(key)))
+            .map(|(meta, _)| meta);
         let existing = match manifest_speaker {
             Some(meta) => self.speakers.iter().position(|s| s.id == meta.id),
             None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
@@ -260,9 +409,9 @@ impl Merger {
             self.speakers.len() - 1
         });
         let speaker = &mut self.speakers[index];
-        for name in names {
-            let known = normalize_name(name) == normalize_name(&speaker.name)
-                || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
+        let speaker_key = normalize_name(&speaker.name);
+        for (name, key) in names.into_iter().zip(&normalized) {
+            let known = *key == speaker_key || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
             if !known {
                 speaker.aliases.push(name.to_string());
             }

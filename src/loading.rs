@@ -4,35 +4,46 @@
 //! ([`crate::app::App::receive`]) and the view draws whatever has arrived.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::io::Read;
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
-use crate::corpus::{self, Document, Loaded, Manifest, Source, Warning};
-use crate::extract::{self, Extraction};
+use crate::corpus::{self, Document, Ids, Input, Manifest, Plan, Prepared, Source, Warning};
+use crate::index::{self, Corpus, Extracted, Indexer};
 
-/// Documents per message: small enough that the sidebar fills in steadily,
-/// large enough that folding messages costs little next to extracting them.
-const BATCH_DOCUMENTS: usize = 64;
+/// Inputs (files) per batch: small enough that the sidebar fills in
+/// steadily and the cores share the work evenly, large enough that folding
+/// messages costs little next to reading and extracting them.
+const BATCH_INPUTS: usize = 64;
 
 /// What the loader tells the reader, in this order: `Started` once,
 /// `Documents` in load order, `Finished` once.
 #[derive(Debug)]
 pub enum LoadEvent {
-    /// Every source has been read; extraction starts. Carries what the
-    /// status bar and the content note need before any statement exists.
+    /// The sources have been walked (folders listed, manifests read) and
+    /// reading starts. Carries what the status bar and the content note need
+    /// before any document is read.
     Started {
-        /// How many documents will arrive, for the progress count.
+        /// How many files will be read, for the progress count; each
+        /// `Documents` event says how many of them it accounts for.
         total: usize,
         manifest: Manifest,
-        warnings: Vec<Warning>,
     },
-    /// The next documents in load order, each with its extraction.
-    Documents { documents: Vec<Document>, extractions: Vec<Extraction> },
+    /// The next inputs in load order: the documents they made, each with
+    /// its extraction, and the problems found reading them.
+    Documents {
+        documents: Vec<Document>,
+        extractions: Vec<Extracted>,
+        warnings: Vec<Warning>,
+        /// How many files these were, whether or not each made a document,
+        /// so the progress count reaches `total` however many fail.
+        files: usize,
+    },
     /// Nothing more will arrive.
     Finished,
 }
 
-/// Starts reading `sources` on a background thread and returns the channel
+/// Starts loading `sources` on background threads and returns the channel
 /// its events arrive on. Standard input is not a source here: it may be
 /// the terminal's, so the caller loads it synchronously.
 pub fn spawn(sources: Vec<Source>) -> Receiver<LoadEvent> {
@@ -40,31 +51,86 @@ pub fn spawn(sources: Vec<Source>) -> Receiver<LoadEvent> {
     std::thread::Builder::new()
         .name("voices-loader".into())
         .spawn(move || {
-            let loaded = corpus::load(&sources, &mut std::io::empty());
-            send_extracted(loaded, &sender);
+            let plan = corpus::plan(&sources, &mut std::io::empty());
+            run(plan, |event| sender.send(event).is_ok());
         })
         .expect("a thread can be started");
     receiver
 }
 
-/// Extracts `loaded` on every core and sends the documents in load order.
-/// A closed channel (the reader quit) stops the work early.
-pub fn send_extracted(loaded: Loaded, sender: &Sender<LoadEvent>) {
-    let Loaded { documents, manifest, warnings } = loaded;
-    let total = documents.len();
-    if sender.send(LoadEvent::Started { total, manifest, warnings }).is_err() {
+/// Loads `sources` on every core and returns the whole corpus, exactly as
+/// the reader ends up with it. `stdin` is read for [`Source::Stdin`].
+pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
+    let plan = corpus::plan(sources, stdin);
+    let mut folded = Folded::default();
+    run(plan, |event| {
+        folded.fold(event);
+        true
+    });
+    folded.finish()
+}
+
+/// Folds load events into a corpus, as the reader does.
+#[derive(Debug, Default)]
+pub struct Folded {
+    state: Option<(Indexer, Corpus)>,
+    /// Files accounted for so far.
+    pub files: usize,
+    /// `total` from `Started`.
+    pub total: usize,
+    pub finished: bool,
+}
+
+impl Folded {
+    /// Folds in the next event, in the order [`run`] gives them.
+    pub fn fold(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Started { total, manifest } => {
+                self.state = Some(Indexer::start(manifest, Vec::new()));
+                self.total = total;
+            }
+            LoadEvent::Documents { documents, extractions, warnings, files } => {
+                let Some((indexer, corpus)) = self.state.as_mut() else { return };
+                self.files += files;
+                corpus.warnings.extend(warnings);
+                indexer.add(corpus, documents, extractions);
+            }
+            LoadEvent::Finished => self.finished = true,
+        }
+    }
+
+    /// The corpus folded so far.
+    pub fn finish(self) -> Corpus {
+        self.state.map(|(_, corpus)| corpus).unwrap_or_default()
+    }
+}
+
+/// One batch, read and extracted by a worker: each input's result, with
+/// the extraction of the document it made.
+type Done = (usize, Vec<(Prepared, Option<Extracted>)>);
+
+/// Reads, sanitises, splits and extracts the inputs of `plan` on every
+/// core, and hands `sink` the events in load order. Workers take batches
+/// of inputs from a queue; this thread puts their results back in order,
+/// gives the documents their ids and passes them on. `sink` returning
+/// false (the reader quit) stops the work early.
+pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
+    let total = plan.files();
+    let Plan { inputs, manifest } = plan;
+    if !sink(LoadEvent::Started { total, manifest }) {
         return;
     }
-    let mut batches: VecDeque<(usize, Vec<Document>)> = VecDeque::new();
-    let mut documents = documents.into_iter().peekable();
-    while documents.peek().is_some() {
-        let batch: Vec<Document> = documents.by_ref().take(BATCH_DOCUMENTS).collect();
+    let mut batches: VecDeque<(usize, Vec<Input>)> = VecDeque::new();
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let batch: Vec<Input> = inputs.by_ref().take(BATCH_INPUTS).collect();
         batches.push_back((batches.len(), batch));
     }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(batches.len());
     let queue = Arc::new(Mutex::new(batches));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (done_sender, done) = mpsc::channel::<(usize, Vec<Document>, Vec<Extraction>)>();
-    std::thread::scope(|scope| {
+    let (done_sender, done) = mpsc::channel::<Done>();
+    let mut ids = Ids::default();
+    let stopped = std::thread::scope(|scope| {
         for _ in 0..threads {
             let queue = Arc::clone(&queue);
             let done_sender = done_sender.clone();
@@ -72,69 +138,195 @@ pub fn send_extracted(loaded: Loaded, sender: &Sender<LoadEvent>) {
                 loop {
                     let next = queue.lock().map(|mut q| q.pop_front()).unwrap_or(None);
                     let Some((index, batch)) = next else { break };
-                    let extractions = batch.iter().map(|doc| extract::extract(&doc.paragraphs)).collect();
-                    if done_sender.send((index, batch, extractions)).is_err() {
+                    let results = batch
+                        .into_iter()
+                        .map(|input| {
+                            let prepared = input.prepare();
+                            let extraction =
+                                prepared.document.as_ref().map(|doc| index::extract_document(&doc.paragraphs));
+                            (prepared, extraction)
+                        })
+                        .collect();
+                    if done_sender.send((index, results)).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(done_sender);
-        // Workers finish out of order; the reader gets batches in order.
+        // Workers finish out of order; the sink gets batches in order.
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        for (index, batch, extractions) in done.iter() {
-            waiting.insert(index, (batch, extractions));
-            while let Some((documents, extractions)) = waiting.remove(&next) {
+        for (index, results) in done.iter() {
+            waiting.insert(index, results);
+            while let Some(results) = waiting.remove(&next) {
                 next += 1;
-                if sender.send(LoadEvent::Documents { documents, extractions }).is_err() {
+                if !sink(settle(&mut ids, results)) {
                     // The reader is gone: stop the workers.
                     if let Ok(mut q) = queue.lock() {
                         q.clear();
                     }
-                    return;
+                    return true;
                 }
             }
         }
+        false
     });
-    let _ = sender.send(LoadEvent::Finished);
+    if !stopped {
+        sink(LoadEvent::Finished);
+    }
+}
+
+/// One batch's results as an event: ids given in load order.
+fn settle(ids: &mut Ids, results: Vec<(Prepared, Option<Extracted>)>) -> LoadEvent {
+    let (mut documents, mut extractions, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    let mut files = 0;
+    for (prepared, extraction) in results {
+        files += usize::from(prepared.from_file());
+        let before = documents.len();
+        ids.settle(prepared, &mut documents, &mut warnings);
+        if documents.len() > before {
+            extractions.push(extraction.expect("a document is extracted"));
+        }
+    }
+    LoadEvent::Documents { documents, extractions, warnings, files }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::{Corpus, Indexer};
+    use crate::corpus::Loaded;
+
+    /// The corpus the one-thread path gives: every input read in turn, then extracted.
+    fn one_thread(sources: &[Source]) -> Corpus {
+        Corpus::build(corpus::load(sources, &mut std::io::empty()))
+    }
+
+    fn assert_same(got: &Corpus, expected: &Corpus) {
+        assert_eq!(got.documents, expected.documents);
+        assert_eq!(got.speakers, expected.speakers);
+        assert_eq!(got.statements, expected.statements);
+        assert_eq!(got.notes, expected.notes);
+        assert_eq!(got.warnings, expected.warnings);
+        assert_eq!(got.helplines, expected.helplines);
+        assert_eq!(got.content_note, expected.content_note);
+    }
+
+    /// A folder of many small articles spanning several batches, with files
+    /// that fail in the middle and names that collide.
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for n in 0..BATCH_INPUTS * 3 + 5 {
+            let text = format!(
+                "Article number {n}\n\nThe NSPCC said: \"We will act on case {n}.\"\n\nThames Valley Police said the review into case {n} was fair.\n"
+            );
+            std::fs::write(dir.path().join(format!("a{n:03}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("a050.md"), "# Marked title\n\nOfcom said: \"Fine.\"").unwrap();
+        std::fs::write(dir.path().join("a070-empty.txt"), "").unwrap();
+        std::fs::write(dir.path().join("a071-binary.txt"), b"abc\0def").unwrap();
+        std::fs::write(dir.path().join("a072-latin1.txt"), b"caf\xe9 \x93quoted\x94 said the BBC.").unwrap();
+        std::fs::write(dir.path().join("a073.txt"), "Only a title\n").unwrap();
+        std::fs::write(dir.path().join("sub").join("a073.txt"), "Only a title\n").unwrap();
+        std::fs::write(dir.path().join("sub").join("a001.txt"), "Again\n\nThe BBC said: \"Twice.\"").unwrap();
+        std::fs::write(dir.path().join("page.html"), "<html><body><article><h1>T</h1><p>x</p></article></body></html>")
+            .unwrap();
+        dir
+    }
+
+    fn events(plan: Plan) -> Vec<LoadEvent> {
+        let mut events = Vec::new();
+        run(plan, |event| {
+            events.push(event);
+            true
+        });
+        events
+    }
 
     #[test]
-    fn documents_arrive_in_order_and_make_the_same_corpus() {
-        let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
-        let expected = Corpus::build(loaded.clone());
-        // Many small copies, so the work spans several batches and threads.
-        let mut many = loaded.clone();
-        many.documents = loaded.documents.iter().cycle().take(BATCH_DOCUMENTS * 3 + 5).cloned().collect();
-        let expected_many = Corpus::build(many.clone());
-        for (input, expected) in [(loaded, expected), (many, expected_many)] {
-            let (sender, receiver) = mpsc::channel();
-            send_extracted(input, &sender);
-            drop(sender);
-            let mut state = None;
-            let mut finished = false;
-            for event in receiver {
-                match event {
-                    LoadEvent::Started { manifest, warnings, .. } => state = Some(Indexer::start(manifest, warnings)),
-                    LoadEvent::Documents { documents, extractions } => {
-                        let (indexer, corpus) = state.as_mut().unwrap();
-                        indexer.add(corpus, documents, extractions)
-                    }
-                    LoadEvent::Finished => finished = true,
-                }
-            }
-            assert!(finished);
-            let corpus = state.unwrap().1;
-            assert_eq!(corpus.documents, expected.documents);
-            assert_eq!(corpus.speakers, expected.speakers);
-            assert_eq!(corpus.statements, expected.statements);
-            assert_eq!(corpus.notes, expected.notes);
+    fn the_parallel_load_gives_the_one_thread_corpus_in_order() {
+        let dir = folder();
+        let sources = vec![
+            Source::Embedded,
+            Source::Path(dir.path().to_path_buf()),
+            Source::Path(dir.path().join("missing.txt")),
+            Source::Path(dir.path().join("a002.txt")),
+        ];
+        let expected = one_thread(&sources);
+        assert!(expected.documents.len() > BATCH_INPUTS * 3, "several batches");
+        let messages: Vec<String> = expected.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(messages[0].contains("a070-empty.txt: is empty"), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("missing.txt: does not exist")), "{messages:?}");
+        let ids: Vec<&str> = expected.documents.iter().map(|d| d.id.as_str()).collect();
+        assert!(ids.contains(&"a001-2") && ids.contains(&"a002-2"), "{ids:?}");
+        assert!(!ids.contains(&"a073") && !ids.contains(&"a073-2"), "a file with no text takes an id: {ids:?}");
+
+        let got = load(&sources, &mut std::io::empty());
+        assert_same(&got, &expected);
+
+        let plan = corpus::plan(&sources, &mut std::io::empty());
+        let files = plan.files();
+        // The seed, the generated articles (a073.txt replaced), seven more, a002.txt again.
+        assert_eq!(files, 1 + BATCH_INPUTS * 3 + 5 + 7 + 1, "the missing path is a problem, not a file");
+        let events = events(plan);
+        assert!(matches!(events.first(), Some(LoadEvent::Started { total, .. }) if *total == files));
+        assert!(matches!(events.last(), Some(LoadEvent::Finished)));
+        let counted: usize =
+            events.iter().map(|e| if let LoadEvent::Documents { files, .. } = e { *files } else { 0 }).sum();
+        assert_eq!(counted, files, "failed files count too, so progress reaches the total");
+    }
+
+    #[test]
+    fn the_embedded_seeds_and_many_copies_make_the_same_corpus() {
+        let got = load(&[Source::Embedded], &mut std::io::empty());
+        assert_same(&got, &one_thread(&[Source::Embedded]));
+        let mut folded = Folded::default();
+        for event in events(corpus::plan(&[Source::Embedded], &mut std::io::empty())) {
+            folded.fold(event);
         }
+        assert!(folded.finished);
+        assert_eq!(folded.files, folded.total);
+        assert_same(&folded.finish(), &got);
+    }
+
+    #[test]
+    fn standard_input_is_read_once_in_its_place() {
+        let dir = folder();
+        let sources = vec![Source::Path(dir.path().join("a000.txt")), Source::Stdin, Source::Embedded];
+        let text = "Headline\n\nThe police said: \"We act.\"";
+        let expected = Corpus::build(corpus::load(&sources, &mut text.as_bytes()));
+        let got = load(&sources, &mut text.as_bytes());
+        assert_same(&got, &expected);
+        assert_eq!(got.documents[1].origin, "stdin");
+    }
+
+    #[test]
+    fn nothing_to_read_still_starts_and_finishes() {
+        let events = events(corpus::plan(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty()));
+        assert!(matches!(events[0], LoadEvent::Started { total: 0, .. }));
+        assert!(
+            matches!(&events[1], LoadEvent::Documents { documents, warnings, files: 0, .. } if documents.is_empty() && warnings.len() == 1)
+        );
+        assert!(matches!(events[2], LoadEvent::Finished));
+        let loaded: Loaded = corpus::load(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty());
+        assert_eq!(
+            load(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty()).warnings,
+            loaded.warnings
+        );
+    }
+
+    #[test]
+    fn a_sink_that_stops_stops_the_load() {
+        let dir = folder();
+        let plan = corpus::plan(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
+        let mut seen = Vec::new();
+        run(plan, |event| {
+            let started = matches!(event, LoadEvent::Started { .. });
+            seen.push(event);
+            started
+        });
+        assert_eq!(seen.len(), 2, "Started, one batch, then nothing: {seen:?}");
+        assert!(matches!(seen[1], LoadEvent::Documents { .. }));
     }
 }

@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::Parser;
 use voices::app::App;
 use voices::cli::{Cli, Format};
-use voices::corpus::{self, Source};
+use voices::corpus::Source;
 use voices::index::Corpus;
 use voices::output;
 use voices::speakers::Filter;
@@ -66,14 +66,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         tui::run_loading(app, reader_options(cli), Some(voices::loading::spawn(sources)))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let loaded = corpus::load(&sources, &mut std::io::stdin().lock());
-    for warning in &loaded.warnings {
+    let corpus = voices::loading::load(&sources, &mut std::io::stdin().lock());
+    for warning in &corpus.warnings {
         eprintln!("voices: {warning}");
     }
-    if loaded.documents.is_empty() {
+    if corpus.documents.is_empty() {
         anyhow::bail!("no documents to read");
     }
-    let corpus = Corpus::build(loaded);
     let filter = match Filter::resolve(&corpus.speakers, &cli.speakers) {
         Ok(filter) => filter,
         Err(err) => {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::corpus::Document;
 use crate::index::{Corpus, Note, Statement};
 use crate::speakers::Filter;
 
@@ -87,10 +88,10 @@ fn statement_count(count: usize) -> String {
 }
 
 /// A statement's words as they are written out: a direct quote in marks.
-fn quoted(statement: &Statement) -> String {
+fn quoted(corpus: &Corpus, statement: &Statement) -> String {
     match statement.kind {
-        crate::extract::StatementKind::Direct => format!("“{}”", statement.text),
-        crate::extract::StatementKind::Reported => statement.text.clone(),
+        crate::extract::StatementKind::Direct => format!("“{}”", corpus.text(statement)),
+        crate::extract::StatementKind::Reported => corpus.text(statement).into_owned(),
     }
 }
 
@@ -113,7 +114,7 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                 writeln!(
                     out,
                     "{speaker}: {} ({}, {}, {})",
-                    quoted(statement),
+                    quoted(corpus, statement),
                     corpus.documents[statement.document].title,
                     paragraph_label(statement),
                     crate::ui::strings::kind_label(statement.kind).to_lowercase()
@@ -183,7 +184,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
             Piece::Speaker(name, count) => writeln!(out, "## {} ({})", escape_markdown(name), statement_count(count))?,
             Piece::Statement(statement, notes) => {
                 let doc = &corpus.documents[statement.document];
-                writeln!(out, "> {}", escape_markdown(&quoted(statement)))?;
+                writeln!(out, "> {}", escape_markdown(&quoted(corpus, statement)))?;
                 writeln!(out, ">")?;
                 writeln!(
                     out,
@@ -255,15 +256,6 @@ pub fn write_speaker_list(out: &mut dyn Write, corpus: &Corpus, filter: &Filter)
 }
 
 #[derive(Serialize)]
-struct JsonCorpus<'c> {
-    documents: Vec<JsonDocument<'c>>,
-    speakers: Vec<JsonSpeaker<'c>>,
-    statements: Vec<JsonStatement<'c>>,
-    helplines: &'c [crate::corpus::Helpline],
-    notes: Vec<JsonNote<'c>>,
-}
-
-#[derive(Serialize)]
 struct JsonDocument<'c> {
     id: &'c str,
     title: &'c str,
@@ -289,8 +281,8 @@ struct JsonStatement<'c> {
     document: &'c str,
     speaker: Option<&'c str>,
     kind: &'static str,
-    text: &'c str,
-    cue: &'c str,
+    text: std::borrow::Cow<'c, str>,
+    cue: std::borrow::Cow<'c, str>,
     paragraphs: [usize; 2],
 }
 
@@ -304,81 +296,247 @@ struct JsonNote<'c> {
     message: String,
 }
 
-/// The whole (filtered) corpus as one JSON document; the schema is in the README.
+/// The whole (filtered) corpus as one JSON document; the schema is in the
+/// README.
+///
+/// The layout is serde_json's pretty printing of [`JsonCorpus`], byte for
+/// byte, but the two long arrays (documents, statements) are rendered a
+/// chunk at a time on every core and written in order, so a large corpus
+/// is neither written on one core nor copied whole into a second form.
 pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
+    write_json_in(out, corpus, filter, (64, 1024))
+}
+
+/// [`write_json`] with the documents and statements rendered `chunks` at a time.
+fn write_json_in(out: &mut dyn Write, corpus: &Corpus, filter: &Filter, chunks: (usize, usize)) -> io::Result<()> {
     let statements: Vec<&Statement> = corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).collect();
+    let mut kept = vec![filter.is_everyone(); corpus.documents.len()];
+    for statement in &statements {
+        kept[statement.document] = true;
+    }
+    let documents: Vec<&Document> = corpus.documents.iter().zip(&kept).filter(|(_, k)| **k).map(|(d, _)| d).collect();
     let counts = corpus.statement_counts();
-    let keep_document = |index: usize| filter.is_everyone() || statements.iter().any(|s| s.document == index);
-    let json = JsonCorpus {
-        documents: (0..corpus.documents.len())
-            .filter(|&i| keep_document(i))
-            .map(|i| {
-                let doc = &corpus.documents[i];
-                JsonDocument {
-                    id: &doc.id,
-                    title: &doc.title,
-                    source: doc.source.as_deref(),
-                    date: doc.date.as_deref(),
-                    origin: &doc.origin,
-                    paragraphs: &doc.paragraphs,
-                }
-            })
-            .collect(),
-        speakers: corpus
-            .speakers_by_count()
-            .into_iter()
-            .filter(|&i| filter.keeps(Some(i)))
-            .map(|i| {
-                let speaker = &corpus.speakers[i];
-                JsonSpeaker {
-                    id: &speaker.id,
-                    name: &speaker.name,
-                    short: &speaker.short,
-                    aliases: &speaker.aliases,
-                    kind: speaker.kind.as_str(),
-                    statements: counts[i],
-                }
-            })
-            .collect(),
-        statements: statements
-            .iter()
-            .map(|s| {
-                let (first, last) = s.paragraph_range();
-                JsonStatement {
-                    id: s.id,
-                    document: &corpus.documents[s.document].id,
-                    speaker: s.speaker.map(|i| corpus.speakers[i].id.as_str()),
-                    kind: s.kind.as_str(),
-                    text: &s.text,
-                    cue: &s.cue,
-                    paragraphs: [first, last],
-                }
-            })
-            .collect(),
-        helplines: &corpus.helplines,
-        notes: corpus
-            .notes
-            .iter()
-            .filter(|note| keep_document(note.document))
-            .map(|note| JsonNote {
-                document: &corpus.documents[note.document].id,
-                paragraph: note.paragraph + 1,
-                found: &note.found,
-                published: &note.published,
-                helpline: &note.helpline,
-                message: note.message(),
-            })
-            .collect(),
+    let speakers: Vec<JsonSpeaker> = corpus
+        .speakers_by_count()
+        .into_iter()
+        .filter(|&i| filter.keeps(Some(i)))
+        .map(|i| {
+            let speaker = &corpus.speakers[i];
+            JsonSpeaker {
+                id: &speaker.id,
+                name: &speaker.name,
+                short: &speaker.short,
+                aliases: &speaker.aliases,
+                kind: speaker.kind.as_str(),
+                statements: counts[i],
+            }
+        })
+        .collect();
+    let notes: Vec<JsonNote> = corpus
+        .notes
+        .iter()
+        .filter(|note| kept[note.document])
+        .map(|note| JsonNote {
+            document: &corpus.documents[note.document].id,
+            paragraph: note.paragraph + 1,
+            found: &note.found,
+            published: &note.published,
+            helpline: &note.helpline,
+            message: note.message(),
+        })
+        .collect();
+    out.write_all(b"{\n  \"documents\": ")?;
+    write_array(out, &documents, chunks.0, |doc| json_document(doc))?;
+    out.write_all(b",\n  \"speakers\": ")?;
+    write_value(out, &speakers)?;
+    out.write_all(b",\n  \"statements\": ")?;
+    write_array(out, &statements, chunks.1, |s| json_statement(corpus, s))?;
+    out.write_all(b",\n  \"helplines\": ")?;
+    write_value(out, &corpus.helplines)?;
+    out.write_all(b",\n  \"notes\": ")?;
+    write_value(out, &notes)?;
+    out.write_all(b"\n}\n")
+}
+
+fn json_document(doc: &Document) -> JsonDocument<'_> {
+    JsonDocument {
+        id: &doc.id,
+        title: &doc.title,
+        source: doc.source.as_deref(),
+        date: doc.date.as_deref(),
+        origin: &doc.origin,
+        paragraphs: &doc.paragraphs,
+    }
+}
+
+fn json_statement<'c>(corpus: &'c Corpus, s: &'c Statement) -> JsonStatement<'c> {
+    let (first, last) = s.paragraph_range();
+    JsonStatement {
+        id: s.id,
+        document: &corpus.documents[s.document].id,
+        speaker: s.speaker.map(|i| corpus.speakers[i].id.as_str()),
+        kind: s.kind.as_str(),
+        text: corpus.text(s),
+        cue: corpus.cue(s),
+        paragraphs: [first, last],
+    }
+}
+
+/// Writes `value` pretty-printed as the value of a top-level key (one
+/// level in), as serde_json would inside the whole document.
+fn write_value(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    let mut buf = Vec::new();
+    render_at(&mut buf, value, 1)?;
+    out.write_all(&buf)
+}
+
+/// Renders `value` as serde_json's pretty printer does `level` levels in.
+fn render_at(buf: &mut Vec<u8>, value: &impl Serialize, level: usize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(buf, PrettyAt { level, has_value: false });
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// serde_json's `PrettyFormatter` (two-space indent) starting `level`
+/// levels in, so a piece of the document rendered on its own is byte for
+/// byte what it is inside the whole. Mirrors serde_json's implementation.
+struct PrettyAt {
+    level: usize,
+    has_value: bool,
+}
+
+impl PrettyAt {
+    fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        for _ in 0..self.level {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for PrettyAt {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Writes `items` as a JSON array that is the value of a top-level key,
+/// laid out as serde_json's pretty printer lays it out there. Chunks of
+/// `chunk` items are rendered on every core and written in order.
+fn write_array<T: Sync, J: Serialize>(
+    out: &mut dyn Write,
+    items: &[T],
+    chunk: usize,
+    json: impl Fn(&T) -> J + Sync,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    // One chunk: its items, each on a new line two levels in, comma-separated.
+    let render = |(index, items): (usize, &[T])| -> io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        for (i, value) in items.iter().enumerate() {
+            buf.extend_from_slice(if index == 0 && i == 0 { b"\n    " } else { b",\n    " });
+            render_at(&mut buf, &json(value), 2)?;
+        }
+        Ok(buf)
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
+    out.write_all(b"[")?;
+    let chunks: Vec<(usize, &[T])> = items.chunks(chunk).enumerate().collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunks.len());
+    if threads <= 1 {
+        for piece in chunks {
+            out.write_all(&render(piece)?)?;
+        }
+    } else {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (sender, rendered) = std::sync::mpsc::channel::<(usize, io::Result<Vec<u8>>)>();
+        std::thread::scope(|scope| -> io::Result<()> {
+            for _ in 0..threads {
+                let sender = sender.clone();
+                let (next, chunks, render) = (&next, &chunks, &render);
+                scope.spawn(move || {
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&piece) = chunks.get(index) else { break };
+                        if sender.send((index, render(piece))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            // Chunks are rendered out of order and written in order; a
+            // write error stops the renderers (they find the channel closed).
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut written = 0;
+            for (index, buf) in rendered.iter() {
+                waiting.insert(index, buf);
+                while let Some(buf) = waiting.remove(&written) {
+                    out.write_all(&buf?)?;
+                    written += 1;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    out.write_all(b"\n  ]")
 }
 
 #[cfg(test)]
 mod markdown_tests {
     use super::*;
     use crate::corpus::{Document, Helpline};
-    use crate::extract::{Span, SpeakerKind, StatementKind};
+    use crate::extract::{Found, Span, SpeakerKind, StatementKind};
     use crate::index::Speaker;
 
     fn corpus(text: &str, title: &str, name: &str) -> Corpus {
@@ -398,15 +556,19 @@ mod markdown_tests {
                 aliases: vec![],
                 kind: SpeakerKind::Organisation,
             }],
-            statements: vec![Statement {
-                id: 1,
-                document: 0,
-                speaker: Some(0),
-                kind: StatementKind::Direct,
-                text: text.into(),
-                cue: "said".into(),
-                spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
-            }],
+            statements: vec![Statement::new(
+                1,
+                0,
+                Some(0),
+                Found {
+                    speaker: Some(0),
+                    kind: StatementKind::Direct,
+                    text: text.into(),
+                    cue: "said".into(),
+                    spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
+                },
+                &[text.to_string()],
+            )],
             helplines: vec![Helpline {
                 name: "NSPCC helpline".into(),
                 short: "NSPCC".into(),
@@ -469,5 +631,83 @@ mod markdown_tests {
         assert_eq!(escape_markdown("1998. Since"), "1998\\. Since");
         assert_eq!(escape_markdown("# not a heading"), "\\# not a heading");
         assert_eq!(escape_markdown("plain “quoted” text, (CSE)."), "plain “quoted” text, (CSE).");
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    /// The whole document as serde_json pretty-prints it in one go: what
+    /// [`write_json`] must give byte for byte, however it is chunked.
+    #[derive(Serialize)]
+    struct Reference<'c> {
+        documents: Vec<JsonDocument<'c>>,
+        speakers: Vec<JsonSpeaker<'c>>,
+        statements: Vec<JsonStatement<'c>>,
+        helplines: &'c [crate::corpus::Helpline],
+        notes: Vec<JsonNote<'c>>,
+    }
+
+    fn reference(corpus: &Corpus, filter: &Filter) -> String {
+        let statements: Vec<&Statement> = corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).collect();
+        let keep = |i: usize| filter.is_everyone() || statements.iter().any(|s| s.document == i);
+        let counts = corpus.statement_counts();
+        let json = Reference {
+            documents: (0..corpus.documents.len())
+                .filter(|&i| keep(i))
+                .map(|i| json_document(&corpus.documents[i]))
+                .collect(),
+            speakers: corpus
+                .speakers_by_count()
+                .into_iter()
+                .filter(|&i| filter.keeps(Some(i)))
+                .map(|i| {
+                    let s = &corpus.speakers[i];
+                    JsonSpeaker {
+                        id: &s.id,
+                        name: &s.name,
+                        short: &s.short,
+                        aliases: &s.aliases,
+                        kind: s.kind.as_str(),
+                        statements: counts[i],
+                    }
+                })
+                .collect(),
+            statements: statements.iter().map(|s| json_statement(corpus, s)).collect(),
+            helplines: &corpus.helplines,
+            notes: corpus
+                .notes
+                .iter()
+                .filter(|n| keep(n.document))
+                .map(|n| JsonNote {
+                    document: &corpus.documents[n.document].id,
+                    paragraph: n.paragraph + 1,
+                    found: &n.found,
+                    published: &n.published,
+                    helpline: &n.helpline,
+                    message: n.message(),
+                })
+                .collect(),
+        };
+        let mut out = serde_json::to_string_pretty(&json).unwrap();
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn chunked_json_is_serde_json_pretty_printing_byte_for_byte() {
+        let mut corpus = crate::fixture::two_documents();
+        corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::corpus::load::embedded_manifest());
+        let empty = Corpus { helplines: corpus.helplines.clone(), ..Corpus::default() };
+        let nspcc = Filter::resolve(&corpus.speakers, &["nspcc".to_string()]).unwrap();
+        for (corpus, filter) in [(&corpus, Filter::default()), (&corpus, nspcc), (&empty, Filter::default())] {
+            let expected = reference(corpus, &filter);
+            for chunks in [(1, 1), (1, 2), (2, 3), (64, 1024)] {
+                let mut out = Vec::new();
+                write_json_in(&mut out, corpus, &filter, chunks).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), expected, "chunks {chunks:?}");
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ fn check_statements(corpus: &Corpus) -> Result<(), TestCaseError> {
         }
         let squash = |s: &str| s.split_whitespace().collect::<String>();
         let joined = squash(&pieces.concat());
-        let text = squash(&statement.text);
+        let text = squash(&corpus.text(statement));
         match statement.kind {
             StatementKind::Reported => prop_assert_eq!(&joined, &text, "reported text is its span"),
             StatementKind::Direct => prop_assert!(
@@ -94,7 +94,7 @@ fn check_statements(corpus: &Corpus) -> Result<(), TestCaseError> {
                 "direct text {text:?} is not where its spans point ({joined:?})"
             ),
         }
-        prop_assert!(is_clean(&statement.text));
+        prop_assert!(is_clean(&corpus.text(statement)));
     }
     Ok(())
 }

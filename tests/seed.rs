@@ -59,14 +59,15 @@ fn answers_to(corpus: &Corpus, speaker: Option<usize>, name: &str) -> bool {
 
 fn check(corpus: &Corpus) {
     let expected = expected();
-    let found: Vec<_> = corpus.statements.iter().map(|s| (s.kind, s.text.as_str())).collect();
+    let texts: Vec<_> = corpus.statements.iter().map(|s| corpus.text(s)).collect();
+    let found: Vec<_> = corpus.statements.iter().zip(&texts).map(|(s, text)| (s.kind, text.as_ref())).collect();
     let wanted: Vec<_> = expected.iter().map(|&(_, kind, text)| (kind, text)).collect();
     assert_eq!(found, wanted);
     for (statement, (name, _, _)) in corpus.statements.iter().zip(&expected) {
         assert!(
             answers_to(corpus, statement.speaker, name),
             "{:?} should be by {name}, is by {:?}",
-            statement.text,
+            corpus.text(statement),
             statement.speaker.map(|i| &corpus.speakers[i].name)
         );
     }
@@ -83,7 +84,7 @@ fn check(corpus: &Corpus) {
     for statement in &corpus.statements {
         let paragraphs = &corpus.documents[statement.document].paragraphs;
         let pieces: Vec<&str> = statement.spans.iter().map(|s| &paragraphs[s.paragraph][s.start..s.end]).collect();
-        assert_eq!(pieces.join(" "), statement.text);
+        assert_eq!(pieces.join(" "), corpus.text(statement));
     }
 }
 

@@ -9,9 +9,9 @@ use crate::ui::strings;
 /// How far the background load has got, for the status bar.
 #[derive(Debug)]
 pub struct Loading {
-    /// Documents to come; `None` until every source has been read.
+    /// Files to read; `None` until the sources have been walked.
     pub total: Option<usize>,
-    /// Documents received so far.
+    /// Files read so far (whether or not each made a document).
     pub received: usize,
     /// Merges each batch's speakers into the corpus, in load order.
     indexer: Option<Indexer>,
@@ -44,15 +44,16 @@ impl App {
     /// after a run of events so the sidebar is rebuilt once, not per event.
     pub fn receive(&mut self, event: LoadEvent) {
         match event {
-            LoadEvent::Started { total, manifest, warnings } => {
-                let (indexer, corpus) = Indexer::start(manifest, warnings);
+            LoadEvent::Started { total, manifest } => {
+                let (indexer, corpus) = Indexer::start(manifest, Vec::new());
                 self.corpus = corpus;
                 self.loading = Some(Loading { total: Some(total), received: 0, indexer: Some(indexer) });
             }
-            LoadEvent::Documents { documents, extractions } => {
+            LoadEvent::Documents { documents, extractions, warnings, files } => {
                 let Some(loading) = self.loading.as_mut() else { return };
                 let Some(indexer) = loading.indexer.as_mut() else { return };
-                loading.received += documents.len();
+                loading.received += files;
+                self.corpus.warnings.extend(warnings);
                 indexer.add(&mut self.corpus, documents, extractions);
             }
             LoadEvent::Finished => {
@@ -108,10 +109,11 @@ mod tests {
         app.update(Action::FocusNext);
         let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
         let expected = Corpus::build(loaded.clone());
-        let (sender, receiver) = std::sync::mpsc::channel();
-        crate::loading::send_extracted(loaded, &sender);
-        drop(sender);
-        let events: Vec<LoadEvent> = receiver.into_iter().collect();
+        let mut events = Vec::new();
+        crate::loading::run(corpus::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
+            events.push(event);
+            true
+        });
         let mut events = events.into_iter();
         app.receive(events.next().unwrap());
         app.loaded_some();

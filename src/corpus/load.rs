@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::formats::{self, Converted, Kind};
-use super::manifest::{MANIFEST_FILE, Manifest};
+use super::manifest::{DocumentMeta, MANIFEST_FILE, Manifest};
 use super::{Document, sanitize, slug, split_paragraphs, title_from_stem};
 
 mod embedded {
@@ -69,41 +69,181 @@ pub fn embedded_manifest() -> Manifest {
         .unwrap_or_default()
 }
 
-/// Reads every source in order. `stdin` is read for [`Source::Stdin`].
+/// Reads every source in order, on this thread: [`plan`], then each
+/// input [`Input::prepare`]d and [`Ids::settle`]d in turn. The background
+/// loader ([`crate::loading`]) does the same with the inputs prepared on
+/// every core, and gives the same documents and warnings in the same order.
+/// `stdin` is read for [`Source::Stdin`].
 pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
-    let mut loader = Loader::default();
-    for source in sources {
-        match source {
-            Source::Embedded => loader.embedded(),
-            Source::Path(path) => loader.path(path),
-            Source::Stdin => loader.stdin(stdin),
-        }
-    }
-    let mut loaded = loader.finish();
-    if loaded.manifest.helplines.is_empty() {
-        // A helpline is always shown; the embedded ones are checked.
-        let embedded = embedded_manifest();
-        loaded.manifest.helplines = embedded.helplines;
+    let Plan { inputs, manifest } = plan(sources, stdin);
+    let mut loaded = Loaded { manifest, ..Loaded::default() };
+    let mut ids = Ids::default();
+    for input in inputs {
+        ids.settle(input.prepare(), &mut loaded.documents, &mut loaded.warnings);
     }
     loaded
 }
 
+/// What [`plan`] found: every input to read, in load order, and the
+/// manifests merged. Cheap to make: folders are walked and manifests read,
+/// but no document is opened (standard input aside, which is read here).
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub inputs: Vec<Input>,
+    /// The manifests found, merged; helplines fall back to the embedded
+    /// manifest's so a helpline is always shown.
+    pub manifest: Manifest,
+}
+
+impl Plan {
+    /// How many inputs are documents to read (the rest are problems found
+    /// while walking), for the progress count.
+    pub fn files(&self) -> usize {
+        self.inputs.iter().filter(|input| input.is_file()).count()
+    }
+}
+
+/// One step of loading, in load order: a document to read, or a problem
+/// found while walking the sources (a missing path, a broken manifest).
+#[derive(Debug)]
+pub struct Input {
+    /// Where it is read from, for messages (a path, "seeds/x.txt", "stdin").
+    origin: String,
+    /// Its file name: for the manifest, the id and the fallback title.
+    name: String,
+    /// What the manifest beside it says about it.
+    meta: Option<DocumentMeta>,
+    what: What,
+}
+
+#[derive(Debug)]
+enum What {
+    File(PathBuf),
+    Embedded(&'static [u8]),
+    Bytes(Vec<u8>),
+    Problem(Warning),
+}
+
+impl Input {
+    /// Whether this input is a document to read (not a problem found while walking).
+    pub fn is_file(&self) -> bool {
+        !matches!(self.what, What::Problem(_))
+    }
+
+    /// Reads, decodes, sanitises and splits this input. Independent of
+    /// every other input, so any thread can do it; only the document id
+    /// waits for [`Ids::settle`], which must see the inputs in load order.
+    pub fn prepare(self) -> Prepared {
+        let mut prepared = Prepared { file: self.is_file(), ..Prepared::default() };
+        let Input { origin, name, meta, what } = self;
+        match what {
+            What::Problem(warning) => prepared.warnings.push(warning),
+            What::Embedded(bytes) => prepared.document(&origin, &name, bytes, meta.as_ref()),
+            What::Bytes(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
+            What::File(path) => match std::fs::read(&path) {
+                Ok(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
+                Err(err) => prepared.warn(origin, describe_io(&err)),
+            },
+        }
+        prepared
+    }
+}
+
+/// One input read: its warnings and its document, if it made one. The
+/// document's id is still the bare slug of its file name.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub warnings: Vec<Warning>,
+    pub document: Option<Document>,
+    /// The slug an id was made from, when the input took one (a file with
+    /// no text takes an id without making a document, as it always has).
+    id_base: Option<String>,
+    /// Whether the input was a document to read (not a problem found while
+    /// walking), for the progress count.
+    file: bool,
+}
+
+impl Prepared {
+    /// Whether this came from a document to read, as [`Input::is_file`].
+    pub fn from_file(&self) -> bool {
+        self.file
+    }
+}
+
+/// Document ids, unique across the corpus: the file name's slug, then
+/// `-2`, `-3`… in load order.
+#[derive(Debug, Default)]
+pub struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    /// Gives a prepared input's document its unique id and appends it and
+    /// the input's warnings. Call it for every input in load order.
+    pub fn settle(&mut self, prepared: Prepared, documents: &mut Vec<Document>, warnings: &mut Vec<Warning>) {
+        let Prepared { warnings: found, document, id_base, .. } = prepared;
+        warnings.extend(found);
+        let Some(base) = id_base else { return };
+        let id = self.unique(base);
+        if let Some(mut document) = document {
+            document.id = id;
+            documents.push(document);
+        }
+    }
+
+    fn unique(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+/// Walks the sources in order: lists the files to read (without opening
+/// them), reads the manifests and standard input, and notes the problems
+/// found on the way.
+pub fn plan(sources: &[Source], stdin: &mut dyn Read) -> Plan {
+    let mut planner = Planner::default();
+    for source in sources {
+        match source {
+            Source::Embedded => planner.embedded(),
+            Source::Path(path) => planner.path(path),
+            Source::Stdin => planner.stdin(stdin),
+        }
+    }
+    let mut plan = planner.plan;
+    if plan.manifest.helplines.is_empty() {
+        // A helpline is always shown; the embedded ones are checked.
+        let embedded = embedded_manifest();
+        plan.manifest.helplines = embedded.helplines;
+    }
+    plan
+}
+
+/// A warning about `origin`, made safe to show: a file name is as untrusted
+/// as the text, and it reaches stderr and the reader.
+fn warning(origin: impl Into<String>, message: impl Into<String>) -> Warning {
+    Warning { origin: sanitize::one_line(&origin.into()), message: sanitize::one_line(&message.into()) }
+}
+
 #[derive(Default)]
-struct Loader {
-    loaded: Loaded,
-    ids: HashSet<String>,
+struct Planner {
+    plan: Plan,
     visited_dirs: HashSet<PathBuf>,
 }
 
-impl Loader {
-    fn finish(self) -> Loaded {
-        self.loaded
+impl Planner {
+    fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
+        let problem = What::Problem(warning(origin, message));
+        self.plan.inputs.push(Input { origin: String::new(), name: String::new(), meta: None, what: problem });
     }
 
-    fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
-        // A file name is as untrusted as the text: it reaches stderr and the reader.
-        let (origin, message) = (sanitize::one_line(&origin.into()), sanitize::one_line(&message.into()));
-        self.loaded.warnings.push(Warning { origin, message });
+    fn input(&mut self, origin: String, name: &str, meta: Option<&Manifest>, what: What) {
+        let meta = meta.and_then(|m| m.document(name)).cloned();
+        self.plan.inputs.push(Input { origin, name: name.to_string(), meta, what });
     }
 
     fn embedded(&mut self) {
@@ -112,7 +252,7 @@ impl Loader {
             if *name == MANIFEST_FILE || !has_extension(Path::new(name), FOLDER_EXTENSIONS) {
                 continue;
             }
-            self.document(&format!("seeds/{name}"), name, bytes, Some(&manifest));
+            self.input(format!("seeds/{name}"), name, Some(&manifest), What::Embedded(bytes));
         }
         self.merge_manifest(manifest);
     }
@@ -120,7 +260,7 @@ impl Loader {
     fn stdin(&mut self, stdin: &mut dyn Read) {
         let mut bytes = Vec::new();
         match stdin.read_to_end(&mut bytes) {
-            Ok(_) => self.document("stdin", "Standard input", &bytes, None),
+            Ok(_) => self.input("stdin".to_string(), "Standard input", None, What::Bytes(bytes)),
             Err(err) => self.warn("stdin", format!("could not be read: {err}")),
         }
     }
@@ -129,7 +269,10 @@ impl Loader {
         match std::fs::metadata(path) {
             Err(err) => self.warn(path.display().to_string(), describe_io(&err)),
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(_) => self.file(path, None),
+            Ok(_) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.input(path.display().to_string(), &name, None, What::File(path.to_path_buf()));
+            }
         }
     }
 
@@ -175,28 +318,34 @@ impl Loader {
                 self.walk(root, &path, manifest);
             } else if has_extension(&path, FOLDER_EXTENSIONS) {
                 let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                let meta_manifest = manifest.filter(|m| m.document(&relative).is_some());
-                self.file_with_name(&path, &relative, meta_manifest);
+                self.input(path.display().to_string(), &relative, manifest, What::File(path));
             }
         }
     }
 
-    fn file(&mut self, path: &Path, manifest: Option<&Manifest>) {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        self.file_with_name(path, &name, manifest);
-    }
-
-    fn file_with_name(&mut self, path: &Path, manifest_name: &str, manifest: Option<&Manifest>) {
-        let origin = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => self.document(&origin, manifest_name, &bytes, manifest),
-            Err(err) => self.warn(origin, describe_io(&err)),
+    fn merge_manifest(&mut self, manifest: Manifest) {
+        let target = &mut self.plan.manifest;
+        if target.content_note.is_none() {
+            target.content_note = manifest.content_note;
         }
+        target.documents.extend(manifest.documents);
+        target.speakers.extend(manifest.speakers);
+        for helpline in manifest.helplines {
+            if !target.helplines.iter().any(|h| h.number == helpline.number) {
+                target.helplines.push(helpline);
+            }
+        }
+    }
+}
+
+impl Prepared {
+    fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(warning(origin, message));
     }
 
     /// Decodes, sanitises and splits one input; `name` is its file name (for
     /// the manifest, the id and the fallback title).
-    fn document(&mut self, origin: &str, name: &str, bytes: &[u8], manifest: Option<&Manifest>) {
+    fn document(&mut self, origin: &str, name: &str, bytes: &[u8], meta: Option<&DocumentMeta>) {
         if bytes.is_empty() {
             return self.warn(origin, "is empty; skipped");
         }
@@ -205,7 +354,7 @@ impl Loader {
         let kind = if bytes.starts_with(b"%PDF-") { Kind::Pdf } else { Kind::from_name(name) };
         if kind == Kind::Pdf {
             return match formats::pdf_to_paragraphs(bytes) {
-                Ok(converted) => self.converted(origin, name, &converted, manifest),
+                Ok(converted) => self.converted(origin, name, &converted, meta),
                 Err(err) => self.warn(origin, err.to_string()),
             };
         }
@@ -225,85 +374,62 @@ impl Loader {
                 Ok(converted) => converted,
                 Err(err) => return self.warn(origin, err.to_string()),
             },
-            Kind::Text | Kind::Pdf => return self.text(origin, name, &text, manifest),
+            Kind::Text | Kind::Pdf => return self.text(origin, name, &text, meta),
         };
-        self.converted(origin, name, &converted, manifest);
+        self.converted(origin, name, &converted, meta);
     }
 
     /// A converted document: a title the format marks is taken as is;
     /// without one, the body goes through the plain-text headline rule.
     /// Either way the text is sanitised once, here.
-    fn converted(&mut self, origin: &str, name: &str, converted: &Converted, manifest: Option<&Manifest>) {
+    fn converted(&mut self, origin: &str, name: &str, converted: &Converted, meta: Option<&DocumentMeta>) {
         let body = converted.body_text();
         let title = converted.title.as_deref().map(|t| split_paragraphs(&sanitize::sanitize(t)).join(" "));
         match title.filter(|t| !t.is_empty()) {
-            None => self.text(origin, name, &body, manifest),
+            None => self.text(origin, name, &body, meta),
             Some(title) => {
                 let clean = sanitize::sanitize(&body);
                 let paragraphs = split_paragraphs(&clean);
                 let mut doc = self.new_document(origin, name, "");
                 doc.title = title;
                 doc.paragraphs = paragraphs;
-                self.finish_document(origin, name, doc, manifest);
+                self.finish_document(origin, doc, meta);
             }
         }
     }
 
     /// Plain text (or a converted body without a marked title): sanitised,
     /// then split, the first line taken as the title if it reads like one.
-    fn text(&mut self, origin: &str, name: &str, text: &str, manifest: Option<&Manifest>) {
+    fn text(&mut self, origin: &str, name: &str, text: &str, meta: Option<&DocumentMeta>) {
         let clean = sanitize::sanitize(text);
         let doc = self.new_document(origin, name, &clean);
-        self.finish_document(origin, name, doc, manifest);
+        self.finish_document(origin, doc, meta);
     }
 
-    /// A document with its id, origin and fallback title set, built from
-    /// `clean` text by the plain-text rules.
+    /// A document with its origin and fallback title set, built from
+    /// `clean` text by the plain-text rules; it takes an id (settled later).
     fn new_document(&mut self, origin: &str, name: &str, clean: &str) -> Document {
         let stem =
             Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
-        let id = self.unique_id(slug(&stem));
+        let base = slug(&stem);
+        self.id_base = Some(base.clone());
         // The file name becomes the origin and maybe the title: made safe like the text.
-        Document::from_text(id, sanitize::one_line(origin), &sanitize::one_line(&title_from_stem(&stem)), clean)
+        Document::from_text(base, sanitize::one_line(origin), &sanitize::one_line(&title_from_stem(&stem)), clean)
     }
 
     /// Checks a built document and applies the manifest's metadata to it.
-    fn finish_document(&mut self, origin: &str, name: &str, mut doc: Document, manifest: Option<&Manifest>) {
+    fn finish_document(&mut self, origin: &str, mut doc: Document, meta: Option<&DocumentMeta>) {
         if doc.paragraphs.is_empty() {
             return self.warn(origin, "has no text; skipped");
         }
-        if let Some(meta) = manifest.and_then(|m| m.document(name)) {
+        if let Some(meta) = meta {
             if let Some(title) = &meta.title {
                 doc.title = sanitize::sanitize(title);
             }
             doc.source = meta.source.as_deref().map(sanitize::sanitize);
             doc.date = meta.date.as_deref().map(sanitize::sanitize);
         }
-        self.loaded.documents.push(doc);
-    }
-
-    fn unique_id(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        let mut n = 2;
-        while !self.ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
-    }
-
-    fn merge_manifest(&mut self, manifest: Manifest) {
-        let target = &mut self.loaded.manifest;
-        if target.content_note.is_none() {
-            target.content_note = manifest.content_note;
-        }
-        target.documents.extend(manifest.documents);
-        target.speakers.extend(manifest.speakers);
-        for helpline in manifest.helplines {
-            if !target.helplines.iter().any(|h| h.number == helpline.number) {
-                target.helplines.push(helpline);
-            }
-        }
+        self.document = Some(doc);
     }
 }
 

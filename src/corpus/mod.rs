@@ -6,7 +6,7 @@ pub mod load;
 pub mod manifest;
 pub mod sanitize;
 
-pub use load::{Loaded, Source, Warning, load};
+pub use load::{Ids, Input, Loaded, Plan, Prepared, Source, Warning, load, plan};
 pub use manifest::{Helpline, Manifest};
 
 /// One article or report, ready to extract from and to draw.
@@ -60,6 +60,9 @@ fn headline(text: &str) -> Option<&str> {
 /// Splits text into paragraphs: blank lines separate them, the lines of one
 /// paragraph are joined by a space (hard-wrapped text reads as prose), and a
 /// line starting with a list marker starts a paragraph of its own.
+///
+/// Each paragraph is allocated at its exact length (the corpus keeps them
+/// all, and a string grown line by line holds up to twice its length).
 pub fn split_paragraphs(text: &str) -> Vec<String> {
     let mut paragraphs = Vec::new();
     let mut current = String::new();
@@ -67,7 +70,8 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
         let line = line.trim_matches(|c: char| c == ' ' || c == '\u{A0}');
         if line.is_empty() || starts_list_item(line) {
             if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
+                paragraphs.push(current.as_str().to_owned());
+                current.clear();
             }
             if line.is_empty() {
                 continue;
@@ -79,8 +83,9 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
         current.push_str(line);
     }
     if !current.is_empty() {
-        paragraphs.push(current);
+        paragraphs.push(current.as_str().to_owned());
     }
+    paragraphs.shrink_to_fit();
     paragraphs
 }
 

@@ -22,17 +22,35 @@ pub const TAB_WIDTH: usize = 4;
 /// U+2028 a line break.
 pub fn sanitize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    let bytes = raw.as_bytes();
+    // Characters since the last line break, for tab stops.
     let mut column = 0usize;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut at = 0;
+    while at < raw.len() {
+        // Most text is printable ASCII and line feeds, kept as it is: copied
+        // a run at a time rather than character by character.
+        let run = bytes[at..].iter().position(|&b| !(b == b'\n' || (0x20..0x7F).contains(&b)));
+        let run_end = run.map_or(raw.len(), |n| at + n);
+        if run_end > at {
+            let piece = &raw[at..run_end];
+            out.push_str(piece);
+            column = match piece.rfind('\n') {
+                Some(newline) => piece.len() - newline - 1,
+                None => column + piece.len(),
+            };
+            at = run_end;
+            continue;
+        }
+        let Some(c) = raw[at..].chars().next() else { break };
+        at += c.len_utf8();
         match c {
-            '\n' | '\u{2028}' => {
+            '\u{2028}' => {
                 out.push('\n');
                 column = 0;
             }
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(at) == Some(&b'\n') {
+                    at += 1;
                 }
                 out.push('\n');
                 column = 0;
@@ -134,6 +152,72 @@ mod tests {
         let out = one_line("a\u{1b}]0;t\u{7}\nb\u{202E}c.txt");
         assert_eq!(out, "a\u{241B}]0;t\u{2407}\u{2424}bc.txt");
         assert!(is_clean(&out) && !out.contains('\n'));
+    }
+
+    /// The character-by-character definition [`sanitize`] must agree with.
+    fn reference(raw: &str) -> String {
+        let mut out = String::new();
+        let mut column = 0usize;
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\n' | '\u{2028}' => {
+                    out.push('\n');
+                    column = 0;
+                }
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push('\n');
+                    column = 0;
+                }
+                '\u{0C}' | '\u{2029}' => {
+                    out.push_str("\n\n");
+                    column = 0;
+                }
+                '\t' => {
+                    let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                    out.extend(std::iter::repeat_n(' ', spaces));
+                    column += spaces;
+                }
+                c if is_disguising(c) => {}
+                c if (c as u32) < 0x20 => {
+                    out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+                    column += 1;
+                }
+                '\u{7F}' => {
+                    out.push('\u{2421}');
+                    column += 1;
+                }
+                c if ('\u{80}'..='\u{9F}').contains(&c) => {
+                    out.push('\u{FFFD}');
+                    column += 1;
+                }
+                c => {
+                    out.push(c);
+                    column += 1;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_of_plain_text_agree_with_the_character_rules() {
+        let pieces = [
+            "a", "bc", "\t", "\n", "\r", "\r\n", "é", "“", "\u{1b}", "\u{7f}", "\u{9b}", "\u{200B}", "\u{2028}",
+            "\u{2029}", "\u{0C}", " ", "漢", "\u{AD}", "xyz ",
+        ];
+        // Every pair and triple, so a tab follows every kind of run.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}\t{c}{a}\t{b}");
+                    assert_eq!(sanitize(&text), reference(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

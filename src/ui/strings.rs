@@ -147,10 +147,13 @@ pub const READING_SOURCES: &str = "Reading documents…";
 /// Status bar when loading found no document at all.
 pub const NOTHING_LOADED: &str = "No documents to read";
 
-/// Status bar while documents arrive: "Loading 1,234 of 4,945 documents…",
-/// so a large corpus visibly makes progress.
+/// Status bar while documents arrive: "Loading 1,234 of 4,945 files…", so
+/// a large corpus visibly makes progress. It counts files, not documents:
+/// the total is known before any file is opened, and a file that cannot be
+/// used counts as read (it is listed under `w`), so the count always
+/// reaches the total.
 pub fn loading_progress(received: usize, total: usize) -> String {
-    format!("Loading {} of {} documents…", thousands(received), thousands(total))
+    format!("Loading {} of {} files…", thousands(received), thousands(total))
 }
 
 /// A count with thousands separators, as people read large numbers.
@@ -170,7 +173,7 @@ fn thousands(n: usize) -> String {
 mod loading_tests {
     #[test]
     fn progress_counts_have_thousands_separators() {
-        assert_eq!(super::loading_progress(1234, 4945), "Loading 1,234 of 4,945 documents…");
-        assert_eq!(super::loading_progress(0, 1_000_000), "Loading 0 of 1,000,000 documents…");
+        assert_eq!(super::loading_progress(1234, 4945), "Loading 1,234 of 4,945 files…");
+        assert_eq!(super::loading_progress(0, 1_000_000), "Loading 0 of 1,000,000 files…");
     }
 }

@@ -1,0 +1,83 @@
+//! Times loading a folder, wall and CPU time, phase by phase on one thread
+//! and then as every front end loads (files read on the worker threads):
+//!
+//!     cargo run --release --example load_speed -- /tmp/bench/c100
+//!
+//! With `parallel` or `one-thread` after the folder, only that whole load
+//! is timed. CPU time is the whole process's, so other jobs on the machine skew it
+//! less than wall time.
+use std::time::Instant;
+
+use voices::corpus::{self, Ids, Source};
+use voices::index::{self, Corpus, Indexer};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: load_speed FOLDER [parallel|one-thread]");
+    let sources = [Source::Path(path.into())];
+    let mut clock = Clock::start();
+    match std::env::args().nth(2).as_deref() {
+        Some("parallel") => {
+            let corpus = voices::loading::load(&sources, &mut std::io::empty());
+            clock.lap(&format!("loading::load, every core ({} statements)", corpus.statements.len()));
+            return;
+        }
+        Some("one-thread") => {
+            let corpus = Corpus::build(corpus::load(&sources, &mut std::io::empty()));
+            clock.lap(&format!("corpus::load, then Corpus::build ({} statements)", corpus.statements.len()));
+            return;
+        }
+        _ => {}
+    }
+
+    let plan = corpus::plan(&sources, &mut std::io::empty());
+    let files = plan.files();
+    clock.lap(&format!("plan ({files} files)"));
+    let mut ids = Ids::default();
+    let (mut documents, mut warnings) = (Vec::new(), Vec::new());
+    for input in plan.inputs {
+        ids.settle(input.prepare(), &mut documents, &mut warnings);
+    }
+    let bytes: usize = documents.iter().flat_map(|d: &corpus::Document| &d.paragraphs).map(String::len).sum();
+    clock.lap(&format!("read + sanitise + split, one thread ({:.1} MB of paragraphs)", bytes as f64 / 1e6));
+    let extracted: Vec<_> = documents.iter().map(|d| index::extract_document(&d.paragraphs)).collect();
+    clock.lap("extract, one thread");
+    let (mut indexer, mut corpus) = Indexer::start(plan.manifest, warnings);
+    indexer.add(&mut corpus, documents, extracted);
+    clock.lap(&format!("index ({} statements)", corpus.statements.len()));
+    let mut out = std::io::sink();
+    voices::output::write_json(&mut out, &corpus, &Default::default()).unwrap();
+    clock.lap("JSON to a sink");
+    drop(corpus);
+
+    let corpus = voices::loading::load(&sources, &mut std::io::empty());
+    clock.lap("loading::load, every core");
+    drop(corpus);
+    let corpus = Corpus::build(corpus::load(&sources, &mut std::io::empty()));
+    clock.lap("corpus::load on one thread, then Corpus::build on every core");
+    drop(corpus);
+}
+
+struct Clock {
+    wall: Instant,
+    cpu: f64,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock { wall: Instant::now(), cpu: cpu_now() }
+    }
+
+    fn lap(&mut self, what: &str) {
+        let (wall, cpu) = (self.wall.elapsed().as_secs_f64(), cpu_now() - self.cpu);
+        println!("{wall:7.3} s wall {cpu:7.3} s CPU  {what}");
+        *self = Clock::start();
+    }
+}
+
+/// Process CPU time (user + system, every thread) in seconds.
+fn cpu_now() -> f64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9
+}
