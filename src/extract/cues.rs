@@ -17,6 +17,7 @@ pub(crate) struct Token {
 }
 
 /// The char at byte `at` and its length, with a fast path for ASCII.
+#[inline]
 fn char_at(text: &str, at: usize) -> (char, usize) {
     let b = text.as_bytes()[at];
     if b < 128 {
@@ -27,9 +28,18 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
-/// Letter or digit, with a fast path for ASCII.
+/// Letter or digit, with fast paths for ASCII and for the General
+/// Punctuation block (curly quotes, dashes), which holds neither and would
+/// otherwise take the slow Unicode table look-ups on every quotation mark.
+#[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits `text[start..end]` into tokens, marking those inside the sorted,
@@ -366,23 +376,61 @@ pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
-/// A sorted word list searched by bisection: for short words this beats
-/// hashing them.
-pub(crate) struct WordSet(Vec<&'static str>);
+/// A word list as an open-addressed hash table built once. Most tokens are
+/// not in the list, and at a low load factor they land on an empty slot
+/// after one cheap hash, with no string comparison at all (bisection over
+/// a sorted list cost several `memcmp` calls per token).
+pub(crate) struct WordSet {
+    /// A power-of-two table; `""` marks an empty slot (no list holds `""`).
+    slots: Vec<&'static str>,
+    /// The longest word, to reject longer ones without hashing.
+    longest: usize,
+}
+
+/// FNV-1a over the bytes: fast on the short words the lists hold.
+fn hash_word(word: &[u8]) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in word {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash ^ (hash >> 29)) as usize
+}
 
 impl WordSet {
     /// Whether `word` is in the set.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        if word.len() > self.longest || word.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash_word(word.as_bytes()) & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.is_empty() {
+                return false;
+            }
+            if slot == word {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
 /// A fast membership set for one of the word lists.
 pub(crate) fn word_set(words: &'static [&'static str]) -> WordSet {
-    let mut sorted: Vec<&'static str> = words.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    WordSet(sorted)
+    let size = (words.len() * 4).next_power_of_two().max(8);
+    let mut slots = vec![""; size];
+    for &word in words {
+        debug_assert!(!word.is_empty(), "the empty string marks a free slot");
+        let mut at = hash_word(word.as_bytes()) & (size - 1);
+        while !slots[at].is_empty() && slots[at] != word {
+            at = (at + 1) & (size - 1);
+        }
+        slots[at] = word;
+    }
+    WordSet { slots, longest: words.iter().map(|w| w.len()).max().unwrap_or(0) }
 }
 
 static REPORTING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(REPORTING_VERBS));
@@ -684,6 +732,22 @@ mod tests {
         let text = "She was told to leave.";
         let tokens = tokenize(text, 0, text.len(), &[]);
         assert!(find(text, &tokens).is_empty());
+    }
+
+    #[test]
+    fn word_sets_hold_exactly_their_words() {
+        let set = word_set(REPORTING_VERBS);
+        assert!(REPORTING_VERBS.iter().all(|w| set.contains(w)));
+        for absent in ["", "Said", "sai", "saidx", "the", "commentedcommented", "é"] {
+            assert!(!set.contains(absent), "{absent}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_not_alphanumeric() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
