@@ -52,8 +52,12 @@ const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "a", "an", "in", "on", "
 /// A quote that names something (a book, a programme, a campaign) rather
 /// than giving someone's words.
 fn is_title(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || text.ends_with(['.', ',', '!', '?']) {
+    if text.ends_with(['.', ',', '!', '?']) {
+        return false;
+    }
+    // Seven words are enough to rule a title out; long quotes are not split whole.
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
+    if words.is_empty() || words.len() > 6 {
         return false;
     }
     words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))

@@ -81,6 +81,20 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     }
 }
 
+/// Bytes that may start a quotation mark or a sentence end: ASCII marks,
+/// `.?!`, and 0xE2, which leads the UTF-8 of the curly marks (U+2018 to
+/// U+201E). Never a continuation byte, so it always starts a char.
+static WORTH_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'!' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Whether `c` could be a quotation mark at all (a cheap pre-filter).
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '\'')
@@ -179,30 +193,41 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
     let mut open: Option<Open> = None;
     let mut resume_at = 0;
     for (p, text) in paragraphs.iter().enumerate() {
-        let mut prev: Option<char> = None;
         let start_at = std::mem::take(&mut resume_at);
-        if start_at > 0 {
-            prev = text[..start_at].chars().next_back();
-        }
-        let mut iter = text[start_at..].char_indices().map(|(i, c)| (i + start_at, c)).peekable();
-        while let Some((i, c)) = iter.next() {
+        let bytes = text.as_bytes();
+        let mut i = start_at;
+        while i < bytes.len() {
+            // Only marks and sentence ends matter; skip everything else a
+            // byte at a time without decoding characters.
+            if !WORTH_A_LOOK[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let here = i;
+            let c = text[here..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
             if !is_mark(c) {
-                if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[i + 1..]) {
+                if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[here + 1..]) {
                     // An unclosed quote followed by "He said …": the quote
                     // ended with its sentence.
                     let mut done = open.take().expect("open quote");
-                    push_piece(&mut done.pieces, p, text, done.piece_start, i + 1);
+                    push_piece(&mut done.pieces, p, text, done.piece_start, here + 1);
                     if !done.pieces.is_empty() {
-                        quotes.push(Quote { pieces: done.pieces, open: done.open, close: (p, i + 1), closed: false });
+                        quotes.push(Quote {
+                            pieces: done.pieces,
+                            open: done.open,
+                            close: (p, here + 1),
+                            closed: false,
+                        });
                     }
                 }
-                prev = Some(c);
                 continue;
             }
-            let next = iter.peek().map(|&(_, n)| n);
-            let after = i + c.len_utf8();
+            // The chars either side (none at the paragraph's edges).
+            let prev = text[..here].chars().next_back();
+            let after = i;
+            let next = text[after..].chars().next();
             let role = classify(c, prev, next);
-            prev = Some(c);
             let Some((family, role)) = role else { continue };
             match open.as_mut() {
                 None => {
@@ -211,16 +236,16 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                             && family == Family::Double
                             && next.is_some_and(|n| !n.is_whitespace()))
                     {
-                        open = Some(Open { family, open: (p, i), pieces: Vec::new(), piece_start: after });
+                        open = Some(Open { family, open: (p, here), pieces: Vec::new(), piece_start: after });
                     }
                 }
                 Some(current) if current.family == family => match role {
                     Role::Close | Role::Either => {
-                        if family == Family::Single && looks_possessive(text, i, text[..i].chars().next_back()) {
+                        if family == Family::Single && looks_possessive(text, here, prev) {
                             continue;
                         }
                         let mut done = open.take().expect("open quote");
-                        push_piece(&mut done.pieces, p, text, done.piece_start, i);
+                        push_piece(&mut done.pieces, p, text, done.piece_start, here);
                         if !done.pieces.is_empty() {
                             quotes.push(Quote {
                                 pieces: done.pieces,
@@ -233,7 +258,7 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                     Role::Open => {
                         // Run-together quote: the closing mark is missing
                         // before the next opening one; one statement.
-                        push_piece(&mut current.pieces, p, text, current.piece_start, i);
+                        push_piece(&mut current.pieces, p, text, current.piece_start, here);
                         current.piece_start = after;
                     }
                 },
