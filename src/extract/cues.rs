@@ -70,8 +70,17 @@ pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usi
             continue;
         }
         if is_alnum(c) {
+            let bytes = text.as_bytes();
             let mut j = i + len;
             while j < end {
+                // Most of a word is ASCII letters and digits: take the run
+                // without decoding, then look at what stops it.
+                while j < end && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if j >= end {
+                    break;
+                }
                 let (d, dlen) = char_at(text, j);
                 let joins_word =
                     matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dlen < end && is_alnum(char_at(text, j + dlen).0);
