@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::entities::FINDINGS_NOUNS;
+use super::entities::is_findings_noun;
 
 /// A word or punctuation mark of a sentence, as a byte range of its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -385,6 +385,18 @@ pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
+/// Exactly `word.to_lowercase()`, without allocating for ASCII words that
+/// are already lower case (most are), so look-ups need not allocate.
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// A word list as an open-addressed hash table built once. Most tokens are
 /// not in the list, and at a low load factor they land on an empty slot
 /// after one cheap hash, with no string comparison at all (bisection over
@@ -608,8 +620,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
                 }
                 let (before, _) = walk_back(text, tokens, at);
                 // `a review into … which found`: the findings noun is the head.
-                let head =
-                    (before..at).rev().find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&&*lower(text, &tokens[k])));
+                let head = (before..at).rev().find(|&k| tokens[k].word && is_findings_noun(&lower(text, &tokens[k])));
                 match head {
                     Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
                     None if before < at => subjects.push((before, at, SubjectSite::Relative)),

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::cues::{WordSet, word_set};
 use super::{Entity, SpeakerKind};
 
 /// Titles that mark a person and stay part of how the text names them.
@@ -464,7 +465,48 @@ pub(crate) const FINDINGS_NOUNS: &[&str] = &[
 ];
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+// Membership tests for the longer word lists, as hashed sets built once:
+// a linear `contains` compares the word with every entry.
+
+pub(crate) fn is_honorific(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(HONORIFICS));
+    SET.contains(word)
+}
+
+fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_NAMES));
+    SET.contains(word)
+}
+
+fn is_job_title(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(JOB_TITLES));
+    SET.contains(word)
+}
+
+fn is_organisation_word(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORGANISATION_WORDS));
+    SET.contains(word)
+}
+
+pub(crate) fn is_organisation_noun(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORGANISATION_NOUNS));
+    SET.contains(word)
+}
+
+pub(crate) fn is_group_noun(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(GROUP_NOUNS));
+    SET.contains(word)
+}
+
+pub(crate) fn is_findings_noun(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(FINDINGS_NOUNS));
+    SET.contains(word)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -485,8 +527,7 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// A word that can be part of a proper name.
 pub(crate) fn is_name_word(word: &str) -> bool {
-    static NOT_NAMES_SET: LazyLock<super::cues::WordSet> = LazyLock::new(|| super::cues::word_set(NOT_NAMES));
-    is_capitalised(word) && !NOT_NAMES_SET.contains(word)
+    is_capitalised(word) && !is_not_name(word)
 }
 
 /// Joins name words into one name (`Thames Valley Police`).
@@ -603,7 +644,7 @@ impl Registry {
         }
         let full = join(words);
         if let Some(i) = self.lookup(&full) {
-            if words.len() > 1 || HONORIFICS.contains(&words[0]) {
+            if words.len() > 1 || is_honorific(words[0]) {
                 self.add_alias(i, &full);
             }
             return Some(i);
@@ -625,7 +666,7 @@ impl Registry {
         // A person named by title and surname: the surname key matches a
         // fuller form named before.
         if kind == SpeakerKind::Person
-            && HONORIFICS.contains(&words[0])
+            && is_honorific(words[0])
             && words.len() >= 2
             && let Some(i) = self.lookup(words[words.len() - 1])
             && self.entities[i].kind == SpeakerKind::Person
@@ -634,7 +675,7 @@ impl Registry {
             return Some(i);
         }
         let index = self.entity(&full, kind);
-        if kind == SpeakerKind::Person && words.len() >= 2 && !HONORIFICS.contains(&words[0]) {
+        if kind == SpeakerKind::Person && words.len() >= 2 && !is_honorific(words[0]) {
             // nothing more: the surname alias was added by `entity`
         }
         Some(index)
@@ -794,7 +835,7 @@ fn findings_body(text: &str) -> Option<&str> {
 /// Drops words that cannot begin or end a name (`The`, trailing `of`).
 pub(crate) fn trim_name<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
     while let Some((first, rest)) = words.split_first() {
-        if (rest.is_empty() || !HONORIFICS.contains(first)) && NOT_NAMES.contains(first) || !is_capitalised(first) {
+        if (rest.is_empty() || !is_honorific(first)) && is_not_name(first) || !is_capitalised(first) {
             words = rest;
         } else {
             break;
@@ -813,7 +854,7 @@ pub(crate) fn trim_name<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
 /// Drops leading job titles from a person's name (`Prime Minister Tony
 /// Blair` → `Tony Blair`), keeping at least one word.
 pub(crate) fn strip_job_titles<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
-    while words.len() > 1 && JOB_TITLES.contains(&words[0]) {
+    while words.len() > 1 && is_job_title(words[0]) {
         words = &words[1..];
     }
     words
@@ -824,10 +865,10 @@ pub(crate) fn classify(words: &[&str]) -> SpeakerKind {
     if words.is_empty() {
         return SpeakerKind::Organisation;
     }
-    if words.iter().any(|w| ORGANISATION_WORDS.contains(w)) || words.iter().any(|w| *w == "and" || *w == "&") {
+    if words.iter().any(|w| is_organisation_word(w)) || words.iter().any(|w| *w == "and" || *w == "&") {
         return SpeakerKind::Organisation;
     }
-    if HONORIFICS.contains(&words[0]) && words.len() >= 2 {
+    if is_honorific(words[0]) && words.len() >= 2 {
         return SpeakerKind::Person;
     }
     if words.len() == 1 {
@@ -845,7 +886,7 @@ pub(crate) fn classify(words: &[&str]) -> SpeakerKind {
 /// Whether a name is strong enough evidence of an organisation to be "the
 /// organisation just named" for a later `A spokesman said`.
 pub(crate) fn is_clear_organisation(words: &[&str]) -> bool {
-    words.iter().any(|w| ORGANISATION_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]))
+    words.iter().any(|w| is_organisation_word(w)) || (words.len() == 1 && is_acronym(words[0]))
 }
 
 #[cfg(test)]

@@ -4,8 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::cues::{self, SubjectSite, Token};
-use super::entities::{Registry, is_clear_organisation, is_name_word, trim_name};
+use super::cues::{self, SubjectSite, Token, lowercase};
+use super::entities::{
+    Registry, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word, is_organisation_noun,
+    trim_name,
+};
 use super::quotes::{self, Quote};
 use super::resolve::{self, Context};
 use super::{Entity, Extraction, Found, Span, StatementKind, sentences};
@@ -72,9 +75,9 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
     // ("However, …", "Following their review, …").
     let mut from = 0;
     if let Some(comma) = tokens.iter().take(10).position(|t| !t.word && &text[t.start..t.end] == ",") {
-        let opener = tokens.first().map(|t| text[t.start..t.end].to_lowercase()).unwrap_or_default();
+        let opener = tokens.first().map(|t| lowercase(&text[t.start..t.end])).unwrap_or_default();
         let introductory = matches!(
-            opener.as_str(),
+            &*opener,
             "however"
                 | "but"
                 | "and"
@@ -110,9 +113,10 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
             from = comma + 1;
         }
     }
-    while tokens.get(from).is_some_and(|t| {
-        matches!(text[t.start..t.end].to_lowercase().as_str(), "however" | "but" | "and" | "yet" | "so")
-    }) {
+    while tokens
+        .get(from)
+        .is_some_and(|t| matches!(&*lowercase(&text[t.start..t.end]), "however" | "but" | "and" | "yet" | "so"))
+    {
         from += 1;
     }
     // The subject ends at its head: a group or findings noun, a spokesperson
@@ -129,12 +133,12 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
             break;
         }
         let w = &text[t.start..t.end];
-        let lower = w.to_lowercase();
-        if matches!(lower.as_str(), "spokesman" | "spokeswoman" | "spokesperson") {
+        let lower = lowercase(w);
+        if matches!(&*lower, "spokesman" | "spokeswoman" | "spokesperson") {
             let mut end = k + 1;
             if tokens
                 .get(end)
-                .is_some_and(|t| matches!(text[t.start..t.end].to_lowercase().as_str(), "for" | "from" | "of" | "at"))
+                .is_some_and(|t| matches!(&*lowercase(&text[t.start..t.end]), "for" | "from" | "of" | "at"))
             {
                 end += 1;
                 while tokens.get(end).is_some_and(|t| t.word && end - k < 8) {
@@ -152,27 +156,24 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
             }
             return Some((from, end));
         }
-        if super::entities::GROUP_NOUNS.contains(&lower.as_str())
-            || super::entities::FINDINGS_NOUNS.contains(&lower.as_str())
-            || super::entities::ORGANISATION_NOUNS.contains(&lower.as_str())
-        {
+        if is_group_noun(&lower) || is_findings_noun(&lower) || is_organisation_noun(&lower) {
             return Some((from, k + 1));
         }
-        if is_name_word(w) || super::entities::HONORIFICS.contains(&w) {
+        if is_name_word(w) || is_honorific(w) {
             seen_name = true;
         } else if seen_name && !matches!(w, "of" | "for" | "the" | "and") {
             return Some((from, k));
         } else if !seen_name
-            && !matches!(lower.as_str(), "the" | "a" | "an" | "some" | "other" | "many" | "most" | "young" | "several")
+            && !matches!(&*lower, "the" | "a" | "an" | "some" | "other" | "many" | "most" | "young" | "several")
             && !lower.ends_with("ly")
-            && !cues::PRONOUNS.contains(&lower.as_str())
+            && !cues::PRONOUNS.contains(&&*lower)
         {
             // A description word: keep going only while it can precede a noun.
             if lower.ends_with("ed") || lower.ends_with("s") && k > from {
                 return None;
             }
         }
-        if cues::PRONOUNS.contains(&lower.as_str()) && k == from {
+        if cues::PRONOUNS.contains(&&*lower) && k == from {
             return Some((from, k + 1));
         }
         k += 1;
@@ -457,11 +458,11 @@ fn note_mentions(
             continue;
         }
         let spoken_to = start > 0 && {
-            let w = text[tokens[start - 1].start..tokens[start - 1].end].to_lowercase();
-            matches!(w.as_str(), "told" | "telling" | "tell" | "tells" | "to" | "the") && start > 1 && {
-                let w2 = text[tokens[start - 2].start..tokens[start - 2].end].to_lowercase();
-                matches!(w2.as_str(), "told" | "telling" | "tell" | "tells")
-                    || matches!(w.as_str(), "told" | "telling" | "tell" | "tells" | "to")
+            let w = lowercase(&text[tokens[start - 1].start..tokens[start - 1].end]);
+            matches!(&*w, "told" | "telling" | "tell" | "tells" | "to" | "the") && start > 1 && {
+                let w2 = lowercase(&text[tokens[start - 2].start..tokens[start - 2].end]);
+                matches!(&*w2, "told" | "telling" | "tell" | "tells")
+                    || matches!(&*w, "told" | "telling" | "tell" | "tells" | "to")
             }
         };
         let words: Vec<&str> = tokens[start..k].iter().map(|t| &text[t.start..t.end]).collect();
