@@ -421,17 +421,23 @@ impl WordSet {
     /// Whether `word` is in the set.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// Whether the word spelt by these bytes is in the set.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
         if word.len() > self.longest || word.is_empty() {
             return false;
         }
         let mask = self.slots.len() - 1;
-        let mut at = hash_word(word.as_bytes()) & mask;
+        let mut at = hash_word(word) & mask;
         loop {
             let slot = self.slots[at];
             if slot.is_empty() {
                 return false;
             }
-            if slot == word {
+            if slot.as_bytes() == word {
                 return true;
             }
             at = (at + 1) & mask;
@@ -468,15 +474,16 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let raw = &text[token.start..token.end];
-    if raw.len() < 3 || raw.len() > 16 {
+    // Every verb listed is ASCII, so other words need no further look.
+    if raw.len() < 3 || raw.len() > 16 || !raw.is_ascii() {
         return false;
     }
     let mut buffer = [0u8; 16];
     for (slot, byte) in buffer.iter_mut().zip(raw.bytes()) {
         *slot = byte.to_ascii_lowercase();
     }
-    let Ok(word) = std::str::from_utf8(&buffer[..raw.len()]) else { return false };
-    if word == "made" {
+    let word = &buffer[..raw.len()];
+    if word == b"made" {
         return tokens[i + 1..].iter().take(5).any(|t| {
             t.word && {
                 let w = lower(text, t);
@@ -493,10 +500,10 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
             }
         });
     }
-    if word == "according" {
+    if word == b"according" {
         return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
     }
-    if !is_reporting(word) {
+    if !REPORTING_SET.contains_bytes(word) {
         return false;
     }
     // "the so-called", "a found object": a verb follows a subject, never an article.
