@@ -55,30 +55,38 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
 /// allocation per sentence.
 pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usize, usize)], tokens: &mut Vec<Token>) {
     tokens.clear();
+    let bytes = text.as_bytes();
     let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
-    let mut inside = |offset: usize| {
-        while range < quoted.len() && quoted[range].1 <= offset {
-            range += 1;
-        }
-        range < quoted.len() && quoted[range].0 <= offset
-    };
     let mut i = start;
     while i < end {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
-            i += len;
+        let b = bytes[i];
+        // ASCII spaces and letters are most of the text: test them on the
+        // byte; anything else decodes its char.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            i += 1;
             continue;
         }
-        if is_alnum(c) {
-            let bytes = text.as_bytes();
-            let mut j = i + len;
+        let (word, len) = if b.is_ascii_alphanumeric() {
+            (true, 1)
+        } else if b.is_ascii() {
+            (false, 1)
+        } else {
+            let (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            (is_alnum(c), len)
+        };
+        let mut j = i + len;
+        if word {
             while j < end {
                 // Most of a word is ASCII letters and digits: take the run
                 // without decoding, then look at what stops it.
                 while j < end && bytes[j].is_ascii_alphanumeric() {
                     j += 1;
                 }
-                if j >= end {
+                if j >= end || bytes[j] == b' ' {
                     break;
                 }
                 let (d, dlen) = char_at(text, j);
@@ -90,12 +98,14 @@ pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usi
                     break;
                 }
             }
-            tokens.push(Token { start: i, end: j, word: true, quoted: inside(i) });
-            i = j;
-        } else {
-            tokens.push(Token { start: i, end: i + len, word: false, quoted: inside(i) });
-            i += len;
         }
+        // Whether the token starts inside a quoted range (`range` only moves on).
+        while range < quoted.len() && quoted[range].1 <= i {
+            range += 1;
+        }
+        let quoted = range < quoted.len() && quoted[range].0 <= i;
+        tokens.push(Token { start: i, end: j, word, quoted });
+        i = j;
     }
 }
 
