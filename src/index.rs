@@ -212,16 +212,15 @@ pub fn normalize_name(name: &str) -> String {
 
 /// [`normalize_name`] for an ASCII name, with the same result.
 fn normalize_ascii_name(name: &str) -> String {
-    let cleaned: String = name
-        .bytes()
-        .filter(|&b| b != b'\'')
-        .map(|b| if b.is_ascii_alphanumeric() { char::from(b.to_ascii_lowercase()) } else { ' ' })
-        .collect();
-    let mut left = cleaned.split_ascii_whitespace().count();
+    let mut cleaned = String::with_capacity(name.len());
+    for b in name.bytes().filter(|&b| b != b'\'') {
+        cleaned.push(if b.is_ascii_alphanumeric() { char::from(b.to_ascii_lowercase()) } else { ' ' });
+    }
     let mut normal = String::with_capacity(cleaned.len());
-    for word in cleaned.split_ascii_whitespace() {
-        if normal.is_empty() && left > 1 && NAME_PREFIXES.contains(&word) {
-            left -= 1;
+    let mut words = cleaned.split_ascii_whitespace().peekable();
+    while let Some(word) = words.next() {
+        // Prefixes go from the front, but never the last word.
+        if normal.is_empty() && words.peek().is_some() && NAME_PREFIXES.contains(&word) {
             continue;
         }
         if !normal.is_empty() {
@@ -361,8 +360,24 @@ mod tests {
             words.join(" ")
         };
         for name in [
-            "", " ", "The", "the the", "Mr", "Mr Dr", "Mr Dr Who", "The Force", "  Mr  Glazer's  ", "O'Neil", "A&E Trust",
-            "Lord-Smith", "MR. DR. X", "3M", "'", "Rev\tJones", "the\x0bBank", "Dr  Azzam Tamimi",
+            "",
+            " ",
+            "The",
+            "the the",
+            "Mr",
+            "Mr Dr",
+            "Mr Dr Who",
+            "The Force",
+            "  Mr  Glazer's  ",
+            "O'Neil",
+            "A&E Trust",
+            "Lord-Smith",
+            "MR. DR. X",
+            "3M",
+            "'",
+            "Rev\tJones",
+            "the\x0bBank",
+            "Dr  Azzam Tamimi",
         ] {
             assert_eq!(normalize_ascii_name(name), general(name), "{name:?}");
         }

@@ -543,6 +543,9 @@ pub(crate) struct Registry {
     surnames: HashMap<String, usize>,
     initials: HashMap<String, usize>,
     first_words: HashMap<String, usize>,
+    /// Per entity: whether the key of its current name is known to be in
+    /// `keys`, so mentions by that name need not be keyed again.
+    name_keyed: Vec<bool>,
     /// The body that carried out "the review"/"the report", when the text says.
     pub findings_body: Option<usize>,
 }
@@ -575,12 +578,23 @@ impl Registry {
             return;
         }
         let entity = &mut self.entities[index];
-        if entity.name != alias && !entity.aliases.iter().any(|a| a == alias) {
+        let is_name = entity.name == alias;
+        if is_name {
+            if self.name_keyed[index] {
+                return;
+            }
+        } else if entity.aliases.iter().any(|a| a == alias) {
+            // Keyed when it was added.
+            return;
+        } else {
             entity.aliases.push(alias.to_string());
         }
         let k = key(alias);
         if !k.is_empty() {
             self.keys.entry(k).or_insert(index);
+        }
+        if is_name {
+            self.name_keyed[index] = true;
         }
     }
 
@@ -592,6 +606,7 @@ impl Registry {
                     && !HONORIFICS.contains(&name.split_whitespace().next().unwrap_or(""));
                 if fuller {
                     let old = std::mem::replace(&mut self.entities[i].name, name.to_string());
+                    self.name_keyed[i] = false;
                     self.add_alias(i, &old);
                 }
             }
@@ -600,6 +615,8 @@ impl Registry {
         }
         let index = self.entities.len();
         self.entities.push(Entity { name: name.to_string(), aliases: Vec::new(), kind });
+        // Keyed just below (an empty key is never looked up).
+        self.name_keyed.push(true);
         let k = key(name);
         if !k.is_empty() {
             self.keys.insert(k, index);
