@@ -196,16 +196,12 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
         let start_at = std::mem::take(&mut resume_at);
         let bytes = text.as_bytes();
         let mut i = start_at;
-        while i < bytes.len() {
-            // Only marks and sentence ends matter; skip everything else a
-            // byte at a time without decoding characters.
-            if !WORTH_A_LOOK[usize::from(bytes[i])] {
-                i += 1;
-                continue;
-            }
-            let here = i;
+        // Only marks and sentence ends matter; skip everything else a byte
+        // at a time without decoding characters.
+        while let Some(skip) = bytes[i..].iter().position(|&b| WORTH_A_LOOK[usize::from(b)]) {
+            let here = i + skip;
             let c = text[here..].chars().next().expect("a char starts here");
-            i += c.len_utf8();
+            i = here + c.len_utf8();
             if !is_mark(c) {
                 if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[here + 1..]) {
                     // An unclosed quote followed by "He said …": the quote

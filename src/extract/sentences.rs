@@ -74,7 +74,14 @@ pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
 /// as most of a paragraph is skipped here.
 fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?')).map(|at| from + at)
+    static TERMINATOR: [bool; 256] = {
+        let mut table = [false; 256];
+        table[b'.' as usize] = true;
+        table[b'!' as usize] = true;
+        table[b'?' as usize] = true;
+        table
+    };
+    rest.iter().position(|&b| TERMINATOR[usize::from(b)]).map(|at| from + at)
 }
 
 fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
