@@ -3,6 +3,7 @@
 //! unbalanced marks kept from swallowing the rest of the document.
 
 use super::Span;
+use super::bytes::find_any;
 
 /// The two kinds of outer quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,19 +82,13 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     }
 }
 
-/// Bytes that may start a quotation mark or a sentence end: ASCII marks,
-/// `.?!`, and 0xE2, which leads the UTF-8 of the curly marks (U+2018 to
-/// U+201E). Never a continuation byte, so it always starts a char.
-static WORTH_A_LOOK: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[b'.' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'!' as usize] = true;
-    table[0xE2] = true;
-    table
-};
+/// Bytes that may start a quotation mark: the ASCII marks and 0xE2, which
+/// leads the UTF-8 of the curly ones (U+2018 to U+201E) and is never a
+/// continuation byte, so it always starts a char.
+const MARKS: &[u8; 3] = b"\"'\xE2";
+
+/// [`MARKS`] and the sentence ends that may close an open quote.
+const MARKS_AND_ENDS: &[u8; 6] = b"\"'\xE2.?!";
 
 /// Whether `c` could be a quotation mark at all (a cheap pre-filter).
 fn is_mark(c: char) -> bool {
@@ -196,10 +191,11 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
         let start_at = std::mem::take(&mut resume_at);
         let bytes = text.as_bytes();
         let mut i = start_at;
-        // Only marks and sentence ends matter; skip everything else a byte
-        // at a time without decoding characters.
-        while let Some(skip) = bytes[i..].iter().position(|&b| WORTH_A_LOOK[usize::from(b)]) {
-            let here = i + skip;
+        // Only marks matter, and sentence ends while a quote is open; skip
+        // everything else without decoding characters.
+        while let Some(here) =
+            if open.is_some() { find_any(bytes, i, MARKS_AND_ENDS) } else { find_any(bytes, i, MARKS) }
+        {
             let c = text[here..].chars().next().expect("a char starts here");
             i = here + c.len_utf8();
             if !is_mark(c) {
