@@ -32,7 +32,9 @@ struct Sentence {
     paragraph: usize,
     start: usize,
     end: usize,
-    cues: Vec<ResolvedCue>,
+    /// Its cues: a range of the document's list of cues, so that a
+    /// sentence costs no allocation of its own.
+    cues: std::ops::Range<usize>,
 }
 
 /// Byte ranges of quoted words in one paragraph, sorted.
@@ -229,15 +231,19 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     // name, if any.
     let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
     let mut token_buffer: Vec<Token> = Vec::new();
+    let mut sentence_buffer: Vec<(usize, usize)> = Vec::new();
+    // Every sentence's resolved cues, in document order.
+    let mut all_cues: Vec<ResolvedCue> = Vec::new();
 
     for (p, text) in paragraphs.iter().enumerate() {
         let inside = Quoted(&quoted[p]);
         let mut opens = quotes_by_paragraph[p].iter().peekable();
-        for (s, e) in sentences::split(text) {
+        sentences::split_into(text, &mut sentence_buffer);
+        for &(s, e) in &sentence_buffer {
             cues::tokenize_into(text, s, e, &quoted[p], &mut token_buffer);
             let tokens = &token_buffer[..];
             let starts_inside = inside.contains(s);
-            let mut resolved = Vec::new();
+            let first_cue = all_cues.len();
             for verb_cue in cues::find(text, tokens) {
                 let verb = &tokens[verb_cue.verb];
                 let mut cue = ResolvedCue {
@@ -287,9 +293,10 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                 if let Some(speaker) = cue.speaker {
                     context.spoke(&registry, speaker);
                 }
-                resolved.push(cue);
+                all_cues.push(cue);
             }
-            let speaker_cue = resolved.iter().find(|c| c.speaker.is_some()).copied();
+            let resolved = first_cue..all_cues.len();
+            let speaker_cue = all_cues[resolved.clone()].iter().find(|c| c.speaker.is_some()).copied();
             // Quotes opening in this sentence.
             let mut full_quote = false;
             while let Some(&&q) = opens.peek() {
@@ -338,7 +345,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     // All resolved cues in document order, for "the last speaker" look-ups.
     let spoken: Vec<(usize, usize, usize)> = sentences
         .iter()
-        .filter_map(|s| s.cues.iter().find_map(|c| c.speaker.map(|sp| (s.paragraph, c.verb, sp))))
+        .filter_map(|s| all_cues[s.cues.clone()].iter().find_map(|c| c.speaker.map(|sp| (s.paragraph, c.verb, sp))))
         .collect();
 
     for quote in &quotes {
@@ -355,7 +362,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             // sentence (not one inside a relative clause), else to whoever
             // the sentence reports.
             chosen = open_sentence.and_then(|i| {
-                let cues = &sentences[i].cues;
+                let cues = &all_cues[sentences[i].cues.clone()];
                 cues.iter()
                     .rev()
                     .find(|c| c.speaker.is_some() && !c.relative && c.end <= quote.open.1)
@@ -367,8 +374,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             if let Some(i) = close_sentence {
                 let sentence = &sentences[i];
                 let paragraph = &paragraphs[sentence.paragraph];
-                chosen = sentence
-                    .cues
+                chosen = all_cues[sentence.cues.clone()]
                     .iter()
                     .filter(|c| c.speaker.is_some() && sentence.paragraph == quote.close.0 && c.start >= quote.close.1)
                     .find(|c| paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || ch == ','))
@@ -376,13 +382,20 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             }
             if chosen.is_none() {
                 chosen = open_sentence.and_then(|i| {
-                    sentences[i].cues.iter().rev().find(|c| c.speaker.is_some() && c.end <= quote.open.1).copied()
+                    all_cues[sentences[i].cues.clone()]
+                        .iter()
+                        .rev()
+                        .find(|c| c.speaker.is_some() && c.end <= quote.open.1)
+                        .copied()
                 });
             }
             if chosen.is_none()
                 && let Some(next) = close_sentence.and_then(|i| sentences.get(i + 1))
             {
-                chosen = next.cues.first().filter(|c| c.speaker.is_some() && c.start == next.start).copied();
+                chosen = all_cues[next.cues.clone()]
+                    .first()
+                    .filter(|c| c.speaker.is_some() && c.start == next.start)
+                    .copied();
             }
         }
         let mut speaker = chosen.and_then(|c| c.speaker);

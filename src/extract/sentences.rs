@@ -24,9 +24,18 @@ fn starts_sentence(c: char) -> bool {
 
 /// Splits a paragraph into sentences: byte ranges, trimmed of outer spaces,
 /// covering every non-blank part of the paragraph. Linear in its length.
+#[cfg(test)]
 pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
-    let bytes = paragraph.as_bytes();
     let mut sentences = Vec::new();
+    split_into(paragraph, &mut sentences);
+    sentences
+}
+
+/// [`split`] into a reused buffer (cleared first), to spare an allocation
+/// per paragraph.
+pub(crate) fn split_into(paragraph: &str, sentences: &mut Vec<(usize, usize)>) {
+    sentences.clear();
+    let bytes = paragraph.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while let Some(at) = next_terminator(bytes, i) {
@@ -58,7 +67,7 @@ pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
         }
         match after[gap..].chars().next() {
             Some(next) if starts_sentence(next) => {
-                push_trimmed(paragraph, start, end, &mut sentences);
+                push_trimmed(paragraph, start, end, sentences);
                 start = end + gap;
                 i = start;
             }
@@ -66,8 +75,7 @@ pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
             None => break,
         }
     }
-    push_trimmed(paragraph, start, paragraph.len(), &mut sentences);
-    sentences
+    push_trimmed(paragraph, start, paragraph.len(), sentences);
 }
 
 /// The first `.`, `!` or `?` at or after `from`; most of a paragraph is
