@@ -509,7 +509,7 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     // Compared ignoring ASCII case: every verb listed is lower-case ASCII.
-    let word = text[token.start..token.end].as_bytes();
+    let word = &text.as_bytes()[token.start..token.end];
     if word.len() < 3 || word.len() > 16 {
         return false;
     }
