@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::entities::FINDINGS_NOUNS;
+use super::entities::is_findings_noun;
 
 /// A word or punctuation mark of a sentence, as a byte range of its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,7 @@ pub(crate) struct Token {
 }
 
 /// The char at byte `at` and its length, with a fast path for ASCII.
+#[inline]
 fn char_at(text: &str, at: usize) -> (char, usize) {
     let b = text.as_bytes()[at];
     if b < 128 {
@@ -27,9 +28,18 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
-/// Letter or digit, with a fast path for ASCII.
+/// Letter or digit, with fast paths for ASCII and for the General
+/// Punctuation block (curly quotes, dashes), which holds neither and would
+/// otherwise take the slow Unicode table look-ups on every quotation mark.
+#[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits `text[start..end]` into tokens, marking those inside the sorted,
@@ -41,27 +51,54 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
     tokens
 }
 
+/// ASCII letters and digits by byte value: one load per byte in the
+/// tokeniser's inner loop instead of three range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// [`tokenize`] into a reused buffer (cleared first), to spare an
 /// allocation per sentence.
 pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usize, usize)], tokens: &mut Vec<Token>) {
     tokens.clear();
+    let bytes = text.as_bytes();
     let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
-    let mut inside = |offset: usize| {
-        while range < quoted.len() && quoted[range].1 <= offset {
-            range += 1;
-        }
-        range < quoted.len() && quoted[range].0 <= offset
-    };
     let mut i = start;
     while i < end {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
-            i += len;
+        let b = bytes[i];
+        // ASCII spaces and letters are most of the text: test them on the
+        // byte; anything else decodes its char.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            i += 1;
             continue;
         }
-        if is_alnum(c) {
-            let mut j = i + len;
+        let (word, len) = if b.is_ascii_alphanumeric() {
+            (true, 1)
+        } else if b.is_ascii() {
+            (false, 1)
+        } else {
+            let (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            (is_alnum(c), len)
+        };
+        let mut j = i + len;
+        if word {
             while j < end {
+                // Most of a word is ASCII letters and digits: take the run
+                // without decoding, then look at what stops it.
+                j += bytes[j..end].iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(end - j);
+                if j >= end || bytes[j] == b' ' {
+                    break;
+                }
                 let (d, dlen) = char_at(text, j);
                 let joins_word =
                     matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dlen < end && is_alnum(char_at(text, j + dlen).0);
@@ -71,12 +108,14 @@ pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usi
                     break;
                 }
             }
-            tokens.push(Token { start: i, end: j, word: true, quoted: inside(i) });
-            i = j;
-        } else {
-            tokens.push(Token { start: i, end: i + len, word: false, quoted: inside(i) });
-            i += len;
         }
+        // Whether the token starts inside a quoted range (`range` only moves on).
+        while range < quoted.len() && quoted[range].1 <= i {
+            range += 1;
+        }
+        let quoted = range < quoted.len() && quoted[range].0 <= i;
+        tokens.push(Token { start: i, end: j, word, quoted });
+        i = j;
     }
 }
 
@@ -366,23 +405,94 @@ pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
-/// A sorted word list searched by bisection: for short words this beats
-/// hashing them.
-pub(crate) struct WordSet(Vec<&'static str>);
+/// Exactly `word.to_lowercase()`, without allocating for ASCII words that
+/// are already lower case (most are), so look-ups need not allocate.
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// A word list as an open-addressed hash table built once. Most tokens are
+/// not in the list, and at a low load factor they land on an empty slot
+/// after one cheap hash, with no string comparison at all (bisection over
+/// a sorted list cost several `memcmp` calls per token).
+pub(crate) struct WordSet {
+    /// A power-of-two table; `""` marks an empty slot (no list holds `""`).
+    slots: Vec<&'static str>,
+    /// The longest word, to reject longer ones without hashing.
+    longest: usize,
+}
+
+/// FNV-1a over the bytes: fast on the short words the lists hold.
+fn hash_word(word: impl Iterator<Item = u8>) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in word {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash ^ (hash >> 29)) as usize
+}
 
 impl WordSet {
     /// Whether `word` is in the set.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// Whether the word spelt by these bytes is in the set.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.probe(word.len(), hash_word(word.iter().copied()), |slot| slot == word)
+    }
+
+    /// Whether the word, lower-cased in ASCII, is in the set (of lower-case
+    /// words): one pass, no copy.
+    #[inline]
+    pub(crate) fn contains_ignoring_ascii_case(&self, word: &[u8]) -> bool {
+        let hash = hash_word(word.iter().map(u8::to_ascii_lowercase));
+        self.probe(word.len(), hash, |slot| slot.eq_ignore_ascii_case(word))
+    }
+
+    /// Walks the slots from `hash` until `matches` accepts one or an empty
+    /// slot ends the search.
+    #[inline]
+    fn probe(&self, len: usize, hash: usize, matches: impl Fn(&[u8]) -> bool) -> bool {
+        if len > self.longest || len == 0 {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.is_empty() {
+                return false;
+            }
+            if matches(slot.as_bytes()) {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
 /// A fast membership set for one of the word lists.
 pub(crate) fn word_set(words: &'static [&'static str]) -> WordSet {
-    let mut sorted: Vec<&'static str> = words.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    WordSet(sorted)
+    let size = (words.len() * 4).next_power_of_two().max(8);
+    let mut slots = vec![""; size];
+    for &word in words {
+        debug_assert!(!word.is_empty(), "the empty string marks a free slot");
+        let mut at = hash_word(word.bytes()) & (size - 1);
+        while !slots[at].is_empty() && slots[at] != word {
+            at = (at + 1) & (size - 1);
+        }
+        slots[at] = word;
+    }
+    WordSet { slots, longest: words.iter().map(|w| w.len()).max().unwrap_or(0) }
 }
 
 static REPORTING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(REPORTING_VERBS));
@@ -398,16 +508,12 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if !token.word || token.quoted {
         return false;
     }
-    let raw = &text[token.start..token.end];
-    if raw.len() < 3 || raw.len() > 16 {
+    // Compared ignoring ASCII case: every verb listed is lower-case ASCII.
+    let word = &text.as_bytes()[token.start..token.end];
+    if word.len() < 3 || word.len() > 16 {
         return false;
     }
-    let mut buffer = [0u8; 16];
-    for (slot, byte) in buffer.iter_mut().zip(raw.bytes()) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let Ok(word) = std::str::from_utf8(&buffer[..raw.len()]) else { return false };
-    if word == "made" {
+    if word.eq_ignore_ascii_case(b"made") {
         return tokens[i + 1..].iter().take(5).any(|t| {
             t.word && {
                 let w = lower(text, t);
@@ -424,10 +530,10 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
             }
         });
     }
-    if word == "according" {
+    if word.eq_ignore_ascii_case(b"according") {
         return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
     }
-    if !is_reporting(word) {
+    if !REPORTING_SET.contains_ignoring_ascii_case(word) {
         return false;
     }
     // "the so-called", "a found object": a verb follows a subject, never an article.
@@ -551,8 +657,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
                 }
                 let (before, _) = walk_back(text, tokens, at);
                 // `a review into … which found`: the findings noun is the head.
-                let head =
-                    (before..at).rev().find(|&k| tokens[k].word && FINDINGS_NOUNS.contains(&&*lower(text, &tokens[k])));
+                let head = (before..at).rev().find(|&k| tokens[k].word && is_findings_noun(&lower(text, &tokens[k])));
                 match head {
                     Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
                     None if before < at => subjects.push((before, at, SubjectSite::Relative)),
@@ -684,6 +789,23 @@ mod tests {
         let text = "She was told to leave.";
         let tokens = tokenize(text, 0, text.len(), &[]);
         assert!(find(text, &tokens).is_empty());
+    }
+
+    #[test]
+    fn word_sets_hold_exactly_their_words() {
+        let set = word_set(REPORTING_VERBS);
+        assert!(REPORTING_VERBS.iter().all(|w| set.contains(w)));
+        assert!(set.contains_ignoring_ascii_case(b"SaId") && !set.contains_ignoring_ascii_case(b"Sa\xc3\xafd"));
+        for absent in ["", "Said", "sai", "saidx", "the", "commentedcommented", "é"] {
+            assert!(!set.contains(absent), "{absent}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_not_alphanumeric() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::cues::{WordSet, word_set};
 use super::{Entity, SpeakerKind};
 
 /// Titles that mark a person and stay part of how the text names them.
@@ -464,7 +465,48 @@ pub(crate) const FINDINGS_NOUNS: &[&str] = &[
 ];
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+// Membership tests for the longer word lists, as hashed sets built once:
+// a linear `contains` compares the word with every entry.
+
+pub(crate) fn is_honorific(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(HONORIFICS));
+    SET.contains(word)
+}
+
+fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_NAMES));
+    SET.contains(word)
+}
+
+fn is_job_title(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(JOB_TITLES));
+    SET.contains(word)
+}
+
+fn is_organisation_word(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORGANISATION_WORDS));
+    SET.contains(word)
+}
+
+pub(crate) fn is_organisation_noun(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORGANISATION_NOUNS));
+    SET.contains(word)
+}
+
+pub(crate) fn is_group_noun(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(GROUP_NOUNS));
+    SET.contains(word)
+}
+
+pub(crate) fn is_findings_noun(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| word_set(FINDINGS_NOUNS));
+    SET.contains(word)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -485,8 +527,7 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// A word that can be part of a proper name.
 pub(crate) fn is_name_word(word: &str) -> bool {
-    static NOT_NAMES_SET: LazyLock<super::cues::WordSet> = LazyLock::new(|| super::cues::word_set(NOT_NAMES));
-    is_capitalised(word) && !NOT_NAMES_SET.contains(word)
+    is_capitalised(word) && !is_not_name(word)
 }
 
 /// Joins name words into one name (`Thames Valley Police`).
@@ -502,6 +543,9 @@ pub(crate) struct Registry {
     surnames: HashMap<String, usize>,
     initials: HashMap<String, usize>,
     first_words: HashMap<String, usize>,
+    /// Per entity: whether the key of its current name is known to be in
+    /// `keys`, so mentions by that name need not be keyed again.
+    name_keyed: Vec<bool>,
     /// The body that carried out "the review"/"the report", when the text says.
     pub findings_body: Option<usize>,
 }
@@ -534,12 +578,23 @@ impl Registry {
             return;
         }
         let entity = &mut self.entities[index];
-        if entity.name != alias && !entity.aliases.iter().any(|a| a == alias) {
+        let is_name = entity.name == alias;
+        if is_name {
+            if self.name_keyed[index] {
+                return;
+            }
+        } else if entity.aliases.iter().any(|a| a == alias) {
+            // Keyed when it was added.
+            return;
+        } else {
             entity.aliases.push(alias.to_string());
         }
         let k = key(alias);
         if !k.is_empty() {
             self.keys.entry(k).or_insert(index);
+        }
+        if is_name {
+            self.name_keyed[index] = true;
         }
     }
 
@@ -551,6 +606,7 @@ impl Registry {
                     && !HONORIFICS.contains(&name.split_whitespace().next().unwrap_or(""));
                 if fuller {
                     let old = std::mem::replace(&mut self.entities[i].name, name.to_string());
+                    self.name_keyed[i] = false;
                     self.add_alias(i, &old);
                 }
             }
@@ -559,6 +615,8 @@ impl Registry {
         }
         let index = self.entities.len();
         self.entities.push(Entity { name: name.to_string(), aliases: Vec::new(), kind });
+        // Keyed just below (an empty key is never looked up).
+        self.name_keyed.push(true);
         let k = key(name);
         if !k.is_empty() {
             self.keys.insert(k, index);
@@ -603,7 +661,7 @@ impl Registry {
         }
         let full = join(words);
         if let Some(i) = self.lookup(&full) {
-            if words.len() > 1 || HONORIFICS.contains(&words[0]) {
+            if words.len() > 1 || is_honorific(words[0]) {
                 self.add_alias(i, &full);
             }
             return Some(i);
@@ -625,7 +683,7 @@ impl Registry {
         // A person named by title and surname: the surname key matches a
         // fuller form named before.
         if kind == SpeakerKind::Person
-            && HONORIFICS.contains(&words[0])
+            && is_honorific(words[0])
             && words.len() >= 2
             && let Some(i) = self.lookup(words[words.len() - 1])
             && self.entities[i].kind == SpeakerKind::Person
@@ -634,7 +692,7 @@ impl Registry {
             return Some(i);
         }
         let index = self.entity(&full, kind);
-        if kind == SpeakerKind::Person && words.len() >= 2 && !HONORIFICS.contains(&words[0]) {
+        if kind == SpeakerKind::Person && words.len() >= 2 && !is_honorific(words[0]) {
             // nothing more: the surname alias was added by `entity`
         }
         Some(index)
@@ -794,7 +852,7 @@ fn findings_body(text: &str) -> Option<&str> {
 /// Drops words that cannot begin or end a name (`The`, trailing `of`).
 pub(crate) fn trim_name<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
     while let Some((first, rest)) = words.split_first() {
-        if (rest.is_empty() || !HONORIFICS.contains(first)) && NOT_NAMES.contains(first) || !is_capitalised(first) {
+        if (rest.is_empty() || !is_honorific(first)) && is_not_name(first) || !is_capitalised(first) {
             words = rest;
         } else {
             break;
@@ -813,7 +871,7 @@ pub(crate) fn trim_name<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
 /// Drops leading job titles from a person's name (`Prime Minister Tony
 /// Blair` → `Tony Blair`), keeping at least one word.
 pub(crate) fn strip_job_titles<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
-    while words.len() > 1 && JOB_TITLES.contains(&words[0]) {
+    while words.len() > 1 && is_job_title(words[0]) {
         words = &words[1..];
     }
     words
@@ -824,10 +882,10 @@ pub(crate) fn classify(words: &[&str]) -> SpeakerKind {
     if words.is_empty() {
         return SpeakerKind::Organisation;
     }
-    if words.iter().any(|w| ORGANISATION_WORDS.contains(w)) || words.iter().any(|w| *w == "and" || *w == "&") {
+    if words.iter().any(|w| is_organisation_word(w)) || words.iter().any(|w| *w == "and" || *w == "&") {
         return SpeakerKind::Organisation;
     }
-    if HONORIFICS.contains(&words[0]) && words.len() >= 2 {
+    if is_honorific(words[0]) && words.len() >= 2 {
         return SpeakerKind::Person;
     }
     if words.len() == 1 {
@@ -845,7 +903,7 @@ pub(crate) fn classify(words: &[&str]) -> SpeakerKind {
 /// Whether a name is strong enough evidence of an organisation to be "the
 /// organisation just named" for a later `A spokesman said`.
 pub(crate) fn is_clear_organisation(words: &[&str]) -> bool {
-    words.iter().any(|w| ORGANISATION_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]))
+    words.iter().any(|w| is_organisation_word(w)) || (words.len() == 1 && is_acronym(words[0]))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+mod bytes;
 mod cues;
 mod entities;
 mod pipeline;

@@ -4,8 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::cues::{self, SubjectSite, Token};
-use super::entities::{Registry, is_clear_organisation, is_name_word, trim_name};
+use super::cues::{self, SubjectSite, Token, lowercase};
+use super::entities::{
+    Registry, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word, is_organisation_noun,
+    trim_name,
+};
 use super::quotes::{self, Quote};
 use super::resolve::{self, Context};
 use super::{Entity, Extraction, Found, Span, StatementKind, sentences};
@@ -29,7 +32,9 @@ struct Sentence {
     paragraph: usize,
     start: usize,
     end: usize,
-    cues: Vec<ResolvedCue>,
+    /// Its cues: a range of the document's list of cues, so that a
+    /// sentence costs no allocation of its own.
+    cues: std::ops::Range<usize>,
 }
 
 /// Byte ranges of quoted words in one paragraph, sorted.
@@ -52,8 +57,12 @@ const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "a", "an", "in", "on", "
 /// A quote that names something (a book, a programme, a campaign) rather
 /// than giving someone's words.
 fn is_title(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || text.ends_with(['.', ',', '!', '?']) {
+    if text.ends_with(['.', ',', '!', '?']) {
+        return false;
+    }
+    // Seven words are enough to rule a title out; long quotes are not split whole.
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
+    if words.is_empty() || words.len() > 6 {
         return false;
     }
     words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -68,9 +77,9 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
     // ("However, …", "Following their review, …").
     let mut from = 0;
     if let Some(comma) = tokens.iter().take(10).position(|t| !t.word && &text[t.start..t.end] == ",") {
-        let opener = tokens.first().map(|t| text[t.start..t.end].to_lowercase()).unwrap_or_default();
+        let opener = tokens.first().map(|t| lowercase(&text[t.start..t.end])).unwrap_or_default();
         let introductory = matches!(
-            opener.as_str(),
+            &*opener,
             "however"
                 | "but"
                 | "and"
@@ -106,9 +115,10 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
             from = comma + 1;
         }
     }
-    while tokens.get(from).is_some_and(|t| {
-        matches!(text[t.start..t.end].to_lowercase().as_str(), "however" | "but" | "and" | "yet" | "so")
-    }) {
+    while tokens
+        .get(from)
+        .is_some_and(|t| matches!(&*lowercase(&text[t.start..t.end]), "however" | "but" | "and" | "yet" | "so"))
+    {
         from += 1;
     }
     // The subject ends at its head: a group or findings noun, a spokesperson
@@ -125,12 +135,12 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
             break;
         }
         let w = &text[t.start..t.end];
-        let lower = w.to_lowercase();
-        if matches!(lower.as_str(), "spokesman" | "spokeswoman" | "spokesperson") {
+        let lower = lowercase(w);
+        if matches!(&*lower, "spokesman" | "spokeswoman" | "spokesperson") {
             let mut end = k + 1;
             if tokens
                 .get(end)
-                .is_some_and(|t| matches!(text[t.start..t.end].to_lowercase().as_str(), "for" | "from" | "of" | "at"))
+                .is_some_and(|t| matches!(&*lowercase(&text[t.start..t.end]), "for" | "from" | "of" | "at"))
             {
                 end += 1;
                 while tokens.get(end).is_some_and(|t| t.word && end - k < 8) {
@@ -148,27 +158,24 @@ fn first_word_range(tokens: &[Token], text: &str) -> Option<(usize, usize)> {
             }
             return Some((from, end));
         }
-        if super::entities::GROUP_NOUNS.contains(&lower.as_str())
-            || super::entities::FINDINGS_NOUNS.contains(&lower.as_str())
-            || super::entities::ORGANISATION_NOUNS.contains(&lower.as_str())
-        {
+        if is_group_noun(&lower) || is_findings_noun(&lower) || is_organisation_noun(&lower) {
             return Some((from, k + 1));
         }
-        if is_name_word(w) || super::entities::HONORIFICS.contains(&w) {
+        if is_name_word(w) || is_honorific(w) {
             seen_name = true;
         } else if seen_name && !matches!(w, "of" | "for" | "the" | "and") {
             return Some((from, k));
         } else if !seen_name
-            && !matches!(lower.as_str(), "the" | "a" | "an" | "some" | "other" | "many" | "most" | "young" | "several")
+            && !matches!(&*lower, "the" | "a" | "an" | "some" | "other" | "many" | "most" | "young" | "several")
             && !lower.ends_with("ly")
-            && !cues::PRONOUNS.contains(&lower.as_str())
+            && !cues::PRONOUNS.contains(&&*lower)
         {
             // A description word: keep going only while it can precede a noun.
             if lower.ends_with("ed") || lower.ends_with("s") && k > from {
                 return None;
             }
         }
-        if cues::PRONOUNS.contains(&lower.as_str()) && k == from {
+        if cues::PRONOUNS.contains(&&*lower) && k == from {
             return Some((from, k + 1));
         }
         k += 1;
@@ -224,15 +231,19 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     // name, if any.
     let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
     let mut token_buffer: Vec<Token> = Vec::new();
+    let mut sentence_buffer: Vec<(usize, usize)> = Vec::new();
+    // Every sentence's resolved cues, in document order.
+    let mut all_cues: Vec<ResolvedCue> = Vec::new();
 
     for (p, text) in paragraphs.iter().enumerate() {
         let inside = Quoted(&quoted[p]);
         let mut opens = quotes_by_paragraph[p].iter().peekable();
-        for (s, e) in sentences::split(text) {
+        sentences::split_into(text, &mut sentence_buffer);
+        for &(s, e) in &sentence_buffer {
             cues::tokenize_into(text, s, e, &quoted[p], &mut token_buffer);
             let tokens = &token_buffer[..];
             let starts_inside = inside.contains(s);
-            let mut resolved = Vec::new();
+            let first_cue = all_cues.len();
             for verb_cue in cues::find(text, tokens) {
                 let verb = &tokens[verb_cue.verb];
                 let mut cue = ResolvedCue {
@@ -282,9 +293,10 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                 if let Some(speaker) = cue.speaker {
                     context.spoke(&registry, speaker);
                 }
-                resolved.push(cue);
+                all_cues.push(cue);
             }
-            let speaker_cue = resolved.iter().find(|c| c.speaker.is_some()).copied();
+            let resolved = first_cue..all_cues.len();
+            let speaker_cue = all_cues[resolved.clone()].iter().find(|c| c.speaker.is_some()).copied();
             // Quotes opening in this sentence.
             let mut full_quote = false;
             while let Some(&&q) = opens.peek() {
@@ -333,7 +345,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     // All resolved cues in document order, for "the last speaker" look-ups.
     let spoken: Vec<(usize, usize, usize)> = sentences
         .iter()
-        .filter_map(|s| s.cues.iter().find_map(|c| c.speaker.map(|sp| (s.paragraph, c.verb, sp))))
+        .filter_map(|s| all_cues[s.cues.clone()].iter().find_map(|c| c.speaker.map(|sp| (s.paragraph, c.verb, sp))))
         .collect();
 
     for quote in &quotes {
@@ -350,7 +362,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             // sentence (not one inside a relative clause), else to whoever
             // the sentence reports.
             chosen = open_sentence.and_then(|i| {
-                let cues = &sentences[i].cues;
+                let cues = &all_cues[sentences[i].cues.clone()];
                 cues.iter()
                     .rev()
                     .find(|c| c.speaker.is_some() && !c.relative && c.end <= quote.open.1)
@@ -362,8 +374,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             if let Some(i) = close_sentence {
                 let sentence = &sentences[i];
                 let paragraph = &paragraphs[sentence.paragraph];
-                chosen = sentence
-                    .cues
+                chosen = all_cues[sentence.cues.clone()]
                     .iter()
                     .filter(|c| c.speaker.is_some() && sentence.paragraph == quote.close.0 && c.start >= quote.close.1)
                     .find(|c| paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || ch == ','))
@@ -371,13 +382,20 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             }
             if chosen.is_none() {
                 chosen = open_sentence.and_then(|i| {
-                    sentences[i].cues.iter().rev().find(|c| c.speaker.is_some() && c.end <= quote.open.1).copied()
+                    all_cues[sentences[i].cues.clone()]
+                        .iter()
+                        .rev()
+                        .find(|c| c.speaker.is_some() && c.end <= quote.open.1)
+                        .copied()
                 });
             }
             if chosen.is_none()
                 && let Some(next) = close_sentence.and_then(|i| sentences.get(i + 1))
             {
-                chosen = next.cues.first().filter(|c| c.speaker.is_some() && c.start == next.start).copied();
+                chosen = all_cues[next.cues.clone()]
+                    .first()
+                    .filter(|c| c.speaker.is_some() && c.start == next.start)
+                    .copied();
             }
         }
         let mut speaker = chosen.and_then(|c| c.speaker);
@@ -453,11 +471,11 @@ fn note_mentions(
             continue;
         }
         let spoken_to = start > 0 && {
-            let w = text[tokens[start - 1].start..tokens[start - 1].end].to_lowercase();
-            matches!(w.as_str(), "told" | "telling" | "tell" | "tells" | "to" | "the") && start > 1 && {
-                let w2 = text[tokens[start - 2].start..tokens[start - 2].end].to_lowercase();
-                matches!(w2.as_str(), "told" | "telling" | "tell" | "tells")
-                    || matches!(w.as_str(), "told" | "telling" | "tell" | "tells" | "to")
+            let w = lowercase(&text[tokens[start - 1].start..tokens[start - 1].end]);
+            matches!(&*w, "told" | "telling" | "tell" | "tells" | "to" | "the") && start > 1 && {
+                let w2 = lowercase(&text[tokens[start - 2].start..tokens[start - 2].end]);
+                matches!(&*w2, "told" | "telling" | "tell" | "tells")
+                    || matches!(&*w, "told" | "telling" | "tell" | "tells" | "to")
             }
         };
         let words: Vec<&str> = tokens[start..k].iter().map(|t| &text[t.start..t.end]).collect();

@@ -3,6 +3,7 @@
 //! unbalanced marks kept from swallowing the rest of the document.
 
 use super::Span;
+use super::bytes::find_any;
 
 /// The two kinds of outer quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +81,14 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         _ => None,
     }
 }
+
+/// Bytes that may start a quotation mark: the ASCII marks and 0xE2, which
+/// leads the UTF-8 of the curly ones (U+2018 to U+201E) and is never a
+/// continuation byte, so it always starts a char.
+const MARKS: &[u8; 3] = b"\"'\xE2";
+
+/// [`MARKS`] and the sentence ends that may close an open quote.
+const MARKS_AND_ENDS: &[u8; 6] = b"\"'\xE2.?!";
 
 /// Whether `c` could be a quotation mark at all (a cheap pre-filter).
 fn is_mark(c: char) -> bool {
@@ -179,30 +188,38 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
     let mut open: Option<Open> = None;
     let mut resume_at = 0;
     for (p, text) in paragraphs.iter().enumerate() {
-        let mut prev: Option<char> = None;
         let start_at = std::mem::take(&mut resume_at);
-        if start_at > 0 {
-            prev = text[..start_at].chars().next_back();
-        }
-        let mut iter = text[start_at..].char_indices().map(|(i, c)| (i + start_at, c)).peekable();
-        while let Some((i, c)) = iter.next() {
+        let bytes = text.as_bytes();
+        let mut i = start_at;
+        // Only marks matter, and sentence ends while a quote is open; skip
+        // everything else without decoding characters.
+        while let Some(here) =
+            if open.is_some() { find_any(bytes, i, MARKS_AND_ENDS) } else { find_any(bytes, i, MARKS) }
+        {
+            let c = text[here..].chars().next().expect("a char starts here");
+            i = here + c.len_utf8();
             if !is_mark(c) {
-                if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[i + 1..]) {
+                if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[here + 1..]) {
                     // An unclosed quote followed by "He said …": the quote
                     // ended with its sentence.
                     let mut done = open.take().expect("open quote");
-                    push_piece(&mut done.pieces, p, text, done.piece_start, i + 1);
+                    push_piece(&mut done.pieces, p, text, done.piece_start, here + 1);
                     if !done.pieces.is_empty() {
-                        quotes.push(Quote { pieces: done.pieces, open: done.open, close: (p, i + 1), closed: false });
+                        quotes.push(Quote {
+                            pieces: done.pieces,
+                            open: done.open,
+                            close: (p, here + 1),
+                            closed: false,
+                        });
                     }
                 }
-                prev = Some(c);
                 continue;
             }
-            let next = iter.peek().map(|&(_, n)| n);
-            let after = i + c.len_utf8();
+            // The chars either side (none at the paragraph's edges).
+            let prev = text[..here].chars().next_back();
+            let after = i;
+            let next = text[after..].chars().next();
             let role = classify(c, prev, next);
-            prev = Some(c);
             let Some((family, role)) = role else { continue };
             match open.as_mut() {
                 None => {
@@ -211,16 +228,16 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                             && family == Family::Double
                             && next.is_some_and(|n| !n.is_whitespace()))
                     {
-                        open = Some(Open { family, open: (p, i), pieces: Vec::new(), piece_start: after });
+                        open = Some(Open { family, open: (p, here), pieces: Vec::new(), piece_start: after });
                     }
                 }
                 Some(current) if current.family == family => match role {
                     Role::Close | Role::Either => {
-                        if family == Family::Single && looks_possessive(text, i, text[..i].chars().next_back()) {
+                        if family == Family::Single && looks_possessive(text, here, prev) {
                             continue;
                         }
                         let mut done = open.take().expect("open quote");
-                        push_piece(&mut done.pieces, p, text, done.piece_start, i);
+                        push_piece(&mut done.pieces, p, text, done.piece_start, here);
                         if !done.pieces.is_empty() {
                             quotes.push(Quote {
                                 pieces: done.pieces,
@@ -233,7 +250,7 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                     Role::Open => {
                         // Run-together quote: the closing mark is missing
                         // before the next opening one; one statement.
-                        push_piece(&mut current.pieces, p, text, current.piece_start, i);
+                        push_piece(&mut current.pieces, p, text, current.piece_start, here);
                         current.piece_start = after;
                     }
                 },

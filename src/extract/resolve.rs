@@ -2,10 +2,10 @@
 //! "the review", pronouns and groups, using what the document said before.
 
 use super::SpeakerKind;
-use super::cues::{PRONOUNS, Token};
+use super::cues::{PRONOUNS, Token, lowercase};
 use super::entities::{
-    FINDINGS_NOUNS, GROUP_NOUNS, HONORIFICS, ORGANISATION_NOUNS, Registry, classify, is_clear_organisation,
-    is_name_word, strip_job_titles, strip_possessive, trim_name,
+    Registry, classify, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word,
+    is_organisation_noun, strip_job_titles, strip_possessive, trim_name,
 };
 
 /// What the document has established so far, for references back.
@@ -75,7 +75,7 @@ const GENERIC_ORGANISATION_NOUNS: &[&str] =
 
 /// Whether a phrase names a spokesperson (`a spokesman for X`).
 pub(crate) fn names_spokesperson(text: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| t.word && SPOKESPEOPLE.contains(&text[t.start..t.end].to_lowercase().as_str()))
+    tokens.iter().any(|t| t.word && SPOKESPEOPLE.contains(&&*lowercase(&text[t.start..t.end])))
 }
 
 /// Resolves the words of a subject phrase to an entity.
@@ -86,9 +86,9 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
         return None;
     }
     if words.len() == 1 {
-        let only = words[0].to_lowercase();
-        if PRONOUNS.contains(&only.as_str()) {
-            return match only.as_str() {
+        let only = lowercase(words[0]);
+        if PRONOUNS.contains(&&*only) {
+            return match &*only {
                 "he" | "she" => context.last_person,
                 "it" => context.last_organisation_speaker,
                 "they" => context.last_group_speaker,
@@ -99,8 +99,7 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
     // Spokespeople: `A spokesman for X`, `An X spokesman`, `X spokesman Name`.
     if let Some(at) = words.iter().position(|w| SPOKESPEOPLE.iter().any(|s| w.eq_ignore_ascii_case(s))) {
         let after = &words[at + 1..];
-        let name_after: Vec<&str> =
-            after.iter().copied().take_while(|w| is_name_word(w) || HONORIFICS.contains(w)).collect();
+        let name_after: Vec<&str> = after.iter().copied().take_while(|w| is_name_word(w) || is_honorific(w)).collect();
         if !name_after.is_empty() {
             let person = registry.name(strip_job_titles(&name_after))?;
             let before = trim_name(&words[..at]);
@@ -111,7 +110,7 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
             return Some(person);
         }
         if let Some(first) = after.first()
-            && matches!(first.to_lowercase().as_str(), "for" | "from" | "of" | "at")
+            && matches!(&*lowercase(first), "for" | "from" | "of" | "at")
         {
             return subject_words(&after[1..], registry, context);
         }
@@ -127,11 +126,9 @@ pub(crate) fn subject(text: &str, tokens: &[Token], registry: &mut Registry, con
 
 fn strip_leading_adverbials<'a, 'b>(mut words: &'b [&'a str]) -> &'b [&'a str] {
     while let Some((first, rest)) = words.split_first() {
-        let w = first.to_lowercase();
-        if matches!(
-            w.as_str(),
-            "however" | "but" | "and" | "yet" | "meanwhile" | "earlier" | "later" | "now" | "so" | "also"
-        ) {
+        let w = lowercase(first);
+        if matches!(&*w, "however" | "but" | "and" | "yet" | "meanwhile" | "earlier" | "later" | "now" | "so" | "also")
+        {
             words = rest;
         } else {
             break;
@@ -145,12 +142,12 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
         return None;
     }
     let last = words[words.len() - 1];
-    let last_lower = last.to_lowercase();
-    let first_lower = words[0].to_lowercase();
+    let last_lower = lowercase(last);
+    let first_lower = lowercase(words[0]);
     // A group: `other young victims`, `Analysts`, `her lawyers`.
-    if GROUP_NOUNS.contains(&last_lower.as_str()) && words[1..].iter().all(|w| !is_name_word(w) || words.len() <= 2) {
+    if is_group_noun(&last_lower) && words[1..].iter().all(|w| !is_name_word(w) || words.len() <= 2) {
         let mut start = 0;
-        while start + 1 < words.len() && DETERMINERS.contains(&words[start].to_lowercase().as_str()) {
+        while start + 1 < words.len() && DETERMINERS.contains(&&*lowercase(words[start])) {
             start += 1;
         }
         let phrase = words[start..].join(" ");
@@ -164,7 +161,7 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
         return Some(index);
     }
     // `the review`, `the report`: the body that carried it out.
-    if FINDINGS_NOUNS.contains(&last_lower.as_str()) {
+    if is_findings_noun(&last_lower) {
         let names = trim_name(&words[..words.len() - 1]);
         if !names.is_empty() && names.iter().all(|w| is_name_word(w)) {
             let names: Vec<&str> = names.iter().map(|w| strip_possessive(w)).collect();
@@ -173,19 +170,19 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
         return registry.findings_body;
     }
     // `the government`, `the tribunal`, `the firm`.
-    if ORGANISATION_NOUNS.contains(&last_lower.as_str()) && !is_name_word(last) {
-        if GENERIC_ORGANISATION_NOUNS.contains(&last_lower.as_str()) {
+    if is_organisation_noun(&last_lower) && !is_name_word(last) {
+        if GENERIC_ORGANISATION_NOUNS.contains(&&*last_lower) {
             return context.last_organisation;
         }
-        if words.len() <= 3 && DETERMINERS.contains(&first_lower.as_str()) || words.len() == 1 {
-            let start = usize::from(DETERMINERS.contains(&first_lower.as_str()));
+        if words.len() <= 3 && DETERMINERS.contains(&&*first_lower) || words.len() == 1 {
+            let start = usize::from(DETERMINERS.contains(&&*first_lower));
             let phrase = words[start..].join(" ");
             return Some(registry.entity(&phrase, SpeakerKind::Organisation));
         }
         return None;
     }
     // A job title standing for a person: `the home secretary`.
-    if JOB_NOUNS.contains(&last_lower.as_str()) && last == last_lower && first_lower == "the" && words.len() <= 5 {
+    if JOB_NOUNS.contains(&&*last_lower) && last == last_lower && first_lower == "the" && words.len() <= 5 {
         let title = words[1..].join(" ");
         if let Some(person) = registry.lookup(&title) {
             return Some(person);
@@ -206,7 +203,7 @@ fn subject_words(words: &[&str], registry: &mut Registry, context: &Context) -> 
             start >= 2 && w.chars().next().is_some_and(char::is_uppercase) && is_name_word(words[start - 2]);
         if is_name_word(w)
             || inner_name
-            || HONORIFICS.contains(&w)
+            || is_honorific(w)
             || connector
             || w.chars().all(|c| c.is_ascii_digit()) && start < words.len()
         {

@@ -1,6 +1,10 @@
 //! Sentence boundaries inside one paragraph, as byte ranges, so reported
 //! statements can be cut out verbatim.
 
+use std::sync::LazyLock;
+
+use super::cues::{WordSet, word_set};
+
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rev", "co", "inc", "ltd", "jr", "sr", "vs",
@@ -20,17 +24,23 @@ fn starts_sentence(c: char) -> bool {
 
 /// Splits a paragraph into sentences: byte ranges, trimmed of outer spaces,
 /// covering every non-blank part of the paragraph. Linear in its length.
+#[cfg(test)]
 pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
-    let bytes = paragraph.as_bytes();
     let mut sentences = Vec::new();
+    split_into(paragraph, &mut sentences);
+    sentences
+}
+
+/// [`split`] into a reused buffer (cleared first), to spare an allocation
+/// per paragraph.
+pub(crate) fn split_into(paragraph: &str, sentences: &mut Vec<(usize, usize)>) {
+    sentences.clear();
+    let bytes = paragraph.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(at) = next_terminator(bytes, i) {
+        i = at;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         if b == b'.' && is_abbreviation(&paragraph[..i]) {
             i += 1;
             continue;
@@ -57,7 +67,7 @@ pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
         }
         match after[gap..].chars().next() {
             Some(next) if starts_sentence(next) => {
-                push_trimmed(paragraph, start, end, &mut sentences);
+                push_trimmed(paragraph, start, end, sentences);
                 start = end + gap;
                 i = start;
             }
@@ -65,8 +75,13 @@ pub(crate) fn split(paragraph: &str) -> Vec<(usize, usize)> {
             None => break,
         }
     }
-    push_trimmed(paragraph, start, paragraph.len(), &mut sentences);
-    sentences
+    push_trimmed(paragraph, start, paragraph.len(), sentences);
+}
+
+/// The first `.`, `!` or `?` at or after `from`; most of a paragraph is
+/// skipped here, eight bytes at a time.
+fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    super::bytes::find_any(bytes, from, b".!?")
 }
 
 fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -79,7 +94,34 @@ fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize,
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
+/// An ASCII fast path; other words take [`is_abbreviation_unicode`].
 fn is_abbreviation(before: &str) -> bool {
+    static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ABBREVIATIONS));
+    let bytes = before.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes.len() - start < 8 && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'.') {
+        start -= 1;
+    }
+    if start > 0 && bytes.len() - start < 8 && !bytes[start - 1].is_ascii() {
+        // A non-ASCII char may be a letter of the word.
+        return is_abbreviation_unicode(before);
+    }
+    let word = &bytes[start..];
+    match word {
+        [] => false,
+        [only] if only.is_ascii_uppercase() => true,
+        _ => {
+            let mut lower = [0u8; 8];
+            for (slot, byte) in lower.iter_mut().zip(word) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&lower[..word.len()]).is_ok_and(|w| ABBREVIATION_SET.contains(w))
+        }
+    }
+}
+
+/// [`is_abbreviation`] for words that may hold non-ASCII letters.
+fn is_abbreviation_unicode(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
@@ -126,6 +168,41 @@ mod tests {
     #[test]
     fn lower_case_after_a_stop_does_not_split() {
         assert_eq!(pieces("It cost 3.5 million. and more"), vec!["It cost 3.5 million. and more"]);
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_one() {
+        for before in [
+            "",
+            "Mr",
+            "mr",
+            "MRS",
+            "said Dr",
+            "J",
+            "j",
+            "a",
+            "U.K",
+            "u.\u{212a}",
+            "e.g",
+            "etc",
+            "Prof",
+            "professor",
+            "3",
+            "Inc",
+            "ltd",
+            "Smith",
+            "and St",
+            "abcdefghij",
+            "x.co",
+            "é",
+            "Jé",
+            "éJ",
+            "Ltd.",
+            "..",
+            "...",
+        ] {
+            assert_eq!(is_abbreviation(before), is_abbreviation_unicode(before), "{before:?}");
+        }
     }
 
     #[test]
