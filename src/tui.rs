@@ -61,6 +61,9 @@ const TEST_PANIC_VAR: &str = "VOICES_TEST_PANIC";
 /// The wait while documents are still arriving: short, so the sidebar and
 /// the progress count move steadily.
 const LOADING_TICK: Duration = Duration::from_millis(40);
+
+/// How often the sidebar is rebuilt while documents arrive (see [`drain`]).
+const SIDEBAR_REFRESH: Duration = Duration::from_millis(250);
 /// The longest slice of row counting (see [`crate::content::Wrapped`])
 /// between two looks at the input while a long document is being measured
 /// after it opened or the width changed: a key waits at most this long.
@@ -246,9 +249,10 @@ fn event_loop(
     let mut esc = EscEsc::default();
     let mut last_key = Instant::now();
     let mut dirty = true;
+    let mut refresh = SidebarRefresh::default();
     loop {
         if let Some(receiver) = &loader {
-            let (received, open) = drain(receiver, app);
+            let (received, open) = drain(receiver, app, &mut refresh);
             dirty |= received;
             if !open {
                 loader = None;
@@ -302,9 +306,9 @@ fn event_loop(
 }
 
 /// Folds every loader event waiting into the app, then rebuilds the
-/// sidebar once. Returns whether anything arrived and whether the loader
-/// may send more.
-fn drain(receiver: &Receiver<LoadEvent>, app: &mut App) -> (bool, bool) {
+/// sidebar when one is due. Returns whether anything arrived and whether
+/// the loader may send more.
+fn drain(receiver: &Receiver<LoadEvent>, app: &mut App, refresh: &mut SidebarRefresh) -> (bool, bool) {
     let mut received = false;
     let open = loop {
         match receiver.try_recv() {
@@ -316,10 +320,25 @@ fn drain(receiver: &Receiver<LoadEvent>, app: &mut App) -> (bool, bool) {
             Err(TryRecvError::Disconnected) => break false,
         }
     };
-    if received {
+    refresh.pending |= received;
+    // The sidebar is rebuilt over every statement so far, so while loading
+    // it is rebuilt a few times a second, not per batch: the first batch and
+    // the end show at once, and the cores stay with the extraction meanwhile.
+    let due = refresh.last.is_none_or(|at| at.elapsed() >= SIDEBAR_REFRESH);
+    if refresh.pending && (due || app.loading.is_none() || !open) {
         app.loaded_some();
+        *refresh = SidebarRefresh { last: Some(Instant::now()), pending: false };
+        received = true;
     }
     (received, open)
+}
+
+/// When the sidebar was last rebuilt while loading, and whether documents
+/// have arrived since.
+#[derive(Debug, Default)]
+struct SidebarRefresh {
+    last: Option<Instant>,
+    pending: bool,
 }
 
 /// The action for a terminal event: key presses only (not repeats or
@@ -383,6 +402,47 @@ mod tests {
             to_action(Event::Resize(60, 20), &app, Options { mouse: false, idle_exit: None }),
             Some(Action::Resize { width: 60, height: 20 })
         );
+    }
+
+    /// Batches that arrive faster than [`SIDEBAR_REFRESH`] wait to be
+    /// listed, but the end of the load always lists everything, so a fast
+    /// load never leaves the sidebar short.
+    #[test]
+    fn the_sidebar_is_rebuilt_sparingly_while_loading_and_fully_at_the_end() {
+        use crate::corpus::{self, Source};
+        let mut events = Vec::new();
+        crate::loading::run(corpus::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
+            events.push(event);
+            true
+        });
+        let expected = crate::index::Corpus::build(corpus::load(&[Source::Embedded], &mut std::io::empty()));
+        let mut app = App::loading(Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        // Started, then the documents: the first rebuild happens at once.
+        let mut events = events.into_iter();
+        sender.send(events.next().unwrap()).unwrap();
+        sender.send(events.next().unwrap()).unwrap();
+        let mut refresh = SidebarRefresh::default();
+        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert!(!app.sidebar.rows.is_empty(), "the first documents are listed at once");
+        // A rebuild was just made: the next arrival waits for the refresh...
+        let rows = app.sidebar.rows.clone();
+        app.corpus.statements.clear();
+        app.loading.as_mut().unwrap().received = 0;
+        refresh.pending = true;
+        drain(&receiver, &mut app, &mut refresh);
+        assert_eq!(app.sidebar.rows, rows, "no rebuild before {SIDEBAR_REFRESH:?}");
+        // ...but the end of the load rebuilds whatever the time.
+        app.corpus = expected.clone();
+        app.sidebar.rows.clear();
+        for event in events {
+            sender.send(event).unwrap();
+        }
+        drop(sender);
+        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, false));
+        assert!(app.loading.is_none());
+        let fresh = App::new(expected, Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
+        assert_eq!(app.sidebar.rows, fresh.sidebar.rows);
     }
 
     #[test]
