@@ -34,12 +34,13 @@ fn main() {
     clock.lap(&format!("plan ({files} files)"));
     let mut ids = Ids::default();
     let (mut documents, mut warnings) = (Vec::new(), Vec::new());
+    let plan_manifest = plan.manifest.clone();
     for input in plan.inputs {
         ids.settle(input.prepare(), &mut documents, &mut warnings);
     }
     let bytes: usize = documents.iter().flat_map(|d: &corpus::Document| &d.paragraphs).map(String::len).sum();
     clock.lap(&format!("read + sanitise + split, one thread ({:.1} MB of paragraphs)", bytes as f64 / 1e6));
-    let extracted: Vec<_> = documents.iter().map(|d| index::extract_document(&d.paragraphs)).collect();
+    let extracted: Vec<_> = documents.iter().map(|d| index::extract_document(d, &plan_manifest)).collect();
     clock.lap("extract, one thread");
     let (mut indexer, mut corpus) = Indexer::start(plan.manifest, warnings);
     indexer.add(&mut corpus, documents, extracted);

@@ -182,7 +182,7 @@ pub const DEFAULT_CONTENT_NOTE: &str = "These documents may describe distressing
 impl Corpus {
     /// Extracts every document and merges its speakers into the corpus.
     pub fn build(loaded: Loaded) -> Corpus {
-        let extractions: Vec<Extracted> = extract_all(&loaded.documents);
+        let extractions: Vec<Extracted> = extract_all(&loaded.documents, &loaded.manifest);
         let Loaded { documents, manifest, warnings } = loaded;
         let (mut indexer, mut corpus) = Indexer::start(manifest, warnings);
         indexer.add(&mut corpus, documents, extractions);
@@ -257,6 +257,7 @@ impl Indexer {
         corpus.statements.reserve(extractions.iter().map(|e| e.statements.len()).sum());
         for (offset, extraction) in extractions.into_iter().enumerate() {
             let doc_index = first + offset;
+            corpus.notes.extend(extraction.notes.into_iter().map(|note| Note { document: doc_index, ..note }));
             let mut local_to_global: HashMap<usize, usize> = HashMap::new();
             for mut statement in extraction.statements {
                 let merger = &mut self.merger;
@@ -268,8 +269,6 @@ impl Indexer {
                 corpus.statements.push(statement);
             }
         }
-        let notes = crate::notes::check_numbers(&documents, &self.merger.manifest);
-        corpus.notes.extend(notes.into_iter().map(|note| Note { document: note.document + first, ..note }));
         corpus.documents.extend(documents);
         corpus.speakers.clone_from(&self.merger.speakers);
     }
@@ -285,36 +284,40 @@ pub struct Extracted {
     /// Each statement's `speaker` is still an index into `entities`; its
     /// id and document are set by [`Indexer::add`].
     statements: Vec<Statement>,
+    /// Wrong helpline numbers it prints ([`crate::notes`]), `document` 0.
+    notes: Vec<Note>,
 }
 
 impl Extracted {
-    /// Locates the words of an extraction of a document with these `paragraphs`.
-    pub fn new(extraction: Extraction, paragraphs: &[String]) -> Extracted {
+    /// Locates the words of an extraction of a document with these
+    /// `paragraphs`; `notes` are the document's number notes.
+    pub fn new(extraction: Extraction, paragraphs: &[String], notes: Vec<Note>) -> Extracted {
         let Extraction { entities, statements } = extraction;
         let statements =
             statements.into_iter().map(|found| Statement::new(0, 0, found.speaker, found, paragraphs)).collect();
-        Extracted { entities, statements }
+        Extracted { entities, statements, notes }
     }
 }
 
-/// Extracts one document's statements (see [`Extracted`]).
-pub fn extract_document(paragraphs: &[String]) -> Extracted {
-    Extracted::new(extract::extract(paragraphs), paragraphs)
+/// Extracts one document's statements and checks its helpline numbers
+/// against `manifest` (see [`Extracted`]): all the per-document work, so
+/// it runs on whichever thread read the document.
+pub fn extract_document(document: &Document, manifest: &Manifest) -> Extracted {
+    let paragraphs = &document.paragraphs;
+    Extracted::new(extract::extract(paragraphs), paragraphs, crate::notes::check_document(document, manifest))
 }
 
 /// Extracts documents on all available cores; documents are independent.
-pub fn extract_all(documents: &[Document]) -> Vec<Extracted> {
+pub fn extract_all(documents: &[Document], manifest: &Manifest) -> Vec<Extracted> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(documents.len().max(1));
     if threads <= 1 {
-        return documents.iter().map(|doc| extract_document(&doc.paragraphs)).collect();
+        return documents.iter().map(|doc| extract_document(doc, manifest)).collect();
     }
     let chunk = documents.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = documents
             .chunks(chunk)
-            .map(|docs| {
-                scope.spawn(move || docs.iter().map(|doc| extract_document(&doc.paragraphs)).collect::<Vec<_>>())
-            })
+            .map(|docs| scope.spawn(move || docs.iter().map(|doc| extract_document(doc, manifest)).collect::<Vec<_>>()))
             .collect();
         handles.into_iter().flat_map(|handle| handle.join().expect("extraction does not panic")).collect()
     })
@@ -483,6 +486,25 @@ fn short_label(name: &str, aliases: &[String], kind: SpeakerKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Notes are found per document on the loading threads; each must
+    /// point at its own document once the corpus numbers them.
+    #[test]
+    fn a_wrong_helpline_number_is_noted_in_the_document_that_prints_it() {
+        let document = |id: &str, text: &str| Document::from_text(id.into(), id.into(), id, text);
+        let loaded = Loaded {
+            documents: vec![
+                document("first", "First\n\nNothing to check here."),
+                document("second", "Second\n\nAdults can call the NSPCC helpline on 0808 500 1111."),
+            ],
+            manifest: crate::corpus::load::embedded_manifest(),
+            warnings: Vec::new(),
+        };
+        let corpus = Corpus::build(loaded);
+        assert_eq!(corpus.notes.len(), 1, "{:?}", corpus.notes);
+        assert_eq!((corpus.notes[0].document, corpus.notes[0].paragraph), (1, 0));
+        assert_eq!(corpus.notes[0].published, "0808 800 5000");
+    }
 
     #[test]
     fn names_normalise_like_the_scorer() {

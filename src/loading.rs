@@ -117,6 +117,9 @@ type Done = (usize, Vec<(Prepared, Option<Extracted>)>);
 pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
     let total = plan.files();
     let Plan { inputs, manifest } = plan;
+    // The workers check helpline numbers against the same manifest.
+    let checked_against = manifest.clone();
+    let manifest_ref = &checked_against;
     if !sink(LoadEvent::Started { total, manifest }) {
         return;
     }
@@ -143,7 +146,7 @@ pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
                         .map(|input| {
                             let prepared = input.prepare();
                             let extraction =
-                                prepared.document.as_ref().map(|doc| index::extract_document(&doc.paragraphs));
+                                prepared.document.as_ref().map(|doc| index::extract_document(doc, manifest_ref));
                             (prepared, extraction)
                         })
                         .collect();

@@ -105,44 +105,53 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 /// Notes for every number printed beside an organisation that runs a
 /// helpline, where the number is not one the organisation publishes.
 pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
-    let embedded = crate::corpus::load::embedded_manifest();
-    let publishers = publishers(manifest, &embedded);
     let mut notes = Vec::new();
     for (doc_index, doc) in documents.iter().enumerate() {
-        for (para_index, paragraph) in doc.paragraphs.iter().enumerate() {
-            for (range, found) in find_numbers(paragraph) {
-                let context_start = paragraph.floor_char_boundary(range.start.saturating_sub(CONTEXT_BEFORE));
-                let context = &paragraph[context_start..range.start];
-                let digits = national_digits(found);
-                let Some(publisher) = publishers.iter().find(|p| {
-                    // A helpline with no organisation (Emergency 999) only judges short codes:
-                    // "in an emergency, call the council on 01234 …" is not a wrong 999.
-                    let comparable = p.organisation.is_some() || digits.len() <= SHORT_CODE_DIGITS;
-                    comparable && p.names.iter().any(|name| contains_word(context, name))
-                }) else {
-                    continue;
-                };
-                if publisher.helplines.iter().any(|h| national_digits(&h.number) == digits) {
-                    continue;
-                }
-                // The helpline the article means: the one it names, else the publisher's first.
-                let meant = publisher
-                    .helplines
-                    .iter()
-                    .find(|h| contains_word(context, &h.name))
-                    .or_else(|| {
-                        publisher.helplines.iter().find(|h| h.short != h.name && contains_word(context, &h.short))
-                    })
-                    .unwrap_or(&publisher.helplines[0]);
-                notes.push(Note {
-                    document: doc_index,
-                    paragraph: para_index,
-                    found: found.to_string(),
-                    published: meant.number.clone(),
-                    helpline: meant.name.clone(),
-                    organisation: publisher.display.to_string(),
-                });
+        notes.extend(check_document(doc, manifest).into_iter().map(|note| Note { document: doc_index, ..note }));
+    }
+    notes
+}
+
+/// The embedded manifest, parsed once: its organisations name the
+/// publishers of the embedded helplines a corpus falls back on.
+static EMBEDDED: LazyLock<Manifest> = LazyLock::new(crate::corpus::load::embedded_manifest);
+
+/// [`check_numbers`] for one document, its notes' `document` 0. Cheap to
+/// call per document, so the loader runs it on the thread that read it.
+pub fn check_document(doc: &Document, manifest: &Manifest) -> Vec<Note> {
+    let publishers = publishers(manifest, &EMBEDDED);
+    let mut notes = Vec::new();
+    for (para_index, paragraph) in doc.paragraphs.iter().enumerate() {
+        for (range, found) in find_numbers(paragraph) {
+            let context_start = paragraph.floor_char_boundary(range.start.saturating_sub(CONTEXT_BEFORE));
+            let context = &paragraph[context_start..range.start];
+            let digits = national_digits(found);
+            let Some(publisher) = publishers.iter().find(|p| {
+                // A helpline with no organisation (Emergency 999) only judges short codes:
+                // "in an emergency, call the council on 01234 …" is not a wrong 999.
+                let comparable = p.organisation.is_some() || digits.len() <= SHORT_CODE_DIGITS;
+                comparable && p.names.iter().any(|name| contains_word(context, name))
+            }) else {
+                continue;
+            };
+            if publisher.helplines.iter().any(|h| national_digits(&h.number) == digits) {
+                continue;
             }
+            // The helpline the article means: the one it names, else the publisher's first.
+            let meant = publisher
+                .helplines
+                .iter()
+                .find(|h| contains_word(context, &h.name))
+                .or_else(|| publisher.helplines.iter().find(|h| h.short != h.name && contains_word(context, &h.short)))
+                .unwrap_or(&publisher.helplines[0]);
+            notes.push(Note {
+                document: 0,
+                paragraph: para_index,
+                found: found.to_string(),
+                published: meant.number.clone(),
+                helpline: meant.name.clone(),
+                organisation: publisher.display.to_string(),
+            });
         }
     }
     notes
