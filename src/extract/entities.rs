@@ -806,7 +806,26 @@ const CARRIED_OUT_BY: &[&str] = &[
 /// The name after "carried out by" when a review or report precedes it in
 /// the same sentence.
 fn findings_body(text: &str) -> Option<&str> {
-    for phrase in CARRIED_OUT_BY {
+    // Every phrase ends in "by ": one pass over the few "by "s finds which
+    // phrases occur, so the others are not searched for.
+    let bytes = text.as_bytes();
+    let mut present = 0u32;
+    let mut from = 0;
+    while let Some(b) = super::bytes::find_any(bytes, from, &[b'b']) {
+        if bytes.get(b + 1..b + 3) == Some(b"y ") {
+            let through = &bytes[..b + 3];
+            for (i, phrase) in CARRIED_OUT_BY.iter().enumerate() {
+                if through.ends_with(phrase.as_bytes()) {
+                    present |= 1 << i;
+                }
+            }
+        }
+        from = b + 1;
+    }
+    for (i, phrase) in CARRIED_OUT_BY.iter().enumerate() {
+        if present & (1 << i) == 0 {
+            continue;
+        }
         for (at, _) in text.match_indices(phrase) {
             let start = floor_boundary(text, at.saturating_sub(100));
             let window = &text[start..at];
