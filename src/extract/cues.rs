@@ -392,12 +392,86 @@ pub(crate) struct VerbCue {
     /// Token index of the verb (the first word for `according to`).
     pub verb: usize,
     /// Candidate subject phrases (token ranges), best first.
-    pub subjects: Vec<(usize, usize, SubjectSite)>,
+    pub subjects: Subjects,
 }
 
-/// A token's text in lower case, borrowed when it already is.
-fn lower<'t>(text: &'t str, token: &Token) -> Cow<'t, str> {
-    lower_word(&text[token.start..token.end])
+/// A verb's candidate subjects: at most four (two before a comma, one
+/// after an inverted verb, the sentence's initial subject), kept inline so
+/// a cue costs no allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Subjects {
+    items: [(usize, usize, SubjectSite); 4],
+    len: usize,
+}
+
+impl Subjects {
+    fn new() -> Self {
+        Subjects { items: [(0, 0, SubjectSite::None); 4], len: 0 }
+    }
+
+    fn push(&mut self, subject: (usize, usize, SubjectSite)) {
+        self.items[self.len] = subject;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Subjects {
+    type Target = [(usize, usize, SubjectSite)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.items[..self.len]
+    }
+}
+
+/// A token's text in lower case, borrowed when it already is, and copied
+/// on the stack when it is short ASCII (capitalised names, mostly).
+fn lower<'t>(text: &'t str, token: &Token) -> Lower<'t> {
+    let word = &text[token.start..token.end];
+    let bytes = word.as_bytes();
+    if bytes.len() <= SMALL && bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Borrowed(word);
+        }
+        let mut buf = [0u8; SMALL];
+        for (to, from) in buf.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        return Lower::Small(buf, bytes.len() as u8);
+    }
+    match lower_word(word) {
+        Cow::Borrowed(word) => Lower::Borrowed(word),
+        Cow::Owned(word) => Lower::Owned(word),
+    }
+}
+
+/// Longest word [`lower`] keeps on the stack.
+const SMALL: usize = 23;
+
+/// A word in lower case (see [`lower`]).
+enum Lower<'t> {
+    Borrowed(&'t str),
+    Small([u8; SMALL], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(word) => word,
+            // ASCII only, so always UTF-8.
+            Lower::Small(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default(),
+            Lower::Owned(word) => word,
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
 }
 
 /// A word in lower case, borrowed when it already is (most words are).
@@ -548,13 +622,21 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Finds the reporting cues of a sentence and where their subjects may be.
 /// Each verb looks back a bounded number of tokens, so this stays linear.
+#[cfg(test)]
 pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
     let mut cues = Vec::new();
+    find_into(text, tokens, &mut cues);
+    cues
+}
+
+/// [`find`] into a reused buffer (cleared first).
+pub(crate) fn find_into(text: &str, tokens: &[Token], cues: &mut Vec<VerbCue>) {
+    cues.clear();
     for i in 0..tokens.len() {
         if !is_verb_at(text, tokens, i) {
             continue;
         }
-        let mut subjects = Vec::new();
+        let mut subjects = Subjects::new();
         let word = lower(text, &tokens[i]);
         if word == "according" {
             let from = i + 2;
@@ -689,7 +771,6 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
         }
         cues.push(VerbCue { verb: i, subjects });
     }
-    cues
 }
 
 enum Stop {

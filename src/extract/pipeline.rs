@@ -232,6 +232,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
     let mut token_buffer: Vec<Token> = Vec::new();
     let mut sentence_buffer: Vec<(usize, usize)> = Vec::new();
+    let mut cue_buffer: Vec<cues::VerbCue> = Vec::new();
     // Every sentence's resolved cues, in document order.
     let mut all_cues: Vec<ResolvedCue> = Vec::new();
 
@@ -244,7 +245,8 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             let tokens = &token_buffer[..];
             let starts_inside = inside.contains(s);
             let first_cue = all_cues.len();
-            for verb_cue in cues::find(text, tokens) {
+            cues::find_into(text, tokens, &mut cue_buffer);
+            for verb_cue in &cue_buffer {
                 let verb = &tokens[verb_cue.verb];
                 let mut cue = ResolvedCue {
                     paragraph: p,
@@ -254,7 +256,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                     speaker: None,
                     relative: false,
                 };
-                for &(a, b, site) in &verb_cue.subjects {
+                for &(a, b, site) in verb_cue.subjects.iter() {
                     let speaker = match site {
                         SubjectSite::Before | SubjectSite::After | SubjectSite::Relative => {
                             resolve::subject(text, &tokens[a..b], &mut registry, &context).map(|sp| (sp, a, b))
