@@ -2,12 +2,10 @@
 //! reporting cues resolved in reading order (so references back work), then
 //! each quote is attributed and statements are emitted in document order.
 
-use std::collections::HashMap;
-
 use super::cues::{self, SubjectSite, Token, lowercase};
 use super::entities::{
-    Registry, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word, is_organisation_noun,
-    trim_name,
+    NameMap, Registry, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word,
+    is_organisation_noun, trim_name,
 };
 use super::quotes::{self, Quote};
 use super::resolve::{self, Context};
@@ -229,7 +227,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     let mut previous_sentence_speaker: Option<usize> = None;
     // Names already looked at, by their exact text: the organisation they
     // name, if any.
-    let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
+    let mut mentions: NameMap<Option<usize>> = NameMap::default();
     let mut token_buffer: Vec<Token> = Vec::new();
     let mut sentence_buffer: Vec<(usize, usize)> = Vec::new();
     let mut cue_buffer: Vec<cues::VerbCue> = Vec::new();
@@ -446,7 +444,7 @@ fn note_mentions(
     tokens: &[Token],
     registry: &mut Registry,
     context: &mut Context,
-    mentions: &mut HashMap<String, Option<usize>>,
+    mentions: &mut NameMap<Option<usize>>,
 ) {
     let mut k = 0;
     while k < tokens.len() {
