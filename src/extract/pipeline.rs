@@ -478,13 +478,13 @@ fn note_mentions(
                     || matches!(&*w, "told" | "telling" | "tell" | "tells" | "to")
             }
         };
-        let words: Vec<&str> = tokens[start..k].iter().map(|t| &text[t.start..t.end]).collect();
-        let words: Vec<&str> = words.iter().map(|w| super::entities::strip_possessive(w)).collect();
-        let name = trim_name(&words);
         if spoken_to {
             k = k.max(start + 1);
             continue;
         }
+        let words: Vec<&str> =
+            tokens[start..k].iter().map(|t| super::entities::strip_possessive(&text[t.start..t.end])).collect();
+        let name = trim_name(&words);
         let found = if !name.is_empty() && is_clear_organisation(name) { registry.name(name) } else { None };
         if let Some(index) = found {
             context.last_organisation = Some(index);
