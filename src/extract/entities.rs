@@ -547,7 +547,7 @@ pub(crate) struct NameHasher(u64);
 impl NameHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7cc1_b727_220a_95);
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
@@ -862,7 +862,7 @@ fn findings_body(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let mut present = 0u32;
     let mut from = 0;
-    while let Some(b) = super::bytes::find_any(bytes, from, &[b'b']) {
+    while let Some(b) = super::bytes::find_any(bytes, from, b"b") {
         if bytes.get(b + 1..b + 3) == Some(b"y ") {
             let through = &bytes[..b + 3];
             for (i, phrase) in CARRIED_OUT_BY.iter().enumerate() {
