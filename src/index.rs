@@ -351,23 +351,58 @@ pub fn normalize_name(name: &str) -> String {
 
 /// [`normalize_name`] for an ASCII name, with the same result.
 fn normalize_ascii_name(name: &str) -> String {
-    let mut cleaned = String::with_capacity(name.len());
-    for b in name.bytes().filter(|&b| b != b'\'') {
-        cleaned.push(if b.is_ascii_alphanumeric() { char::from(b.to_ascii_lowercase()) } else { ' ' });
+    let mut normal = String::with_capacity(name.len());
+    normalize_ascii_name_into(name, &mut normal);
+    normal
+}
+
+/// [`normalize_name`] into a reused buffer (cleared first), so a look-up
+/// by name need not allocate.
+pub(crate) fn normalize_name_into(name: &str, normal: &mut String) {
+    normal.clear();
+    if name.is_ascii() {
+        normalize_ascii_name_into(name, normal);
+    } else {
+        normal.push_str(&normalize_name(name));
     }
-    let mut normal = String::with_capacity(cleaned.len());
-    let mut words = cleaned.split_ascii_whitespace().peekable();
-    while let Some(word) = words.next() {
-        // Prefixes go from the front, but never the last word.
-        if normal.is_empty() && words.peek().is_some() && NAME_PREFIXES.contains(&word) {
+}
+
+/// Appends [`normalize_name`] of an ASCII name to an empty `normal`, in one
+/// pass: a word is a run of letters, digits and apostrophes (which are
+/// dropped) holding at least one letter or digit.
+fn normalize_ascii_name_into(name: &str, normal: &mut String) {
+    let bytes = name.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let mut i = 0;
+    while i < bytes.len() {
+        if !word_byte(bytes[i]) {
+            i += 1;
             continue;
         }
-        if !normal.is_empty() {
+        let start = i;
+        while i < bytes.len() && word_byte(bytes[i]) {
+            i += 1;
+        }
+        let mark = normal.len();
+        if mark > 0 {
             normal.push(' ');
         }
-        normal.push_str(word);
+        let begin = normal.len();
+        for &b in &bytes[start..i] {
+            if b != b'\'' {
+                normal.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        if normal.len() == begin {
+            // Apostrophes only: no word.
+            normal.truncate(mark);
+            continue;
+        }
+        // Prefixes go from the front, but never the last word.
+        if mark == 0 && bytes[i..].iter().any(u8::is_ascii_alphanumeric) && NAME_PREFIXES.contains(&&normal[begin..]) {
+            normal.truncate(mark);
+        }
     }
-    normal
 }
 
 #[derive(Debug)]
@@ -549,8 +584,17 @@ mod tests {
             "Rev\tJones",
             "the\x0bBank",
             "Dr  Azzam Tamimi",
+            "'' the",
+            "the '' Bank",
+            "Mr ''",
+            "Mr 'n' Smith",
+            "'' '' Dr",
+            "the'",
         ] {
             assert_eq!(normalize_ascii_name(name), general(name), "{name:?}");
+            let mut reused = String::from("left over");
+            normalize_name_into(name, &mut reused);
+            assert_eq!(reused, general(name), "{name:?}");
         }
     }
 

@@ -392,12 +392,86 @@ pub(crate) struct VerbCue {
     /// Token index of the verb (the first word for `according to`).
     pub verb: usize,
     /// Candidate subject phrases (token ranges), best first.
-    pub subjects: Vec<(usize, usize, SubjectSite)>,
+    pub subjects: Subjects,
 }
 
-/// A token's text in lower case, borrowed when it already is.
-fn lower<'t>(text: &'t str, token: &Token) -> Cow<'t, str> {
-    lower_word(&text[token.start..token.end])
+/// A verb's candidate subjects: at most four (two before a comma, one
+/// after an inverted verb, the sentence's initial subject), kept inline so
+/// a cue costs no allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Subjects {
+    items: [(usize, usize, SubjectSite); 4],
+    len: usize,
+}
+
+impl Subjects {
+    fn new() -> Self {
+        Subjects { items: [(0, 0, SubjectSite::None); 4], len: 0 }
+    }
+
+    fn push(&mut self, subject: (usize, usize, SubjectSite)) {
+        self.items[self.len] = subject;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Subjects {
+    type Target = [(usize, usize, SubjectSite)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.items[..self.len]
+    }
+}
+
+/// A token's text in lower case, borrowed when it already is, and copied
+/// on the stack when it is short ASCII (capitalised names, mostly).
+fn lower<'t>(text: &'t str, token: &Token) -> Lower<'t> {
+    let word = &text[token.start..token.end];
+    let bytes = word.as_bytes();
+    if bytes.len() <= SMALL && bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Borrowed(word);
+        }
+        let mut buf = [0u8; SMALL];
+        for (to, from) in buf.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        return Lower::Small(buf, bytes.len() as u8);
+    }
+    match lower_word(word) {
+        Cow::Borrowed(word) => Lower::Borrowed(word),
+        Cow::Owned(word) => Lower::Owned(word),
+    }
+}
+
+/// Longest word [`lower`] keeps on the stack.
+const SMALL: usize = 23;
+
+/// A word in lower case (see [`lower`]).
+enum Lower<'t> {
+    Borrowed(&'t str),
+    Small([u8; SMALL], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(word) => word,
+            // ASCII only, so always UTF-8.
+            Lower::Small(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default(),
+            Lower::Owned(word) => word,
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
 }
 
 /// A word in lower case, borrowed when it already is (most words are).
@@ -499,6 +573,38 @@ static REPORTING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(REPORTING_VE
 static SKIPPABLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SKIPPABLE));
 static BOUNDARY_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BOUNDARIES));
 
+/// A quick filter before [`REPORTING_SET`]: one bit per (length, first
+/// letter, last letter) of the listed verbs, ignoring ASCII case. A clear
+/// bit rules a word out without hashing it (most words); a set bit only
+/// sends it on to the set.
+static REPORTING_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; SHAPES / 64];
+    for verb in REPORTING_VERBS {
+        let at = shape(verb.as_bytes());
+        bits[at / 64] |= 1 << (at % 64);
+    }
+    bits
+});
+
+/// How many shapes [`shape`] tells apart.
+const SHAPES: usize = 16 * 32 * 32;
+
+/// A word's (length, first letter, last letter), ignoring ASCII case, as
+/// an index below [`SHAPES`]; the word is not empty.
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let first = usize::from(word[0].to_ascii_lowercase() & 31);
+    let last = usize::from(word[word.len() - 1].to_ascii_lowercase() & 31);
+    ((word.len() & 15) << 10) | (first << 5) | last
+}
+
+/// Whether the word, ignoring ASCII case, may be a reporting verb.
+#[inline]
+fn may_be_reporting(word: &[u8]) -> bool {
+    let at = shape(word);
+    REPORTING_SHAPES[at / 64] & (1 << (at % 64)) != 0
+}
+
 fn is_reporting(word: &str) -> bool {
     REPORTING_SET.contains(word)
 }
@@ -533,7 +639,7 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
     if word.eq_ignore_ascii_case(b"according") {
         return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
     }
-    if !REPORTING_SET.contains_ignoring_ascii_case(word) {
+    if !may_be_reporting(word) || !REPORTING_SET.contains_ignoring_ascii_case(word) {
         return false;
     }
     // "the so-called", "a found object": a verb follows a subject, never an article.
@@ -548,13 +654,21 @@ fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Finds the reporting cues of a sentence and where their subjects may be.
 /// Each verb looks back a bounded number of tokens, so this stays linear.
+#[cfg(test)]
 pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
     let mut cues = Vec::new();
+    find_into(text, tokens, &mut cues);
+    cues
+}
+
+/// [`find`] into a reused buffer (cleared first).
+pub(crate) fn find_into(text: &str, tokens: &[Token], cues: &mut Vec<VerbCue>) {
+    cues.clear();
     for i in 0..tokens.len() {
         if !is_verb_at(text, tokens, i) {
             continue;
         }
-        let mut subjects = Vec::new();
+        let mut subjects = Subjects::new();
         let word = lower(text, &tokens[i]);
         if word == "according" {
             let from = i + 2;
@@ -689,7 +803,6 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
         }
         cues.push(VerbCue { verb: i, subjects });
     }
-    cues
 }
 
 enum Stop {
@@ -799,6 +912,15 @@ mod tests {
         for absent in ["", "Said", "sai", "saidx", "the", "commentedcommented", "é"] {
             assert!(!set.contains(absent), "{absent}");
         }
+    }
+
+    #[test]
+    fn the_shape_filter_lets_every_verb_through_in_any_case() {
+        for verb in REPORTING_VERBS {
+            assert!(may_be_reporting(verb.as_bytes()), "{verb}");
+            assert!(may_be_reporting(verb.to_ascii_uppercase().as_bytes()), "{verb}");
+        }
+        assert!(!may_be_reporting(b"xyzzy"));
     }
 
     #[test]

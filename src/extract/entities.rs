@@ -535,19 +535,63 @@ pub(crate) fn join(words: &[&str]) -> String {
     words.join(" ")
 }
 
+/// A map keyed by short names, hashed with a fast multiply-rotate hash
+/// rather than SipHash: the maps live for one document and are only
+/// looked up, never iterated, so the hash cannot change any output.
+pub(crate) type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<NameHasher>>;
+
+/// The hasher of [`NameMap`] (the "Fx" hash: eight bytes at a time).
+#[derive(Default)]
+pub(crate) struct NameHasher(u64);
+
+impl NameHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The entities of one document and how its mentions map onto them.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     pub entities: Vec<Entity>,
-    keys: HashMap<String, usize>,
-    surnames: HashMap<String, usize>,
-    initials: HashMap<String, usize>,
-    first_words: HashMap<String, usize>,
+    keys: NameMap<usize>,
+    surnames: NameMap<usize>,
+    initials: NameMap<usize>,
+    first_words: NameMap<usize>,
     /// Per entity: whether the key of its current name is known to be in
     /// `keys`, so mentions by that name need not be keyed again.
     name_keyed: Vec<bool>,
     /// The body that carried out "the review"/"the report", when the text says.
     pub findings_body: Option<usize>,
+    /// A buffer for the key of a name being looked up.
+    scratch: String,
 }
 
 fn key(name: &str) -> String {
@@ -556,16 +600,23 @@ fn key(name: &str) -> String {
 
 impl Registry {
     /// The entity a name refers to, if the document has already named it.
-    pub fn lookup(&self, name: &str) -> Option<usize> {
-        let k = key(name);
+    pub fn lookup(&mut self, name: &str) -> Option<usize> {
+        let mut k = std::mem::take(&mut self.scratch);
+        crate::index::normalize_name_into(name, &mut k);
+        let found = self.lookup_key(&k);
+        self.scratch = k;
+        found
+    }
+
+    fn lookup_key(&self, k: &str) -> Option<usize> {
         if k.is_empty() {
             return None;
         }
-        if let Some(&i) = self.keys.get(&k) {
+        if let Some(&i) = self.keys.get(k) {
             return Some(i);
         }
         if !k.contains(' ')
-            && let Some(&i) = self.surnames.get(&k)
+            && let Some(&i) = self.surnames.get(k)
         {
             return Some(i);
         }
@@ -806,7 +857,26 @@ const CARRIED_OUT_BY: &[&str] = &[
 /// The name after "carried out by" when a review or report precedes it in
 /// the same sentence.
 fn findings_body(text: &str) -> Option<&str> {
-    for phrase in CARRIED_OUT_BY {
+    // Every phrase ends in "by ": one pass over the few "by "s finds which
+    // phrases occur, so the others are not searched for.
+    let bytes = text.as_bytes();
+    let mut present = 0u32;
+    let mut from = 0;
+    while let Some(b) = super::bytes::find_any(bytes, from, b"b") {
+        if bytes.get(b + 1..b + 3) == Some(b"y ") {
+            let through = &bytes[..b + 3];
+            for (i, phrase) in CARRIED_OUT_BY.iter().enumerate() {
+                if through.ends_with(phrase.as_bytes()) {
+                    present |= 1 << i;
+                }
+            }
+        }
+        from = b + 1;
+    }
+    for (i, phrase) in CARRIED_OUT_BY.iter().enumerate() {
+        if present & (1 << i) == 0 {
+            continue;
+        }
         for (at, _) in text.match_indices(phrase) {
             let start = floor_boundary(text, at.saturating_sub(100));
             let window = &text[start..at];

@@ -2,12 +2,10 @@
 //! reporting cues resolved in reading order (so references back work), then
 //! each quote is attributed and statements are emitted in document order.
 
-use std::collections::HashMap;
-
 use super::cues::{self, SubjectSite, Token, lowercase};
 use super::entities::{
-    Registry, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word, is_organisation_noun,
-    trim_name,
+    NameMap, Registry, is_clear_organisation, is_findings_noun, is_group_noun, is_honorific, is_name_word,
+    is_organisation_noun, trim_name,
 };
 use super::quotes::{self, Quote};
 use super::resolve::{self, Context};
@@ -229,9 +227,10 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
     let mut previous_sentence_speaker: Option<usize> = None;
     // Names already looked at, by their exact text: the organisation they
     // name, if any.
-    let mut mentions: HashMap<String, Option<usize>> = HashMap::new();
+    let mut mentions: NameMap<Option<usize>> = NameMap::default();
     let mut token_buffer: Vec<Token> = Vec::new();
     let mut sentence_buffer: Vec<(usize, usize)> = Vec::new();
+    let mut cue_buffer: Vec<cues::VerbCue> = Vec::new();
     // Every sentence's resolved cues, in document order.
     let mut all_cues: Vec<ResolvedCue> = Vec::new();
 
@@ -244,7 +243,8 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
             let tokens = &token_buffer[..];
             let starts_inside = inside.contains(s);
             let first_cue = all_cues.len();
-            for verb_cue in cues::find(text, tokens) {
+            cues::find_into(text, tokens, &mut cue_buffer);
+            for verb_cue in &cue_buffer {
                 let verb = &tokens[verb_cue.verb];
                 let mut cue = ResolvedCue {
                     paragraph: p,
@@ -254,7 +254,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
                     speaker: None,
                     relative: false,
                 };
-                for &(a, b, site) in &verb_cue.subjects {
+                for &(a, b, site) in verb_cue.subjects.iter() {
                     let speaker = match site {
                         SubjectSite::Before | SubjectSite::After | SubjectSite::Relative => {
                             resolve::subject(text, &tokens[a..b], &mut registry, &context).map(|sp| (sp, a, b))
@@ -444,7 +444,7 @@ fn note_mentions(
     tokens: &[Token],
     registry: &mut Registry,
     context: &mut Context,
-    mentions: &mut HashMap<String, Option<usize>>,
+    mentions: &mut NameMap<Option<usize>>,
 ) {
     let mut k = 0;
     while k < tokens.len() {
@@ -478,13 +478,13 @@ fn note_mentions(
                     || matches!(&*w, "told" | "telling" | "tell" | "tells" | "to")
             }
         };
-        let words: Vec<&str> = tokens[start..k].iter().map(|t| &text[t.start..t.end]).collect();
-        let words: Vec<&str> = words.iter().map(|w| super::entities::strip_possessive(w)).collect();
-        let name = trim_name(&words);
         if spoken_to {
             k = k.max(start + 1);
             continue;
         }
+        let words: Vec<&str> =
+            tokens[start..k].iter().map(|t| super::entities::strip_possessive(&text[t.start..t.end])).collect();
+        let name = trim_name(&words);
         let found = if !name.is_empty() && is_clear_organisation(name) { registry.name(name) } else { None };
         if let Some(index) = found {
             context.last_organisation = Some(index);

@@ -39,7 +39,8 @@ pub(crate) struct Quote {
 impl Quote {
     /// The quoted words, pieces joined by one space.
     pub fn text(&self, paragraphs: &[String]) -> String {
-        let mut text = String::new();
+        let length = self.pieces.iter().map(|s| s.end - s.start + 1).sum::<usize>();
+        let mut text = String::with_capacity(length.saturating_sub(1));
         for span in &self.pieces {
             if !text.is_empty() {
                 text.push(' ');

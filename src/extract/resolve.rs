@@ -75,7 +75,16 @@ const GENERIC_ORGANISATION_NOUNS: &[&str] =
 
 /// Whether a phrase names a spokesperson (`a spokesman for X`).
 pub(crate) fn names_spokesperson(text: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| t.word && SPOKESPEOPLE.contains(&&*lowercase(&text[t.start..t.end])))
+    tokens.iter().any(|t| {
+        let word = &text[t.start..t.end];
+        // Every listed word is lower-case ASCII: an ASCII word needs no copy.
+        t.word
+            && if word.is_ascii() {
+                SPOKESPEOPLE.iter().any(|s| s.eq_ignore_ascii_case(word))
+            } else {
+                SPOKESPEOPLE.contains(&&*lowercase(word))
+            }
+    })
 }
 
 /// Resolves the words of a subject phrase to an entity.
