@@ -535,47 +535,12 @@ pub(crate) fn join(words: &[&str]) -> String {
     words.join(" ")
 }
 
-/// A map keyed by short names, hashed with a fast multiply-rotate hash
-/// rather than SipHash: the maps live for one document and are only
-/// looked up, never iterated, so the hash cannot change any output.
-pub(crate) type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<NameHasher>>;
-
-/// The hasher of [`NameMap`] (the "Fx" hash: eight bytes at a time).
-#[derive(Default)]
-pub(crate) struct NameHasher(u64);
-
-impl NameHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for NameHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A map keyed by short names, hashed with foldhash rather than SipHash:
+/// as fast as the Fx hash on short keys, but seeded at random per process,
+/// so a hostile document cannot choose names that all collide and make its
+/// extraction quadratic. The maps live for one document and are only looked
+/// up, never iterated, so the hash cannot change any output.
+pub(crate) type NameMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 /// The entities of one document and how its mentions map onto them.
 #[derive(Debug, Default)]
