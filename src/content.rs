@@ -75,6 +75,11 @@ impl Content {
         blocks.push(Block::plain(BlockKind::Meta, meta, false));
         // Paragraph index → block index; a helpline note follows its paragraph.
         let mut paragraph_block = Vec::with_capacity(doc.paragraphs.len());
+        // This document's notes, in paragraph order, taken once: a long
+        // document has thousands of paragraphs and a corpus many notes.
+        let mut notes: Vec<_> = corpus.notes.iter().filter(|n| n.document == document).collect();
+        notes.sort_by_key(|n| n.paragraph);
+        let mut notes = notes.into_iter().peekable();
         for (index, paragraph) in doc.paragraphs.iter().enumerate() {
             paragraph_block.push(blocks.len());
             blocks.push(Block {
@@ -84,7 +89,7 @@ impl Content {
                 paragraph: Some(index),
                 tight: false,
             });
-            for note in corpus.notes.iter().filter(|n| n.document == document && n.paragraph == index) {
+            while let Some(note) = notes.next_if(|n| n.paragraph == index) {
                 blocks.push(Block::plain(BlockKind::Heading, strings::note(&note.message()), false));
             }
         }
