@@ -305,7 +305,7 @@ const MEASURE_CHECK_BYTES: usize = 16 * 1024;
 /// Content short enough ([`MEASURE_AT_ONCE`]) is measured when wrapped.
 /// The caches use interior mutability so that drawing (which has `&App`)
 /// can wrap what it shows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Wrapped {
     /// The text width the lines are wrapped to; 0 before the first wrap.
     pub width: usize,
@@ -320,6 +320,21 @@ pub struct Wrapped {
     bytes: Vec<usize>,
     /// Wrapped lines (byte ranges) of blocks shown lately.
     cache: RefCell<HashMap<usize, BlockLines>>,
+}
+
+impl Default for Wrapped {
+    /// Nothing wrapped yet: no blocks, all of them (none) measured, so
+    /// nothing asks to be counted and no estimate divides by the width.
+    fn default() -> Wrapped {
+        Wrapped {
+            width: 0,
+            blocks: 0,
+            rows: RefCell::default(),
+            starts: vec![0],
+            bytes: vec![0],
+            cache: RefCell::default(),
+        }
+    }
 }
 
 impl Wrapped {
@@ -580,7 +595,7 @@ impl Wrapped {
         // Nothing measured yet: a full line per `width` bytes and a blank
         // row per block; else the measured part's rows per byte.
         let estimate =
-            (ahead * first).checked_div(done).unwrap_or_else(|| ahead / self.width + 2 * (pos.block - measured));
+            (ahead * first).checked_div(done).unwrap_or_else(|| ahead / self.width.max(1) + 2 * (pos.block - measured));
         (first + estimate + pos.row, false)
     }
 
@@ -766,6 +781,17 @@ mod tests {
         // here: every block has a line), so `first` is the block's first row.
         let _ = content;
         Pos { block, row: row - first }
+    }
+
+    /// A reader that has wrapped nothing yet (its default) has nothing to
+    /// count and answers where it is without dividing by a zero width.
+    #[test]
+    fn nothing_wrapped_yet_is_measured_and_at_the_top() {
+        let mut wrapped = Wrapped::default();
+        assert!(wrapped.is_measured());
+        assert!(wrapped.measure(&Content::default(), None));
+        assert_eq!(wrapped.total_rows(), (0, true));
+        assert_eq!(wrapped.row_number(Pos::TOP), (0, true));
     }
 
     proptest::proptest! {

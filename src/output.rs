@@ -469,6 +469,9 @@ impl serde_json::ser::Formatter for PrettyAt {
     }
 }
 
+/// Chunks rendered ahead per core before they are written (see [`write_array`]).
+const RENDER_AHEAD: usize = 4;
+
 /// Writes `items` as a JSON array that is the value of a top-level key,
 /// laid out as serde_json's pretty printer lays it out there. Chunks of
 /// `chunk` items are rendered on every core and written in order.
@@ -498,36 +501,31 @@ fn write_array<T: Sync, J: Serialize>(
             out.write_all(&render(piece)?)?;
         }
     } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let (sender, rendered) = std::sync::mpsc::channel::<(usize, io::Result<Vec<u8>>)>();
-        std::thread::scope(|scope| -> io::Result<()> {
-            for _ in 0..threads {
-                let sender = sender.clone();
-                let (next, chunks, render) = (&next, &chunks, &render);
-                scope.spawn(move || {
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&piece) = chunks.get(index) else { break };
-                        if sender.send((index, render(piece))).is_err() {
-                            break;
+        // A few chunks per core at a time, rendered together and written in
+        // order before the next ones start: what waits in memory stays a
+        // few megabytes however slow the reader of the output is, and a
+        // write error (a closed pipe) stops the rendering at once.
+        for window in chunks.chunks(threads * RENDER_AHEAD) {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let slots: Vec<std::sync::Mutex<Option<io::Result<Vec<u8>>>>> =
+                window.iter().map(|_| std::sync::Mutex::new(None)).collect();
+            std::thread::scope(|scope| {
+                for _ in 0..threads.min(window.len()) {
+                    scope.spawn(|| {
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&piece) = window.get(index) else { break };
+                            let rendered = render(piece);
+                            *slots[index].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(rendered);
                         }
-                    }
-                });
-            }
-            drop(sender);
-            // Chunks are rendered out of order and written in order; a
-            // write error stops the renderers (they find the channel closed).
-            let mut waiting = std::collections::BTreeMap::new();
-            let mut written = 0;
-            for (index, buf) in rendered.iter() {
-                waiting.insert(index, buf);
-                while let Some(buf) = waiting.remove(&written) {
-                    out.write_all(&buf?)?;
-                    written += 1;
+                    });
                 }
+            });
+            for slot in slots {
+                let rendered = slot.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+                out.write_all(&rendered.expect("every chunk of the window is rendered")?)?;
             }
-            Ok(())
-        })?;
+        }
     }
     out.write_all(b"\n  ]")
 }

@@ -327,7 +327,10 @@ fn drain(receiver: &Receiver<LoadEvent>, app: &mut App, refresh: &mut SidebarRef
     let due = refresh.last.is_none_or(|at| at.elapsed() >= SIDEBAR_REFRESH);
     if refresh.pending && (due || app.loading.is_none() || !open) {
         app.loaded_some();
-        *refresh = SidebarRefresh { last: Some(Instant::now()), pending: false };
+        // Only a rebuild that listed documents counts: the one for
+        // `Started` alone must not hold back the first batch.
+        let listed = !app.corpus.documents.is_empty();
+        *refresh = SidebarRefresh { last: listed.then(Instant::now).or(refresh.last), pending: false };
         received = true;
     }
     (received, open)
@@ -418,18 +421,24 @@ mod tests {
         let expected = crate::index::Corpus::build(corpus::load(&[Source::Embedded], &mut std::io::empty()));
         let mut app = App::loading(Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
         let (sender, receiver) = std::sync::mpsc::channel();
-        // Started, then the documents: the first rebuild happens at once.
+        // Started on its own (sent before any file is read), then the first
+        // documents, which are listed at once all the same.
         let mut events = events.into_iter();
-        sender.send(events.next().unwrap()).unwrap();
-        sender.send(events.next().unwrap()).unwrap();
         let mut refresh = SidebarRefresh::default();
+        sender.send(events.next().unwrap()).unwrap();
         assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
-        assert!(!app.sidebar.rows.is_empty(), "the first documents are listed at once");
+        sender.send(events.next().unwrap()).unwrap();
+        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert!(
+            app.sidebar.rows.iter().any(|r| matches!(r.kind, crate::app::RowKind::Document(_))),
+            "the first documents are listed at once"
+        );
         // A rebuild was just made: the next arrival waits for the refresh...
         let rows = app.sidebar.rows.clone();
         app.corpus.statements.clear();
         app.loading.as_mut().unwrap().received = 0;
-        refresh.pending = true;
+        // As if that rebuild had just been made, however slow this machine.
+        refresh = SidebarRefresh { last: Some(Instant::now()), pending: true };
         drain(&receiver, &mut app, &mut refresh);
         assert_eq!(app.sidebar.rows, rows, "no rebuild before {SIDEBAR_REFRESH:?}");
         // ...but the end of the load rebuilds whatever the time.

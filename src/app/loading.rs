@@ -63,9 +63,16 @@ impl App {
                 }
                 // A speaker view open while loading lacks later statements.
                 if let View::Speaker(speaker) = self.reader.view {
-                    let (top, current) = (self.reader.top, self.reader.current);
+                    // Kept by paragraph and byte, as a resize keeps it: the
+                    // count line above the statements may wrap differently now.
+                    let (wrapped, content) = (&self.reader.wrapped, &self.reader.content);
+                    let anchor = if wrapped.is_for(content) { wrapped.anchor(content, self.reader.top) } else { None };
+                    let current = self.reader.current;
                     self.open_view(View::Speaker(speaker));
-                    self.reader.top = top;
+                    self.ensure_wrapped();
+                    if let Some((block, offset)) = anchor {
+                        self.reader.top = self.reader.wrapped.pos_of(&self.reader.content, block, offset);
+                    }
                     self.reader.current = current;
                     self.clamp_scroll();
                 }

@@ -214,10 +214,14 @@ fn starts_lowercase(line: &str) -> bool {
     line.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// Words that end before a real hyphen, never before a hyphenation break:
-/// "self-" + "harming" stays "self-harming", not "selfharming". Only
-/// prefixes no dictionary splits a longer word after are listed.
-const COMPOUND_PREFIXES: &[&str] = &["self", "well", "half", "semi", "quasi", "multi", "anti"];
+/// Words that usually end before a real hyphen rather than a hyphenation
+/// break: "self-" + "harming" stays "self-harming", not "selfharming".
+const COMPOUND_PREFIXES: &[&str] = &["self", "well", "half", "quasi"];
+
+/// Endings that make one word with those prefixes, where the break is
+/// only hyphenation: "self-" + "less" is "selfless", "Well-" + "ington"
+/// is "Wellington".
+const JOINED_ENDINGS: &[&str] = &["ish", "less", "ington"];
 
 /// Adds a line to a paragraph: "exploit-" + "ation" → "exploitation" when a
 /// letter precedes the hyphen and a lower-case letter follows the break;
@@ -233,7 +237,9 @@ fn append_line(paragraph: &mut String, line: &str) {
     if hyphenated && starts_lowercase(line) {
         let before = paragraph.trim_end_matches(['-', '\u{2010}']);
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if !COMPOUND_PREFIXES.iter().any(|prefix| word.eq_ignore_ascii_case(prefix)) {
+        let compound = COMPOUND_PREFIXES.iter().any(|prefix| word.eq_ignore_ascii_case(prefix))
+            && !JOINED_ENDINGS.iter().any(|ending| line.starts_with(ending));
+        if !compound {
             paragraph.pop();
         }
     } else {
@@ -256,6 +262,9 @@ mod tests {
         assert_eq!(converted.paragraphs, vec!["one exploitation and Anglo- Saxon, a - b 2- 3"]);
         let converted = pages_to_paragraphs(&pages(&["signs of self-\nharming and Self-\nneglect, well-\nbeing"]));
         assert_eq!(converted.paragraphs, vec!["signs of self-harming and Self-neglect, well-being"]);
+        let converted =
+            pages_to_paragraphs(&pages(&["a self-\nless act in Well-\nington, anti-\nbodies, multi-\nple"]));
+        assert_eq!(converted.paragraphs, vec!["a selfless act in Wellington, antibodies, multiple"]);
     }
 
     #[test]
