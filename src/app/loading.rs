@@ -107,6 +107,50 @@ mod tests {
     use crate::keymap::Action;
     use crate::ui::theme::Theme;
 
+    /// A speaker view read while documents arrive is rebuilt when the
+    /// load ends (it gains the later statements); the reader stays on the
+    /// same words.
+    #[test]
+    fn a_speaker_view_open_while_loading_keeps_its_place() {
+        let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
+        let manifest = loaded.manifest.clone();
+        let copies: Vec<_> = (0..3)
+            .map(|i| {
+                let mut doc = loaded.documents[0].clone();
+                doc.id = format!("copy-{i}");
+                doc
+            })
+            .collect();
+        let batch = |documents: Vec<crate::corpus::Document>| LoadEvent::Documents {
+            extractions: documents.iter().map(|d| crate::index::extract_document(d, &manifest)).collect(),
+            files: documents.len(),
+            warnings: Vec::new(),
+            documents,
+        };
+        let mut app = App::loading(Default::default(), Theme::monochrome(), (60, 20));
+        app.receive(LoadEvent::Started { total: 3, manifest: manifest.clone() });
+        app.receive(batch(copies[..2].to_vec()));
+        app.loaded_some();
+        let speaker = app.corpus.statements[0].speaker;
+        app.open_view(View::Speaker(speaker));
+        app.focus = crate::ui::layout::Focus::Reader;
+        app.ensure_wrapped();
+        for _ in 0..7 {
+            app.update(Action::Down);
+        }
+        let place = |app: &App| app.reader.wrapped.anchor(&app.reader.content, app.reader.top);
+        let before = place(&app).expect("the top is in the content");
+        assert!(before.0 > 2, "scrolled past the title and the count");
+        app.receive(batch(copies[2..].to_vec()));
+        app.receive(LoadEvent::Finished);
+        app.loaded_some();
+        app.ensure_wrapped();
+        assert_eq!(app.reader.view, View::Speaker(speaker));
+        assert_eq!(place(&app), Some(before));
+        let count = app.corpus.statements.iter().filter(|s| s.speaker == speaker).count();
+        assert_eq!(app.reader.content.statements.len(), count, "the later statements are in the view");
+    }
+
     #[test]
     fn documents_fill_in_and_keys_work_meanwhile() {
         let mut app = App::loading(Default::default(), Theme::monochrome(), (100, 30));
