@@ -149,7 +149,7 @@ pub struct App {
     /// A short note in the status bar, cleared by the next key.
     pub message: Option<String>,
     /// Set while the background loader is still sending documents.
-    pub loading: Option<loading::Loading>,
+    pub loading: Option<crate::loading::Folded>,
 }
 
 /// Lines scrolled by one turn of the mouse wheel.
@@ -1105,7 +1105,6 @@ fn first_line(text: &str) -> String {
 }
 
 mod loading;
-pub use loading::Loading;
 
 #[cfg(test)]
 mod tests;

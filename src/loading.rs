@@ -62,46 +62,53 @@ pub fn spawn(sources: Vec<Source>) -> Receiver<LoadEvent> {
 /// the reader ends up with it. `stdin` is read for [`Source::Stdin`].
 pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
     let plan = corpus::plan(sources, stdin);
-    let mut folded = Folded::default();
+    let (mut folded, mut corpus) = (Folded::default(), Corpus::default());
     run(plan, |event| {
-        folded.fold(event);
+        folded.fold(&mut corpus, event);
         true
     });
-    folded.finish()
+    corpus
 }
 
-/// Folds load events into a corpus, as the reader does.
+/// Folds load events into a corpus: the one way both the reader and the
+/// printed outputs build theirs, and how far the load has got.
 #[derive(Debug, Default)]
 pub struct Folded {
-    state: Option<(Indexer, Corpus)>,
-    /// Files accounted for so far.
+    /// Merges each batch's speakers into the corpus, in load order; set by `Started`.
+    indexer: Option<Indexer>,
+    /// Files to read, from `Started`; `None` until the sources have been walked.
+    pub total: Option<usize>,
+    /// Files accounted for so far (whether or not each made a document).
     pub files: usize,
-    /// `total` from `Started`.
-    pub total: usize,
     pub finished: bool,
 }
 
+impl Clone for Folded {
+    /// A copy shows the same progress but cannot take more documents; only
+    /// tests clone an app.
+    fn clone(&self) -> Self {
+        Folded { indexer: None, total: self.total, files: self.files, finished: self.finished }
+    }
+}
+
 impl Folded {
-    /// Folds in the next event, in the order [`run`] gives them.
-    pub fn fold(&mut self, event: LoadEvent) {
+    /// Folds the next event (in the order [`run`] gives them) into `corpus`;
+    /// `Started` replaces it with an empty corpus of the new manifest.
+    pub fn fold(&mut self, corpus: &mut Corpus, event: LoadEvent) {
         match event {
             LoadEvent::Started { total, manifest } => {
-                self.state = Some(Indexer::start(manifest, Vec::new()));
-                self.total = total;
+                let (indexer, fresh) = Indexer::start(manifest, Vec::new());
+                *corpus = fresh;
+                *self = Folded { indexer: Some(indexer), total: Some(total), files: 0, finished: false };
             }
             LoadEvent::Documents { documents, extractions, warnings, files } => {
-                let Some((indexer, corpus)) = self.state.as_mut() else { return };
+                let Some(indexer) = self.indexer.as_mut() else { return };
                 self.files += files;
                 corpus.warnings.extend(warnings);
                 indexer.add(corpus, documents, extractions);
             }
             LoadEvent::Finished => self.finished = true,
         }
-    }
-
-    /// The corpus folded so far.
-    pub fn finish(self) -> Corpus {
-        self.state.map(|(_, corpus)| corpus).unwrap_or_default()
     }
 }
 
@@ -284,13 +291,13 @@ mod tests {
     fn the_embedded_seeds_and_many_copies_make_the_same_corpus() {
         let got = load(&[Source::Embedded], &mut std::io::empty());
         assert_same(&got, &one_thread(&[Source::Embedded]));
-        let mut folded = Folded::default();
+        let (mut folded, mut corpus) = (Folded::default(), Corpus::default());
         for event in events(corpus::plan(&[Source::Embedded], &mut std::io::empty())) {
-            folded.fold(event);
+            folded.fold(&mut corpus, event);
         }
         assert!(folded.finished);
-        assert_eq!(folded.files, folded.total);
-        assert_same(&folded.finish(), &got);
+        assert_eq!(Some(folded.files), folded.total);
+        assert_same(&corpus, &got);
     }
 
     #[test]

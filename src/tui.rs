@@ -436,7 +436,7 @@ mod tests {
         // A rebuild was just made: the next arrival waits for the refresh...
         let rows = app.sidebar.rows.clone();
         app.corpus.statements.clear();
-        app.loading.as_mut().unwrap().received = 0;
+        app.loading.as_mut().unwrap().files = 0;
         // As if that rebuild had just been made, however slow this machine.
         refresh = SidebarRefresh { last: Some(Instant::now()), pending: true };
         drain(&receiver, &mut app, &mut refresh);

@@ -2,28 +2,9 @@
 //! sidebar fills in as documents arrive and the status bar counts them.
 
 use super::{App, View};
-use crate::index::{Corpus, Indexer};
-use crate::loading::LoadEvent;
+use crate::index::Corpus;
+use crate::loading::{Folded, LoadEvent};
 use crate::ui::strings;
-
-/// How far the background load has got, for the status bar.
-#[derive(Debug)]
-pub struct Loading {
-    /// Files to read; `None` until the sources have been walked.
-    pub total: Option<usize>,
-    /// Files read so far (whether or not each made a document).
-    pub received: usize,
-    /// Merges each batch's speakers into the corpus, in load order.
-    indexer: Option<Indexer>,
-}
-
-impl Clone for Loading {
-    /// A copy shows the same progress but cannot take more documents; only
-    /// tests clone an app.
-    fn clone(&self) -> Self {
-        Loading { total: self.total, received: self.received, indexer: None }
-    }
-}
 
 impl App {
     /// Starts the reader before anything is loaded: the status bar (with the
@@ -36,47 +17,41 @@ impl App {
             ..Corpus::default()
         };
         let mut app = App::new(corpus, filter, theme, size);
-        app.loading = Some(Loading { total: None, received: 0, indexer: None });
+        app.loading = Some(Folded::default());
         app
     }
 
     /// Folds one loader event into the model. Call [`App::loaded_some`]
     /// after a run of events so the sidebar is rebuilt once, not per event.
     pub fn receive(&mut self, event: LoadEvent) {
-        match event {
-            LoadEvent::Started { total, manifest } => {
-                let (indexer, corpus) = Indexer::start(manifest, Vec::new());
-                self.corpus = corpus;
-                self.loading = Some(Loading { total: Some(total), received: 0, indexer: Some(indexer) });
+        let finished = matches!(event, LoadEvent::Finished);
+        if matches!(event, LoadEvent::Started { .. }) {
+            self.loading.get_or_insert_with(Folded::default);
+        }
+        if let Some(loading) = self.loading.as_mut() {
+            loading.fold(&mut self.corpus, event);
+        }
+        if !finished {
+            return;
+        }
+        self.loading = None;
+        if self.corpus.documents.is_empty() {
+            self.message = Some(strings::NOTHING_LOADED.to_string());
+        }
+        // A speaker view open while loading lacks later statements.
+        if let View::Speaker(speaker) = self.reader.view {
+            // Kept by paragraph and byte, as a resize keeps it: the
+            // count line above the statements may wrap differently now.
+            let (wrapped, content) = (&self.reader.wrapped, &self.reader.content);
+            let anchor = if wrapped.is_for(content) { wrapped.anchor(content, self.reader.top) } else { None };
+            let current = self.reader.current;
+            self.open_view(View::Speaker(speaker));
+            self.ensure_wrapped();
+            if let Some((block, offset)) = anchor {
+                self.reader.top = self.reader.wrapped.pos_of(&self.reader.content, block, offset);
             }
-            LoadEvent::Documents { documents, extractions, warnings, files } => {
-                let Some(loading) = self.loading.as_mut() else { return };
-                let Some(indexer) = loading.indexer.as_mut() else { return };
-                loading.received += files;
-                self.corpus.warnings.extend(warnings);
-                indexer.add(&mut self.corpus, documents, extractions);
-            }
-            LoadEvent::Finished => {
-                self.loading = None;
-                if self.corpus.documents.is_empty() {
-                    self.message = Some(strings::NOTHING_LOADED.to_string());
-                }
-                // A speaker view open while loading lacks later statements.
-                if let View::Speaker(speaker) = self.reader.view {
-                    // Kept by paragraph and byte, as a resize keeps it: the
-                    // count line above the statements may wrap differently now.
-                    let (wrapped, content) = (&self.reader.wrapped, &self.reader.content);
-                    let anchor = if wrapped.is_for(content) { wrapped.anchor(content, self.reader.top) } else { None };
-                    let current = self.reader.current;
-                    self.open_view(View::Speaker(speaker));
-                    self.ensure_wrapped();
-                    if let Some((block, offset)) = anchor {
-                        self.reader.top = self.reader.wrapped.pos_of(&self.reader.content, block, offset);
-                    }
-                    self.reader.current = current;
-                    self.clamp_scroll();
-                }
-            }
+            self.reader.current = current;
+            self.clamp_scroll();
         }
     }
 
@@ -95,7 +70,7 @@ impl App {
         let loading = self.loading.as_ref()?;
         Some(match loading.total {
             None => strings::READING_SOURCES.to_string(),
-            Some(total) => strings::loading_progress(loading.received, total),
+            Some(total) => strings::loading_progress(loading.files, total),
         })
     }
 }
