@@ -60,7 +60,7 @@ pub fn seed() -> Corpus {
         .enumerate()
         .map(|(i, (speaker, kind, spans))| {
             let text = text_of(&document, &spans);
-            let found = Found { speaker, kind, text, cue: String::new(), spans };
+            let found = Found { speaker, kind, text, cue: String::new(), spans, confidence: 1.0 };
             Statement::new(i + 1, 0, speaker, found, &document.paragraphs)
         })
         .collect();
@@ -92,7 +92,7 @@ pub fn two_documents() -> Corpus {
     };
     let spans = quote_spans(&document, 1..=1);
     let text = text_of(&document, &spans);
-    let found = Found { speaker: Some(2), kind: StatementKind::Direct, text, cue: "The NSPCC said".into(), spans };
+    let found = Found { speaker: Some(2), kind: StatementKind::Direct, text, cue: "The NSPCC said".into(), spans, confidence: 1.0 };
     corpus.statements.push(Statement::new(corpus.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
     corpus.documents.push(document);
     corpus

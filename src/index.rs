@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::corpus::{Document, Helpline, Loaded, Manifest, Warning};
 use crate::extract::{self, Entity, Extraction, Found, Span, SpeakerKind, StatementKind};
+pub use crate::extract::normalize_name;
 
 /// A speaker as the whole corpus knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub struct Statement {
     text: Words,
     /// The words that attribute it; empty when there are none.
     cue: Words,
+    /// How sure the attribution is, in hundredths (0 when unattributed).
+    pub confidence: u8,
 }
 
 /// Where a statement's words, or its cue, are found in its document.
@@ -122,10 +125,11 @@ impl Statement {
     /// `paragraphs`; `speaker` is the corpus speaker (not the entity index
     /// in `found`).
     pub fn new(id: usize, document: usize, speaker: Option<usize>, found: Found, paragraphs: &[String]) -> Statement {
-        let Found { kind, text, cue, spans, .. } = found;
+        let Found { kind, text, cue, spans, confidence, .. } = found;
         let text = Words::text(text, &spans, paragraphs);
         let cue = Words::cue(cue, &spans, paragraphs);
-        Statement { id, document, speaker, kind, spans, text, cue }
+        let confidence = if speaker.is_some() { (confidence.clamp(0.0, 1.0) * 100.0).round() as u8 } else { 0 };
+        Statement { id, document, speaker, kind, spans, text, cue, confidence }
     }
 
     /// Its words, read from its document's `paragraphs` (borrowed unless a
@@ -323,94 +327,6 @@ pub fn extract_all(documents: &[Document], manifest: &Manifest) -> Vec<Extracted
     })
 }
 
-/// Words dropped from the front of a name before comparing it.
-const NAME_PREFIXES: &[&str] =
-    &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "dame", "rev", "the"];
-
-/// Lower-case letters and digits, without a leading "the" or honorific: the
-/// form two names are compared in.
-pub fn normalize_name(name: &str) -> String {
-    if name.is_ascii() {
-        // The extractor keys every mention this way: one pass without
-        // Unicode case tables or a word list.
-        return normalize_ascii_name(name);
-    }
-    normalize_any_name(name)
-}
-
-/// [`normalize_name`] for any text, with Unicode case tables and the
-/// prefix list; the ASCII path must give the same result.
-fn normalize_any_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c == '’' || c == '\'' { '\0' } else { c })
-        .filter(|&c| c != '\0')
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-    while words.len() > 1 && NAME_PREFIXES.contains(&words[0]) {
-        words.remove(0);
-    }
-    words.join(" ")
-}
-
-/// [`normalize_name`] for an ASCII name, with the same result.
-fn normalize_ascii_name(name: &str) -> String {
-    let mut normal = String::with_capacity(name.len());
-    normalize_ascii_name_into(name, &mut normal);
-    normal
-}
-
-/// [`normalize_name`] into a reused buffer (cleared first), so a look-up
-/// by name need not allocate.
-pub(crate) fn normalize_name_into(name: &str, normal: &mut String) {
-    normal.clear();
-    if name.is_ascii() {
-        normalize_ascii_name_into(name, normal);
-    } else {
-        normal.push_str(&normalize_any_name(name));
-    }
-}
-
-/// Appends [`normalize_name`] of an ASCII name to an empty `normal`, in one
-/// pass: a word is a run of letters, digits and apostrophes (which are
-/// dropped) holding at least one letter or digit.
-fn normalize_ascii_name_into(name: &str, normal: &mut String) {
-    let bytes = name.as_bytes();
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
-    let mut i = 0;
-    while i < bytes.len() {
-        if !word_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && word_byte(bytes[i]) {
-            i += 1;
-        }
-        let mark = normal.len();
-        if mark > 0 {
-            normal.push(' ');
-        }
-        let begin = normal.len();
-        for &b in &bytes[start..i] {
-            if b != b'\'' {
-                normal.push(char::from(b.to_ascii_lowercase()));
-            }
-        }
-        if normal.len() == begin {
-            // Apostrophes only: no word.
-            normal.truncate(mark);
-            continue;
-        }
-        // Prefixes go from the front, but never the last word.
-        if mark == 0 && bytes[i..].iter().any(u8::is_ascii_alphanumeric) && NAME_PREFIXES.contains(&&normal[begin..]) {
-            normal.truncate(mark);
-        }
-    }
-}
-
 #[derive(Debug)]
 struct Merger {
     /// Shared so a lookup can hold a manifest entry while speakers change.
@@ -545,50 +461,6 @@ mod tests {
         assert_eq!(corpus.notes.len(), 1, "{:?}", corpus.notes);
         assert_eq!((corpus.notes[0].document, corpus.notes[0].paragraph), (1, 0));
         assert_eq!(corpus.notes[0].published, "0808 800 5000");
-    }
-
-    #[test]
-    fn names_normalise_like_the_scorer() {
-        assert_eq!(normalize_name("The Force"), "force");
-        assert_eq!(normalize_name("Mr Glazer's"), "glazers");
-        assert_eq!(normalize_name("Dr  Azzam Tamimi"), "azzam tamimi");
-        assert_eq!(normalize_name("Shareholders United"), "shareholders united");
-        assert_eq!(normalize_name("The Times’"), "times");
-    }
-
-    #[test]
-    fn ascii_names_normalise_as_by_the_general_path() {
-        for name in [
-            "",
-            " ",
-            "The",
-            "the the",
-            "Mr",
-            "Mr Dr",
-            "Mr Dr Who",
-            "The Force",
-            "  Mr  Glazer's  ",
-            "O'Neil",
-            "A&E Trust",
-            "Lord-Smith",
-            "MR. DR. X",
-            "3M",
-            "'",
-            "Rev\tJones",
-            "the\x0bBank",
-            "Dr  Azzam Tamimi",
-            "'' the",
-            "the '' Bank",
-            "Mr ''",
-            "Mr 'n' Smith",
-            "'' '' Dr",
-            "the'",
-        ] {
-            assert_eq!(normalize_ascii_name(name), normalize_any_name(name), "{name:?}");
-            let mut reused = String::from("left over");
-            normalize_name_into(name, &mut reused);
-            assert_eq!(reused, normalize_any_name(name), "{name:?}");
-        }
     }
 
     #[test]

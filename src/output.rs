@@ -284,6 +284,9 @@ struct JsonStatement<'c> {
     text: std::borrow::Cow<'c, str>,
     cue: std::borrow::Cow<'c, str>,
     paragraphs: [usize; 2],
+    /// How sure the attribution is (0 to 1); only when there is a speaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -379,6 +382,7 @@ fn json_statement<'c>(corpus: &'c Corpus, s: &'c Statement) -> JsonStatement<'c>
         text: corpus.text(s),
         cue: corpus.cue(s),
         paragraphs: [first, last],
+        confidence: s.speaker.map(|_| f64::from(s.confidence) / 100.0),
     }
 }
 
@@ -564,6 +568,7 @@ mod markdown_tests {
                     text: text.into(),
                     cue: "said".into(),
                     spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
+                    confidence: 1.0,
                 },
                 &[text.to_string()],
             )],

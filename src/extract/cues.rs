@@ -1,940 +1,618 @@
-//! Attribution cues: reporting verbs (`said`, `warned`, `according to`) and
-//! the phrase naming who speaks, found on the words of one sentence.
+//! Stage 3, cues: the words that attribute a statement. Verb templates
+//! ("X said", "said X", "X, who led the inquiry, said", ", saying"), the
+//! passive with its agent ("was criticised by X"), "according to X", a
+//! light verb with a reporting noun ("expressed concern", "made 14
+//! recommendations") and a stance adjective ("is confident that"). Each cue
+//! says where its speaker's phrase is; `mentions` reads that phrase.
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
+use super::lexicon::{Word, class, tag};
+use super::mentions::Run;
+use super::tokens::{Token, is_name_joiner, shape};
 
-use super::entities::is_findings_noun;
-
-/// A word or punctuation mark of a sentence, as a byte range of its paragraph.
+/// Where a cue's speaker is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub word: bool,
-    /// Inside quotation marks (or a mark itself).
-    pub quoted: bool,
+pub(crate) enum Site {
+    /// The phrase before the verb ("The minister said"); the run of an
+    /// apposition between them, if any ("X, director of Y, said").
+    Before { subject: Run, apposition: Option<Run> },
+    /// After the verb ("…," said Mr Khan).
+    After(Run),
+    /// A relative clause's antecedent ("youngsters who asked").
+    Relative(Run),
+    /// The subject of the sentence's main clause (", saying", "and said").
+    Main,
+    /// A passive's agent or "according to X".
+    Agent(Run),
+    /// An agentless passive ("have been told"): the document in focus.
+    Context,
 }
 
-/// The char at byte `at` and its length, with a fast path for ASCII.
-#[inline]
-fn char_at(text: &str, at: usize) -> (char, usize) {
-    let b = text.as_bytes()[at];
-    if b < 128 {
-        (b as char, 1)
-    } else {
-        let c = text[at..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8())
+/// One cue in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// The verb (or adjective, or "according").
+    pub verb: usize,
+    pub class: u8,
+    pub site: Site,
+}
+
+/// The tokens a speaker's phrase may not run back over: before `floor`.
+fn lower(paragraph: &str, t: &Token) -> String {
+    t.text(paragraph).to_ascii_lowercase()
+}
+
+fn is_be(paragraph: &str, t: &Token) -> bool {
+    matches!(
+        lower(paragraph, t).as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "’s" | "get" | "got"
+    )
+}
+
+fn is_copula(paragraph: &str, t: &Token) -> bool {
+    is_be(paragraph, t)
+        || matches!(
+            lower(paragraph, t).as_str(),
+            "remain" | "remains" | "remained" | "feel" | "feels" | "felt" | "seem" | "seems" | "seemed" | "appear"
+                | "appears" | "appeared" | "became" | "become" | "becomes"
+        )
+}
+
+fn is_perfect(paragraph: &str, t: &Token) -> bool {
+    matches!(lower(paragraph, t).as_str(), "has" | "have" | "had" | "having")
+}
+
+/// Words between a subject and its verb: auxiliaries, adverbs, "not".
+fn skippable(t: &Token) -> bool {
+    t.is_word()
+        && !t.is_capitalised()
+        && (t.is(tag::AUX | tag::PART) || t.is(tag::ADV) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET))
+        && !t.is(tag::PRONOUN)
+}
+
+fn is_relative(paragraph: &str, t: &Token) -> bool {
+    matches!(t.text(paragraph), "who" | "which" | "that" | "whom")
+}
+
+/// Whether `t` can be a word of a noun phrase.
+fn in_phrase(t: &Token) -> bool {
+    t.is_word()
+        && (t.is_capitalised()
+            || t.is(tag::NOUN | tag::ADJ | tag::NUM | tag::DET | tag::PROPN)
+            || t.has(shape::DIGIT | shape::POSSESSIVE)
+            || t.word.is_unknown())
+        && !(t.is(tag::AUX) && !t.is(tag::NOUN))
+        && !(t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised())
+        && !(t.is(tag::ADV | tag::SCONJ) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET))
+        && !t.is(tag::PRONOUN)
+}
+
+/// The noun phrase that ends at token `last`, walking back no further than
+/// `floor`: names, nouns, determiners, possessives, and prepositional
+/// phrases after a noun ("a spokesman for the Home Office").
+pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, last: usize) -> Option<Run> {
+    let t = &tokens[last];
+    if t.is(tag::PRONOUN) && !t.is(tag::DET) && t.is_word() {
+        return Some((last, last + 1));
     }
-}
-
-/// Letter or digit, with fast paths for ASCII and for the General
-/// Punctuation block (curly quotes, dashes), which holds neither and would
-/// otherwise take the slow Unicode table look-ups on every quotation mark.
-#[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
+    if !in_phrase(t) {
+        return None;
     }
-}
-
-/// Splits `text[start..end]` into tokens, marking those inside the sorted,
-/// disjoint byte ranges of `quoted`. Linear in the sentence length.
-#[cfg(test)]
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, usize)]) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    tokenize_into(text, start, end, quoted, &mut tokens);
-    tokens
-}
-
-/// ASCII letters and digits by byte value: one load per byte in the
-/// tokeniser's inner loop instead of three range tests.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// [`tokenize`] into a reused buffer (cleared first), to spare an
-/// allocation per sentence.
-pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, quoted: &[(usize, usize)], tokens: &mut Vec<Token>) {
-    tokens.clear();
-    let bytes = text.as_bytes();
-    let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
-    let mut i = start;
-    while i < end {
-        let b = bytes[i];
-        // ASCII spaces and letters are most of the text: test them on the
-        // byte; anything else decodes its char.
-        if matches!(b, b' ' | b'\t'..=b'\r') {
-            i += 1;
-            continue;
-        }
-        let (word, len) = if b.is_ascii_alphanumeric() {
-            (true, 1)
-        } else if b.is_ascii() {
-            (false, 1)
-        } else {
-            let (c, len) = char_at(text, i);
-            if c.is_whitespace() {
-                i += len;
+    let mut start = last;
+    let mut k = last;
+    while k > floor && last - k < 14 {
+        let prev = &tokens[k - 1];
+        let joiner = (is_name_joiner(paragraph, prev) || matches!(prev.text(paragraph), "-" | "&" | "'" | "’"))
+            && k - 1 > floor
+            && tokens[k - 2].is_capitalised()
+            && tokens[k].is_capitalised();
+        let after_determiner = tokens[k].is(tag::DET) && !tokens[k].is_capitalised();
+        if after_determiner {
+            // A determiner starts a phrase: go on only over a preposition
+            // that attaches it to a noun ("spokesman for the ...").
+            let attaches = prev.is(tag::ADP)
+                && !prev.is_capitalised()
+                && k - 1 > floor
+                && in_phrase(&tokens[k - 2])
+                && !tokens[k - 2].is(tag::DET);
+            if attaches {
+                k -= 2;
+                start = k;
                 continue;
             }
-            (is_alnum(c), len)
-        };
-        let mut j = i + len;
-        if word {
-            while j < end {
-                // Most of a word is ASCII letters and digits: take the run
-                // without decoding, then look at what stops it.
-                j += bytes[j..end].iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(end - j);
-                if j >= end || bytes[j] == b' ' {
-                    break;
-                }
-                let (d, dlen) = char_at(text, j);
-                let joins_word =
-                    matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dlen < end && is_alnum(char_at(text, j + dlen).0);
-                if is_alnum(d) || joins_word {
-                    j += dlen;
-                } else {
-                    break;
-                }
-            }
+            break;
         }
-        // Whether the token starts inside a quoted range (`range` only moves on).
-        while range < quoted.len() && quoted[range].1 <= i {
-            range += 1;
-        }
-        let quoted = range < quoted.len() && quoted[range].0 <= i;
-        tokens.push(Token { start: i, end: j, word, quoted });
-        i = j;
-    }
-}
-
-/// Verbs that report speech, findings or views, in the forms news text uses.
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "tell",
-    "telling",
-    "added",
-    "adds",
-    "suggested",
-    "suggests",
-    "suggest",
-    "suggesting",
-    "outlined",
-    "outlines",
-    "highlighted",
-    "highlights",
-    "warned",
-    "warns",
-    "warn",
-    "warning",
-    "urged",
-    "urges",
-    "urging",
-    "found",
-    "finds",
-    "recommended",
-    "recommends",
-    "recommend",
-    "claimed",
-    "claims",
-    "claiming",
-    "denied",
-    "denies",
-    "denying",
-    "believes",
-    "believed",
-    "believe",
-    "predicted",
-    "predicts",
-    "argued",
-    "argues",
-    "argue",
-    "arguing",
-    "insisted",
-    "insists",
-    "stressed",
-    "stresses",
-    "explained",
-    "explains",
-    "revealed",
-    "reveals",
-    "confirmed",
-    "confirms",
-    "announced",
-    "announces",
-    "described",
-    "describes",
-    "describing",
-    "called",
-    "calls",
-    "branded",
-    "brands",
-    "dubbed",
-    "welcomed",
-    "welcomes",
-    "criticised",
-    "criticises",
-    "criticized",
-    "admitted",
-    "admits",
-    "agreed",
-    "agrees",
-    "decided",
-    "concluded",
-    "concludes",
-    "thinks",
-    "think",
-    "wants",
-    "want",
-    "hoped",
-    "hopes",
-    "noted",
-    "notes",
-    "stated",
-    "states",
-    "asked",
-    "replied",
-    "opposed",
-    "opposes",
-    "contends",
-    "contended",
-    "maintained",
-    "maintains",
-    "acknowledged",
-    "acknowledges",
-    "accused",
-    "accuses",
-    "accusing",
-    "backed",
-    "backs",
-    "pointed",
-    "listed",
-    "spoke",
-    "wrote",
-    "writes",
-    "estimated",
-    "estimates",
-    "feared",
-    "fears",
-    "questioned",
-    "rejected",
-    "condemned",
-    "defended",
-    "boasts",
-    "boasted",
-    "challenged",
-    "challenges",
-    "alleged",
-    "alleges",
-    "vowed",
-    "vows",
-    "promised",
-    "promises",
-    "pledged",
-    "pledges",
-    "demanded",
-    "demands",
-    "proposed",
-    "proposes",
-    "announced",
-    "reported",
-    "indicated",
-    "indicates",
-    "showed",
-    "shows",
-    "revealed",
-    "disclosed",
-    "forecast",
-    "forecasts",
-    "expects",
-    "argued",
-    "emphasised",
-    "emphasized",
-    "signalled",
-    "conceded",
-    "concedes",
-    "complained",
-    "complains",
-    "queried",
-    "cautioned",
-    "declared",
-    "declares",
-    "recalled",
-    "recalls",
-    "reckons",
-    "reckoned",
-    "quipped",
-    "observed",
-    "remarked",
-    "commented",
-];
-
-/// Verbs that put their subject after them (`…," said Mr Khan`).
-const INVERTIBLE: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "asked",
-    "explained",
-    "insisted",
-    "warned",
-    "wrote",
-    "continued",
-    "argued",
-    "claimed",
-    "replied",
-    "stressed",
-    "noted",
-    "admitted",
-    "concluded",
-];
-
-/// Words between a subject and its verb that do not end the subject.
-const SKIPPABLE: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "did",
-    "does",
-    "do",
-    "also",
-    "previously",
-    "recently",
-    "meanwhile",
-    "later",
-    "earlier",
-    "then",
-    "now",
-    "further",
-    "repeatedly",
-    "long",
-    "once",
-    "again",
-    "already",
-    "still",
-    "publicly",
-    "strongly",
-    "just",
-    "always",
-    "today",
-    "yesterday",
-    "however",
-    "too",
-    "even",
-    "reportedly",
-    "subsequently",
-    "initially",
-    "originally",
-    "separately",
-    "privately",
-    "similarly",
-    "openly",
-    "first",
-    "last",
-    "finally",
-];
-
-/// Words before a verb that make it passive (`was told`): the subject is
-/// then the listener, not the speaker.
-const PASSIVE: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "am", "get", "got"];
-
-/// Words that end a subject phrase when walking back from the verb.
-const BOUNDARIES: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "when", "if", "because", "as", "while", "after",
-    "before", "since", "so", "than", "where", "what", "whether", "though", "although", "until", "unless",
-];
-
-/// Pronouns that refer to someone named before.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
-
-/// How a cue names its speaker, for resolution by the caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SubjectSite {
-    /// Words before the verb (`Mr Khan said`).
-    Before,
-    /// Words after the verb (`said Mr Khan`, `according to the FT`).
-    After,
-    /// The subject at the start of the sentence (`X gave … and said`).
-    Initial,
-    /// The phrase before a relative pronoun (`victims who said`).
-    Relative,
-    /// No subject (`Another issue highlighted was …`).
-    None,
-}
-
-/// A reporting verb and the candidate phrases naming its speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct VerbCue {
-    /// Token index of the verb (the first word for `according to`).
-    pub verb: usize,
-    /// Candidate subject phrases (token ranges), best first.
-    pub subjects: Subjects,
-}
-
-/// A verb's candidate subjects: at most four (two before a comma, one
-/// after an inverted verb, the sentence's initial subject), kept inline so
-/// a cue costs no allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Subjects {
-    items: [(usize, usize, SubjectSite); 4],
-    len: usize,
-}
-
-impl Subjects {
-    fn new() -> Self {
-        Subjects { items: [(0, 0, SubjectSite::None); 4], len: 0 }
-    }
-
-    fn push(&mut self, subject: (usize, usize, SubjectSite)) {
-        self.items[self.len] = subject;
-        self.len += 1;
-    }
-}
-
-impl std::ops::Deref for Subjects {
-    type Target = [(usize, usize, SubjectSite)];
-
-    fn deref(&self) -> &Self::Target {
-        &self.items[..self.len]
-    }
-}
-
-/// A token's text in lower case, borrowed when it already is, and copied
-/// on the stack when it is short ASCII (capitalised names, mostly).
-fn lower<'t>(text: &'t str, token: &Token) -> Lower<'t> {
-    let word = &text[token.start..token.end];
-    let bytes = word.as_bytes();
-    if bytes.len() <= SMALL && bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return Lower::Borrowed(word);
-        }
-        let mut buf = [0u8; SMALL];
-        for (to, from) in buf.iter_mut().zip(bytes) {
-            *to = from.to_ascii_lowercase();
-        }
-        return Lower::Small(buf, bytes.len() as u8);
-    }
-    match lower_word(word) {
-        Cow::Borrowed(word) => Lower::Borrowed(word),
-        Cow::Owned(word) => Lower::Owned(word),
-    }
-}
-
-/// Longest word [`lower`] keeps on the stack.
-const SMALL: usize = 23;
-
-/// A word in lower case (see [`lower`]).
-enum Lower<'t> {
-    Borrowed(&'t str),
-    Small([u8; SMALL], u8),
-    Owned(String),
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-
-    #[inline]
-    fn deref(&self) -> &str {
-        match self {
-            Lower::Borrowed(word) => word,
-            // ASCII only, so always UTF-8.
-            Lower::Small(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default(),
-            Lower::Owned(word) => word,
-        }
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
-
-/// A word in lower case, borrowed when it already is (most words are).
-pub(crate) fn lower_word(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
-}
-
-/// Exactly `word.to_lowercase()`, without allocating for ASCII words that
-/// are already lower case (most are), so look-ups need not allocate.
-pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
-
-/// A word list as an open-addressed hash table built once. Most tokens are
-/// not in the list, and at a low load factor they land on an empty slot
-/// after one cheap hash, with no string comparison at all (bisection over
-/// a sorted list cost several `memcmp` calls per token).
-pub(crate) struct WordSet {
-    /// A power-of-two table; `""` marks an empty slot (no list holds `""`).
-    slots: Vec<&'static str>,
-    /// The longest word, to reject longer ones without hashing.
-    longest: usize,
-}
-
-/// FNV-1a over the bytes: fast on the short words the lists hold.
-fn hash_word(word: impl Iterator<Item = u8>) -> usize {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in word {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    (hash ^ (hash >> 29)) as usize
-}
-
-impl WordSet {
-    /// Whether `word` is in the set.
-    #[inline]
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes())
-    }
-
-    /// Whether the word spelt by these bytes is in the set.
-    #[inline]
-    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
-        self.probe(word.len(), hash_word(word.iter().copied()), |slot| slot == word)
-    }
-
-    /// Whether the word, lower-cased in ASCII, is in the set (of lower-case
-    /// words): one pass, no copy.
-    #[inline]
-    pub(crate) fn contains_ignoring_ascii_case(&self, word: &[u8]) -> bool {
-        let hash = hash_word(word.iter().map(u8::to_ascii_lowercase));
-        self.probe(word.len(), hash, |slot| slot.eq_ignore_ascii_case(word))
-    }
-
-    /// Walks the slots from `hash` until `matches` accepts one or an empty
-    /// slot ends the search.
-    #[inline]
-    fn probe(&self, len: usize, hash: usize, matches: impl Fn(&[u8]) -> bool) -> bool {
-        if len > self.longest || len == 0 {
-            return false;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = hash & mask;
-        loop {
-            let slot = self.slots[at];
-            if slot.is_empty() {
-                return false;
-            }
-            if matches(slot.as_bytes()) {
-                return true;
-            }
-            at = (at + 1) & mask;
-        }
-    }
-}
-
-/// A fast membership set for one of the word lists.
-pub(crate) fn word_set(words: &'static [&'static str]) -> WordSet {
-    let size = (words.len() * 4).next_power_of_two().max(8);
-    let mut slots = vec![""; size];
-    for &word in words {
-        debug_assert!(!word.is_empty(), "the empty string marks a free slot");
-        let mut at = hash_word(word.bytes()) & (size - 1);
-        while !slots[at].is_empty() && slots[at] != word {
-            at = (at + 1) & (size - 1);
-        }
-        slots[at] = word;
-    }
-    WordSet { slots, longest: words.iter().map(|w| w.len()).max().unwrap_or(0) }
-}
-
-static REPORTING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(REPORTING_VERBS));
-static SKIPPABLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SKIPPABLE));
-static BOUNDARY_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BOUNDARIES));
-
-/// A quick filter before [`REPORTING_SET`]: one bit per (length, first
-/// letter, last letter) of the listed verbs, ignoring ASCII case. A clear
-/// bit rules a word out without hashing it (most words); a set bit only
-/// sends it on to the set.
-static REPORTING_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; SHAPES / 64];
-    for verb in REPORTING_VERBS {
-        let at = shape(verb.as_bytes());
-        bits[at / 64] |= 1 << (at % 64);
-    }
-    bits
-});
-
-/// How many shapes [`shape`] tells apart.
-const SHAPES: usize = 16 * 32 * 32;
-
-/// A word's (length, first letter, last letter), ignoring ASCII case, as
-/// an index below [`SHAPES`]; the word is not empty.
-#[inline]
-fn shape(word: &[u8]) -> usize {
-    let first = usize::from(word[0].to_ascii_lowercase() & 31);
-    let last = usize::from(word[word.len() - 1].to_ascii_lowercase() & 31);
-    ((word.len() & 15) << 10) | (first << 5) | last
-}
-
-/// Whether the word, ignoring ASCII case, may be a reporting verb.
-#[inline]
-fn may_be_reporting(word: &[u8]) -> bool {
-    let at = shape(word);
-    REPORTING_SHAPES[at / 64] & (1 << (at % 64)) != 0
-}
-
-fn is_reporting(word: &str) -> bool {
-    REPORTING_SET.contains(word)
-}
-
-fn is_verb_at(text: &str, tokens: &[Token], i: usize) -> bool {
-    let token = &tokens[i];
-    if !token.word || token.quoted {
-        return false;
-    }
-    // Compared ignoring ASCII case: every verb listed is lower-case ASCII.
-    let word = &text.as_bytes()[token.start..token.end];
-    if word.len() < 3 || word.len() > 16 {
-        return false;
-    }
-    if word.eq_ignore_ascii_case(b"made") {
-        return tokens[i + 1..].iter().take(5).any(|t| {
-            t.word && {
-                let w = lower(text, t);
-                matches!(
-                    &*w,
-                    "recommendations"
-                        | "recommendation"
-                        | "findings"
-                        | "claims"
-                        | "allegations"
-                        | "comments"
-                        | "remarks"
-                )
-            }
-        });
-    }
-    if word.eq_ignore_ascii_case(b"according") {
-        return tokens.get(i + 1).is_some_and(|t| t.word && lower(text, t) == "to");
-    }
-    if !may_be_reporting(word) || !REPORTING_SET.contains_ignoring_ascii_case(word) {
-        return false;
-    }
-    // "the so-called", "a found object": a verb follows a subject, never an article.
-    if i > 0 {
-        let prev = lower(text, &tokens[i - 1]);
-        if matches!(&*prev, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
-            return false;
-        }
-    }
-    true
-}
-
-/// Finds the reporting cues of a sentence and where their subjects may be.
-/// Each verb looks back a bounded number of tokens, so this stays linear.
-#[cfg(test)]
-pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<VerbCue> {
-    let mut cues = Vec::new();
-    find_into(text, tokens, &mut cues);
-    cues
-}
-
-/// [`find`] into a reused buffer (cleared first).
-pub(crate) fn find_into(text: &str, tokens: &[Token], cues: &mut Vec<VerbCue>) {
-    cues.clear();
-    for i in 0..tokens.len() {
-        if !is_verb_at(text, tokens, i) {
-            continue;
-        }
-        let mut subjects = Subjects::new();
-        let word = lower(text, &tokens[i]);
-        if word == "according" {
-            let from = i + 2;
-            let to = phrase_end(text, tokens, from);
-            if to > from {
-                subjects.push((from, to, SubjectSite::After));
-            }
-            cues.push(VerbCue { verb: i, subjects });
-            continue;
-        }
-        // Walk back over auxiliaries and adverbs (and a parenthetical
-        // `, however,`).
-        let mut j = i;
-        while j > 0 {
-            let t = &tokens[j - 1];
-            let w = lower(text, t);
-            if t.word && !t.quoted && (SKIPPABLE_SET.contains(&w) || (w.ends_with("ly") && w.len() > 4)) {
-                j -= 1;
-            } else if !t.word
-                && w == ","
-                && j >= 3
-                && tokens[j - 2].word
-                && SKIPPABLE_SET.contains(&lower(text, &tokens[j - 2]))
-                && lower(text, &tokens[j - 3]) == ","
-            {
-                j -= 3;
-            } else {
-                break;
-            }
-        }
-        let next_word = tokens.get(i + 1).filter(|t| t.word).map(|t| lower(text, t));
-        if j > 0 && tokens[j - 1].word && PASSIVE.contains(&&*lower(text, &tokens[j - 1])) {
-            if next_word.as_deref() == Some("by") {
-                // `was welcomed by X`: X is the speaker.
-                let to = phrase_end(text, tokens, i + 2);
-                if to > i + 2 {
-                    subjects.push((i + 2, to, SubjectSite::After));
-                    cues.push(VerbCue { verb: i, subjects });
-                }
-            } else if matches!(next_word.as_deref(), Some("was" | "were")) {
-                // "Another issue highlighted was": a subjectless use.
-                subjects.push((i, i, SubjectSite::None));
-                cues.push(VerbCue { verb: i, subjects });
-            }
-            continue;
-        }
-        if matches!(next_word.as_deref(), Some("was" | "were")) {
-            subjects.push((i, i, SubjectSite::None));
-            cues.push(VerbCue { verb: i, subjects });
-            continue;
-        }
-        if word == "think" && matches!(next_word.as_deref(), Some("tank" | "tanks")) {
-            continue;
-        }
-        let (from, stop) = walk_back(text, tokens, j);
-        let mut after_then_initial = false;
-        match stop {
-            Stop::Comma(comma) => {
-                if from < j {
-                    // `…, Lord Falconer said`.
-                    subjects.push((from, j, SubjectSite::Before));
-                    let (before, _) = walk_back(text, tokens, comma);
-                    if before < comma {
-                        subjects.push((before, comma, SubjectSite::Before));
-                    }
-                } else {
-                    // `Name, head of X, said` names Name; `The head of X,
-                    // Name, said` names Name.
-                    let (inner, inner_stop) = walk_back(text, tokens, comma);
-                    let outer = match inner_stop {
-                        Stop::Comma(second) => {
-                            let (outer, _) = walk_back(text, tokens, second);
-                            (outer < second).then_some((outer, second))
-                        }
-                        _ => None,
-                    };
-                    let inner_is_description = tokens.get(inner).is_some_and(|t| {
-                        let w = &text[t.start..t.end];
-                        w.chars().next().is_some_and(char::is_lowercase) && !PRONOUNS.contains(&w)
-                    });
-                    let outer_is_name = outer.is_some_and(|(_, end)| {
-                        tokens[end - 1].word
-                            && text[tokens[end - 1].start..tokens[end - 1].end]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_uppercase)
-                    });
-                    if let (Some((a, b)), true, true) = (outer, inner_is_description, outer_is_name) {
-                        subjects.push((a, b, SubjectSite::Before));
-                    }
-                    if inner < comma {
-                        subjects.push((inner, comma, SubjectSite::Before));
-                    }
-                    after_then_initial = true;
-                }
-            }
-            Stop::Relative(at) => {
-                if from < j {
-                    subjects.push((from, j, SubjectSite::Before));
-                }
-                let (before, _) = walk_back(text, tokens, at);
-                // `a review into … which found`: the findings noun is the head.
-                let head = (before..at).rev().find(|&k| tokens[k].word && is_findings_noun(&lower(text, &tokens[k])));
-                match head {
-                    Some(k) => subjects.push((before, k + 1, SubjectSite::Relative)),
-                    None if before < at => subjects.push((before, at, SubjectSite::Relative)),
-                    None => {}
-                }
-            }
-            Stop::Conjunction => {
-                if from < j {
-                    subjects.push((from, j, SubjectSite::Before));
-                }
-                after_then_initial = true;
-            }
-            Stop::Other => {
-                if from < j {
-                    subjects.push((from, j, SubjectSite::Before));
-                }
-            }
-        }
-        let inverted =
-            from == j && INVERTIBLE.contains(&&*word) && (j == 0 || !tokens[j - 1].word || tokens[j - 1].quoted);
-        if inverted {
-            let to = phrase_end(text, tokens, i + 1);
-            if to > i + 1 {
-                subjects.push((i + 1, to, SubjectSite::After));
-            }
-        }
-        if after_then_initial {
-            subjects.push((0, 0, SubjectSite::Initial));
-        }
-        cues.push(VerbCue { verb: i, subjects });
-    }
-}
-
-enum Stop {
-    Comma(usize),
-    Conjunction,
-    Relative(usize),
-    Other,
-}
-
-/// Most tokens a subject phrase may have.
-const MAX_PHRASE: usize = 14;
-
-/// Walks back from `end` over a noun phrase; returns its first token and
-/// what stopped the walk.
-fn walk_back(text: &str, tokens: &[Token], end: usize) -> (usize, Stop) {
-    let mut k = end;
-    while k > 0 && end - k < MAX_PHRASE {
-        let t = &tokens[k - 1];
-        if t.quoted {
-            return (k, Stop::Other);
-        }
-        if t.word {
-            let w = lower(text, t);
-            if BOUNDARY_SET.contains(&w) {
-                let stop = match &*w {
-                    "which" | "that" | "who" => Stop::Relative(k - 1),
-                    "and" | "but" | "or" => Stop::Conjunction,
-                    _ => Stop::Other,
-                };
-                return (k, stop);
-            }
-            if k < end && is_reporting(&w) {
-                return (k, Stop::Other);
-            }
+        if joiner {
             k -= 1;
-        } else {
-            let s = &text[t.start..t.end];
-            match s {
-                "," => return (k, Stop::Comma(k - 1)),
-                "(" | ")" | "&" | "-" | "'" | "’" => k -= 1,
-                _ => return (k, Stop::Other),
-            }
+            continue;
         }
+        let and_between = prev.eq(paragraph, "and")
+            && k - 1 > floor
+            && tokens[k - 2].is(tag::ADJ)
+            && tokens[k].is(tag::ADJ | tag::PROPN);
+        if and_between {
+            k -= 1;
+            continue;
+        }
+        if in_phrase(prev) && !(prev.has(shape::POSSESSIVE) && false) {
+            k -= 1;
+            start = k;
+            continue;
+        }
+        let attaches = prev.is(tag::ADP)
+            && !prev.is_capitalised()
+            && matches!(prev.text(paragraph), "for" | "of" | "at" | "from" | "in" | "on" | "with")
+            && k - 1 > floor
+            && in_phrase(&tokens[k - 2])
+            && !tokens[k - 2].is(tag::DET);
+        if attaches {
+            k -= 2;
+            start = k;
+            continue;
+        }
+        break;
     }
-    (k, Stop::Other)
+    while start < last && (tokens[start].is_opener() && !tokens[start].is(tag::DET | tag::POSSESSIVE_DET) || !tokens[start].is_word()) {
+        start += 1;
+    }
+    Some((start, last + 1))
 }
 
-/// The end of a noun phrase starting at `from` (up to a comma, a full stop or
-/// a boundary word).
-fn phrase_end(text: &str, tokens: &[Token], from: usize) -> usize {
-    let mut k = from;
-    while k < tokens.len() && k - from < MAX_PHRASE {
+/// The noun phrase that starts at `first` and runs right up to a verb,
+/// comma or the end: an inverted subject ("said Mr Khan, the chairman").
+fn phrase_starting(tokens: &[Token], paragraph: &str, first: usize, end: usize) -> Option<Run> {
+    let t = tokens.get(first).filter(|_| first < end)?;
+    if t.is(tag::PRONOUN_M | tag::PRONOUN_F) && !t.is(tag::DET) {
+        return Some((first, first + 1));
+    }
+    let mut k = first;
+    while k < end {
         let t = &tokens[k];
-        if t.quoted {
+        let joiner = (is_name_joiner(paragraph, t) || t.eq(paragraph, "the"))
+            && k > first
+            && tokens[k - 1].is_capitalised()
+            && tokens.get(k + 1).is_some_and(|n| n.is_capitalised() && k + 1 < end);
+        if in_phrase(t) || joiner {
+            k += 1;
+        } else {
             break;
         }
-        if t.word {
-            let w = lower(text, t);
-            if BOUNDARY_SET.contains(&w) || is_reporting(&w) || w == "on" || w == "in" {
+    }
+    (k > first).then_some((first, k))
+}
+
+/// How a sentence's cues are found: the tokens, the paragraph they are
+/// in, and where the current clause may start.
+struct Scan<'a> {
+    tokens: &'a [Token],
+    paragraph: &'a str,
+}
+
+impl Scan<'_> {
+    fn text(&self, k: usize) -> &str {
+        self.tokens[k].text(self.paragraph)
+    }
+
+    /// Where a subject for the verb at `v` may start: after the last quote,
+    /// semicolon or colon before it.
+    fn floor(&self, v: usize) -> usize {
+        (0..v)
+            .rev()
+            .find(|&k| {
+                let t = &self.tokens[k];
+                t.has(shape::QUOTED) || matches!(self.text(k), ";" | ":" | "–" | "—")
+            })
+            .map_or(0, |k| k + 1)
+    }
+
+    /// The previous token that is not an auxiliary or adverb.
+    fn before_verb(&self, v: usize, floor: usize) -> Option<usize> {
+        (floor..v).rev().find(|&k| !skippable(&self.tokens[k]))
+    }
+
+    /// The reporting-verb reading of the token at `v`, if it has one here.
+    fn verb(&self, v: usize) -> Option<Cue> {
+        let t = &self.tokens[v];
+        let next = self.tokens.get(v + 1).map(|n| n.text(self.paragraph));
+        let particle = t.word.lemmas().iter().find(|l| l.particle.as_deref().is_some_and(|p| Some(p) == next));
+        let all = particle.map_or_else(|| t.word.bare_class(), |l| l.class);
+        let class = all & !(class::AUTHORING | class::RECIPIENT | class::NOT);
+        if class == 0 || all & class::NOT != 0 || class == class::LIGHT && !self.reporting_noun_follows(v) {
+            return None;
+        }
+        let floor = self.floor(v);
+        let prev = self.before_verb(v, floor);
+        if t.is(tag::V_ING) && !t.is(tag::V_BASE | tag::V_PAST | tag::V_S) {
+            return self.participle(v, class, floor, prev);
+        }
+        if let Some(site) = self.passive(v, all, floor) {
+            return site.map(|site| Cue { verb: v, class, site });
+        }
+        if !self.finite(v, floor, prev) {
+            return None;
+        }
+        self.active(v, class, all, floor, v)
+    }
+
+    /// An `-ing` form: ", saying …" (the main clause's subject speaks) or
+    /// "is warning" (a subject before the auxiliary).
+    fn participle(&self, v: usize, class: u8, floor: usize, prev: Option<usize>) -> Option<Cue> {
+        let p = prev?;
+        let adjunct = matches!(self.text(p), "," | "as" | "after" | "before" | "while" | "when" | "by" | "without");
+        if adjunct {
+            return Some(Cue { verb: v, class, site: Site::Main });
+        }
+        if !is_be(self.paragraph, &self.tokens[v - 1]) {
+            return None;
+        }
+        let be = (floor..v).rev().find(|&k| is_be(self.paragraph, &self.tokens[k]))?;
+        self.active(v, class, 0, floor, be)
+    }
+
+    /// A passive reading of a past participle: `Some(Some(site))` for a
+    /// passive with an agent (or one whose agent is the document in focus),
+    /// `Some(None)` for one that reports nothing, `None` when active.
+    fn passive(&self, v: usize, all: u8, floor: usize) -> Option<Option<Site>> {
+        let t = &self.tokens[v];
+        if !t.is(tag::V_PAST) || v == floor {
+            return None;
+        }
+        let prev = &self.tokens[v - 1];
+        let next = self.tokens.get(v + 1);
+        // "the issue highlighted was …": a participle between a noun and "be".
+        let common_noun = prev.is(tag::NOUN) && !prev.is_capitalised() && !prev.is(tag::PRONOUN);
+        if common_noun && !prev.is(tag::PLURAL | tag::PERSON_NOUN | tag::GROUP_NOUN | tag::FINDINGS_NOUN)
+            && next.is_some_and(|n| is_be(self.paragraph, n))
+        {
+            return Some(Some(Site::Context));
+        }
+        // "citizens suspected of …", "cases reported to police": a reduced
+        // relative clause, not a verb of its own.
+        if common_noun && all & class::SPEECH == 0 && next.is_some_and(|n| n.is(tag::ADP) && !n.is_capitalised()) {
+            return Some(None);
+        }
+        if !(is_be(self.paragraph, prev) || self.passive_be(v, floor)) {
+            return None;
+        }
+        if let Some(agent) = self.agent(v) {
+            return Some(Some(Site::Agent(agent)));
+        }
+        // Agentless: only findings ("it was found that") and what someone
+        // was told have a source the context gives; hedges ("is believed",
+        // "is expected") have none.
+        let sourced = all & (class::FINDING | class::RECIPIENT) != 0;
+        Some(sourced.then_some(Site::Context))
+    }
+
+    /// Whether a base or `-s` form is a finite verb here, not a noun ("the
+    /// report", "their claims") or an infinitive ("refused to say").
+    fn finite(&self, v: usize, floor: usize, prev: Option<usize>) -> bool {
+        let t = &self.tokens[v];
+        let Some(p) = prev.map(|p| &self.tokens[p]) else { return true };
+        let noun_too = t.is(tag::NOUN);
+        if p.is(tag::DET | tag::POSSESSIVE_DET) && !p.is_capitalised() && !p.is(tag::PRONOUN_PL | tag::PRONOUN_FIRST)
+            || p.is(tag::POSSESSIVE_DET)
+            || p.eq(self.paragraph, "to")
+            || p.is(tag::ADJ) && !p.is(tag::NOUN) && noun_too
+            || p.has(shape::POSSESSIVE) && noun_too
+        {
+            return false;
+        }
+        let only_base = t.is(tag::V_BASE) && !t.is(tag::V_PAST | tag::V_S);
+        if !only_base {
+            return true;
+        }
+        let modal = (floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| self.tokens[k].is(tag::AUX));
+        let plural_subject = p.is(tag::PLURAL | tag::PRONOUN_PL | tag::PRONOUN_FIRST)
+            || p.is(tag::NOUN) && p.text(self.paragraph).ends_with('s');
+        modal || plural_subject
+    }
+
+    /// "was also criticised": a form of "be" among the skipped words.
+    fn passive_be(&self, v: usize, floor: usize) -> bool {
+        self.tokens[v].is(tag::V_PAST)
+            && (floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| is_be(self.paragraph, &self.tokens[k]))
+            && !(floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| is_perfect(self.paragraph, &self.tokens[k]) && v - k == 1)
+    }
+
+    /// A passive's agent: the phrase after "by" within a few words.
+    fn agent(&self, v: usize) -> Option<Run> {
+        let by = (v + 1..self.tokens.len().min(v + 5)).find(|&k| self.text(k) == "by")?;
+        phrase_starting(self.tokens, self.paragraph, by + 1, self.tokens.len())
+    }
+
+    /// Whether a reporting noun follows a light verb closely.
+    fn reporting_noun_follows(&self, v: usize) -> bool {
+        self.tokens[v + 1..]
+            .iter()
+            .take(5)
+            .take_while(|t| t.is_word() && !t.has(shape::QUOTED))
+            .find(|t| !(t.is(tag::DET | tag::ADJ | tag::NUM | tag::ADV) || t.has(shape::DIGIT)) || t.is(tag::REPORTING_NOUN))
+            .is_some_and(|t| t.is(tag::REPORTING_NOUN))
+    }
+
+    /// The subject of an active verb at `v`; `at` is where the verb group
+    /// starts ("is" of "is warning").
+    fn active(&self, v: usize, class: u8, all: u8, floor: usize, at: usize) -> Option<Cue> {
+        let cue = |site| Some(Cue { verb: v, class, site });
+        if all & class::RECIPIENT == 0
+            && let Some(after) = self.inverted(v, floor)
+        {
+            return cue(Site::After(after));
+        }
+        let p = self.before_verb(at, floor)?;
+        let prev = &self.tokens[p];
+        match prev.text(self.paragraph) {
+            "," | "-" | "–" | "—" => {
+                let (subject, apposition) = self.through_appositions(p, floor)?;
+                cue(Site::Before { subject, apposition: Some(apposition) })
+            }
+            ")" => {
+                let open = (floor..p).rev().find(|&k| self.text(k) == "(")?;
+                let q = self.before_verb(open, floor)?;
+                phrase_ending(self.tokens, self.paragraph, floor, q)
+                    .and_then(|subject| cue(Site::Before { subject, apposition: None }))
+            }
+            "and" | "but" | "or" | "then" => cue(Site::Main),
+            _ if is_relative(self.paragraph, prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
+            _ => phrase_ending(self.tokens, self.paragraph, floor, p)
+                .and_then(|subject| cue(Site::Before { subject, apposition: None })),
+        }
+    }
+
+    /// What a relative pronoun at `r` refers back to: the nearest phrase
+    /// that can speak (a person, group, organisation or document noun, or
+    /// a name that is clearly one), over prepositional phrases and
+    /// brackets ("a review into … (CSE) in Buckinghamshire which said").
+    fn antecedent(&self, r: usize, floor: usize) -> Option<Run> {
+        let speaker_noun = tag::PERSON_NOUN | tag::GROUP_NOUN | tag::FINDINGS_NOUN;
+        let mut k = r;
+        let mut depth = 0;
+        while k > floor && r - k < 16 {
+            k -= 1;
+            let t = &self.tokens[k];
+            match t.text(self.paragraph) {
+                ")" => depth += 1,
+                "(" => depth -= 1,
+                "," | ";" | ":" if depth == 0 && k + 1 < r => break,
+                _ => {}
+            }
+            if depth > 0 || !t.is_word() {
+                continue;
+            }
+            if t.is(speaker_noun) && !t.is_capitalised() || t.has(shape::ACRONYM) || t.is_capitalised() && t.is(tag::GROUP_SENSE | tag::ORG_SUFFIX) {
+                return phrase_ending(self.tokens, self.paragraph, floor, k);
+            }
+            if t.is(tag::VERB | tag::AUX) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised() {
                 break;
             }
-        } else if !matches!(&text[t.start..t.end], "'" | "’" | "-" | "&") {
-            break;
         }
-        k += 1;
+        let q = if r > floor && self.text(r - 1) == "," { r - 1 } else { r };
+        phrase_ending(self.tokens, self.paragraph, floor, q.checked_sub(1)?)
     }
-    k
+
+    /// "…," said Mr Khan. / said the spokesman, adding …: the verb follows
+    /// a comma or a quote, and a phrase follows it that ends the clause.
+    fn inverted(&self, v: usize, floor: usize) -> Option<Run> {
+        let after_quote = |k: usize| self.tokens[k].has(shape::QUOTED);
+        let opens_clause = v == 0
+            || after_quote(v - 1)
+            || v >= 2 && matches!(self.text(v - 1), "," | "–" | "—") && after_quote(v - 2)
+            || v == floor;
+        if !opens_clause {
+            return None;
+        }
+        let first = self.tokens.get(v + 1)?;
+        if first.eq(self.paragraph, "that") || first.eq(self.paragraph, "it") {
+            return None;
+        }
+        let run = phrase_starting(self.tokens, self.paragraph, v + 1, self.tokens.len())?;
+        let closes = self.tokens.get(run.1).is_none_or(|n| !n.is_word() && !n.has(shape::QUOTED) || n.has(shape::QUOTED));
+        closes.then_some(run)
+    }
+
+    /// Back from a comma just before a verb, over appositions and
+    /// relative clauses, to the phrase they describe ("Robert Jackson, 58,
+    /// MP for Wantage, said"). Returns the subject and the appositions.
+    fn through_appositions(&self, comma: usize, floor: usize) -> Option<(Run, Run)> {
+        let separator = if self.text(comma) == "," { "," } else { self.text(comma) };
+        let is_separator = |k: usize| self.text(k) == separator || separator != "," && self.text(k) == ",";
+        let mut right = comma;
+        for _ in 0..4 {
+            let left = (floor..right).rev().find(|&k| is_separator(k)).map_or(floor, |k| k + 1);
+            if left >= right {
+                return None;
+            }
+            let segment = (left, right);
+            if !self.apposition_like(segment) {
+                return None;
+            }
+            if left == floor {
+                return None;
+            }
+            let before = left - 1;
+            let start = (floor..before).rev().find(|&k| is_separator(k)).map_or(floor, |k| k + 1);
+            if before > start
+                && let Some(subject) = phrase_ending(self.tokens, self.paragraph, start, before - 1)
+                && self.names_something(subject)
+            {
+                return Some((subject, (left, comma)));
+            }
+            right = before;
+        }
+        None
+    }
+
+    /// A phrase that names a speaker, not an introductory phrase.
+    fn names_something(&self, run: Run) -> bool {
+        let words = &self.tokens[run.0..run.1];
+        words.iter().any(|t| {
+            t.is_capitalised() && !t.is(tag::ADV | tag::SCONJ | tag::ADP | tag::CCONJ)
+                || t.is(tag::PERSON_NOUN | tag::GROUP_NOUN | tag::FINDINGS_NOUN | tag::PRONOUN)
+        })
+    }
+
+    /// An apposition or relative clause: starts with a relative pronoun or
+    /// a participle, or has no finite verb of its own.
+    fn apposition_like(&self, (left, right): Run) -> bool {
+        let first = &self.tokens[left];
+        if matches!(first.text(self.paragraph), "who" | "which" | "whose" | "where" | "whom") {
+            return true;
+        }
+        if first.is(tag::VERB) && first.text(self.paragraph).ends_with("ed") {
+            return true;
+        }
+        right - left <= 14
+            && !self.tokens[left..right].iter().any(|t| {
+                t.has(shape::QUOTED) || t.is(tag::AUX) && !t.is(tag::NOUN) || t.is_verb_form() && !t.is(tag::NOUN)
+            })
+            && !first.is(tag::SCONJ)
+    }
+
+    /// "according to X".
+    fn according(&self, v: usize) -> Option<Cue> {
+        if !self.tokens[v].eq(self.paragraph, "according") || self.tokens.get(v + 1)?.text(self.paragraph) != "to" {
+            return None;
+        }
+        let run = phrase_starting(self.tokens, self.paragraph, v + 2, self.tokens.len())?;
+        Some(Cue { verb: v, class: class::SPEECH, site: Site::Agent(run) })
+    }
+
+    /// "X is concerned that", "parents are worried about".
+    fn stance(&self, v: usize) -> Option<Cue> {
+        if !self.tokens[v].is(tag::STANCE_ADJ) {
+            return None;
+        }
+        let floor = self.floor(v);
+        let copula = (floor..v).rev().take_while(|&k| skippable(&self.tokens[k]) || is_copula(self.paragraph, &self.tokens[k]));
+        let copula = copula.filter(|&k| is_copula(self.paragraph, &self.tokens[k])).last()?;
+        let p = self.before_verb(copula, floor)?;
+        let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
+        Some(Cue { verb: v, class: class::STANCE, site: Site::Before { subject, apposition: None } })
+    }
+}
+
+/// The cues of a sentence (its tokens), in order, into `cues` (cleared).
+pub(crate) fn find(tokens: &[Token], paragraph: &str, cues: &mut Vec<Cue>) {
+    cues.clear();
+    let scan = Scan { tokens, paragraph };
+    for (v, t) in tokens.iter().enumerate() {
+        if !t.is_word() || t.has(shape::QUOTED) {
+            continue;
+        }
+        let cue = if t.is(tag::STANCE_ADJ)
+            && let Some(cue) = scan.stance(v)
+        {
+            Some(cue)
+        } else if t.is_verb_form() && (!t.is_capitalised() || v == 0) {
+            scan.verb(v)
+        } else if t.eq(paragraph, "according") {
+            scan.according(v)
+        } else {
+            None
+        };
+        cues.extend(cue);
+    }
+}
+
+/// The subject of the sentence's main clause: the first phrase after any
+/// opening adverbial ("Following their review, the BSCB …").
+pub(crate) fn main_subject(tokens: &[Token], paragraph: &str, before: usize) -> Option<Run> {
+    let mut start = 0;
+    while start < before && (tokens[start].has(shape::QUOTED) || !tokens[start].is_word()) {
+        start += 1;
+    }
+    let opener = tokens.get(start)?;
+    let introductory = opener.is(tag::ADP | tag::SCONJ | tag::ADV) && !opener.is(tag::NOUN | tag::PROPN | tag::DET)
+        || opener.is(tag::VERB) && !opener.is(tag::NOUN | tag::PROPN);
+    if introductory
+        && let Some(comma) = (start..before.min(start + 14)).find(|&k| tokens[k].text(paragraph) == ",")
+    {
+        start = comma + 1;
+    }
+    while start < before && (tokens[start].is(tag::CCONJ) || tokens[start].is(tag::ADV) && !tokens[start].is(tag::NOUN | tag::PROPN | tag::DET)) {
+        start += 1;
+    }
+    let run = phrase_starting(tokens, paragraph, start, before)?;
+    // The subject ends where the verb starts; an apposition after it is skipped.
+    Some(run)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::tokenize;
     use super::*;
 
-    fn words(text: &str, range: (usize, usize, SubjectSite), tokens: &[Token]) -> String {
-        tokens[range.0..range.1].iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>().join(" ")
+    fn cues_of(text: &str) -> Vec<(String, Site, String)> {
+        let paragraphs = [text.to_string()];
+        let quoted: Vec<(usize, usize)> = super::super::quotes::scan(&paragraphs).iter().map(|q| (q.open.1, q.close.1)).collect();
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &quoted, &mut tokens);
+        let mut cues = Vec::new();
+        find(&tokens, text, &mut cues);
+        let words = |(a, b): Run| text[tokens[a].start..tokens[b - 1].end].to_string();
+        cues.iter()
+            .map(|c| {
+                let who = match c.site {
+                    Site::Before { subject, .. } | Site::After(subject) | Site::Relative(subject) | Site::Agent(subject) => {
+                        words(subject)
+                    }
+                    Site::Main | Site::Context => String::new(),
+                };
+                (tokens[c.verb].text(text).to_string(), c.site, who)
+            })
+            .collect()
+    }
+
+    fn first(text: &str) -> (String, String) {
+        let found = cues_of(text);
+        let (verb, _, who) = found.into_iter().next().unwrap_or_else(|| panic!("no cue in {text}"));
+        (verb, who)
     }
 
     #[test]
-    fn subject_before_the_verb() {
-        let text = "Later the chief inspector Anna Fielding also said it was done.";
-        let tokens = tokenize(text, 0, text.len(), &[]);
-        let cues = find(text, &tokens);
-        assert_eq!(cues.len(), 1);
-        assert_eq!(words(text, cues[0].subjects[0], &tokens), "Later the chief inspector Anna Fielding");
+    fn a_subject_before_its_verb_over_auxiliaries() {
+        assert_eq!(first("The minister has also said the plan will fail."), ("said".into(), "The minister".into()));
+        assert_eq!(first("Critics say it is too late."), ("say".into(), "Critics".into()));
     }
 
     #[test]
-    fn appositive_gives_the_phrase_before_it() {
-        let text = "Anna Fielding, head of the unit, said it was done.";
-        let tokens = tokenize(text, 0, text.len(), &[]);
-        let cues = find(text, &tokens);
-        assert_eq!(words(text, cues[0].subjects[0], &tokens), "Anna Fielding");
+    fn appositions_and_relative_clauses_are_skipped() {
+        assert_eq!(first("Jane Roe, director of policy at Northfield University, said it was late.").1, "Jane Roe");
+        assert_eq!(first("But Tom Hart, who led the inquiry, said it was late.").1, "Tom Hart");
+        assert_eq!(first("Robert Jackson, 58, MP for Wantage in Oxfordshire, said he would go.").1, "Robert Jackson");
     }
 
     #[test]
-    fn passive_is_not_a_cue() {
-        let text = "She was told to leave.";
-        let tokens = tokenize(text, 0, text.len(), &[]);
-        assert!(find(text, &tokens).is_empty());
+    fn inverted_and_adjunct_cues() {
+        assert_eq!(first("\"We will appeal,\" said Mr Lee.").1, "Mr Lee");
+        let found = cues_of("A chief constable has backed the plan, saying police were ready.");
+        assert_eq!(found[0].2, "A chief constable");
+        assert_eq!(found[1].1, Site::Main);
     }
 
     #[test]
-    fn word_sets_hold_exactly_their_words() {
-        let set = word_set(REPORTING_VERBS);
-        assert!(REPORTING_VERBS.iter().all(|w| set.contains(w)));
-        assert!(set.contains_ignoring_ascii_case(b"SaId") && !set.contains_ignoring_ascii_case(b"Sa\xc3\xafd"));
-        for absent in ["", "Said", "sai", "saidx", "the", "commentedcommented", "é"] {
-            assert!(!set.contains(absent), "{absent}");
-        }
+    fn a_spokesperson_keeps_the_organisation_after_it() {
+        assert_eq!(first("A spokesman for the Home Office said it was wrong.").1, "A spokesman for the Home Office");
     }
 
     #[test]
-    fn the_shape_filter_lets_every_verb_through_in_any_case() {
-        for verb in REPORTING_VERBS {
-            assert!(may_be_reporting(verb.as_bytes()), "{verb}");
-            assert!(may_be_reporting(verb.to_ascii_uppercase().as_bytes()), "{verb}");
-        }
-        assert!(!may_be_reporting(b"xyzzy"));
+    fn passives_agents_and_according_to() {
+        assert_eq!(first("He was criticised by inspectors for the delay.").1, "inspectors");
+        assert_eq!(first("According to the charity, numbers rose.").1, "the charity");
+        assert_eq!(cues_of("The force has been told it must act.")[0].1, Site::Context);
     }
 
     #[test]
-    fn general_punctuation_is_not_alphanumeric() {
-        for c in '\u{2000}'..='\u{206F}' {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-        }
+    fn light_verbs_need_a_reporting_noun() {
+        assert_eq!(first("The board has made 14 recommendations.").0, "made");
+        assert!(cues_of("The board has made 14 cakes.").is_empty());
+        assert_eq!(first("Parents are worried that nothing will change.").1, "Parents");
     }
 
     #[test]
-    fn tokens_keep_apostrophes_inside_words() {
-        let text = "it’s Smiths’ day";
-        let tokens = tokenize(text, 0, text.len(), &[]);
-        let pieces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(pieces, vec!["it’s", "Smiths", "’", "day"]);
+    fn nouns_and_infinitives_are_not_cues() {
+        assert!(cues_of("The report was long.").is_empty());
+        assert!(cues_of("He refused to say more.").is_empty());
+        assert!(cues_of("Their claims were false.").is_empty());
     }
 }

@@ -1,18 +1,46 @@
 //! Statement extraction: pure functions from one document's paragraphs to the
 //! statements it reports and the speakers who made them.
 //!
-//! Nothing here knows about files, manifests or terminals; the corpus index
-//! merges the per-document speakers found here into corpus-wide ones.
+//! Nothing here knows about files, manifests or terminals, and nothing here
+//! imports from the rest of the crate; the corpus index merges the
+//! per-document speakers found here into corpus-wide ones.
+//!
+//! The stages, each in its own module, in the order a document meets them:
+//! 1. `tokens`: words and punctuation, each looked up once in the `lexicon`
+//!    (every word list lives there, with its source and licence);
+//! 2. `mentions`: what a noun phrase names — a person, an organisation, a
+//!    group, a document, a spokesperson, a pronoun — with titles and
+//!    descriptors stripped;
+//! 3. `cues`: reporting verbs, nouns and adjectives, and where each one's
+//!    speaker stands (before, after, through an apposition, the passive's
+//!    agent, the main clause's subject);
+//! 4. `quotes` (and `sentences`): quotation marks and sentence bounds;
+//! 5. `attribute`: each quote to the cue that frames it, or to the quote or
+//!    sentence before it;
+//! 6. `entities` and `salience`: one record per entity, and coreference —
+//!    pronouns, surnames, "the minister", "a spokesman" — from the entities
+//!    the last few sentences mentioned.
+//!
+//! `pipeline` runs them over one document. Every statement carries a
+//! confidence; below [`pipeline::THRESHOLD`] its speaker is left unattributed.
 
 use serde::Serialize;
 
+mod attribute;
 mod bytes;
 mod cues;
 mod entities;
+mod lexicon;
+mod mentions;
 mod pipeline;
 mod quotes;
-mod resolve;
+mod salience;
 mod sentences;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+pub use lexicon::{normalize_name, normalize_name_into, warm_up};
 
 /// Whether the document gives a speaker's own words or reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -79,7 +107,7 @@ pub struct Span {
 }
 
 /// One statement found in a document, before corpus-wide speaker merging.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     /// Index into [`Extraction::entities`], or `None` when the text gives no
     /// way to tell who spoke (never a guess).
@@ -93,10 +121,14 @@ pub struct Found {
     pub cue: String,
     /// The pieces of the paragraphs the statement covers, in order; never empty.
     pub spans: Vec<Span>,
+    /// How sure the attribution is, from 0 to 1: how directly the text
+    /// names the speaker (a name beside the verb, a pronoun, a quote that
+    /// goes on from the one before). 0 when unattributed.
+    pub confidence: f32,
 }
 
 /// Everything found in one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
     pub entities: Vec<Entity>,
     /// In document order.

@@ -4,6 +4,7 @@
 
 use super::Span;
 use super::bytes::find_any;
+use super::lexicon::{class, tag};
 
 /// The two kinds of outer quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +56,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
     let space_after = next
         .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
-    let alnum = |o: Option<char>| o.is_some_and(super::cues::is_alnum);
+    let alnum = |o: Option<char>| o.is_some_and(super::tokens::is_alnum);
     match c {
         '“' | '„' => Some((Family::Double, Role::Open)),
         '”' => Some((Family::Double, Role::Close)),
@@ -167,20 +168,8 @@ fn attribution_follows(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else { return false };
     let mut words = rest.splitn(3, ' ');
     let (Some(pronoun), Some(verb)) = (words.next(), words.next()) else { return false };
-    matches!(pronoun, "He" | "She")
-        && matches!(
-            verb.trim_end_matches([',', '.', ':']),
-            "said"
-                | "says"
-                | "added"
-                | "adds"
-                | "told"
-                | "explained"
-                | "insisted"
-                | "stressed"
-                | "argued"
-                | "continued"
-        )
+    let verb = super::lexicon::lookup(verb.trim_end_matches([',', '.', ':']));
+    matches!(pronoun, "He" | "She") && verb.is(tag::V_PAST | tag::V_S) && verb.bare_class() & class::SPEECH != 0
 }
 
 /// Finds every quote in the document, in order of opening.

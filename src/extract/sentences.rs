@@ -1,15 +1,13 @@
 //! Sentence boundaries inside one paragraph, as byte ranges, so reported
 //! statements can be cut out verbatim.
 
-use std::sync::LazyLock;
+use super::lexicon::{lookup, tag};
 
-use super::cues::{WordSet, word_set};
-
-/// Words that end with a full stop without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rev", "co", "inc", "ltd", "jr", "sr", "vs",
-    "etc", "e.g", "i.e", "u.s", "u.k", "cllr", "det", "insp", "supt", "gov", "sen", "rep", "capt", "maj",
-];
+/// Whether a lower-case word ends with a full stop without ending a
+/// sentence: an abbreviation or a title ("Mr.", "e.g.").
+fn abbreviation(word: &str) -> bool {
+    lookup(word).is(tag::ABBREVIATION)
+}
 
 /// Characters that may follow a sentence's final punctuation before the gap
 /// (closing quotes and brackets).
@@ -96,7 +94,6 @@ fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize,
 /// Whether the word just before a full stop is an abbreviation or an initial.
 /// An ASCII fast path; other words take [`is_abbreviation_unicode`].
 fn is_abbreviation(before: &str) -> bool {
-    static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ABBREVIATIONS));
     let bytes = before.as_bytes();
     let mut start = bytes.len();
     while start > 0 && bytes.len() - start < 8 && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'.') {
@@ -115,7 +112,7 @@ fn is_abbreviation(before: &str) -> bool {
             for (slot, byte) in lower.iter_mut().zip(word) {
                 *slot = byte.to_ascii_lowercase();
             }
-            std::str::from_utf8(&lower[..word.len()]).is_ok_and(|w| ABBREVIATION_SET.contains(w))
+            std::str::from_utf8(&lower[..word.len()]).is_ok_and(abbreviation)
         }
     }
 }
@@ -139,7 +136,7 @@ fn is_abbreviation_unicode(before: &str) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    abbreviation(&lower)
 }
 
 #[cfg(test)]

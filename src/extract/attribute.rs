@@ -1,0 +1,279 @@
+//! Stage 5, attribution: each quote to a speaker. A quote takes the cue
+//! that frames it (`X said: "…"`, `"…," said X`); a fragment takes the
+//! verb that introduces it or its sentence's speaker; a quote standing
+//! alone continues the previous quote's speaker, or takes a bare
+//! attribution right after it ("He said."), or the speaker of the
+//! sentence before it — never a speaker further on.
+
+use super::pipeline::THRESHOLD;
+use super::quotes::Quote;
+use super::tokens::{Token, shape};
+use super::{Found, StatementKind};
+
+/// A cue with its speaker, in byte offsets of its paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ResolvedCue {
+    pub paragraph: usize,
+    /// The verb's first byte (for a colon cue, the colon's).
+    pub verb: usize,
+    /// The cue phrase, subject to verb.
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+    pub confidence: f32,
+    /// The speaker came from a relative clause ("youngsters who asked").
+    pub relative: bool,
+}
+
+/// One sentence, with the range of its cues in the document's list.
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceRecord {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub cues: std::ops::Range<usize>,
+}
+
+/// How far (in bytes) a verb may stand before a quoted fragment and still
+/// be the one that introduces it (`dubbed them “mere conduits”`).
+const FRAGMENT_REACH: usize = 30;
+
+/// Words a quoted title is allowed besides capitalised ones.
+fn is_title_connector(word: &str) -> bool {
+    super::lexicon::lookup(word).is_function_word()
+}
+
+/// A quote that names something (a book, a programme, a campaign) rather
+/// than giving someone's words.
+fn is_title(text: &str) -> bool {
+    if text.ends_with(['.', ',', '!', '?']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
+    if words.len() < 2 || words.len() > 6 {
+        return false;
+    }
+    words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase) || is_title_connector(w))
+}
+
+/// Whether a quote carries a whole utterance (`X said: "It is…"`,
+/// `"It is…," X said`) rather than a fragment of its sentence.
+fn is_full(paragraphs: &[String], quote: &Quote, sentence_start: usize) -> bool {
+    let (p, open) = quote.open;
+    let text = &paragraphs[p];
+    let first = quote.pieces.first().and_then(|s| paragraphs[s.paragraph][s.start..s.end].chars().next());
+    let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let before = text[..open].trim_end();
+    if open <= sentence_start || before.ends_with(':') || before.is_empty() {
+        // At a sentence's start or after a colon any opening counts
+        // ("…and then", "(laughs)").
+        return first.is_some();
+    }
+    capital && before.ends_with(',')
+}
+
+/// The sentence holding a paragraph offset.
+fn sentence_at(sentences: &[SentenceRecord], (paragraph, offset): (usize, usize)) -> Option<usize> {
+    let index = sentences.partition_point(|s| (s.paragraph, s.start) <= (paragraph, offset));
+    let candidate = index.checked_sub(1)?;
+    let sentence = &sentences[candidate];
+    if sentence.paragraph == paragraph && offset < sentence.end.max(sentence.start + 1) {
+        return Some(candidate);
+    }
+    sentences.get(index).filter(|s| s.paragraph == paragraph).map(|_| index)
+}
+
+/// Whether a sentence only frames a quote (`X said: "…"`, `"…," said X,
+/// who …`): the quote is a whole utterance beside the cue, and what else
+/// the sentence says is no more than a recipient, a setting ("in a
+/// statement") or a description of the speaker.
+pub(crate) fn frames_a_quote(text: &str, tokens: &[Token], cue: &ResolvedCue, other_cues: bool) -> bool {
+    let quoted = |t: &Token| t.has(shape::QUOTED);
+    if other_cues || tokens.iter().filter(|t| quoted(t) && t.is_word()).count() < 3 {
+        return false;
+    }
+    let Some(first) = tokens.iter().position(quoted) else { return false };
+    let last = tokens.iter().rposition(quoted).unwrap_or(first);
+    let words = |range: std::ops::Range<usize>| {
+        tokens[range].iter().filter(|t| t.is_word() && !quoted(t) && (t.start < cue.start || t.start >= cue.end)).count()
+    };
+    if first == 0 && cue.start >= tokens[last].end {
+        // "…," said X, who …: words after the quote up to a relative clause.
+        let end = (last..tokens.len())
+            .find(|&k| matches!(tokens[k].text(text), "who" | "which" | "whose") && k > 0 && tokens[k - 1].text(text) == ",")
+            .unwrap_or(tokens.len());
+        return words(last..end) <= 4;
+    }
+    let opens_after = first > 0 && matches!(tokens[first - 1].text(text), ":" | ",");
+    if opens_after && cue.end <= tokens[first].start {
+        // X told the BBC: "…": words between the cue and the quote, and
+        // none after it; an opening adverbial before the subject is setting.
+        let subject = tokens.iter().position(|t| t.start >= cue.start).unwrap_or(0);
+        return words(subject..first) <= 8 && words(last..tokens.len()) <= 2;
+    }
+    false
+}
+
+/// What the previous attributed quote was.
+#[derive(Debug, Clone, Copy)]
+struct Previous {
+    paragraph: usize,
+    speaker: usize,
+    confidence: f32,
+    /// Index of the last cue before the quote, to see whether another
+    /// speaker came between.
+    cue: usize,
+}
+
+/// Attributes every quote and adds it to `found`.
+pub(crate) fn quotes(
+    paragraphs: &[String],
+    quotes: &[Quote],
+    sentences: &[SentenceRecord],
+    cues: &[ResolvedCue],
+    found: &mut Vec<(usize, usize, Found)>,
+) {
+    let mut previous: Option<Previous> = None;
+    for quote in quotes {
+        let text = quote.text(paragraphs);
+        if text.is_empty() || is_title(&text) {
+            continue;
+        }
+        let open = sentence_at(sentences, quote.open);
+        let close = sentence_at(sentences, (quote.close.0, quote.close.1.saturating_sub(1)));
+        let full = open.is_some_and(|i| is_full(paragraphs, quote, sentences[i].start));
+        let chosen = if full {
+            full_quote(paragraphs, quote, sentences, cues, open, close, previous)
+        } else {
+            fragment(quote, sentences, cues, open)
+        };
+        let Some(Choice { cue, speaker, confidence }) = chosen else { continue };
+        let speaker = speaker.filter(|_| confidence >= THRESHOLD);
+        let cue_text = cue.map(|c| paragraphs[c.paragraph][c.start..c.end].to_string()).unwrap_or_default();
+        if let Some(speaker) = speaker {
+            let last_cue = cues.partition_point(|c| (c.paragraph, c.verb) < quote.open);
+            previous = Some(Previous { paragraph: quote.close.0, speaker, confidence, cue: last_cue });
+        }
+        let first = quote.pieces[0];
+        found.push((
+            first.paragraph,
+            quote.open.1 + 1,
+            Found {
+                speaker,
+                kind: StatementKind::Direct,
+                text,
+                cue: cue_text,
+                spans: quote.pieces.clone(),
+                confidence: if speaker.is_some() { confidence } else { 0.0 },
+            },
+        ));
+    }
+}
+
+/// Who a quote is given to, by which cue, how surely.
+struct Choice<'c> {
+    cue: Option<&'c ResolvedCue>,
+    speaker: Option<usize>,
+    confidence: f32,
+}
+
+impl<'c> Choice<'c> {
+    fn by(cue: &'c ResolvedCue, factor: f32) -> Option<Choice<'c>> {
+        Some(Choice { cue: Some(cue), speaker: cue.speaker, confidence: cue.confidence * factor })
+    }
+
+    fn nobody() -> Option<Choice<'c>> {
+        Some(Choice { cue: None, speaker: None, confidence: 0.0 })
+    }
+}
+
+fn resolved(cue: &ResolvedCue) -> bool {
+    cue.speaker.is_some()
+}
+
+/// A fragment: the verb just before it, else its sentence's speaker.
+fn fragment<'c>(
+    quote: &Quote,
+    sentences: &[SentenceRecord],
+    cues: &'c [ResolvedCue],
+    open: Option<usize>,
+) -> Option<Choice<'c>> {
+    let sentence = &sentences[open?];
+    let own = &cues[sentence.cues.clone()];
+    let near = own
+        .iter()
+        .rev()
+        .find(|c| resolved(c) && !c.relative && c.end <= quote.open.1)
+        .filter(|c| quote.open.1 - c.end <= FRAGMENT_REACH);
+    let main = own.iter().find(|c| resolved(c) && !c.relative).or_else(|| own.iter().find(|c| resolved(c)));
+    match near.or(main) {
+        Some(cue) => Choice::by(cue, 1.0),
+        // A fragment in a sentence whose cue names nobody that can be
+        // resolved ("a spokesman called it …"): kept, unattributed.
+        None => own.first().and_then(|cue| Choice::by(cue, 0.0)),
+    }
+}
+
+/// A quote that is a whole utterance.
+fn full_quote<'c>(
+    paragraphs: &[String],
+    quote: &Quote,
+    sentences: &[SentenceRecord],
+    cues: &'c [ResolvedCue],
+    open: Option<usize>,
+    close: Option<usize>,
+    previous: Option<Previous>,
+) -> Option<Choice<'c>> {
+    // "…," said X: a cue right after the closing mark.
+    if let Some(i) = close {
+        let sentence = &sentences[i];
+        let paragraph = &paragraphs[sentence.paragraph];
+        let after = cues[sentence.cues.clone()].iter().find(|c| {
+            sentence.paragraph == quote.close.0
+                && c.start >= quote.close.1
+                && paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || matches!(ch, ',' | '–' | '—' | '-'))
+        });
+        if let Some(cue) = after {
+            return Choice::by(cue, 1.0);
+        }
+    }
+    // X said: "…": the last cue before the opening mark in its sentence.
+    if let Some(i) = open {
+        let before = cues[sentences[i].cues.clone()].iter().rev().find(|c| c.end <= quote.open.1 && c.verb < quote.open.1);
+        if let Some(cue) = before {
+            return Choice::by(cue, 1.0);
+        }
+    }
+    // "…" He said.: a bare attribution next in the same paragraph.
+    if let Some(next) = close.and_then(|i| sentences.get(i + 1)).filter(|s| s.paragraph == quote.close.0) {
+        let own = &cues[next.cues.clone()];
+        let text = &paragraphs[next.paragraph][next.start..next.end];
+        if let [cue] = own
+            && resolved(cue)
+            && cue.start == next.start
+            && text.len() <= cue.end - cue.start + 2
+        {
+            return Choice::by(cue, 0.95);
+        }
+    }
+    let last_cue = cues.partition_point(|c| (c.paragraph, c.verb) < quote.open);
+    // A quote standing alone goes on from the previous quote, unless
+    // someone else has spoken since.
+    if let Some(prev) = previous
+        && quote.open.0 <= prev.paragraph + 1
+    {
+        let someone_else = cues[prev.cue.min(last_cue)..last_cue].iter().any(|c| c.speaker.is_some_and(|s| s != prev.speaker));
+        if !someone_else {
+            let factor = if quote.open.0 == prev.paragraph { 0.95 } else { 0.85 };
+            let cue = cues[..last_cue].iter().rev().find(|c| c.speaker == Some(prev.speaker));
+            return Some(Choice { cue, speaker: Some(prev.speaker), confidence: prev.confidence * factor });
+        }
+    }
+    // The speaker of the sentence just before, in this paragraph or the last.
+    let before = cues[..last_cue].iter().rev().find(|c| resolved(c) && !c.relative);
+    match before {
+        Some(cue) if quote.open.0 <= cue.paragraph + 1 => Choice::by(cue, 0.8),
+        _ => Choice::nobody(),
+    }
+}

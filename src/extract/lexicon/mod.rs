@@ -1,0 +1,465 @@
+//! The extractor's one lexicon: every word list it uses, looked up with one
+//! hash probe per word. The lists are data files in `data/` (their sources
+//! and licences are in `data/SOURCES.md`), embedded in the binary and read
+//! once, on first use; inflected forms are generated here from lemmas.
+
+mod inflect;
+mod normalize;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub use normalize::{normalize_name, normalize_name_into};
+
+/// What the lexicon knows of one word form: a set of tags and, for a
+/// reporting or light verb, which lemmas it is a form of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    tags: u64,
+    /// Index into the lexicon's verb heads, or [`NO_VERB`].
+    verb: u16,
+}
+
+const NO_VERB: u16 = u16::MAX;
+
+impl Default for Word {
+    /// An unknown word: no tags, no verb.
+    fn default() -> Word {
+        Word { tags: 0, verb: NO_VERB }
+    }
+}
+
+/// The tags a [`Word`] may carry.
+pub(crate) mod tag {
+    // Universal POS tags the word takes in UD English EWT (each at least a
+    // fifth of its uses).
+    pub const NOUN: u64 = 1 << 0;
+    pub const PROPN: u64 = 1 << 1;
+    pub const VERB: u64 = 1 << 2;
+    pub const ADJ: u64 = 1 << 3;
+    pub const ADV: u64 = 1 << 4;
+    pub const DET: u64 = 1 << 5;
+    pub const ADP: u64 = 1 << 6;
+    pub const PRON: u64 = 1 << 7;
+    pub const CCONJ: u64 = 1 << 8;
+    pub const SCONJ: u64 = 1 << 9;
+    pub const AUX: u64 = 1 << 10;
+    pub const PART: u64 = 1 << 11;
+    pub const INTJ: u64 = 1 << 12;
+    pub const NUM: u64 = 1 << 13;
+    // WordNet noun classes (most frequent sense), and plural forms.
+    pub const PERSON_NOUN: u64 = 1 << 14;
+    pub const GROUP_NOUN: u64 = 1 << 15;
+    /// Some sense (not necessarily the first) is a group: "Board", "Trust".
+    pub const GROUP_SENSE: u64 = 1 << 16;
+    pub const PLURAL: u64 = 1 << 17;
+    // First names (US Census 1990) and their gender.
+    pub const FIRST_NAME: u64 = 1 << 18;
+    /// Also an ordinary word ("Will", "May"): a name only before a surname.
+    pub const NAME_AMBIGUOUS: u64 = 1 << 19;
+    pub const MASCULINE: u64 = 1 << 20;
+    pub const FEMININE: u64 = 1 << 21;
+    // Hand-kept classes (curated.txt).
+    /// Mr, Mrs, Dr, Sir: dropped when names are compared.
+    pub const COURTESY: u64 = 1 << 22;
+    /// Any title before a name, courtesy titles included.
+    pub const HONORIFIC: u64 = 1 << 23;
+    pub const ORG_SUFFIX: u64 = 1 << 24;
+    pub const SPOKESPERSON: u64 = 1 << 25;
+    pub const SOURCE_NOUN: u64 = 1 << 26;
+    pub const REPORTING_NOUN: u64 = 1 << 27;
+    pub const FINDINGS_NOUN: u64 = 1 << 28;
+    pub const STANCE_ADJ: u64 = 1 << 29;
+    pub const CALENDAR: u64 = 1 << 30;
+    pub const PRONOUN_M: u64 = 1 << 31;
+    pub const PRONOUN_F: u64 = 1 << 32;
+    pub const PRONOUN_N: u64 = 1 << 33;
+    pub const PRONOUN_PL: u64 = 1 << 34;
+    pub const PRONOUN_FIRST: u64 = 1 << 35;
+    // Forms of a reporting or light verb.
+    pub const V_BASE: u64 = 1 << 36;
+    pub const V_S: u64 = 1 << 37;
+    pub const V_PAST: u64 = 1 << 38;
+    pub const V_ING: u64 = 1 << 39;
+    /// Ends with a full stop without ending a sentence ("etc.", "Ltd.").
+    pub const ABBREVIATION: u64 = 1 << 40;
+    /// my, his, her, its, their: a determiner though the treebank calls it a pronoun.
+    pub const POSSESSIVE_DET: u64 = 1 << 41;
+    /// Any personal pronoun the resolver follows.
+    pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
+    /// Any form of a reporting or light verb.
+    pub const VERB_FORM: u64 = V_BASE | V_S | V_PAST | V_ING;
+}
+
+/// What a reporting verb does, by the section of `curated.txt` it is in.
+pub(crate) mod class {
+    pub const SPEECH: u8 = 1;
+    pub const STANCE: u8 = 2;
+    pub const EVALUATIVE: u8 = 4;
+    pub const FINDING: u8 = 8;
+    pub const LIGHT: u8 = 16;
+    pub const AUTHORING: u8 = 32;
+    pub const RECIPIENT: u8 = 64;
+    /// A verb and particle that report nothing ("rule out").
+    pub const NOT: u8 = 128;
+}
+
+/// One reporting or light verb, with the particle it needs ("point out").
+#[derive(Debug)]
+pub(crate) struct Lemma {
+    pub name: Box<str>,
+    pub class: u8,
+    pub particle: Option<Box<str>>,
+}
+
+impl Word {
+    /// Whether the word carries any of `tags`.
+    #[inline]
+    pub fn is(self, tags: u64) -> bool {
+        self.tags & tags != 0
+    }
+
+    /// A word the lexicon does not know (a rare name, a coinage).
+    #[inline]
+    pub fn is_unknown(self) -> bool {
+        self.tags == 0 && self.verb == NO_VERB
+    }
+
+    /// Whether it is a form of a reporting or light verb.
+    #[inline]
+    pub fn is_verb_form(self) -> bool {
+        self.verb != NO_VERB
+    }
+
+    /// The lemmas it is a form of, those with a particle first.
+    pub fn lemmas(self) -> &'static [Lemma] {
+        if self.verb == NO_VERB { &[] } else { &LEXICON.heads[usize::from(self.verb)] }
+    }
+
+    /// The classes of all its lemmas that need no particle, OR-ed.
+    pub fn bare_class(self) -> u8 {
+        self.lemmas().iter().filter(|l| l.particle.is_none()).fold(0, |c, l| c | l.class)
+    }
+
+    /// Only closed-class tags (a function word), nothing of the open classes.
+    pub fn is_function_word(self) -> bool {
+        use tag::*;
+        self.is(DET | ADP | PRON | CCONJ | SCONJ | AUX | PART) && !self.is(NOUN | PROPN | VERB | ADJ)
+    }
+}
+
+struct Lexicon {
+    words: HashMap<Box<str>, Word, foldhash::fast::RandomState>,
+    heads: Vec<Vec<Lemma>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+const POS: &str = include_str!("data/pos.tsv");
+const FIRST_NAMES: &str = include_str!("data/first_names.tsv");
+const NOUNS: &str = include_str!("data/nouns.tsv");
+const IRREGULAR: &str = include_str!("data/irregular.tsv");
+const CURATED: &str = include_str!("data/curated.txt");
+
+/// The rows of a data file: comment lines (`#`) and blank lines skipped.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+/// `curated.txt` as (section, word) pairs.
+fn curated() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    CURATED.lines().flat_map(move |line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            return Vec::new();
+        }
+        line.split_whitespace().map(|w| (section, w)).collect()
+    })
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut lexicon = Lexicon { words: HashMap::with_capacity_and_hasher(40_000, Default::default()), heads: Vec::new() };
+        lexicon.add_pos();
+        lexicon.add_first_names();
+        lexicon.add_nouns();
+        lexicon.add_curated();
+        lexicon
+    }
+
+    fn tag(&mut self, word: &str, tags: u64) {
+        self.words.entry(word.into()).or_insert(Word { tags: 0, verb: NO_VERB }).tags |= tags;
+    }
+
+    fn add_pos(&mut self) {
+        for row in rows(POS) {
+            let tags = row[1].split(',').fold(0, |t, name| t | pos_tag(name));
+            self.tag(row[0], tags);
+        }
+    }
+
+    fn add_first_names(&mut self) {
+        for row in rows(FIRST_NAMES) {
+            let mut tags = tag::FIRST_NAME;
+            tags |= match row[1] {
+                "M" => tag::MASCULINE,
+                "F" => tag::FEMININE,
+                _ => 0,
+            };
+            if row[2] == "A" {
+                tags |= tag::NAME_AMBIGUOUS;
+            }
+            self.tag(row[0], tags);
+        }
+    }
+
+    fn add_nouns(&mut self) {
+        for row in rows(NOUNS) {
+            let class = |c: &str| match c {
+                "P" => tag::PERSON_NOUN,
+                "G" => tag::GROUP_NOUN | tag::GROUP_SENSE,
+                _ => 0,
+            };
+            let mut tags = class(row[1]);
+            if row[2].contains('G') {
+                tags |= tag::GROUP_SENSE;
+            }
+            if tags == 0 {
+                continue;
+            }
+            tags |= gender_by_ending(row[0]);
+            self.tag(row[0], tags | tag::NOUN);
+            for plural in plurals(row[0]) {
+                self.tag(&plural, tags | tag::NOUN | tag::PLURAL);
+            }
+        }
+    }
+
+    fn add_curated(&mut self) {
+        for (section, word) in curated() {
+            match section.split_once('.') {
+                Some(("verbs", kind)) => self.add_verb(word, verb_class(kind)),
+                Some(("nouns", kind)) => {
+                    let tags = noun_class(kind);
+                    self.tag(word, tags | tag::NOUN);
+                    for plural in plurals(word) {
+                        self.tag(&plural, tags | tag::NOUN | tag::PLURAL);
+                    }
+                }
+                Some(("adjectives", _)) => self.tag(word, tag::STANCE_ADJ | tag::ADJ),
+                Some(("honorifics", kind)) => {
+                    let courtesy = if kind == "courtesy" { tag::COURTESY } else { 0 };
+                    self.tag(word, courtesy | tag::HONORIFIC);
+                }
+                Some(("pronouns", kind)) => self.tag(word, pronoun_class(kind)),
+                Some(("words", "calendar")) => self.tag(word, tag::CALENDAR),
+                Some(("words", "organisation_suffix")) => self.tag(word, tag::ORG_SUFFIX),
+                Some(("words", "abbreviation")) => self.tag(word, tag::ABBREVIATION),
+                Some(("words", "possessive")) => self.tag(word, tag::POSSESSIVE_DET),
+                _ => {}
+            }
+        }
+        // Gendered words come in pairs: `mother F father M`.
+        let gendered: Vec<&str> = curated().filter(|(s, _)| *s == "words.gendered").map(|(_, w)| w).collect();
+        for pair in gendered.chunks(2) {
+            if let [word, gender] = pair {
+                let tags = if *gender == "F" { tag::FEMININE } else { tag::MASCULINE };
+                self.tag(word, tags | tag::PERSON_NOUN | tag::NOUN);
+                for plural in plurals(word) {
+                    self.tag(&plural, tags | tag::PERSON_NOUN | tag::NOUN | tag::PLURAL);
+                }
+            }
+        }
+    }
+
+    fn add_verb(&mut self, entry: &str, class: u8) {
+        let (head, particle) = match entry.split_once('+') {
+            Some((head, particle)) => (head, Some(particle.into())),
+            None => (entry, None),
+        };
+        let forms = verb_forms(head);
+        let index = match self.words.get(head).map(|w| w.verb) {
+            Some(index) if index != NO_VERB => usize::from(index),
+            _ => {
+                self.heads.push(Vec::new());
+                self.heads.len() - 1
+            }
+        };
+        let lemmas = &mut self.heads[index];
+        match lemmas.iter_mut().find(|l| l.particle == particle) {
+            Some(lemma) => lemma.class |= class,
+            None => {
+                lemmas.push(Lemma { name: head.into(), class, particle });
+                lemmas.sort_by_key(|l| l.particle.is_none());
+            }
+        }
+        let verb = u16::try_from(index).expect("fewer verbs than u16::MAX");
+        for (form, tags) in forms {
+            let word = self.words.entry(form.into()).or_insert(Word { tags: 0, verb: NO_VERB });
+            word.tags |= tags;
+            word.verb = verb;
+        }
+    }
+}
+
+/// Every form of a verb lemma with the form tags it carries: the regular
+/// ones by rule and the irregular ones from WordNet.
+fn verb_forms(lemma: &str) -> Vec<(String, u64)> {
+    let mut forms = vec![
+        (lemma.to_string(), tag::V_BASE),
+        (inflect::third_person(lemma), tag::V_S),
+        (inflect::past(lemma), tag::V_PAST),
+        (inflect::ing(lemma), tag::V_ING),
+    ];
+    for row in rows(IRREGULAR) {
+        if row[1] == lemma && row[2] == "v" {
+            let tags = if row[0].ends_with("ing") { tag::V_ING } else { tag::V_PAST };
+            forms.push((row[0].to_string(), tags));
+        }
+    }
+    forms
+}
+
+/// A noun's plurals: by rule, and from WordNet's exceptions.
+fn plurals(noun: &str) -> Vec<String> {
+    let mut forms = vec![inflect::s_form(noun)];
+    forms.extend(rows(IRREGULAR).filter(|r| r[1] == noun && r[2] == "n").map(|r| r[0].to_string()));
+    forms
+}
+
+fn gender_by_ending(noun: &str) -> u64 {
+    if noun.ends_with("woman") {
+        tag::FEMININE
+    } else if noun.ends_with("man") && noun.len() > 4 {
+        tag::MASCULINE
+    } else {
+        0
+    }
+}
+
+fn pos_tag(name: &str) -> u64 {
+    use tag::*;
+    match name {
+        "NOUN" => NOUN,
+        "PROPN" => PROPN,
+        "VERB" => VERB,
+        "ADJ" => ADJ,
+        "ADV" => ADV,
+        "DET" => DET,
+        "ADP" => ADP,
+        "PRON" => PRON,
+        "CCONJ" => CCONJ,
+        "SCONJ" => SCONJ,
+        "AUX" => AUX,
+        "PART" => PART,
+        "INTJ" => INTJ,
+        "NUM" => NUM,
+        _ => 0,
+    }
+}
+
+fn verb_class(kind: &str) -> u8 {
+    match kind {
+        "speech" => class::SPEECH,
+        "stance" => class::STANCE,
+        "evaluative" => class::EVALUATIVE,
+        "finding" => class::FINDING,
+        "authoring" => class::AUTHORING,
+        "recipient" => class::RECIPIENT,
+        "not" => class::NOT,
+        _ => class::LIGHT,
+    }
+}
+
+fn noun_class(kind: &str) -> u64 {
+    match kind {
+        "reporting" => tag::REPORTING_NOUN,
+        "findings" => tag::FINDINGS_NOUN,
+        "spokesperson" => tag::SPOKESPERSON | tag::PERSON_NOUN,
+        _ => tag::SOURCE_NOUN | tag::PERSON_NOUN,
+    }
+}
+
+fn pronoun_class(kind: &str) -> u64 {
+    match kind {
+        "masculine" => tag::PRONOUN_M,
+        "feminine" => tag::PRONOUN_F,
+        "neuter" => tag::PRONOUN_N,
+        "plural" => tag::PRONOUN_PL,
+        _ => tag::PRONOUN_FIRST,
+    }
+}
+
+/// The lexicon's entry for a word in any case (curly apostrophes read as
+/// straight ones); an unknown word has no tags.
+pub(crate) fn lookup(word: &str) -> Word {
+    let lexicon = &*LEXICON;
+    let bytes = word.as_bytes();
+    if bytes.len() <= 32 && word.is_ascii() {
+        let mut lower = [0u8; 32];
+        for (slot, b) in lower.iter_mut().zip(bytes) {
+            *slot = b.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
+        return lexicon.words.get(lower).copied().unwrap_or(Word { tags: 0, verb: NO_VERB });
+    }
+    let lower = word.replace('’', "'").to_lowercase();
+    lexicon.words.get(lower.as_str()).copied().unwrap_or(Word { tags: 0, verb: NO_VERB })
+}
+
+/// Builds the lexicon now rather than on the first word looked up.
+pub fn warm_up() {
+    LazyLock::force(&LEXICON);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs_are_known_in_every_form() {
+        for form in ["say", "says", "said", "saying", "told", "warned", "criticised", "criticized", "denies"] {
+            assert!(lookup(form).is_verb_form(), "{form}");
+        }
+        assert!(lookup("Said").is(tag::V_PAST));
+        assert!(lookup("saying").is(tag::V_ING));
+        assert!(!lookup("table").is_verb_form());
+    }
+
+    #[test]
+    fn particle_verbs_list_their_particle_first() {
+        let lemmas = lookup("pointed").lemmas();
+        assert_eq!(lemmas[0].particle.as_deref(), Some("out"));
+        let called = lookup("called").lemmas();
+        assert!(called.iter().any(|l| l.particle.as_deref() == Some("for")));
+        assert!(called.iter().any(|l| l.particle.is_none() && l.class & class::EVALUATIVE != 0));
+    }
+
+    #[test]
+    fn nouns_carry_their_wordnet_class_and_plural() {
+        assert!(lookup("minister").is(tag::PERSON_NOUN));
+        assert!(lookup("campaigners").is(tag::PERSON_NOUN | tag::PLURAL));
+        assert!(lookup("council").is(tag::GROUP_NOUN));
+        assert!(lookup("spokesmen").is(tag::SPOKESPERSON));
+        assert!(lookup("spokeswoman").is(tag::FEMININE));
+    }
+
+    #[test]
+    fn first_names_carry_gender_and_ambiguity() {
+        assert!(lookup("Robert").is(tag::FIRST_NAME | tag::MASCULINE));
+        assert!(lookup("Barbara").is(tag::FEMININE));
+        assert!(lookup("Will").is(tag::NAME_AMBIGUOUS));
+    }
+
+    #[test]
+    fn function_words_come_from_the_treebank() {
+        assert!(lookup("the").is_function_word());
+        assert!(lookup("of").is(tag::ADP));
+        assert!(lookup("However").is(tag::ADV));
+        assert!(lookup("he").is(tag::PRONOUN_M));
+        assert!(lookup("Mr").is(tag::COURTESY));
+        assert!(lookup("Monday").is(tag::CALENDAR));
+    }
+}

@@ -1,0 +1,490 @@
+//! Stage 2, name spans: what a noun phrase refers to. A phrase is read
+//! from its head (the first noun before a preposition, participle or
+//! relative pronoun), with titles and descriptions stripped from a name and
+//! possessives read as owners ("Arsenal's Patrick Vieira" is Vieira; "an
+//! NSPCC spokesman" speaks for the NSPCC).
+
+use super::lexicon::tag;
+use super::tokens::{Token, is_name_joiner, shape};
+
+/// What sort of entity a proper name looks like, from its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    Person,
+    Organisation,
+    /// One word with no evidence either way ("Lycos", "Hart").
+    Unknown,
+}
+
+/// Grammatical gender, where the words give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+    #[default]
+    Unknown,
+}
+
+/// A run of tokens (indices into the sentence's tokens), end exclusive.
+pub(crate) type Run = (usize, usize);
+
+/// What a noun phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reference {
+    /// A proper name: its tokens, without titles or descriptors.
+    Name { run: Run, kind: NameKind, gender: Gender },
+    /// he, she, it, they, we, I.
+    Pronoun(u64),
+    /// A spokesperson, and the organisation named with it, if any.
+    Spokesperson { org: Option<Run>, gender: Gender },
+    /// A person named by a role ("the minister"); `definite` for "the".
+    Role { noun: usize, definite: bool, gender: Gender },
+    /// An organisation named by a common noun ("the company", "the council").
+    OrgDescription { noun: usize, definite: bool },
+    /// A group ("young victims", "campaigners"): the words that name it.
+    Group { run: Run },
+    /// A document or data ("the report", "research by X"), and its author.
+    Document { noun: usize, author: Option<Run>, definite: bool },
+    /// Unnamed people ("a source", "officials"): never resolved.
+    Source,
+}
+
+/// A noun phrase with its reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// The tokens the phrase covers.
+    pub run: Run,
+    pub reference: Reference,
+}
+
+/// Words that may open a phrase without belonging to it.
+fn is_opener(paragraph: &str, token: &Token) -> bool {
+    !token.is_word()
+        || token.is(tag::CCONJ)
+        || (token.is(tag::ADV) && !token.is(tag::NOUN | tag::PROPN | tag::ADJ))
+        || matches!(token.text(paragraph), "But" | "And" | "So" | "Yet" | "Now" | "Also")
+}
+
+/// Determiners and quantifiers that do not belong to a group's name.
+fn is_quantifier(token: &Token) -> bool {
+    token.is(tag::DET | tag::NUM) || token.has(shape::DIGIT)
+}
+
+/// Whether the phrase at `run` starts with "the" or a possessive (a
+/// definite reference back to something already named).
+pub(crate) fn is_definite(tokens: &[Token], paragraph: &str, run: Run) -> bool {
+    tokens[run.0..run.1].iter().take_while(|t| !t.is(tag::NOUN) || t.is(tag::DET)).any(|t| {
+        matches!(t.text(paragraph).to_ascii_lowercase().as_str(), "the" | "this" | "that" | "these" | "those")
+            || t.is(tag::POSSESSIVE_DET)
+            || t.has(shape::POSSESSIVE)
+    })
+}
+
+/// Where the head part of a phrase ends: before the first preposition,
+/// relative pronoun, comma or participle that is not inside a name.
+fn head_end(tokens: &[Token], paragraph: &str, run: Run) -> usize {
+    let (start, end) = run;
+    for k in start..end {
+        let t = &tokens[k];
+        if !t.is_word() {
+            if matches!(t.text(paragraph), "&" | "-" | "'" | "’" | "." | "(" | ")") {
+                continue;
+            }
+            return k;
+        }
+        if k == start {
+            continue;
+        }
+        let inside_name = is_name_joiner(paragraph, t)
+            && tokens[k - 1].is_capitalised()
+            && tokens.get(k + 1).is_some_and(|n| n.is_capitalised() || n.eq(paragraph, "the"));
+        if inside_name {
+            continue;
+        }
+        let lower_verb = !t.is_capitalised() && t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN);
+        if t.is(tag::ADP) && !t.is(tag::NOUN | tag::PROPN) && !t.is_capitalised()
+            || matches!(t.text(paragraph), "who" | "which" | "whose" | "whom" | "that")
+            || lower_verb
+        {
+            return k;
+        }
+    }
+    end
+}
+
+/// A run of name words ending at `end` (exclusive), walking back over
+/// capitalised words and the joiners between them.
+fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) -> Option<Run> {
+    let mut k = end;
+    while k > start {
+        let t = &tokens[k - 1];
+        let joiner = is_name_joiner(paragraph, t) && k - 1 > start && tokens[k - 2].is_capitalised();
+        let inside = !t.is(tag::CALENDAR) || k - 1 > start && tokens[k - 2].is_capitalised() && !tokens[k - 2].is(tag::CALENDAR);
+        if t.is_capitalised() && t.is_word() && inside || joiner {
+            k -= 1;
+            if t.has(shape::POSSESSIVE) && k + 1 < end {
+                k += 1;
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    while k < end && (is_name_joiner(paragraph, &tokens[k]) || !tokens[k].is_word() || tokens[k].is_opener()) {
+        k += 1;
+    }
+    (k < end).then_some((k, end))
+}
+
+/// Where a person's own name starts inside a capitalised run, after any
+/// titles or descriptors ("Labour MP Joe Bloggs", "Guitarist Brian May").
+fn person_start(tokens: &[Token], run: Run) -> Option<usize> {
+    let (start, end) = run;
+    // A courtesy title or honorific starts the name ("Sir John Stevens",
+    // "Judge Slater"); a first name does, when more words follow it.
+    let found = (start..end).find(|&k| {
+        let t = &tokens[k];
+        let named_next = k + 1 < end && tokens[k + 1].is_capitalised() && !tokens[k + 1].has(shape::ACRONYM);
+        (t.is(tag::HONORIFIC) && named_next)
+            || (t.is_first_name() && named_next && (!t.is(tag::NAME_AMBIGUOUS) || k > start))
+            || (t.is_first_name() && !t.is(tag::NAME_AMBIGUOUS) && k + 1 == end && k > start)
+    })?;
+    // A rank or office before a first name is a descriptor ("MP Joe
+    // Bloggs"); a courtesy title stays ("Sir Andrew Green").
+    let mut k = found;
+    while k + 1 < end && tokens[k].is(tag::HONORIFIC) && !tokens[k].is(tag::COURTESY) {
+        k += 1;
+    }
+    let first_name = k > found && tokens[k].is_first_name() && k + 1 < end;
+    Some(if first_name { k } else { found })
+}
+
+/// A word that can be part of a title ("Assistant Chief Constable", "Home
+/// Secretary"): a rank, or a common noun (not a proper one: "Judge Slater"
+/// is a name, though a slater is a trade).
+fn is_title_word(paragraph: &str, token: &Token) -> bool {
+    token.is(tag::HONORIFIC) && !token.is(tag::COURTESY)
+        || token.is(tag::NOUN | tag::ADJ) && !token.is(tag::PROPN | tag::FIRST_NAME | tag::COURTESY)
+        || is_name_joiner(paragraph, token)
+}
+
+/// Whether a capitalised run is a title with no name in it ("the Home
+/// Secretary", "West Mercia's Assistant Chief Constable"): a role.
+pub(crate) fn is_title(tokens: &[Token], paragraph: &str, (start, end): Run, definite: bool) -> bool {
+    let last = &tokens[end - 1];
+    let head = last.is(tag::HONORIFIC) && !last.is(tag::COURTESY) || last.is(tag::PERSON_NOUN) && last.is(tag::NOUN);
+    head && !last.is(tag::PLURAL)
+        && (end - start >= 2 || definite)
+        && tokens[start..end].iter().all(|t| !t.is_word() || t.is_opener() || is_title_word(paragraph, t))
+}
+
+/// Whether a word in a name marks an organisation: an organisation noun
+/// or suffix, an acronym, a joiner, or an ordinary English word (people's
+/// names are made of proper nouns: "Migration Watch" is not a person).
+fn marks_organisation(paragraph: &str, token: &Token) -> bool {
+    token.is(tag::ORG_SUFFIX | tag::GROUP_SENSE)
+        || token.has(shape::ACRONYM)
+        || matches!(token.text(paragraph), "of" | "for" | "&" | "and")
+        || (token.is(tag::NOUN | tag::VERB | tag::ADJ | tag::ADV)
+            && !token.is(tag::FIRST_NAME | tag::PERSON_NOUN | tag::HONORIFIC))
+}
+
+/// Classifies a capitalised run as a person, an organisation or unknown,
+/// and strips the titles and descriptors in front of a person's name.
+pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> (Run, NameKind, Gender) {
+    while start + 1 < end && tokens[start].is_opener() {
+        start += 1;
+    }
+    let run = (start, end);
+    if let Some(k) = person_start(tokens, run) {
+        let name_has_org_word = (k + 1..end).any(|j| tokens[j].is(tag::ORG_SUFFIX | tag::GROUP_NOUN));
+        if !name_has_org_word {
+            return ((k, end), NameKind::Person, gender_of(tokens, paragraph, (k, end)));
+        }
+    }
+    let words = &tokens[start..end];
+    if words.iter().any(|t| marks_organisation(paragraph, t)) {
+        // "Sir", "Mr" before an organisation word still make a person
+        // ("Mr Bank"), which a first letter alone never does.
+        return (run, NameKind::Organisation, Gender::Unknown);
+    }
+    let last = &tokens[end - 1];
+    if end - start >= 2 && last.is(tag::PROPN) || (end - start >= 2 && last.word.is_unknown()) {
+        return (run, NameKind::Person, gender_of(tokens, paragraph, run));
+    }
+    (run, NameKind::Unknown, Gender::Unknown)
+}
+
+/// A person's gender from a first name or a courtesy title.
+fn gender_of(tokens: &[Token], paragraph: &str, run: Run) -> Gender {
+    for t in &tokens[run.0..run.1] {
+        match t.text(paragraph).trim_end_matches('.').to_ascii_lowercase().as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "earl" => return Gender::Masculine,
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "baroness" => {
+                return Gender::Feminine;
+            }
+            _ => {}
+        }
+        if t.is(tag::FIRST_NAME) {
+            return word_gender(t);
+        }
+    }
+    Gender::Unknown
+}
+
+/// The gender a word's lexicon entry gives.
+pub(crate) fn word_gender(token: &Token) -> Gender {
+    if token.is(tag::FEMININE) {
+        Gender::Feminine
+    } else if token.is(tag::MASCULINE) {
+        Gender::Masculine
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Reads the noun phrase at `run` (tokens of one sentence). `None` when it
+/// names nothing that can speak ("the plan", "it all").
+pub(crate) fn analyse(tokens: &[Token], paragraph: &str, run: Run) -> Option<Mention> {
+    let (mut start, end) = run;
+    while start < end && is_opener(paragraph, &tokens[start]) && !tokens[start].is_capitalised_name() {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let head = head_end(tokens, paragraph, (start, end));
+    if head <= start {
+        return None;
+    }
+    let reference = reference(tokens, paragraph, (start, head), end)?;
+    Some(Mention { run: (start, end), reference })
+}
+
+impl Token {
+    /// A capitalised word that is not a common opener ("But", "However").
+    fn is_capitalised_name(&self) -> bool {
+        self.is_capitalised() && (self.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC) || self.word.is_unknown())
+    }
+}
+
+/// The reference of a phrase whose head part is `head` (the rest of the
+/// phrase, up to `end`, may name an owner: "a spokesman for X").
+fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option<Reference> {
+    let (start, stop) = head;
+    let last = &tokens[stop - 1];
+    if stop - start == 1 && last.is(tag::PRONOUN) && !last.is(tag::DET) {
+        return Some(Reference::Pronoun(last.word_tags()));
+    }
+    // An owner: "Arsenal's Patrick Vieira", "the council's spokesman".
+    if let Some(p) = (start..stop - 1).rev().find(|&k| tokens[k].has(shape::POSSESSIVE)) {
+        let owner = name_run_ending(tokens, paragraph, start, p + 1);
+        let rest = reference(tokens, paragraph, (p + 1, stop), end)?;
+        // A common-noun owner ("the council's spokesman") is that organisation.
+        let owned_by_description = owner.is_none() && tokens[p].is(tag::GROUP_NOUN);
+        return Some(match rest {
+            Reference::Spokesperson { org: None, .. } | Reference::Document { author: None, .. }
+                if owned_by_description =>
+            {
+                Reference::OrgDescription { noun: p, definite: true }
+            }
+            Reference::Spokesperson { org: None, gender } => Reference::Spokesperson { org: owner, gender },
+            Reference::Document { noun, author: None, .. } => Reference::Document { noun, author: owner, definite: true },
+            other => other,
+        });
+    }
+    let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
+    if last.is_capitalised() && last.is_word() && !calendar {
+        let run = name_run_ending(tokens, paragraph, start, stop)?;
+        if is_title(tokens, paragraph, run, is_definite(tokens, paragraph, (start, stop)) || run.0 > start) {
+            return Some(Reference::Role { noun: stop - 1, definite: true, gender: word_gender(last) });
+        }
+        let (run, kind, gender) = classify_name(tokens, paragraph, run);
+        return Some(Reference::Name { run, kind, gender });
+    }
+    described(tokens, paragraph, head, end)
+}
+
+impl Token {
+    fn word_tags(&self) -> u64 {
+        [tag::PRONOUN_M, tag::PRONOUN_F, tag::PRONOUN_N, tag::PRONOUN_PL, tag::PRONOUN_FIRST]
+            .into_iter()
+            .find(|&t| self.is(t))
+            .unwrap_or(0)
+    }
+}
+
+/// A phrase headed by a common noun.
+fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option<Reference> {
+    let (start, stop) = head;
+    let noun = stop - 1;
+    let t = &tokens[noun];
+    let definite = is_definite(tokens, paragraph, head);
+    // A name before the noun, or after "for"/"from"/"at"/"by" following it.
+    let modifier = || name_run_ending(tokens, paragraph, start, noun).map(|r| trim_determiner(tokens, paragraph, r));
+    let after = || owner_after(tokens, paragraph, stop, end);
+    if t.is(tag::SPOKESPERSON) {
+        let gender = word_gender(t);
+        return Some(Reference::Spokesperson { org: modifier().or_else(after), gender });
+    }
+    if t.is(tag::SOURCE_NOUN) {
+        return Some(Reference::Source);
+    }
+    if t.is(tag::FINDINGS_NOUN) {
+        return Some(Reference::Document { noun, author: modifier().or_else(after), definite });
+    }
+    if t.is(tag::PERSON_NOUN) {
+        if t.is(tag::PLURAL) {
+            return Some(Reference::Group { run: group_words(tokens, paragraph, (start, stop)) });
+        }
+        return Some(Reference::Role { noun, definite, gender: word_gender(t) });
+    }
+    if t.is(tag::GROUP_NOUN) {
+        if t.is(tag::PLURAL) {
+            return Some(Reference::Group { run: group_words(tokens, paragraph, (start, stop)) });
+        }
+        return Some(Reference::OrgDescription { noun, definite });
+    }
+    None
+}
+
+/// A capitalised run inside the phrase that `stop..end` holds after
+/// "for", "from", "at", "of" or "by" ("a spokesman for the council").
+fn owner_after(tokens: &[Token], paragraph: &str, stop: usize, end: usize) -> Option<Run> {
+    let t = tokens.get(stop).filter(|_| stop < end)?;
+    if !matches!(t.text(paragraph), "for" | "from" | "at" | "of" | "by" | "with") {
+        return None;
+    }
+    let mut k = stop + 1;
+    while k < end && tokens[k].is(tag::DET) && !tokens[k].is_capitalised() {
+        k += 1;
+    }
+    let first = k;
+    while k < end
+        && (tokens[k].is_capitalised() && tokens[k].is_word()
+            || is_name_joiner(paragraph, &tokens[k]) && tokens.get(k + 1).is_some_and(|n| n.is_capitalised()))
+    {
+        k += 1;
+        if tokens[k - 1].has(shape::POSSESSIVE) {
+            break;
+        }
+    }
+    (k > first).then_some((first, k))
+}
+
+/// A run without a leading "the".
+fn trim_determiner(tokens: &[Token], paragraph: &str, (start, end): Run) -> Run {
+    if start + 1 < end && tokens[start].eq(paragraph, "the") { (start + 1, end) } else { (start, end) }
+}
+
+/// The words that name a group: its phrase without determiners or quantifiers
+/// ("some young victims" names "young victims").
+fn group_words(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> Run {
+    while start + 1 < end
+        && (is_quantifier(&tokens[start])
+            || matches!(
+                tokens[start].text(paragraph).to_ascii_lowercase().as_str(),
+                "other" | "many" | "most" | "several" | "some" | "all" | "both" | "few" | "more"
+            ))
+    {
+        start += 1;
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(text: &str) -> (Vec<Token>, Option<Mention>) {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &[], &mut tokens);
+        let mention = analyse(&tokens, text, (0, tokens.len()));
+        (tokens, mention)
+    }
+
+    fn name_of(text: &str) -> (String, NameKind) {
+        let (tokens, mention) = read(text);
+        match mention.map(|m| m.reference) {
+            Some(Reference::Name { run, kind, .. }) => (text[tokens[run.0].start..tokens[run.1 - 1].end].to_string(), kind),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn titles_and_descriptors_come_off_a_persons_name() {
+        assert_eq!(name_of("Guitarist Brian May"), ("Brian May".into(), NameKind::Person));
+        assert_eq!(name_of("Labour MP Joe Bloggs"), ("Joe Bloggs".into(), NameKind::Person));
+        assert_eq!(name_of("Former Army Chief General Ann Lee"), ("Ann Lee".into(), NameKind::Person));
+        assert_eq!(name_of("Conservative shadow home secretary David Davis").0, "David Davis");
+        assert_eq!(name_of("Sir Andrew Green").1, NameKind::Person);
+    }
+
+    #[test]
+    fn organisation_words_make_an_organisation() {
+        assert_eq!(name_of("Northshire Police").1, NameKind::Organisation);
+        assert_eq!(name_of("the Department for Culture and Sport").0, "Department for Culture and Sport");
+        assert_eq!(name_of("Migration Watch").1, NameKind::Organisation);
+        assert_eq!(name_of("NSPCC").1, NameKind::Organisation);
+    }
+
+    #[test]
+    fn the_head_comes_before_a_preposition_or_participle() {
+        let (_, m) = read("The court in Boston");
+        assert!(matches!(m.unwrap().reference, Reference::OrgDescription { definite: true, .. }));
+        let (_, m) = read("A letter sent to Mr Ross");
+        assert!(matches!(m.unwrap().reference, Reference::Document { author: None, .. }));
+    }
+
+    #[test]
+    fn a_possessive_owner_is_read_as_such() {
+        assert_eq!(name_of("Arsenal's Patrick Vieira").0, "Patrick Vieira");
+        let (tokens, m) = read("Northshire Council's spokesman");
+        let Some(Reference::Spokesperson { org: Some(run), .. }) = m.map(|m| m.reference) else { panic!() };
+        assert_eq!(&"Northshire Council's spokesman"[tokens[run.0].start..tokens[run.1 - 1].end], "Northshire Council's");
+        let (_, m) = read("the council's spokesman");
+        assert!(matches!(m.map(|m| m.reference), Some(Reference::OrgDescription { definite: true, .. })));
+    }
+
+    #[test]
+    fn spokespeople_name_their_organisation() {
+        let text = "A Department for Culture and Sport spokeswoman";
+        let (tokens, m) = read(text);
+        let Some(Reference::Spokesperson { org: Some(run), gender }) = m.map(|m| m.reference) else { panic!() };
+        assert_eq!(&text[tokens[run.0].start..tokens[run.1 - 1].end], "Department for Culture and Sport");
+        assert_eq!(gender, Gender::Feminine);
+        let text = "a spokesman for the Home Office";
+        let (tokens, m) = read(text);
+        let Some(Reference::Spokesperson { org: Some(run), .. }) = m.map(|m| m.reference) else { panic!() };
+        assert_eq!(&text[tokens[run.0].start..tokens[run.1 - 1].end], "Home Office");
+    }
+
+    #[test]
+    fn groups_sources_and_roles() {
+        assert!(matches!(read("some young victims").1.unwrap().reference, Reference::Group { .. }));
+        assert!(matches!(read("a source").1.unwrap().reference, Reference::Source));
+        assert!(matches!(read("the minister").1.unwrap().reference, Reference::Role { definite: true, .. }));
+        assert!(matches!(read("he").1.unwrap().reference, Reference::Pronoun(tag::PRONOUN_M)));
+        assert!(read("the plan").1.is_none());
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn show() {
+        for text in ["The Northshire Rail Authority", "Jane April"] {
+            let mut tokens = Vec::new();
+            tokenize(text, 0, text.len(), &[], &mut tokens);
+            for t in &tokens {
+                eprintln!("  {:?} shape {:b} {:?}", t.text(text), t.shape, t.word);
+            }
+            eprintln!("{text}: {:?}", analyse(&tokens, text, (0, tokens.len())));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Coreference by salience: who "he", "she", "they", "the minister" or "a
+//! spokesman" most likely is, from the entities the last few sentences
+//! mentioned, subjects first, with gender and number agreeing. The list is
+//! short and bounded, so every look-up costs the same at any document size.
+
+use super::entities::{Registry, Sort};
+use super::lexicon::tag;
+use super::mentions::Gender;
+
+/// How many recent mentions are kept.
+const KEPT: usize = 24;
+/// How many sentences back a pronoun may reach.
+const REACH: usize = 4;
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    entity: usize,
+    sentence: usize,
+    /// The subject of its clause (a speaker or the doer of an action).
+    subject: bool,
+    /// The speaker of a cue.
+    speaker: bool,
+    /// For a person mention (a spokesperson standing for an organisation
+    /// included): the person's gender.
+    gender: Gender,
+    person: bool,
+}
+
+/// A resolution with how sure it is (0 to 1).
+pub(crate) type Resolved = (usize, f32);
+
+/// A role a description names: its head noun ("chief") and the
+/// capitalised words before it ("Metropolitan"), lower-cased.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Role {
+    pub head: String,
+    pub modifiers: Vec<String>,
+    /// The description holds a capitalised modifier: only an entity with
+    /// that role recorded can be it.
+    pub named: bool,
+}
+
+impl Role {
+    /// Whether a recorded role phrase ("norfolk police chief") can be this.
+    pub fn fits(&self, recorded: &str) -> bool {
+        recorded.rsplit(' ').next() == Some(self.head.as_str())
+            && self.modifiers.iter().all(|m| recorded.split(' ').any(|w| w == m))
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Salience {
+    items: Vec<Item>,
+}
+
+fn agrees(wanted: Gender, found: Gender) -> bool {
+    wanted == Gender::Unknown || found == Gender::Unknown || wanted == found
+}
+
+impl Salience {
+    /// Notes a mention of `entity` in sentence `sentence`. `person_gender`
+    /// is set when the mention is a person (a spokesperson included).
+    pub fn mention(&mut self, entity: usize, sentence: usize, subject: bool, person: Option<Gender>) {
+        self.push(Item { entity, sentence, subject, speaker: false, gender: person.unwrap_or_default(), person: person.is_some() });
+    }
+
+    /// Notes that `entity` spoke (a cue's speaker) in sentence `sentence`.
+    pub fn spoke(&mut self, entity: usize, sentence: usize, person: Option<Gender>) {
+        self.push(Item { entity, sentence, subject: true, speaker: true, gender: person.unwrap_or_default(), person: person.is_some() });
+    }
+
+    fn push(&mut self, item: Item) {
+        if self.items.len() == KEPT {
+            self.items.remove(0);
+        }
+        self.items.push(item);
+    }
+
+    fn recent(&self, sentence: usize, reach: usize) -> impl Iterator<Item = &Item> {
+        self.items.iter().rev().filter(move |i| i.sentence + reach >= sentence)
+    }
+
+    /// "he" or "she": the latest person of that gender, a subject before
+    /// an object; unsure when another person of that gender is in view.
+    pub fn person_pronoun(&self, registry: &Registry, gender: Gender, sentence: usize) -> Option<Resolved> {
+        let fits = |i: &&Item| {
+            let record = registry.get(i.entity);
+            let person = i.person || matches!(record.sort, Sort::Person | Sort::Described);
+            let g = if i.person { i.gender } else { record.gender };
+            person && agrees(gender, g)
+        };
+        let candidates: Vec<&Item> = self.recent(sentence, REACH).filter(fits).collect();
+        let best = candidates
+            .iter()
+            .find(|i| i.subject && i.sentence + 1 >= sentence)
+            .or_else(|| candidates.iter().find(|i| i.subject))
+            .or_else(|| candidates.first())?;
+        let chosen = registry.root(best.entity);
+        let rivals = candidates.iter().filter(|i| registry.root(i.entity) != chosen).count();
+        let exact = {
+            let record = registry.get(best.entity);
+            let g = if best.person { best.gender } else { record.gender };
+            g == gender
+        };
+        let recent_subject = best.subject && best.sentence + 1 >= sentence;
+        let confidence = match (rivals, exact) {
+            (0, true) => 0.9,
+            (0, false) => 0.75,
+            _ if best.speaker && recent_subject => 0.75,
+            (_, true) if recent_subject => 0.65,
+            _ => 0.45,
+        };
+        Some((chosen, confidence))
+    }
+
+    /// "they" or "it": the latest organisation, group or document subject.
+    pub fn thing_pronoun(&self, registry: &Registry, plural: bool, sentence: usize) -> Option<Resolved> {
+        let fits = |i: &&Item| {
+            let sort = registry.get(i.entity).sort;
+            !i.person
+                && match sort {
+                    Sort::Organisation | Sort::Unknown => true,
+                    Sort::Group => plural,
+                    Sort::Document => !plural,
+                    _ => false,
+                }
+        };
+        let organisation = |i: &&Item| registry.get(i.entity).sort != Sort::Document;
+        let subjects = || self.recent(sentence, 2).filter(fits).filter(|i| i.subject);
+        let best = subjects().find(organisation).or_else(|| subjects().next())?;
+        Some((registry.root(best.entity), 0.7))
+    }
+
+    /// "a spokesman" with no organisation named: the organisation the
+    /// current or previous sentence has as a subject (the one responding).
+    pub fn responding_organisation(&self, registry: &Registry, sentence: usize) -> Option<Resolved> {
+        let fits = |i: &&Item| !i.person && matches!(registry.get(i.entity).sort, Sort::Organisation);
+        let best = self.recent(sentence, 1).filter(fits).find(|i| i.subject)?;
+        Some((registry.root(best.entity), 0.65))
+    }
+
+    /// "the minister", "the company": the latest entity that role was used
+    /// of (its capitalised words agreeing: "the Metropolitan police chief"
+    /// is not the Norfolk one); else, for a person, the one person in view,
+    /// and for an organisation the one that spoke last.
+    pub fn described(&self, registry: &Registry, role: &Role, person: bool, sentence: usize) -> Option<Resolved> {
+        let right_sort = |i: &&Item| {
+            let sort = registry.get(i.entity).sort;
+            if person { i.person || matches!(sort, Sort::Person) } else { !i.person && sort == Sort::Organisation }
+        };
+        let has_role = |i: &&Item| registry.get(i.entity).roles.iter().any(|r| role.fits(r));
+        if let Some(i) = self.items.iter().rev().filter(right_sort).find(has_role) {
+            return Some((registry.root(i.entity), 0.8));
+        }
+        if role.named {
+            return None;
+        }
+        if person {
+            let mut in_view = self.recent(sentence, 2).filter(right_sort).map(|i| registry.root(i.entity));
+            let first = in_view.next()?;
+            let alone = in_view.all(|other| other == first);
+            return Some((first, if alone { 0.6 } else { 0.45 }));
+        }
+        if let Some(i) = self.recent(sentence, 5).filter(right_sort).find(|i| i.speaker) {
+            return Some((registry.root(i.entity), 0.65));
+        }
+        let best = self.recent(sentence, 2).filter(right_sort).find(|i| i.subject)?;
+        Some((registry.root(best.entity), 0.55))
+    }
+
+    /// "the report": the latest document mentioned.
+    pub fn document(&self, registry: &Registry, sentence: usize) -> Option<Resolved> {
+        let best = self.recent(sentence, 6).find(|i| registry.get(i.entity).sort == Sort::Document)?;
+        Some((registry.root(best.entity), 0.8))
+    }
+}
+
+/// The pronoun tags a token may carry, as what it can refer to.
+pub(crate) fn pronoun_gender(tags: u64) -> Option<Gender> {
+    if tags & tag::PRONOUN_M != 0 {
+        Some(Gender::Masculine)
+    } else if tags & tag::PRONOUN_F != 0 {
+        Some(Gender::Feminine)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions::NameKind;
+    use super::*;
+
+    #[test]
+    fn she_is_the_latest_woman_not_the_latest_speaker() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
+        let jo = registry.name("Jo Bell", NameKind::Person, Gender::Feminine);
+        salience.mention(tom, 0, true, Some(Gender::Masculine));
+        salience.mention(jo, 1, true, Some(Gender::Feminine));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2).map(|r| r.0), Some(jo));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2).map(|r| r.0), Some(tom));
+    }
+
+    #[test]
+    fn a_spokeswoman_is_an_antecedent() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let department = registry.name("Department for Transport", NameKind::Organisation, Gender::Unknown);
+        let lee = registry.name("Joe Lee", NameKind::Person, Gender::Masculine);
+        salience.mention(lee, 0, true, Some(Gender::Masculine));
+        salience.mention(department, 1, true, Some(Gender::Feminine));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2).map(|r| r.0), Some(department));
+    }
+
+    #[test]
+    fn pronouns_do_not_reach_far_back() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
+        salience.mention(tom, 0, true, Some(Gender::Masculine));
+        assert!(salience.person_pronoun(&registry, Gender::Masculine, 10).is_none());
+    }
+}
