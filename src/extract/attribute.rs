@@ -23,6 +23,9 @@ pub(crate) struct ResolvedCue {
     pub confidence: f32,
     /// The speaker came from a relative clause ("youngsters who asked").
     pub relative: bool,
+    /// Attributes the whole sentence: "according to X", or a cue that
+    /// closes it after a comma ("…, a spokesman said.").
+    pub governs: bool,
 }
 
 /// One sentence, with the range of its cues in the document's list.
@@ -98,12 +101,15 @@ pub(crate) fn frames_a_quote(text: &str, tokens: &[Token], cue: &ResolvedCue, ot
     let words = |range: std::ops::Range<usize>| {
         tokens[range].iter().filter(|t| t.is_word() && !quoted(t) && (t.start < cue.start || t.start >= cue.end)).count()
     };
-    if first == 0 && cue.start >= tokens[last].end {
-        // "…," said X, who …: words after the quote up to a relative clause.
-        let end = (last..tokens.len())
-            .find(|&k| matches!(tokens[k].text(text), "who" | "which" | "whose") && k > 0 && tokens[k - 1].text(text) == ",")
-            .unwrap_or(tokens.len());
-        return words(last..end) <= 4;
+    let first_close = (first..tokens.len()).find(|&k| !quoted(&tokens[k])).unwrap_or(tokens.len());
+    if first == 0 && cue.start >= tokens[first_close.saturating_sub(1)].end {
+        // "…," said X, the chairman, who …: the cue and a description of
+        // the speaker after it (up to the next comma), then perhaps more quote.
+        let cue_end = tokens.iter().position(|t| t.start >= cue.end).unwrap_or(tokens.len());
+        let description = (cue_end..tokens.len()).find(|&k| tokens[k].text(text) == ",").unwrap_or(tokens.len());
+        let more_quote = (description..tokens.len()).find(|&k| quoted(&tokens[k])).unwrap_or(tokens.len());
+        let rest = if more_quote < tokens.len() { 0 } else { words(description..tokens.len()) };
+        return words(first_close..cue_end) <= 2 && (rest == 0 || description < tokens.len() && rest <= 12);
     }
     let opens_after = first > 0 && matches!(tokens[first - 1].text(text), ":" | ",");
     if opens_after && cue.end <= tokens[first].start {
@@ -146,7 +152,9 @@ pub(crate) fn quotes(
         let chosen = if full {
             full_quote(paragraphs, quote, sentences, cues, open, close, previous)
         } else {
-            fragment(quote, sentences, cues, open)
+            cue_after(paragraphs, quote, sentences, cues, close)
+                .and_then(|cue| Choice::by(cue, 1.0))
+                .or_else(|| fragment(quote, sentences, cues, open))
         };
         let Some(Choice { cue, speaker, confidence }) = chosen else { continue };
         let speaker = speaker.filter(|_| confidence >= THRESHOLD);
@@ -215,6 +223,23 @@ fn fragment<'c>(
     }
 }
 
+/// "…," said X: a cue right after the closing mark, in its sentence.
+fn cue_after<'c>(
+    paragraphs: &[String],
+    quote: &Quote,
+    sentences: &[SentenceRecord],
+    cues: &'c [ResolvedCue],
+    close: Option<usize>,
+) -> Option<&'c ResolvedCue> {
+    let sentence = &sentences[close?];
+    let paragraph = &paragraphs[sentence.paragraph];
+    cues[sentence.cues.clone()].iter().find(|c| {
+        sentence.paragraph == quote.close.0
+            && c.start >= quote.close.1
+            && paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || matches!(ch, ',' | '–' | '—' | '-'))
+    })
+}
+
 /// A quote that is a whole utterance.
 fn full_quote<'c>(
     paragraphs: &[String],
@@ -225,18 +250,8 @@ fn full_quote<'c>(
     close: Option<usize>,
     previous: Option<Previous>,
 ) -> Option<Choice<'c>> {
-    // "…," said X: a cue right after the closing mark.
-    if let Some(i) = close {
-        let sentence = &sentences[i];
-        let paragraph = &paragraphs[sentence.paragraph];
-        let after = cues[sentence.cues.clone()].iter().find(|c| {
-            sentence.paragraph == quote.close.0
-                && c.start >= quote.close.1
-                && paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || matches!(ch, ',' | '–' | '—' | '-'))
-        });
-        if let Some(cue) = after {
-            return Choice::by(cue, 1.0);
-        }
+    if let Some(cue) = cue_after(paragraphs, quote, sentences, cues, close) {
+        return Choice::by(cue, 1.0);
     }
     // X said: "…": the last cue before the opening mark in its sentence.
     if let Some(i) = open {

@@ -5,7 +5,7 @@
 //! recommendations") and a stance adjective ("is confident that"). Each cue
 //! says where its speaker's phrase is; `mentions` reads that phrase.
 
-use super::lexicon::{Word, class, tag};
+use super::lexicon::{class, tag};
 use super::mentions::Run;
 use super::tokens::{Token, is_name_joiner, shape};
 
@@ -219,6 +219,10 @@ impl Scan<'_> {
         if class == 0 || all & class::NOT != 0 || class == class::LIGHT && !self.reporting_noun_follows(v) {
             return None;
         }
+        // "snapped up", "called off": a particle the lemma does not list.
+        if particle.is_none() && next.is_some_and(|n| matches!(n, "up" | "off" | "down" | "away" | "back" | "out")) {
+            return None;
+        }
         let floor = self.floor(v);
         let prev = self.before_verb(v, floor);
         if t.is(tag::V_ING) && !t.is(tag::V_BASE | tag::V_PAST | tag::V_S) {
@@ -266,9 +270,15 @@ impl Scan<'_> {
             return Some(Some(Site::Context));
         }
         // "citizens suspected of …", "cases reported to police": a reduced
-        // relative clause, not a verb of its own.
-        if common_noun && all & class::SPEECH == 0 && next.is_some_and(|n| n.is(tag::ADP) && !n.is_capitalised()) {
-            return Some(None);
+        // relative clause, not a verb of its own ("measures outlined by the
+        // home secretary" still names its agent).
+        if common_noun && next.is_some_and(|n| n.is(tag::ADP) && !n.is_capitalised()) {
+            if let Some(agent) = self.agent(v).filter(|_| next.is_some_and(|n| n.eq(self.paragraph, "by"))) {
+                return Some(Some(Site::Agent(agent)));
+            }
+            if all & class::SPEECH == 0 {
+                return Some(None);
+            }
         }
         if !(is_be(self.paragraph, prev) || self.passive_be(v, floor)) {
             return None;
@@ -394,20 +404,21 @@ impl Scan<'_> {
     /// a comma or a quote, and a phrase follows it that ends the clause.
     fn inverted(&self, v: usize, floor: usize) -> Option<Run> {
         let after_quote = |k: usize| self.tokens[k].has(shape::QUOTED);
-        let opens_clause = v == 0
-            || after_quote(v - 1)
-            || v >= 2 && matches!(self.text(v - 1), "," | "–" | "—") && after_quote(v - 2)
-            || v == floor;
-        if !opens_clause {
-            return None;
-        }
+        let after_comma = v >= 1 && matches!(self.text(v - 1), "," | "–" | "—");
+        let opens_clause = v == 0 || after_quote(v - 1) || after_comma && v >= 2 && after_quote(v - 2) || v == floor;
         let first = self.tokens.get(v + 1)?;
         if first.eq(self.paragraph, "that") || first.eq(self.paragraph, "it") {
             return None;
         }
         let run = phrase_starting(self.tokens, self.paragraph, v + 1, self.tokens.len())?;
-        let closes = self.tokens.get(run.1).is_none_or(|n| !n.is_word() && !n.has(shape::QUOTED) || n.has(shape::QUOTED));
-        closes.then_some(run)
+        let next = self.tokens.get(run.1);
+        let closes = next.is_none_or(|n| !n.is_word() || n.has(shape::QUOTED));
+        // "…, said Mr Pollmann." after a clause of the text's own: only when
+        // a name ends the sentence.
+        let ends_sentence = next.is_none_or(|n| matches!(n.text(self.paragraph), "." | "!" | "?"))
+            || next.is_some_and(|n| n.text(self.paragraph) == ",");
+        let named = self.tokens[run.0..run.1].iter().any(|t| t.is_capitalised() || t.is(tag::PRONOUN_M | tag::PRONOUN_F));
+        (closes && opens_clause || after_comma && ends_sentence && named).then_some(run)
     }
 
     /// Back from a comma just before a verb, over appositions and
@@ -503,7 +514,7 @@ pub(crate) fn find(tokens: &[Token], paragraph: &str, cues: &mut Vec<Cue>) {
             && let Some(cue) = scan.stance(v)
         {
             Some(cue)
-        } else if t.is_verb_form() && (!t.is_capitalised() || v == 0) {
+        } else if t.is_verb_form() && !t.is_capitalised() {
             scan.verb(v)
         } else if t.eq(paragraph, "according") {
             scan.according(v)
@@ -515,26 +526,29 @@ pub(crate) fn find(tokens: &[Token], paragraph: &str, cues: &mut Vec<Cue>) {
 }
 
 /// The subject of the sentence's main clause: the first phrase after any
-/// opening adverbial ("Following their review, the BSCB …").
-pub(crate) fn main_subject(tokens: &[Token], paragraph: &str, before: usize) -> Option<Run> {
+/// opening adverbial or participle clause ("Following their review, the
+/// BSCB …", "After saying she was ill, she …").
+pub(crate) fn main_subject(tokens: &[Token], paragraph: &str) -> Option<Run> {
     let mut start = 0;
-    while start < before && (tokens[start].has(shape::QUOTED) || !tokens[start].is_word()) {
+    while start < tokens.len() && (tokens[start].has(shape::QUOTED) || !tokens[start].is_word()) {
         start += 1;
     }
     let opener = tokens.get(start)?;
     let introductory = opener.is(tag::ADP | tag::SCONJ | tag::ADV) && !opener.is(tag::NOUN | tag::PROPN | tag::DET)
-        || opener.is(tag::VERB) && !opener.is(tag::NOUN | tag::PROPN);
+        || opener.is(tag::VERB) && !opener.is(tag::NOUN | tag::PROPN)
+        || opener.is_verb_form();
     if introductory
-        && let Some(comma) = (start..before.min(start + 14)).find(|&k| tokens[k].text(paragraph) == ",")
+        && let Some(comma) = (start..tokens.len().min(start + 20))
+            .find(|&k| tokens[k].text(paragraph) == "," && !tokens[k].has(shape::QUOTED))
     {
         start = comma + 1;
     }
-    while start < before && (tokens[start].is(tag::CCONJ) || tokens[start].is(tag::ADV) && !tokens[start].is(tag::NOUN | tag::PROPN | tag::DET)) {
+    while start < tokens.len()
+        && (tokens[start].is(tag::CCONJ) || tokens[start].is(tag::ADV) && !tokens[start].is(tag::NOUN | tag::PROPN | tag::DET))
+    {
         start += 1;
     }
-    let run = phrase_starting(tokens, paragraph, start, before)?;
-    // The subject ends where the verb starts; an apposition after it is skipped.
-    Some(run)
+    phrase_starting(tokens, paragraph, start, tokens.len())
 }
 
 #[cfg(test)]

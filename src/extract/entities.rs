@@ -112,9 +112,20 @@ impl Registry {
         if key.is_empty() {
             return self.push(record(name, Sort::Unknown, gender));
         }
-        if let Some(&id) = self.keys.get(&key) {
+        let stem_key = possessive_stem(name).map(|stem| self.key_of(stem));
+        if let Some(&id) = self.keys.get(&key).or_else(|| stem_key.as_ref().and_then(|k| self.keys.get(k))) {
             let id = self.root(id);
             self.learn(id, kind, gender);
+            if stem_key.is_some() && self.records[id].name.len() < name.len() {
+                // "Barnardo" seen as an owner first: "Barnardo's" is its name.
+                self.alias(id, name, key);
+                let record = &mut self.records[id];
+                if let Some(at) = record.aliases.iter().position(|a| a == name) {
+                    let full = record.aliases.remove(at);
+                    let old = std::mem::replace(&mut record.name, full);
+                    record.aliases.push(old);
+                }
+            }
             return id;
         }
         let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
@@ -143,6 +154,10 @@ impl Registry {
         };
         let id = self.push(record(name, sort, gender));
         self.keys.insert(key.clone(), id);
+        if let Some(stem) = possessive_stem(name) {
+            let stem_key = self.key_of(stem);
+            self.keys.entry(stem_key).or_insert(id);
+        }
         if sort != Sort::Organisation {
             self.surnames.insert(last, id);
         }
@@ -288,6 +303,11 @@ impl Registry {
             .collect();
         (entities, roots)
     }
+}
+
+/// A name without its final `'s`, when it has one.
+fn possessive_stem(name: &str) -> Option<&str> {
+    ["'s", "’s"].iter().find_map(|suffix| name.strip_suffix(suffix)).filter(|stem| !stem.is_empty())
 }
 
 fn record(name: &str, sort: Sort, gender: Gender) -> Record {

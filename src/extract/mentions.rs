@@ -257,8 +257,39 @@ pub(crate) fn analyse(tokens: &[Token], paragraph: &str, run: Run) -> Option<Men
     if head <= start {
         return None;
     }
+    // "one of the world's largest agencies": one member, not yet named.
+    if head == start + 1 && tokens[start].eq(paragraph, "one") && tokens.get(head).is_some_and(|t| t.eq(paragraph, "of")) {
+        let member = match analyse(tokens, paragraph, (head + 1, end))?.reference {
+            Reference::Group { run } if tokens[run.1 - 1].is(tag::PERSON_NOUN) => {
+                Reference::Role { noun: run.1 - 1, definite: false, gender: Gender::Unknown }
+            }
+            Reference::Group { run } => Reference::OrgDescription { noun: run.1 - 1, definite: false },
+            _ => return None,
+        };
+        return Some(Mention { run: (start, end), reference: member });
+    }
     let reference = reference(tokens, paragraph, (start, head), end)?;
     Some(Mention { run: (start, end), reference })
+}
+
+/// The name in the phrase starting at `from` ("the Westshire Youth Board",
+/// "Sunday Telegraph journalist Robert Peston" names Robert Peston): its
+/// last capitalised run before the phrase ends.
+pub(crate) fn name_after(tokens: &[Token], paragraph: &str, from: usize) -> Option<Run> {
+    let mut end = from;
+    while end < tokens.len() && tokens[end].is_word() && !tokens[end].has(shape::QUOTED) {
+        let t = &tokens[end];
+        let in_name = t.is_capitalised() || is_name_joiner(paragraph, t) && tokens.get(end + 1).is_some_and(Token::is_capitalised);
+        if !(in_name || t.is(tag::DET | tag::NOUN | tag::ADJ) && !t.is_verb_form()) {
+            break;
+        }
+        end += 1;
+        if t.has(shape::POSSESSIVE) && !tokens.get(end).is_some_and(Token::is_capitalised) {
+            break;
+        }
+    }
+    let run = name_run_ending(tokens, paragraph, from, end)?;
+    Some(classify_name(tokens, paragraph, run).0)
 }
 
 impl Token {
@@ -294,6 +325,16 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
         });
     }
     let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
+    // A capitalised word that starts the sentence and is an ordinary word
+    // ("Police said", "First shown") is read as one.
+    let ordinary = stop - start == 1
+        && start == 0
+        && !last.word.is_unknown()
+        && !last.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC)
+        && !last.has(shape::ACRONYM);
+    if ordinary {
+        return described(tokens, paragraph, head, end);
+    }
     if last.is_capitalised() && last.is_word() && !calendar {
         let run = name_run_ending(tokens, paragraph, start, stop)?;
         if is_title(tokens, paragraph, run, is_definite(tokens, paragraph, (start, stop)) || run.0 > start) {

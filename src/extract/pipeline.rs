@@ -102,8 +102,9 @@ impl Extractor<'_> {
         cues::find(tokens, text, buffer);
         let first = self.cues.len();
         for &cue in buffer.iter() {
-            let resolved = self.resolve_cue(p, text, tokens, cue);
-            self.cues.push(resolved);
+            if let Some(resolved) = self.resolve_cue(p, text, tokens, cue) {
+                self.cues.push(resolved);
+            }
         }
         if let Some(colon) = self.colon_cue(p, text, tokens) {
             self.cues.push(colon);
@@ -220,13 +221,17 @@ impl Extractor<'_> {
         }
     }
 
-    /// A cue with its speaker resolved.
-    fn resolve_cue(&mut self, p: usize, text: &str, tokens: &[Token], cue: Cue) -> ResolvedCue {
+    /// A cue with its speaker resolved; `None` when the verb turns out to
+    /// report nothing here ("police found a body").
+    fn resolve_cue(&mut self, p: usize, text: &str, tokens: &[Token], cue: Cue) -> Option<ResolvedCue> {
         let verb = &tokens[cue.verb];
+        if cue.class & !lexicon_class::FINDING == 0 && !self.finding_fits(text, tokens, cue) {
+            return None;
+        }
         let (run, relative) = match cue.site {
             Site::Before { subject, .. } | Site::After(subject) | Site::Agent(subject) => (Some(subject), false),
             Site::Relative(subject) => (Some(subject), true),
-            Site::Main => (cues::main_subject(tokens, text, cue.verb), false),
+            Site::Main => (cues::main_subject(tokens, text), false),
             Site::Context => (None, false),
         };
         let mut resolved = match (cue.site, run) {
@@ -251,7 +256,8 @@ impl Extractor<'_> {
             (Site::Agent(r), _) if verb.eq(text, "according") => (verb.start, tokens[r.1 - 1].end),
             _ => (verb.start, verb.end),
         };
-        ResolvedCue {
+        let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
+        Some(ResolvedCue {
             paragraph: p,
             verb: verb.start,
             start,
@@ -259,7 +265,24 @@ impl Extractor<'_> {
             speaker: resolved.map(|r| r.0),
             confidence: resolved.map_or(0.0, |r| r.1),
             relative,
-        }
+            governs: according || closes_sentence(text, tokens, start, end),
+        })
+    }
+
+    /// A verb that only reports findings ("show", "find") reports when a
+    /// document or data is its subject, or a clause follows it.
+    fn finding_fits(&self, text: &str, tokens: &[Token], cue: Cue) -> bool {
+        let clause = tokens.get(cue.verb + 1).is_some_and(|t| t.eq(text, "that"));
+        let subject = match cue.site {
+            Site::Before { subject, .. } | Site::After(subject) | Site::Relative(subject) | Site::Agent(subject) => {
+                Some(subject)
+            }
+            _ => None,
+        };
+        let document = subject
+            .and_then(|run| mentions::analyse(tokens, text, run))
+            .is_some_and(|m| matches!(m.reference, Reference::Document { .. }));
+        clause || document || cue.site == Site::Context
     }
 
     /// The entity a phrase refers to, with how sure the reading is.
@@ -273,7 +296,7 @@ impl Extractor<'_> {
         let sentence = self.sentence;
         match mention.reference {
             Reference::Name { run, kind, gender } => {
-                let name = phrase_text(text, tokens, run);
+                let name = if run.1 == mention.run.1 { whole_text(text, tokens, run) } else { phrase_text(text, tokens, run) };
                 let id = self.registry.name(&name, kind, gender);
                 self.record_role(id, text, tokens, (mention.run.0, run.0));
                 Some((id, 0.95))
@@ -356,7 +379,7 @@ impl Extractor<'_> {
         let sort = self.registry.get(id).sort;
         if sort == Sort::Document
             && let Some(by) = (a..b).find(|&k| tokens[k].eq(text, "by"))
-            && let Some(run) = name_run_after(tokens, text, by + 1, b)
+            && let Some(run) = mentions::name_after(tokens, text, by + 1)
         {
             let name = phrase_text(text, tokens, run);
             let author = self.registry.name(&name, NameKind::Organisation, Gender::Unknown);
@@ -380,7 +403,7 @@ impl Extractor<'_> {
         if first {
             return None;
         }
-        let run = cues::main_subject(tokens, text, colon)?;
+        let run = cues::main_subject(tokens, text).filter(|r| r.1 <= colon)?;
         let (id, confidence) = self.resolve_phrase(text, tokens, run)?;
         let id = self.registry.root(id);
         Some(ResolvedCue {
@@ -391,8 +414,18 @@ impl Extractor<'_> {
             speaker: Some(id),
             confidence: confidence * 0.85,
             relative: false,
+            governs: false,
         })
     }
+}
+
+/// Whether the cue phrase at bytes `start..end` closes its sentence after
+/// a comma: ", a spokesman said." / ", said Mr Khan." / ", he added."
+fn closes_sentence(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+    let Some(first) = tokens.iter().position(|t| t.start >= start) else { return false };
+    let after_comma = first > 0 && tokens[first - 1].text(text) == "," && !tokens[first - 1].has(shape::QUOTED);
+    let words_after = tokens.iter().filter(|t| t.start >= end && t.is_word()).count();
+    after_comma && words_after <= 2 && first > 3
 }
 
 /// Where a proper name starting at token `k` ends, if one starts there:
@@ -428,6 +461,11 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
         .map(|t| t.stem(text).to_lowercase())
         .collect();
     Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty(), modifiers }
+}
+
+/// The text of a run of tokens as written ("Barnardo's" as a name of its own).
+fn whole_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
+    text[tokens[a].start..tokens[b - 1].end].to_string()
 }
 
 /// The text of a run of tokens, a final possessive `'s` dropped.
@@ -473,10 +511,10 @@ fn document_author(tokens: &[Token], text: &str, det: usize, noun: usize) -> Opt
         }
         k += 1;
     }
-    if tokens.get(k)?.text(text) != "by" || k == noun + 1 && false {
+    if tokens.get(k)?.text(text) != "by" {
         return None;
     }
-    name_run_after(tokens, text, k + 1, tokens.len())
+    mentions::name_after(tokens, text, k + 1)
 }
 
 /// The capitalised run ending just before token `k`.
@@ -520,7 +558,8 @@ impl Extractor<'_> {
         let cues = &self.cues[range];
         let chosen = cues
             .iter()
-            .find(|c| c.speaker.is_some() && !c.relative)
+            .find(|c| c.speaker.is_some() && c.governs)
+            .or_else(|| cues.iter().find(|c| c.speaker.is_some() && !c.relative))
             .or_else(|| cues.iter().find(|c| c.speaker.is_some()))
             .copied();
         let Some(cue) = chosen else { return };

@@ -4,7 +4,7 @@
 //! short and bounded, so every look-up costs the same at any document size.
 
 use super::entities::{Registry, Sort};
-use super::lexicon::tag;
+use super::lexicon::{self, tag};
 use super::mentions::Gender;
 
 /// How many recent mentions are kept.
@@ -135,8 +135,11 @@ impl Salience {
     /// current or previous sentence has as a subject (the one responding).
     pub fn responding_organisation(&self, registry: &Registry, sentence: usize) -> Option<Resolved> {
         let fits = |i: &&Item| !i.person && matches!(registry.get(i.entity).sort, Sort::Organisation);
-        let best = self.recent(sentence, 1).filter(fits).find(|i| i.subject)?;
-        Some((registry.root(best.entity), 0.65))
+        if let Some(best) = self.recent(sentence, 1).filter(fits).find(|i| i.subject) {
+            return Some((registry.root(best.entity), 0.65));
+        }
+        let best = self.recent(sentence, 3).filter(fits).find(|i| i.speaker)?;
+        Some((registry.root(best.entity), 0.55))
     }
 
     /// "the minister", "the company": the latest entity that role was used
@@ -145,8 +148,13 @@ impl Salience {
     /// and for an organisation the one that spoke last.
     pub fn described(&self, registry: &Registry, role: &Role, person: bool, sentence: usize) -> Option<Resolved> {
         let right_sort = |i: &&Item| {
-            let sort = registry.get(i.entity).sort;
-            if person { i.person || matches!(sort, Sort::Person) } else { !i.person && sort == Sort::Organisation }
+            let record = registry.get(i.entity);
+            if person {
+                // A person known by another role is not this one.
+                (i.person || matches!(record.sort, Sort::Person)) && record.roles.iter().all(|r| role.fits(r) || i.person)
+            } else {
+                !i.person && record.sort == Sort::Organisation && same_kind(&record.name, &role.head)
+            }
         };
         let has_role = |i: &&Item| registry.get(i.entity).roles.iter().any(|r| role.fits(r));
         if let Some(i) = self.items.iter().rev().filter(right_sort).find(has_role) {
@@ -173,6 +181,17 @@ impl Salience {
         let best = self.recent(sentence, 6).find(|i| registry.get(i.entity).sort == Sort::Document)?;
         Some((registry.root(best.entity), 0.8))
     }
+}
+
+/// Whether an organisation's name can be described by `head` ("the
+/// council" is not the Department for Education): its last word that
+/// names a kind of body, if any, is that noun.
+fn same_kind(name: &str, head: &str) -> bool {
+    let kind = name.split_whitespace().rev().find(|w| lexicon::lookup(w).is(tag::GROUP_SENSE | tag::ORG_SUFFIX));
+    kind.is_none_or(|k| {
+        let k = k.to_lowercase();
+        k == head || k.strip_suffix('s') == Some(head) || head.strip_suffix('s') == Some(k.as_str())
+    })
 }
 
 /// The pronoun tags a token may carry, as what it can refer to.

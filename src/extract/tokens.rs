@@ -82,16 +82,18 @@ impl Token {
         &paragraph[self.start..self.end]
     }
 
-    /// The text without a possessive `'s`.
+    /// The text without a possessive `'s` (or an abbreviation's full stop).
     pub fn stem<'t>(&self, paragraph: &'t str) -> &'t str {
         let text = self.text(paragraph);
-        if self.has(shape::POSSESSIVE) { strip_possessive(text) } else { text }
+        if self.has(shape::POSSESSIVE) { strip_possessive(text) } else { text.strip_suffix('.').unwrap_or(text) }
     }
 
-    /// Whether the token is this punctuation mark or word (ASCII case ignored).
+    /// Whether the token is this punctuation mark or word (ASCII case
+    /// ignored, an abbreviation's full stop too).
     #[inline]
     pub fn eq(&self, paragraph: &str, text: &str) -> bool {
-        self.text(paragraph).eq_ignore_ascii_case(text)
+        let own = self.text(paragraph);
+        own.eq_ignore_ascii_case(text) || own.len() > 1 && own.strip_suffix('.').is_some_and(|o| o.eq_ignore_ascii_case(text))
     }
 }
 
@@ -177,6 +179,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
             shape |= word_shape(&text[i..j], first);
             let stem = if shape & shape::POSSESSIVE != 0 { strip_possessive(&text[i..j]) } else { &text[i..j] };
             entry = lexicon::lookup(stem);
+            // "Mr.", "Sen.", "Rep.": an abbreviation keeps its full stop.
+            if j < end && bytes[j] == b'.' && entry.is(tag::ABBREVIATION) {
+                j += 1;
+            }
         }
         tokens.push(Token { start: i, end: j, shape, word: entry });
         i = j;
@@ -247,6 +253,8 @@ mod tests {
     fn words_keep_inner_apostrophes_hyphens_and_ampersands() {
         let found: Vec<String> = words("It's self-harming at A&E, Barnardo’s said.").into_iter().map(|w| w.0).collect();
         assert_eq!(found, ["It's", "self-harming", "at", "A&E", ",", "Barnardo’s", "said", "."]);
+        let found: Vec<String> = words("said Rep. Jo Lee, Mr. Cole.").into_iter().map(|w| w.0).collect();
+        assert_eq!(found, ["said", "Rep.", "Jo", "Lee", ",", "Mr.", "Cole", "."]);
     }
 
     #[test]
