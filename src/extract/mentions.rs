@@ -133,6 +133,10 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
     while k < end && (is_name_joiner(paragraph, &tokens[k]) || !tokens[k].is_word() || tokens[k].is_opener()) {
         k += 1;
     }
+    // A sentence's first word is capitalised whatever it is ("Early results").
+    if k == 0 && k + 1 < end && is_ordinary(&tokens[0]) {
+        k += 1;
+    }
     (k < end).then_some((k, end))
 }
 
@@ -187,6 +191,11 @@ fn marks_organisation(paragraph: &str, token: &Token) -> bool {
         || matches!(token.text(paragraph), "of" | "for" | "&" | "and")
         || (token.is(tag::NOUN | tag::VERB | tag::ADJ | tag::ADV)
             && !token.is(tag::FIRST_NAME | tag::PERSON_NOUN | tag::HONORIFIC))
+}
+
+/// An ordinary English word, capitalised only because it starts a sentence.
+fn is_ordinary(token: &Token) -> bool {
+    !token.word.is_unknown() && !token.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC) && !token.has(shape::ACRONYM)
 }
 
 /// Classifies a capitalised run as a person, an organisation or unknown,
@@ -327,11 +336,7 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
     // A capitalised word that starts the sentence and is an ordinary word
     // ("Police said", "First shown") is read as one.
-    let ordinary = stop - start == 1
-        && start == 0
-        && !last.word.is_unknown()
-        && !last.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC)
-        && !last.has(shape::ACRONYM);
+    let ordinary = stop - start == 1 && start == 0 && is_ordinary(last);
     if ordinary {
         return described(tokens, paragraph, head, end);
     }

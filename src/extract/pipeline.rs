@@ -84,6 +84,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
         for &(s, e) in &bounds {
             tokens::tokenize(text, s, e, &quoted[p], &mut tokens);
             let inside = quoted[p].iter().any(|&(a, b)| a <= s && s < b && !(a == s));
+            x.registry.sentence = x.sentence;
             x.read_sentence(p, (s, e), &tokens, &mut cue_buffer, inside);
             x.sentence += 1;
         }
@@ -178,7 +179,10 @@ impl Extractor<'_> {
             && pending.person
             && pending.role.fits(&phrase)
             && pending.sentence != self.sentence
+            && self.registry.get(id).first_seen > pending.sentence
         {
+            // "West Mercia's Assistant Chief Constable … Assistant Chief
+            // Constable Richard Cooper": the same role, now named.
             let entity = pending.entity;
             self.registry.merge(entity, id);
             self.pending = None;
@@ -234,7 +238,20 @@ impl Extractor<'_> {
             Site::Main => (cues::main_subject(tokens, text), false),
             Site::Context => (None, false),
         };
+        // "The Police and Crime Commissioner, John Campion, said": the name
+        // in the apposition is the speaker, the title before it a role.
+        let named = match cue.site {
+            Site::Before { subject, apposition: Some(apposition) } => apposition_name(text, tokens, apposition)
+                .filter(|_| !run.is_some_and(|r| is_named(tokens, r) && !self.is_title_phrase(text, tokens, r)))
+                .map(|name| (subject, name)),
+            _ => None,
+        };
         let mut resolved = match (cue.site, run) {
+            _ if named.is_some() => named.and_then(|(subject, name)| {
+                let (id, confidence) = self.resolve_phrase(text, tokens, name)?;
+                self.record_role(id, text, tokens, subject);
+                Some((id, confidence))
+            }),
             (Site::Context, _) => self.salience.document(&self.registry, self.sentence).map(|(id, c)| (id, c * 0.7)),
             (_, Some(run)) => self.resolve_phrase(text, tokens, run),
             _ => None,
@@ -267,6 +284,15 @@ impl Extractor<'_> {
             relative,
             governs: according || closes_sentence(text, tokens, start, end),
         })
+    }
+
+    /// Whether a phrase is a title or description, not a name ("The Police
+    /// and Crime Commissioner", "Barnardo's chief executive").
+    fn is_title_phrase(&self, text: &str, tokens: &[Token], run: Run) -> bool {
+        matches!(
+            mentions::analyse(tokens, text, run).map(|m| m.reference),
+            Some(Reference::Role { .. } | Reference::Spokesperson { .. } | Reference::OrgDescription { .. })
+        )
     }
 
     /// A verb that only reports findings ("show", "find") reports when a
@@ -346,17 +372,27 @@ impl Extractor<'_> {
     fn placeholder(&mut self, text: &str, tokens: &[Token], run: Run, role: Role, person: bool, gender: Gender) -> Resolved {
         let words = phrase_text(text, tokens, head_words(tokens, run));
         let sort = if person { Sort::Described } else { Sort::Organisation };
-        let id = self.registry.described(&words, sort, gender);
+        let definite = mentions::is_definite(tokens, text, run);
+        let id = self.registry.placeholder(&words, sort, gender, definite);
         let phrase = role.modifiers.iter().chain([&role.head]).cloned().collect::<Vec<_>>().join(" ");
         self.registry.add_role(id, &phrase);
         self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role });
         (id, 0.6)
     }
 
-    /// A named speaker soon after a description is the one described.
+    /// A named speaker soon after a description is the one described,
+    /// when the name is new: "A former minister has called for … Barbara
+    /// Roche said …". A definite description looks back, not ahead, except
+    /// at the very start of a document ("the country's biggest grocer has
+    /// warned. Acme said …").
     fn adopt_pending(&mut self, id: usize, named: bool) {
         let Some(pending) = self.pending.clone() else { return };
         if !named || pending.sentence == self.sentence || self.registry.root(pending.entity) == id {
+            return;
+        }
+        let new = self.registry.get(id).first_seen > pending.sentence;
+        let definite = self.registry.get(pending.entity).placeholder == Some(true);
+        if !new || definite && pending.sentence > 1 {
             return;
         }
         let sort = self.registry.get(id).sort;
@@ -423,7 +459,7 @@ impl Extractor<'_> {
 /// a comma: ", a spokesman said." / ", said Mr Khan." / ", he added."
 fn closes_sentence(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
     let Some(first) = tokens.iter().position(|t| t.start >= start) else { return false };
-    let after_comma = first > 0 && tokens[first - 1].text(text) == "," && !tokens[first - 1].has(shape::QUOTED);
+    let after_comma = first > 0 && (tokens[first - 1].text(text) == "," || tokens[first - 1].has(shape::QUOTED));
     let words_after = tokens.iter().filter(|t| t.start >= end && t.is_word()).count();
     after_comma && words_after <= 2 && first > 3
 }
@@ -485,6 +521,19 @@ fn head_words(tokens: &[Token], (a, b): Run) -> Run {
 /// Whether a phrase holds a proper name (not only a pronoun or a noun).
 fn is_named(tokens: &[Token], (a, b): Run) -> bool {
     tokens[a..b].iter().any(|t| t.is_capitalised() && !t.is(tag::PRONOUN) && t.is_word())
+}
+
+/// The person an apposition names, when it is only a name ("…, John
+/// Campion, said").
+fn apposition_name(text: &str, tokens: &[Token], (a, b): Run) -> Option<Run> {
+    let end = (a..b).find(|&k| tokens[k].text(text) == ",").unwrap_or(b);
+    if end <= a {
+        return None;
+    }
+    match mentions::analyse(tokens, text, (a, end))?.reference {
+        Reference::Name { run, kind: NameKind::Person, .. } if run.0 <= a + 1 && run.1 == end => Some(run),
+        _ => None,
+    }
 }
 
 /// Who wrote the document whose head noun is at `noun` (its phrase starts
@@ -590,13 +639,22 @@ impl Extractor<'_> {
 fn finish(registry: Registry, mut found: Vec<(usize, usize, Found)>) -> Extraction {
     found.sort_by_key(|&(p, at, _)| (p, at));
     let speakers: Vec<Option<usize>> = found.iter().map(|(_, _, f)| f.speaker.map(|id| registry.speaker(id))).collect();
+    for (_, _, f) in &mut found {
+        if let Some(id) = f.speaker {
+            f.confidence = registry.settled_confidence(id, f.confidence);
+            if f.confidence < THRESHOLD {
+                f.speaker = None;
+                f.confidence = 0.0;
+            }
+        }
+    }
     let (entities, roots) = registry.finish();
     let mut map: Vec<Option<usize>> = vec![None; entities.len()];
     let mut taken: Vec<Option<super::Entity>> = entities.into_iter().map(Some).collect();
     let mut kept = Vec::new();
     let mut statements = Vec::with_capacity(found.len());
     for ((_, _, mut f), speaker) in found.into_iter().zip(speakers) {
-        f.speaker = speaker.map(|id| {
+        f.speaker = speaker.filter(|_| f.speaker.is_some()).map(|id| {
             let root = roots[id];
             *map[root].get_or_insert_with(|| {
                 kept.push(taken[root].take().expect("each entity is taken once"));

@@ -121,6 +121,9 @@ fn push_piece(pieces: &mut Vec<Span>, paragraph: usize, text: &str, start: usize
 fn opens_with(text: &str) -> Option<(Family, usize)> {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
+    if let Some(rest) = trimmed.strip_prefix("''") {
+        return rest.chars().next().is_some_and(|c| !c.is_whitespace()).then_some((Family::Double, lead + 2));
+    }
     let mut chars = trimmed.chars();
     let c = chars.next()?;
     let next = chars.next();
@@ -186,8 +189,13 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
         while let Some(here) =
             if open.is_some() { find_any(bytes, i, MARKS_AND_ENDS) } else { find_any(bytes, i, MARKS) }
         {
-            let c = text[here..].chars().next().expect("a char starts here");
+            let mut c = text[here..].chars().next().expect("a char starts here");
             i = here + c.len_utf8();
+            if c == '\'' && bytes.get(i) == Some(&b'\'') {
+                // Doubled apostrophes ('') stand for a double quotation mark.
+                c = '"';
+                i += 1;
+            }
             if !is_mark(c) {
                 if matches!(c, '.' | '?' | '!') && open.is_some() && attribution_follows(&text[here + 1..]) {
                     // An unclosed quote followed by "He said …": the quote
@@ -324,6 +332,22 @@ mod tests {
         assert_eq!(
             texts(&["\"It was wrong. He said that it went on. \"And on,\" he said."]),
             vec!["It was wrong.", "And on,"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            texts(&["He said there had been ''a failure'' at the force.", "''It has to change.", "''We will act.''"]),
+            vec!["a failure", "It has to change. We will act."]
+        );
+    }
+
+    #[test]
+    fn straight_single_marks_as_the_outer_marks() {
+        assert_eq!(
+            texts(&["UK 'needs true data', she said. 'It's the families' turn,' he added."]),
+            vec!["needs true data", "It's the families' turn,"]
         );
     }
 

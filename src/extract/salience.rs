@@ -126,9 +126,12 @@ impl Salience {
                 }
         };
         let organisation = |i: &&Item| registry.get(i.entity).sort != Sort::Document;
+        if let Some(best) = self.recent(sentence, 3).filter(fits).find(|i| i.speaker) {
+            return Some((registry.root(best.entity), 0.7));
+        }
         let subjects = || self.recent(sentence, 2).filter(fits).filter(|i| i.subject);
         let best = subjects().find(organisation).or_else(|| subjects().next())?;
-        Some((registry.root(best.entity), 0.7))
+        Some((registry.root(best.entity), 0.65))
     }
 
     /// "a spokesman" with no organisation named: the organisation the
