@@ -289,6 +289,20 @@ impl Registry {
         }
     }
 
+    /// A longer name the text gives with a title ("German Chancellor
+    /// Angela Merkel"): kept as an alias (a few at most).
+    pub fn titled_alias(&mut self, id: usize, name: &str) {
+        let root = self.root(id);
+        if self.records[root].aliases.len() >= 8 || self.records[root].name == name {
+            return;
+        }
+        let key = self.key_of(name);
+        if !self.keys.contains_key(&key) {
+            self.keys.insert(key, root);
+            self.records[root].aliases.push(name.to_string());
+        }
+    }
+
     pub fn add_role(&mut self, id: usize, role: &str) {
         let record = self.get_mut(id);
         if record.roles.len() < 8 && !record.roles.iter().any(|r| r == role) {

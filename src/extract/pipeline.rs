@@ -175,6 +175,13 @@ impl Extractor<'_> {
         }
         let phrase: Vec<String> = words.iter().map(|t| t.stem(text).to_lowercase()).collect();
         let phrase = phrase.join(" ");
+        // The title and name together are a name the text uses too.
+        if let Some(name_end) = (b..tokens.len()).take_while(|&k| tokens[k].is_capitalised()).last()
+            && !last.has(shape::POSSESSIVE)
+        {
+            let first = words[0].start;
+            self.registry.titled_alias(id, &text[first..tokens[name_end].end]);
+        }
         if let Some(pending) = &self.pending
             && pending.person
             && pending.role.fits(&phrase)

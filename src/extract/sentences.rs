@@ -107,6 +107,7 @@ fn is_abbreviation(before: &str) -> bool {
     match word {
         [] => false,
         [only] if only.is_ascii_uppercase() => true,
+        _ if std::str::from_utf8(word).is_ok_and(super::tokens::is_initials) => true,
         _ => {
             let mut lower = [0u8; 8];
             for (slot, byte) in lower.iter_mut().zip(word) {

@@ -179,8 +179,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
             shape |= word_shape(&text[i..j], first);
             let stem = if shape & shape::POSSESSIVE != 0 { strip_possessive(&text[i..j]) } else { &text[i..j] };
             entry = lexicon::lookup(stem);
-            // "Mr.", "Sen.", "Rep.": an abbreviation keeps its full stop.
-            if j < end && bytes[j] == b'.' && entry.is(tag::ABBREVIATION) {
+            // "Mr.", "Sen.", "Rep.", "G.K.": an abbreviation or initials
+            // keep their full stop.
+            if j < end && bytes[j] == b'.' && (entry.is(tag::ABBREVIATION) || is_initials(&text[i..j])) {
                 j += 1;
             }
         }
@@ -208,6 +209,14 @@ fn word_end(text: &str, mut j: usize, end: usize) -> usize {
         }
     }
     j
+}
+
+/// Capital letters alone or separated by full stops ("C", "G.K").
+pub(crate) fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    !bytes.is_empty()
+        && bytes.iter().enumerate().all(|(k, &b)| if k % 2 == 0 { b.is_ascii_uppercase() } else { b == b'.' })
+        && bytes.len() % 2 == 1
 }
 
 fn word_shape(word: &str, first: char) -> u8 {
@@ -255,6 +264,8 @@ mod tests {
         assert_eq!(found, ["It's", "self-harming", "at", "A&E", ",", "Barnardo’s", "said", "."]);
         let found: Vec<String> = words("said Rep. Jo Lee, Mr. Cole.").into_iter().map(|w| w.0).collect();
         assert_eq!(found, ["said", "Rep.", "Jo", "Lee", ",", "Mr.", "Cole", "."]);
+        let found: Vec<String> = words("Rep. G.K. Butterfield and Robert C. Scott").into_iter().map(|w| w.0).collect();
+        assert_eq!(found, ["Rep.", "G.K.", "Butterfield", "and", "Robert", "C.", "Scott"]);
     }
 
     #[test]
