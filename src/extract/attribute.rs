@@ -26,6 +26,9 @@ pub(crate) struct ResolvedCue {
     /// Attributes the whole sentence: "according to X", or a cue that
     /// closes it after a comma ("…, a spokesman said.").
     pub governs: bool,
+    /// Its subject names someone the text does not identify ("a source",
+    /// "a spokesman" with no organisation in view): a statement, unattributed.
+    pub unidentified: bool,
 }
 
 /// One sentence, with the range of its cues in the document's list.
@@ -93,10 +96,12 @@ fn sentence_at(sentences: &[SentenceRecord], (paragraph, offset): (usize, usize)
 /// statement") or a description of the speaker.
 pub(crate) fn frames_a_quote(text: &str, tokens: &[Token], cue: &ResolvedCue, other_cues: bool) -> bool {
     let quoted = |t: &Token| t.has(shape::QUOTED);
-    if other_cues || tokens.iter().filter(|t| quoted(t) && t.is_word()).count() < 3 {
+    let Some(first) = tokens.iter().position(quoted) else { return false };
+    let after_colon = first > 0 && tokens[first - 1].text(text) == ":";
+    let quoted_words = tokens.iter().filter(|t| quoted(t) && t.is_word()).count();
+    if other_cues || quoted_words < 3 && !(after_colon && quoted_words > 0) {
         return false;
     }
-    let Some(first) = tokens.iter().position(quoted) else { return false };
     let last = tokens.iter().rposition(quoted).unwrap_or(first);
     let words = |range: std::ops::Range<usize>| {
         tokens[range].iter().filter(|t| t.is_word() && !quoted(t) && (t.start < cue.start || t.start >= cue.end)).count()

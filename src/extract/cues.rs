@@ -65,7 +65,7 @@ fn is_perfect(paragraph: &str, t: &Token) -> bool {
 fn skippable(t: &Token) -> bool {
     t.is_word()
         && !t.is_capitalised()
-        && (t.is(tag::AUX | tag::PART) || t.is(tag::ADV) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET))
+        && (t.is(tag::AUX | tag::PART) || t.is(tag::ADV) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET | tag::ADP | tag::SCONJ))
         && !t.is(tag::PRONOUN)
 }
 
@@ -146,6 +146,20 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
             && !tokens[k - 2].is(tag::DET);
         if attaches {
             k -= 2;
+            start = k;
+            continue;
+        }
+        // "A letter sent to Mr Ross said": a participle and its phrase
+        // after the head noun.
+        let participle = prev.is(tag::ADP)
+            && !prev.is_capitalised()
+            && k >= floor + 3
+            && tokens[k - 2].is(tag::VERB)
+            && !tokens[k - 2].is_capitalised()
+            && tokens[k - 3].is(tag::NOUN)
+            && !tokens[k - 3].is_capitalised();
+        if participle {
+            k -= 3;
             start = k;
             continue;
         }

@@ -134,7 +134,7 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
         k += 1;
     }
     // A sentence's first word is capitalised whatever it is ("Early results").
-    if k == 0 && k + 1 < end && is_ordinary(&tokens[0]) {
+    if k == 0 && k < end && is_ordinary(&tokens[0]) && !(end > 1 && tokens[1].is_capitalised()) {
         k += 1;
     }
     (k < end).then_some((k, end))
@@ -388,6 +388,10 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     if t.is(tag::GROUP_NOUN) {
         if t.is(tag::PLURAL) {
             return Some(Reference::Group { run: group_words(tokens, paragraph, (start, stop)) });
+        }
+        // "Northshire police", "the Labour party": a name and its kind.
+        if let Some((a, _)) = modifier().filter(|&(_, b)| b == noun) {
+            return Some(Reference::Name { run: (a, stop), kind: NameKind::Organisation, gender: Gender::Unknown });
         }
         return Some(Reference::OrgDescription { noun, definite });
     }

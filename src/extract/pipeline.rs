@@ -101,6 +101,7 @@ impl Extractor<'_> {
         self.note_names(text, tokens);
         self.note_documents(text, tokens);
         cues::find(tokens, text, buffer);
+        if std::env::var("DEBUG_X").is_ok() { eprintln!("cues {:?}", buffer); }
         let first = self.cues.len();
         for &cue in buffer.iter() {
             if let Some(resolved) = self.resolve_cue(p, text, tokens, cue) {
@@ -281,6 +282,7 @@ impl Extractor<'_> {
             _ => (verb.start, verb.end),
         };
         let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
+        let unidentified = resolved.is_none() && run.is_some_and(|r| mentions::analyse(tokens, text, r).is_some());
         Some(ResolvedCue {
             paragraph: p,
             verb: verb.start,
@@ -290,6 +292,7 @@ impl Extractor<'_> {
             confidence: resolved.map_or(0.0, |r| r.1),
             relative,
             governs: according || closes_sentence(text, tokens, start, end),
+            unidentified,
         })
     }
 
@@ -403,7 +406,8 @@ impl Extractor<'_> {
             return;
         }
         let sort = self.registry.get(id).sort;
-        let fits = if pending.person { sort == Sort::Person } else { matches!(sort, Sort::Organisation | Sort::Unknown) };
+        // A person noun may describe a company ("the biggest grocer").
+        let fits = matches!(sort, Sort::Organisation | Sort::Unknown) || pending.person && sort == Sort::Person;
         if fits {
             self.registry.merge(pending.entity, id);
             self.pending = None;
@@ -458,6 +462,7 @@ impl Extractor<'_> {
             confidence: confidence * 0.85,
             relative: false,
             governs: false,
+            unidentified: false,
         })
     }
 }
@@ -617,6 +622,7 @@ impl Extractor<'_> {
             .find(|c| c.speaker.is_some() && c.governs)
             .or_else(|| cues.iter().find(|c| c.speaker.is_some() && !c.relative))
             .or_else(|| cues.iter().find(|c| c.speaker.is_some()))
+            .or_else(|| cues.iter().find(|c| c.unidentified))
             .copied();
         let Some(cue) = chosen else { return };
         let text = &self.paragraphs[p];
