@@ -75,15 +75,18 @@ fn is_relative(paragraph: &str, t: &Token) -> bool {
 
 /// Whether `t` can be a word of a noun phrase.
 fn in_phrase(t: &Token) -> bool {
-    t.is_word()
-        && (t.is_capitalised()
-            || t.is(tag::NOUN | tag::ADJ | tag::NUM | tag::DET | tag::PROPN)
-            || t.has(shape::DIGIT | shape::POSSESSIVE)
-            || t.word.is_unknown())
+    if !t.is_word() || t.is(tag::PRONOUN) && !t.is_capitalised() {
+        return false;
+    }
+    // A capitalised word is a name's, whatever else it can be ("Theresa
+    // May", "Will Self"), unless it opens the phrase ("But", "The").
+    if t.is_capitalised() && !t.is_opener() && !t.is(tag::PRONOUN) {
+        return true;
+    }
+    (t.is_capitalised() || t.is(tag::NOUN | tag::ADJ | tag::NUM | tag::DET | tag::PROPN) || t.has(shape::DIGIT | shape::POSSESSIVE) || t.word.is_unknown())
         && !(t.is(tag::AUX) && !t.is(tag::NOUN))
         && !(t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised())
         && !(t.is(tag::ADV | tag::SCONJ) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET))
-        && !t.is(tag::PRONOUN)
 }
 
 /// The noun phrase that ends at token `last`, walking back no further than

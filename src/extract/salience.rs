@@ -83,31 +83,32 @@ impl Salience {
     /// "he" or "she": the latest person of that gender, a subject before
     /// an object; unsure when another person of that gender is in view.
     pub fn person_pronoun(&self, registry: &Registry, gender: Gender, sentence: usize) -> Option<Resolved> {
+        let gender_of = |i: &Item| if i.person { i.gender } else { registry.get(i.entity).gender };
         let fits = |i: &&Item| {
-            let record = registry.get(i.entity);
-            let person = i.person || matches!(record.sort, Sort::Person | Sort::Described);
-            let g = if i.person { i.gender } else { record.gender };
-            person && agrees(gender, g)
+            let person = i.person || matches!(registry.get(i.entity).sort, Sort::Person | Sort::Described);
+            person && agrees(gender, gender_of(i))
         };
         let candidates: Vec<&Item> = self.recent(sentence, REACH).filter(fits).collect();
+        let recent = |i: &&&Item| i.sentence + 1 >= sentence;
         let best = candidates
             .iter()
-            .find(|i| i.subject && i.sentence + 1 >= sentence)
+            .filter(recent)
+            .find(|i| i.speaker)
+            .or_else(|| candidates.iter().filter(recent).find(|i| i.subject))
             .or_else(|| candidates.iter().find(|i| i.subject))
             .or_else(|| candidates.first())?;
         let chosen = registry.root(best.entity);
-        let rivals = candidates.iter().filter(|i| registry.root(i.entity) != chosen).count();
-        let exact = {
-            let record = registry.get(best.entity);
-            let g = if best.person { best.gender } else { record.gender };
-            g == gender
-        };
-        let recent_subject = best.subject && best.sentence + 1 >= sentence;
-        let confidence = match (rivals, exact) {
-            (0, true) => 0.9,
-            (0, false) => 0.75,
-            _ if best.speaker && recent_subject => 0.75,
-            (_, true) if recent_subject => 0.65,
+        let others = |i: &&&Item| registry.root(i.entity) != chosen;
+        // Another person of that gender named as a subject since, or
+        // anywhere in view.
+        let later_rival = candidates.iter().take_while(|i| !std::ptr::eq(**i, *best)).filter(others).any(|i| i.subject);
+        let any_rival = candidates.iter().any(|i| others(&i));
+        let exact = gender_of(best) == gender;
+        let confidence = match (any_rival, later_rival, exact) {
+            (false, _, true) => 0.9,
+            (false, _, false) => 0.75,
+            (true, false, _) if best.speaker && recent(&best) => 0.8,
+            (true, false, true) if best.subject && recent(&best) => 0.65,
             _ => 0.45,
         };
         Some((chosen, confidence))
