@@ -519,6 +519,34 @@ impl Scan<'_> {
         Some(Cue { verb: v, class: class::SPEECH, site: Site::Agent(run) })
     }
 
+    /// "the charity's warning that …", "a claim by X that …", "a Home
+    /// Office statement that …": a reporting noun with its owner, before
+    /// the clause it reports.
+    fn reporting_noun(&self, v: usize) -> Option<Cue> {
+        let next = self.tokens.get(v + 1)?;
+        let cue = |run| Some(Cue { verb: v, class: class::SPEECH, site: Site::Agent(run) });
+        if next.eq(self.paragraph, "by") {
+            let that = (v + 2..self.tokens.len().min(v + 8)).find(|&k| self.tokens[k].eq(self.paragraph, "that"))?;
+            let run = phrase_starting(self.tokens, self.paragraph, v + 2, that)?;
+            return cue(run);
+        }
+        if !next.eq(self.paragraph, "that") {
+            return None;
+        }
+        let floor = self.floor(v);
+        let mut k = v;
+        while k > floor && self.tokens[k - 1].is(tag::ADJ) && !self.tokens[k - 1].is_capitalised() {
+            k -= 1;
+        }
+        let owner = k.checked_sub(1).filter(|&o| o >= floor)?;
+        let t = &self.tokens[owner];
+        if t.has(shape::POSSESSIVE) || t.is_capitalised() && !t.is_opener() {
+            let run = phrase_ending(self.tokens, self.paragraph, floor, owner)?;
+            return cue(run);
+        }
+        None
+    }
+
     /// "X is concerned that", "parents are worried about".
     fn stance(&self, v: usize) -> Option<Cue> {
         if !self.tokens[v].is(tag::STANCE_ADJ) {
@@ -545,10 +573,14 @@ pub(crate) fn find(tokens: &[Token], paragraph: &str, cues: &mut Vec<Cue>) {
             && let Some(cue) = scan.stance(v)
         {
             Some(cue)
-        } else if t.is_verb_form() && !t.is_capitalised() {
-            scan.verb(v)
-        } else if t.eq(paragraph, "according") {
+        } else if t.is_verb_form() && !t.is_capitalised()
+            && let Some(cue) = scan.verb(v)
+        {
+            Some(cue)
+        } else if t.end - t.start == 9 && t.eq(paragraph, "according") {
             scan.according(v)
+        } else if t.is(tag::REPORTING_NOUN) && !t.is_capitalised() {
+            scan.reporting_noun(v)
         } else {
             None
         };
@@ -652,6 +684,13 @@ mod tests {
         assert_eq!(first("The board has made 14 recommendations.").0, "made");
         assert!(cues_of("The board has made 14 cakes.").is_empty());
         assert_eq!(first("Parents are worried that nothing will change.").1, "Parents");
+    }
+
+    #[test]
+    fn reporting_nouns_with_an_owner() {
+        assert_eq!(first("Ministers rejected the charity's warning that more would suffer.").1, "the charity's");
+        assert_eq!(first("It followed a claim by Jo Cole that the ward was unsafe.").1, "Jo Cole");
+        assert!(cues_of("The claim that it was unsafe was wrong.").is_empty());
     }
 
     #[test]

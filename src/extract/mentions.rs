@@ -5,7 +5,7 @@
 //! NSPCC spokesman" speaks for the NSPCC).
 
 use super::lexicon::tag;
-use super::tokens::{Token, is_name_joiner, shape};
+use super::tokens::{Token, is_name_joiner, is_ordinary, is_sentence_initial, shape};
 
 /// What sort of entity a proper name looks like, from its own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +134,7 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
         k += 1;
     }
     // A sentence's first word is capitalised whatever it is ("Early results").
-    if k == 0 && k < end && is_ordinary(&tokens[0]) && !(end > 1 && tokens[1].is_capitalised()) {
+    if k < end && is_sentence_initial(tokens, k) && is_ordinary(&tokens[k], paragraph) && !tokens.get(k + 1).is_some_and(|n| k + 1 < end && n.is_capitalised()) {
         k += 1;
     }
     (k < end).then_some((k, end))
@@ -194,10 +194,6 @@ fn marks_organisation(paragraph: &str, token: &Token) -> bool {
 }
 
 /// An ordinary English word, capitalised only because it starts a sentence.
-fn is_ordinary(token: &Token) -> bool {
-    !token.word.is_unknown() && !token.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC) && !token.has(shape::ACRONYM)
-}
-
 /// Classifies a capitalised run as a person, an organisation or unknown,
 /// and strips the titles and descriptors in front of a person's name.
 pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> (Run, NameKind, Gender) {
@@ -336,7 +332,7 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
     // A capitalised word that starts the sentence and is an ordinary word
     // ("Police said", "First shown") is read as one.
-    let ordinary = stop - start == 1 && start == 0 && is_ordinary(last);
+    let ordinary = stop - start == 1 && is_sentence_initial(tokens, start) && is_ordinary(last, paragraph);
     if ordinary {
         return described(tokens, paragraph, head, end);
     }

@@ -101,7 +101,6 @@ impl Extractor<'_> {
         self.note_names(text, tokens);
         self.note_documents(text, tokens);
         cues::find(tokens, text, buffer);
-        if std::env::var("DEBUG_X").is_ok() { eprintln!("cues {:?}", buffer); }
         let first = self.cues.len();
         for &cue in buffer.iter() {
             if let Some(resolved) = self.resolve_cue(p, text, tokens, cue) {
@@ -328,7 +327,6 @@ impl Extractor<'_> {
     }
 
     fn resolve_mention(&mut self, text: &str, tokens: &[Token], mention: Mention) -> Option<Resolved> {
-        if std::env::var("DEBUG_X").is_ok() { eprintln!("mention {:?} salience {:?}", mention, self.salience); }
         let sentence = self.sentence;
         match mention.reference {
             Reference::Name { run, kind, gender } => {
@@ -483,7 +481,7 @@ fn closes_sentence(text: &str, tokens: &[Token], start: usize, end: usize) -> bo
 fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
     let t = &tokens[k];
     let starts = t.is_capitalised() && t.is_word() && !t.has(shape::QUOTED) && !t.is(tag::CALENDAR);
-    let opener = t.is_opener() || k == 0 && !t.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC) && !t.word.is_unknown();
+    let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
     if !starts || opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
         return None;
     }
@@ -526,8 +524,9 @@ fn phrase_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
 /// A description's words up to its head noun ("the review" of "the review
 /// into …").
 fn head_words(tokens: &[Token], (a, b): Run) -> Run {
-    let end = (a..b).find(|&k| !tokens[k].is_word() || tokens[k].is(tag::ADP) && k > a).unwrap_or(b);
-    (a, end.max(a + 1))
+    let stops = |t: &Token| !t.is_word() || (t.is(tag::ADP) || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ)) && !t.is_capitalised();
+    let end = (a + 1..b).find(|&k| stops(&tokens[k])).unwrap_or(b);
+    (a, end)
 }
 
 /// Whether a phrase holds a proper name (not only a pronoun or a noun).

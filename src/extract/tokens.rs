@@ -211,6 +211,23 @@ fn word_end(text: &str, mut j: usize, end: usize) -> usize {
     j
 }
 
+/// Whether token `k` is its sentence's first word (a bullet or an opening
+/// mark may come before it).
+pub(crate) fn is_sentence_initial(tokens: &[Token], k: usize) -> bool {
+    tokens[..k].iter().all(|t| !t.is_word())
+}
+
+/// An ordinary English word, capitalised only because it starts a
+/// sentence ("Police", "Early", "Damning"): the lexicon knows it as one, or
+/// it has the ending of one.
+pub(crate) fn is_ordinary(token: &Token, paragraph: &str) -> bool {
+    if token.is(tag::PROPN | tag::FIRST_NAME | tag::HONORIFIC) || token.has(shape::ACRONYM) {
+        return false;
+    }
+    let text = token.text(paragraph);
+    !token.word.is_unknown() || ["ing", "ed", "ly"].iter().any(|end| text.len() > end.len() + 2 && text.ends_with(end))
+}
+
 /// Capital letters alone or separated by full stops ("C", "G.K").
 pub(crate) fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -221,16 +238,26 @@ pub(crate) fn is_initials(word: &str) -> bool {
 
 fn word_shape(word: &str, first: char) -> u8 {
     let mut shape = shape::WORD;
+    let bytes = word.as_bytes();
     if first.is_uppercase() {
         shape |= shape::CAPITAL;
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && !word.chars().any(char::is_lowercase) {
+        let acronym = if word.is_ascii() {
+            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+        } else {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+        };
+        if acronym {
             shape |= shape::ACRONYM;
         }
     } else if first.is_ascii_digit() {
         shape |= shape::DIGIT;
     }
-    if strip_possessive(word).len() < word.len() {
+    let possessive = match bytes {
+        [.., b'\'', b's' | b'S'] => bytes.len() > 2,
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => bytes.len() > 4,
+        _ => false,
+    };
+    if possessive {
         shape |= shape::POSSESSIVE;
     }
     shape
@@ -239,7 +266,11 @@ fn word_shape(word: &str, first: char) -> u8 {
 /// Whether a token is a function word that joins a name's parts
 /// ("Bank of England", "Department for Education", "Marks and Spencer").
 pub(crate) fn is_name_joiner(paragraph: &str, token: &Token) -> bool {
-    matches!(token.text(paragraph), "of" | "for" | "and" | "&" | "de" | "von" | "van" | "der" | "la" | "le" | "du")
+    if token.is_word() {
+        token.is(tag::NAME_JOINER) && !token.is_capitalised()
+    } else {
+        token.text(paragraph) == "&"
+    }
 }
 
 /// Whether a lower-case word may stand inside a subject's description

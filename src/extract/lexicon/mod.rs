@@ -85,6 +85,8 @@ pub(crate) mod tag {
     pub const ABBREVIATION: u64 = 1 << 40;
     /// my, his, her, its, their: a determiner though the treebank calls it a pronoun.
     pub const POSSESSIVE_DET: u64 = 1 << 41;
+    /// Joins the parts of a name ("Bank of England", "van Gogh").
+    pub const NAME_JOINER: u64 = 1 << 42;
     /// Any personal pronoun the resolver follows.
     pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
     /// Any form of a reporting or light verb.
@@ -149,8 +151,86 @@ impl Word {
 }
 
 struct Lexicon {
-    words: HashMap<Box<str>, Word, foldhash::fast::RandomState>,
+    words: WordMap,
     heads: Vec<Vec<Lemma>>,
+}
+
+/// Words by their lower-case form. Most words are short ASCII: they are
+/// keyed by their bytes packed into one integer, so a look-up is a hash of
+/// two words and an integer compare, with no string compare; the rest are
+/// keyed by their text.
+#[derive(Default)]
+struct WordMap {
+    short: HashMap<u128, Word, std::hash::BuildHasherDefault<PackHasher>>,
+    long: HashMap<Box<str>, Word, foldhash::fast::RandomState>,
+}
+
+/// A lower-case ASCII word of at most 16 bytes as one integer: its bytes
+/// lower-cased eight at a time, zero-padded.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 || word.is_empty() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    for (slot, &b) in bytes.iter_mut().zip(word) {
+        *slot = b;
+    }
+    let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default());
+    let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap_or_default());
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    Some(u128::from(lower_ascii(lo)) | u128::from(lower_ascii(hi)) << 64)
+}
+
+/// Eight ASCII bytes with `A`–`Z` lower-cased (no byte has its top bit set,
+/// so the sums below never carry into the next byte).
+fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
+    let past_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = at_least_a & !past_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+impl WordMap {
+    fn entry(&mut self, word: &str) -> &mut Word {
+        match pack(word.as_bytes()) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(word.into()).or_default(),
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<Word> {
+        match pack(word.as_bytes()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+}
+
+/// Hashes the packed words of the lexicon: a fixed multiply-and-fold,
+/// enough for a table whose keys are our own words (text being looked up
+/// never inserts, so it cannot crowd the table).
+#[derive(Default)]
+struct PackHasher(u64);
+
+impl std::hash::Hasher for PackHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, value: u128) {
+        let folded = (value as u64) ^ ((value >> 64) as u64).rotate_left(32);
+        let product = u128::from(folded) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -181,7 +261,7 @@ fn curated() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut lexicon = Lexicon { words: HashMap::with_capacity_and_hasher(40_000, Default::default()), heads: Vec::new() };
+        let mut lexicon = Lexicon { words: WordMap::default(), heads: Vec::new() };
         lexicon.add_pos();
         lexicon.add_first_names();
         lexicon.add_nouns();
@@ -190,7 +270,7 @@ impl Lexicon {
     }
 
     fn tag(&mut self, word: &str, tags: u64) {
-        self.words.entry(word.into()).or_insert(Word { tags: 0, verb: NO_VERB }).tags |= tags;
+        self.words.entry(word).tags |= tags;
     }
 
     fn add_pos(&mut self) {
@@ -258,6 +338,7 @@ impl Lexicon {
                 Some(("words", "organisation_suffix")) => self.tag(word, tag::ORG_SUFFIX),
                 Some(("words", "abbreviation")) => self.tag(word, tag::ABBREVIATION),
                 Some(("words", "possessive")) => self.tag(word, tag::POSSESSIVE_DET),
+                Some(("words", "name_joiner")) => self.tag(word, tag::NAME_JOINER),
                 _ => {}
             }
         }
@@ -297,11 +378,25 @@ impl Lexicon {
         }
         let verb = u16::try_from(index).expect("fewer verbs than u16::MAX");
         for (form, tags) in forms {
-            let word = self.words.entry(form.into()).or_insert(Word { tags: 0, verb: NO_VERB });
+            let word = self.words.entry(&form);
             word.tags |= tags;
             word.verb = verb;
         }
     }
+}
+
+/// WordNet's irregular forms by (lemma, part of speech), read once.
+static IRREGULAR_FORMS: LazyLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> = LazyLock::new(|| {
+    let mut forms: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    for row in rows(IRREGULAR) {
+        forms.entry(row[1]).or_default().push((row[0], row[2]));
+    }
+    forms
+});
+
+/// The irregular forms of `lemma` as part of speech `pos` (`v` or `n`).
+fn irregular<'l>(lemma: &'l str, pos: &'l str) -> impl Iterator<Item = &'static str> + 'l {
+    IRREGULAR_FORMS.get(lemma).into_iter().flatten().filter(move |(_, p)| *p == pos).map(|(form, _)| *form)
 }
 
 /// Every form of a verb lemma with the form tags it carries: the regular
@@ -313,11 +408,9 @@ fn verb_forms(lemma: &str) -> Vec<(String, u64)> {
         (inflect::past(lemma), tag::V_PAST),
         (inflect::ing(lemma), tag::V_ING),
     ];
-    for row in rows(IRREGULAR) {
-        if row[1] == lemma && row[2] == "v" {
-            let tags = if row[0].ends_with("ing") { tag::V_ING } else { tag::V_PAST };
-            forms.push((row[0].to_string(), tags));
-        }
+    for form in irregular(lemma, "v") {
+        let tags = if form.ends_with("ing") { tag::V_ING } else { tag::V_PAST };
+        forms.push((form.to_string(), tags));
     }
     forms
 }
@@ -325,7 +418,7 @@ fn verb_forms(lemma: &str) -> Vec<(String, u64)> {
 /// A noun's plurals: by rule, and from WordNet's exceptions.
 fn plurals(noun: &str) -> Vec<String> {
     let mut forms = vec![inflect::s_form(noun)];
-    forms.extend(rows(IRREGULAR).filter(|r| r[1] == noun && r[2] == "n").map(|r| r[0].to_string()));
+    forms.extend(irregular(noun, "n").map(str::to_string));
     forms
 }
 
@@ -396,17 +489,14 @@ fn pronoun_class(kind: &str) -> u64 {
 /// straight ones); an unknown word has no tags.
 pub(crate) fn lookup(word: &str) -> Word {
     let lexicon = &*LEXICON;
-    let bytes = word.as_bytes();
-    if bytes.len() <= 32 && word.is_ascii() {
-        let mut lower = [0u8; 32];
-        for (slot, b) in lower.iter_mut().zip(bytes) {
-            *slot = b.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
-        return lexicon.words.get(lower).copied().unwrap_or(Word { tags: 0, verb: NO_VERB });
+    if let Some(key) = pack(word.as_bytes()) {
+        return lexicon.words.short.get(&key).copied().unwrap_or_default();
+    }
+    if word.is_ascii() {
+        return lexicon.words.long.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or_default();
     }
     let lower = word.replace('’', "'").to_lowercase();
-    lexicon.words.get(lower.as_str()).copied().unwrap_or(Word { tags: 0, verb: NO_VERB })
+    lexicon.words.get(&lower).unwrap_or_default()
 }
 
 /// Builds the lexicon now rather than on the first word looked up.
@@ -451,6 +541,15 @@ mod tests {
         assert!(lookup("Robert").is(tag::FIRST_NAME | tag::MASCULINE));
         assert!(lookup("Barbara").is(tag::FEMININE));
         assert!(lookup("Will").is(tag::NAME_AMBIGUOUS));
+    }
+
+    #[test]
+    fn packed_words_are_lower_cased() {
+        assert_eq!(pack(b"SaId"), pack(b"said"));
+        assert_eq!(pack(b"A-Z@[`{"), pack(b"a-z@[`{"));
+        assert_eq!(pack(b"0123456789abcdefg"), None);
+        assert_eq!(pack("é".as_bytes()), None);
+        assert_ne!(pack(b"said"), pack(b"said "));
     }
 
     #[test]
