@@ -540,8 +540,11 @@ impl Scan<'_> {
         }
         let owner = k.checked_sub(1).filter(|&o| o >= floor)?;
         let t = &self.tokens[owner];
-        if t.has(shape::POSSESSIVE) || t.is_capitalised() && !t.is_opener() {
-            let run = phrase_ending(self.tokens, self.paragraph, floor, owner)?;
+        let run = phrase_ending(self.tokens, self.paragraph, floor, owner)?;
+        // "the charity's warning", "a Home Office statement": a possessive,
+        // or a name after a determiner ("Tory demands" is only a phrase).
+        let determined = self.tokens[run.0].is(tag::DET | tag::POSSESSIVE_DET);
+        if t.has(shape::POSSESSIVE) || t.is_capitalised() && !t.is_opener() && determined {
             return cue(run);
         }
         None

@@ -239,7 +239,7 @@ impl Registry {
     /// document ("the report") or someone not yet named. Groups of the same
     /// words are one entity.
     pub fn described(&mut self, words: &str, sort: Sort, gender: Gender) -> usize {
-        if sort == Sort::Group {
+        if matches!(sort, Sort::Group | Sort::Described) {
             let key = format!("\u{1}{}", self.key_of(words));
             if let Some(&id) = self.keys.get(&key) {
                 return self.root(id);

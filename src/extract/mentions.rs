@@ -39,6 +39,10 @@ pub(crate) enum Reference {
     Spokesperson { org: Option<Run>, gender: Gender },
     /// A person named by a role ("the minister"); `definite` for "the".
     Role { noun: usize, definite: bool, gender: Gender },
+    /// A role someone else's ("Sophie's mother", "Acme's chief executive"):
+    /// never the owner, and never anyone in view; the owner when it is an
+    /// organisation's name.
+    OwnedRole { noun: usize, org: Option<Run> },
     /// An organisation named by a common noun ("the company", "the council").
     OrgDescription { noun: usize, definite: bool },
     /// A group ("young victims", "campaigners"): the words that name it.
@@ -326,6 +330,10 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
             }
             Reference::Spokesperson { org: None, gender } => Reference::Spokesperson { org: owner, gender },
             Reference::Document { noun, author: None, .. } => Reference::Document { noun, author: owner, definite: true },
+            Reference::Role { noun, .. } => {
+                let org = owner.filter(|&run| classify_name(tokens, paragraph, run).1 == NameKind::Organisation);
+                Reference::OwnedRole { noun, org }
+            }
             other => other,
         });
     }
@@ -367,7 +375,13 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     let after = || owner_after(tokens, paragraph, stop, end);
     if t.is(tag::SPOKESPERSON) {
         let gender = word_gender(t);
-        return Some(Reference::Spokesperson { org: modifier().or_else(after), gender });
+        let org = modifier().or_else(after);
+        // "a council spokesman", "a police spokeswoman": the body a common
+        // noun names.
+        if org.is_none() && noun > start && tokens[noun - 1].is(tag::GROUP_NOUN) && !tokens[noun - 1].is(tag::PLURAL) {
+            return Some(Reference::OrgDescription { noun: noun - 1, definite: true });
+        }
+        return Some(Reference::Spokesperson { org, gender });
     }
     if t.is(tag::SOURCE_NOUN) {
         return Some(Reference::Source);

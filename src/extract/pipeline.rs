@@ -300,7 +300,12 @@ impl Extractor<'_> {
     fn is_title_phrase(&self, text: &str, tokens: &[Token], run: Run) -> bool {
         matches!(
             mentions::analyse(tokens, text, run).map(|m| m.reference),
-            Some(Reference::Role { .. } | Reference::Spokesperson { .. } | Reference::OrgDescription { .. })
+            Some(
+                Reference::Role { .. }
+                    | Reference::OwnedRole { .. }
+                    | Reference::Spokesperson { .. }
+                    | Reference::OrgDescription { .. }
+            )
         )
     }
 
@@ -352,6 +357,17 @@ impl Extractor<'_> {
                 let found = definite.then(|| self.salience.described(&self.registry, &role, true, sentence)).flatten();
                 found.or_else(|| Some(self.placeholder(text, tokens, mention.run, role, true, gender)))
             }
+            Reference::OwnedRole { noun, org } => {
+                let gender = mentions::word_gender(&tokens[noun]);
+                if org.is_some() {
+                    // An organisation's officer, whom the text may name next.
+                    let role = role_of(text, tokens, mention.run, noun);
+                    return Some(self.placeholder(text, tokens, mention.run, role, true, gender));
+                }
+                // Someone's relative ("Sophie's mother"): a person of their own.
+                let words = phrase_text(text, tokens, head_words(tokens, mention.run));
+                Some((self.registry.described(&words, Sort::Described, gender), 0.7))
+            }
             Reference::OrgDescription { noun, definite } => {
                 let role = role_of(text, tokens, mention.run, noun);
                 let found = definite.then(|| self.salience.described(&self.registry, &role, false, sentence)).flatten();
@@ -384,7 +400,11 @@ impl Extractor<'_> {
         let id = self.registry.placeholder(&words, sort, gender, definite);
         let phrase = role.modifiers.iter().chain([&role.head]).cloned().collect::<Vec<_>>().join(" ");
         self.registry.add_role(id, &phrase);
-        self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role });
+        // A bare noun ("Police said") is generic, not someone to be named.
+        let introduced = definite || tokens[run.0..run.1].iter().any(|t| t.is(tag::DET | tag::NUM));
+        if introduced {
+            self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role });
+        }
         (id, 0.6)
     }
 
