@@ -38,6 +38,10 @@ pub(crate) struct SentenceRecord {
     pub start: usize,
     pub end: usize,
     pub cues: std::ops::Range<usize>,
+    /// A person or organisation it names as a subject ("Mrs Lee was in
+    /// tears"): a new topic, which a quote standing alone after it does not
+    /// continue the previous speaker across.
+    pub subject: Option<usize>,
 }
 
 /// How far (in bytes) a verb may stand before a quoted fragment and still
@@ -135,6 +139,8 @@ struct Previous {
     /// Index of the last cue before the quote, to see whether another
     /// speaker came between.
     cue: usize,
+    /// The sentence the quote closed in.
+    sentence: usize,
 }
 
 /// Attributes every quote and adds it to `found`.
@@ -166,7 +172,8 @@ pub(crate) fn quotes(
         let cue_text = cue.map(|c| paragraphs[c.paragraph][c.start..c.end].to_string()).unwrap_or_default();
         if let Some(speaker) = speaker {
             let last_cue = cues.partition_point(|c| (c.paragraph, c.verb) < quote.open);
-            previous = Some(Previous { paragraph: quote.close.0, speaker, confidence, cue: last_cue });
+            let sentence = close.unwrap_or_default();
+            previous = Some(Previous { paragraph: quote.close.0, speaker, confidence, cue: last_cue, sentence });
         }
         let first = quote.pieces[0];
         found.push((
@@ -284,7 +291,9 @@ fn full_quote<'c>(
         && quote.open.0 <= prev.paragraph + 1
     {
         let someone_else = cues[prev.cue.min(last_cue)..last_cue].iter().any(|c| c.speaker.is_some_and(|s| s != prev.speaker));
-        if !someone_else {
+        let between = open.map_or(&[][..], |i| &sentences[(prev.sentence + 1).min(i)..i]);
+        let new_topic = between.iter().any(|s| s.subject.is_some_and(|e| e != prev.speaker));
+        if !someone_else && !new_topic {
             let factor = if quote.open.0 == prev.paragraph { 0.95 } else { 0.85 };
             let cue = cues[..last_cue].iter().rev().find(|c| c.speaker == Some(prev.speaker));
             return Some(Choice { cue, speaker: Some(prev.speaker), confidence: prev.confidence * factor });

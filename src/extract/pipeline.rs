@@ -35,6 +35,8 @@ struct Extractor<'a> {
     /// Index of the sentence being read, across paragraphs.
     sentence: usize,
     pending: Option<Pending>,
+    /// The first name the sentence being read has as a subject.
+    subject: Option<usize>,
     records: Vec<SentenceRecord>,
     cues: Vec<ResolvedCue>,
     found: Vec<(usize, usize, Found)>,
@@ -72,6 +74,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
         salience: Salience::default(),
         sentence: 0,
         pending: None,
+        subject: None,
         records: Vec::new(),
         cues: Vec::new(),
         found: Vec::new(),
@@ -116,7 +119,8 @@ impl Extractor<'_> {
         if !inside {
             self.reported(p, (s, e), tokens, range.clone());
         }
-        self.records.push(SentenceRecord { paragraph: p, start: s, end: e, cues: range });
+        let subject = self.subject.take();
+        self.records.push(SentenceRecord { paragraph: p, start: s, end: e, cues: range, subject });
     }
 
     /// "Long Name (LN)" and "LN (Long Name)": one entity.
@@ -158,6 +162,9 @@ impl Extractor<'_> {
                 let person = (self.registry.get(id).sort == Sort::Person).then_some(gender);
                 if subject && person.is_some() {
                     self.adopt_pending(id, true);
+                }
+                if subject && self.subject.is_none() {
+                    self.subject = Some(self.registry.root(id));
                 }
                 self.salience.mention(id, self.sentence, subject, person);
             }
