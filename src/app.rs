@@ -6,8 +6,8 @@ use crate::content::{Content, Match, Pos, Wrapped};
 use crate::index::Corpus;
 use crate::keymap::{Action, Mode};
 use crate::speakers::{Filter, match_speakers};
+use crate::strings;
 use crate::ui::layout::{self, Focus};
-use crate::ui::strings;
 use crate::ui::theme::Theme;
 
 /// What the event loop should do after an action.
@@ -1094,10 +1094,7 @@ fn statement_label(words: &str, kind: crate::extract::StatementKind) -> String {
     if text.len() < words.len() {
         text.push('…');
     }
-    match kind {
-        crate::extract::StatementKind::Direct => format!("“{text}”"),
-        crate::extract::StatementKind::Reported => text,
-    }
+    strings::quoted(kind, &text)
 }
 
 fn first_line(text: &str) -> String {

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::index::Corpus;
 use crate::speakers::Filter;
-use crate::ui::strings;
+use crate::strings;
 
 /// How a block is styled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,13 +139,10 @@ impl Content {
                 "{} · {} · {}",
                 strings::kind_label(statement.kind),
                 doc.title,
-                crate::output::paragraph_label(statement)
+                strings::paragraph_label(statement.paragraph_range())
             );
             blocks.push(Block::plain(BlockKind::Heading, heading, true));
-            let text = match statement.kind {
-                crate::extract::StatementKind::Direct => format!("“{}”", corpus.text(statement)),
-                crate::extract::StatementKind::Reported => corpus.text(statement).into_owned(),
-            };
+            let text = strings::quoted(statement.kind, &corpus.text(statement));
             let end = text.len();
             starts.push(Some((blocks.len(), 0)));
             blocks.push(Block {

@@ -28,5 +28,6 @@ pub mod notes;
 pub mod output;
 pub mod privacy;
 pub mod speakers;
+pub mod strings;
 pub mod tui;
 pub mod ui;

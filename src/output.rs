@@ -9,9 +9,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 use crate::index::{Corpus, Note, Statement};
 use crate::speakers::Filter;
-
-/// The name the unattributed group goes by in every output.
-pub const UNATTRIBUTED: &str = "Unattributed";
+use crate::strings::{self, UNATTRIBUTED, paragraph_label, statement_count};
 
 /// Speakers to show, in display order, with the statements each keeps.
 fn groups<'c>(corpus: &'c Corpus, filter: &Filter) -> Vec<(Option<usize>, Vec<&'c Statement>)> {
@@ -27,14 +25,6 @@ fn groups<'c>(corpus: &'c Corpus, filter: &Filter) -> Vec<(Option<usize>, Vec<&'
         groups.push((None, unattributed));
     }
     groups
-}
-
-/// "paragraph 3" or "paragraphs 6–10".
-pub fn paragraph_label(statement: &Statement) -> String {
-    match statement.paragraph_range() {
-        (first, last) if first == last => format!("paragraph {first}"),
-        (first, last) => format!("paragraphs {first}–{last}"),
-    }
 }
 
 /// One piece of a summary, in the order plain and Markdown output write
@@ -82,17 +72,9 @@ fn walk<'c>(corpus: &'c Corpus, filter: &Filter, mut write: impl FnMut(Piece<'c>
     Ok(())
 }
 
-/// "1 statement", "3 statements".
-fn statement_count(count: usize) -> String {
-    format!("{count} statement{}", if count == 1 { "" } else { "s" })
-}
-
 /// A statement's words as they are written out: a direct quote in marks.
 fn quoted(corpus: &Corpus, statement: &Statement) -> String {
-    match statement.kind {
-        crate::extract::StatementKind::Direct => format!("“{}”", corpus.text(statement)),
-        crate::extract::StatementKind::Reported => corpus.text(statement).into_owned(),
-    }
+    strings::quoted(statement.kind, &corpus.text(statement))
 }
 
 /// Statements grouped under each speaker's name, then the helplines: one
@@ -116,8 +98,8 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                     "{speaker}: {} ({}, {}, {})",
                     quoted(corpus, statement),
                     corpus.documents[statement.document].title,
-                    paragraph_label(statement),
-                    crate::ui::strings::kind_label(statement.kind).to_lowercase()
+                    paragraph_label(statement.paragraph_range()),
+                    strings::kind_label(statement.kind).to_lowercase()
                 )?;
                 for note in notes {
                     writeln!(out, "Note: {}", note.message())?;
@@ -191,7 +173,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
                     "> — {}, *{}*, {}",
                     statement.kind.as_str(),
                     escape_markdown(&doc.title),
-                    paragraph_label(statement)
+                    paragraph_label(statement.paragraph_range())
                 )?;
                 for note in notes {
                     writeln!(out)?;

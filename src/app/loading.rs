@@ -4,7 +4,7 @@
 use super::{App, View};
 use crate::index::Corpus;
 use crate::loading::{Folded, LoadEvent};
-use crate::ui::strings;
+use crate::strings;
 
 impl App {
     /// Starts the reader before anything is loaded: the status bar (with the

@@ -5,9 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{put, strings};
+use super::put;
 use crate::app::App;
 use crate::content::wrap;
+use crate::strings;
 
 /// The note's lines for a width: the corpus' note and the helplines.
 pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {

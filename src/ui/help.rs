@@ -7,10 +7,11 @@ use ratatui::style::Style;
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_border, put, strings};
+use super::{pane_border, put};
 use crate::app::App;
 use crate::content::wrap;
 use crate::keymap::{Section, bindings};
+use crate::strings;
 
 /// The help text as (text, is_heading) lines for a width.
 pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {

@@ -16,8 +16,6 @@ pub mod reader;
 pub mod sidebar;
 /// The bottom line with the helplines, and the search prompt.
 pub mod status;
-/// Every word shown, in one place.
-pub mod strings;
 /// Named styles, in colour and monochrome.
 pub mod theme;
 /// The screen for terminals too small for the panes.

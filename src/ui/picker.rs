@@ -5,8 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{pane_border, put, strings};
+use super::{pane_border, put};
 use crate::app::App;
+use crate::strings;
 
 /// Draws the picker over `main`. Returns where the typing goes, for the
 /// terminal cursor that screen readers follow.

@@ -8,9 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{Focus, inner};
-use super::{fit, pane_border, put, strings};
+use super::{fit, pane_border, put};
 use crate::app::{App, View};
 use crate::content::{Block, BlockKind, Line as TextLine};
+use crate::strings;
 
 /// Draws the reader into `area` (its border included).
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {

@@ -4,8 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use super::layout::{Focus, inner};
-use super::{fit, fit_words, pane_border, put, strings};
+use super::{fit, fit_words, pane_border, put};
 use crate::app::{App, RowKind, View};
+use crate::strings;
 
 /// Draws the sidebar into `area` (its border included). Returns the
 /// selected row's first cell, where the terminal cursor goes so screen

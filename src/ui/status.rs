@@ -7,10 +7,11 @@ use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::Focus;
-use super::{fit, put, strings};
+use super::{fit, put};
 use crate::app::App;
 use crate::corpus::Helpline;
 use crate::keymap::{self, Mode};
+use crate::strings;
 
 /// Columns between the helplines and the hints.
 const GAP: usize = 2;

@@ -349,7 +349,7 @@ fn the_terminal_cursor_sits_in_the_search_prompt_and_the_picker() {
     for c in "abc".chars() {
         app.update(Action::Input(c));
     }
-    let prompt = crate::ui::strings::FILTER_PROMPT.chars().count() as u16;
+    let prompt = crate::strings::FILTER_PROMPT.chars().count() as u16;
     assert_eq!(cursor_of(&mut app, 100, 30), (prompt + 3, 28), "after what was typed, above the status bar");
     app.update(Action::Cancel);
     app.update(Action::PickSpeaker);

@@ -5,9 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::{put, strings};
+use super::put;
 use crate::app::App;
 use crate::content::wrap;
+use crate::strings;
 
 /// Draws the message into `area` (the whole screen; the status bar is drawn over its last line).
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {

@@ -7,9 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{pane_border, put, strings};
+use super::{pane_border, put};
 use crate::app::App;
 use crate::content::wrap;
+use crate::strings;
 
 /// The list's text for a width: the intro, then each warning ("file:
 /// problem"), wrapped. Warnings were made safe to show when they were made.

@@ -1,10 +1,14 @@
-//! Every word the reader shows, in one place, so the wording can be checked
+//! Every word voices shows, in one place, so the wording can be checked
 //! against the terminology guidelines (and translated) without reading code.
+//! It sits at the crate root and imports nothing above the extractor's
+//! statement kinds, so the reader's model, its view and the printed outputs
+//! all take their words from here and never from each other.
 
 use crate::extract::StatementKind;
 
-/// The group of statements no speaker could be found for (as in every output).
-pub const UNATTRIBUTED: &str = crate::output::UNATTRIBUTED;
+/// The group of statements no speaker could be found for, in the reader and
+/// in every output.
+pub const UNATTRIBUTED: &str = "Unattributed";
 /// The gutter label of an unattributed statement.
 pub const UNATTRIBUTED_SHORT: &str = "Unknown";
 /// Sidebar section headings.
@@ -86,6 +90,21 @@ pub fn too_small_hint(width: u16, height: u16) -> String {
 /// "4 statements".
 pub fn statement_count(count: usize) -> String {
     format!("{count} statement{}", if count == 1 { "" } else { "s" })
+}
+
+/// A statement's words as they are shown and written out: a direct quote in
+/// curly marks, reported speech as it stands.
+pub fn quoted(kind: StatementKind, words: &str) -> String {
+    match kind {
+        StatementKind::Direct => format!("“{words}”"),
+        StatementKind::Reported => words.to_string(),
+    }
+}
+
+/// Where a statement is, from its first and last paragraph (1-based):
+/// "paragraph 3" or "paragraphs 6–10".
+pub fn paragraph_label((first, last): (usize, usize)) -> String {
+    if first == last { format!("paragraph {first}") } else { format!("paragraphs {first}–{last}") }
 }
 
 /// "No matches for “x”".
