@@ -19,9 +19,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use voices::app::App;
 use voices::content::{Pos, Wrapped, wrap_all};
-use voices::corpus::{self, Loaded, Source};
-use voices::index::Corpus;
+use voices::corpus::Corpus;
+use voices::documents::Source;
 use voices::keymap::Action;
+use voices::loading::build_corpus;
 use voices::speakers::Filter;
 use voices::ui::theme::Theme;
 
@@ -31,16 +32,16 @@ const BIG_BYTES: usize = 10 * 1024 * 1024;
 /// The event loop's slice of row counting (`tui::WRAP_SLICE`).
 const SLICE: std::time::Duration = std::time::Duration::from_millis(4);
 
-fn seed() -> Loaded {
-    corpus::load(&[Source::Embedded], &mut std::io::empty())
+fn seed() -> Corpus {
+    build_corpus(&[Source::Embedded], &mut std::io::empty())
 }
 
 /// The generator's ~10 MB single document (a long review report).
-fn big() -> Loaded {
+fn big() -> Corpus {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("single.txt");
     std::fs::write(&path, corpus_gen::single_document(BIG_BYTES, 7)).unwrap();
-    corpus::load(&[Source::Path(path)], &mut std::io::empty())
+    build_corpus(&[Source::Path(path)], &mut std::io::empty())
 }
 
 /// An app at 200×60 with the first document open and the reader focused.
@@ -53,12 +54,12 @@ fn reader(corpus: Corpus) -> (App, Terminal<TestBackend>) {
 }
 
 fn frames(c: &mut Criterion) {
-    let (mut app, mut terminal) = reader(Corpus::build(seed()));
+    let (mut app, mut terminal) = reader(seed());
     c.bench_function("frame 200x60 seed", |b| {
         b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
     });
 
-    let corpus = Corpus::build(big());
+    let corpus = big();
     let (mut app, mut terminal) = reader(corpus.clone());
     let blocks = app.reader.content.blocks.len();
     for (name, block) in [("top", 0), ("middle", blocks / 2), ("end", blocks.saturating_sub(1))] {

@@ -1,7 +1,7 @@
 //! Times `extract` on repeated seed text: `cargo run --release --example extract_speed`.
 fn main() {
     let text = include_str!("../seeds/thames-valley-police-responds-to-cse-review.txt");
-    let paragraphs: Vec<String> = voices::corpus::split_paragraphs(text);
+    let paragraphs: Vec<String> = voices::documents::split_paragraphs(text);
     let many: Vec<String> = (0..2000).flat_map(|_| paragraphs.iter().cloned()).collect();
     time("paragraphs", &many);
     time("one paragraph", &[many.join(" ")]);

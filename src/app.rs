@@ -3,7 +3,7 @@
 //! each behaviour can be tested by feeding actions and looking at fields.
 
 use crate::content::{Content, Match, Pos, Wrapped};
-use crate::index::Corpus;
+use crate::corpus::Corpus;
 use crate::keymap::{Action, Mode};
 use crate::speakers::{Filter, match_speakers};
 use crate::strings;
@@ -149,7 +149,7 @@ pub struct App {
     /// A short note in the status bar, cleared by the next key.
     pub message: Option<String>,
     /// Set while the background loader is still sending documents.
-    pub loading: Option<crate::loading::Folded>,
+    pub loading: Option<crate::loading::LoadProgress>,
 }
 
 /// Lines scrolled by one turn of the mouse wheel.
@@ -945,7 +945,7 @@ impl App {
     /// Speakers the picker offers for what has been typed: those with
     /// statements whose id, name or an alias contains it.
     pub fn picker_candidates(&self) -> Vec<(usize, usize)> {
-        let wanted = crate::index::normalize_name(&self.prompt);
+        let wanted = crate::corpus::normalize_name(&self.prompt);
         let counts = self.corpus.statement_counts();
         self.corpus
             .speakers_by_count()
@@ -957,7 +957,7 @@ impl App {
                     || std::iter::once(&s.id)
                         .chain(std::iter::once(&s.name))
                         .chain(&s.aliases)
-                        .any(|n| crate::index::normalize_name(n).contains(&wanted))
+                        .any(|n| crate::corpus::normalize_name(n).contains(&wanted))
             })
             .map(|i| (i, counts[i]))
             .collect()

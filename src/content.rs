@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::index::Corpus;
+use crate::corpus::Corpus;
 use crate::speakers::Filter;
 use crate::strings;
 

@@ -2,9 +2,10 @@
 //! statements marked by hand, so the reader's tests do not depend on the
 //! extractor's output.
 
-use crate::corpus::{self, Document, Source};
+use crate::corpus::{Corpus, Speaker, Statement};
+use crate::documents::{self, Document, Source};
 use crate::extract::{Found, Span, SpeakerKind, StatementKind};
-use crate::index::{Corpus, Speaker, Statement};
+use crate::loading::build_corpus;
 
 fn speaker(id: &str, name: &str, short: &str) -> Speaker {
     Speaker {
@@ -40,7 +41,8 @@ fn text_of(document: &Document, spans: &[Span]) -> String {
 /// The seed article with five statements: BSCB (2), Thames Valley Police,
 /// the NSPCC, and one unattributed.
 pub fn seed() -> Corpus {
-    let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
+    let loaded = build_corpus(&[Source::Embedded], &mut std::io::empty());
+    let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
     let document = loaded.documents[0].clone();
     assert!(document.paragraphs[12].starts_with("An NSPCC spokesman"), "the seed changed");
     let speakers = vec![
@@ -68,10 +70,10 @@ pub fn seed() -> Corpus {
         documents: vec![document],
         speakers,
         statements,
-        helplines: loaded.manifest.helplines,
+        helplines: loaded.helplines,
         notes: Vec::new(),
         warnings: Vec::new(),
-        content_note: loaded.manifest.content_note.unwrap_or_default(),
+        content_note: manifest.content_note.unwrap_or_default(),
     }
 }
 

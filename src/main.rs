@@ -9,8 +9,8 @@ use anyhow::Context;
 use clap::Parser;
 use voices::app::App;
 use voices::cli::{Cli, Format};
-use voices::corpus::Source;
-use voices::index::Corpus;
+use voices::corpus::Corpus;
+use voices::documents::Source;
 use voices::output;
 use voices::speakers::Filter;
 use voices::tui;
@@ -66,7 +66,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         tui::run_loading(app, reader_options(cli), Some(voices::loading::spawn(sources)))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let corpus = voices::loading::load(&sources, &mut std::io::stdin().lock());
+    let corpus = voices::loading::build_corpus(&sources, &mut std::io::stdin().lock());
     for warning in &corpus.warnings {
         eprintln!("voices: {warning}");
     }

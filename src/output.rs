@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::corpus::Document;
-use crate::index::{Corpus, Note, Statement};
+use crate::corpus::{Corpus, Statement};
+use crate::documents::Document;
+use crate::notes::Note;
 use crate::speakers::Filter;
 use crate::strings::{self, UNATTRIBUTED, paragraph_label, statement_count};
 
@@ -121,10 +122,7 @@ pub fn helpline_line(corpus: &Corpus) -> String {
 }
 
 /// Helpline notes about paragraphs a statement covers, with their indices.
-pub fn notes_for<'c>(
-    corpus: &'c Corpus,
-    statement: &Statement,
-) -> impl Iterator<Item = (usize, &'c crate::index::Note)> + use<'c> {
+pub fn notes_for<'c>(corpus: &'c Corpus, statement: &Statement) -> impl Iterator<Item = (usize, &'c Note)> + use<'c> {
     let (first, last) = statement.paragraph_range();
     let document = statement.document;
     corpus
@@ -515,9 +513,9 @@ fn write_array<T: Sync, J: Serialize>(
 #[cfg(test)]
 mod markdown_tests {
     use super::*;
-    use crate::corpus::{Document, Helpline};
+    use crate::corpus::Speaker;
+    use crate::documents::{Document, Helpline};
     use crate::extract::{Found, Span, SpeakerKind, StatementKind};
-    use crate::index::Speaker;
 
     fn corpus(text: &str, title: &str, name: &str) -> Corpus {
         Corpus {
@@ -625,7 +623,7 @@ mod json_tests {
         documents: Vec<JsonDocument<'c>>,
         speakers: Vec<JsonSpeaker<'c>>,
         statements: Vec<JsonStatement<'c>>,
-        helplines: &'c [crate::corpus::Helpline],
+        helplines: &'c [crate::documents::Helpline],
         notes: Vec<JsonNote<'c>>,
     }
 
@@ -678,7 +676,7 @@ mod json_tests {
     #[test]
     fn chunked_json_is_serde_json_pretty_printing_byte_for_byte() {
         let mut corpus = crate::fixture::two_documents();
-        corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::corpus::load::embedded_manifest());
+        corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::documents::embedded_manifest());
         let empty = Corpus { helplines: corpus.helplines.clone(), ..Corpus::default() };
         let nspcc = Filter::resolve(&corpus.speakers, &["nspcc".to_string()]).unwrap();
         for (corpus, filter) in [(&corpus, Filter::default()), (&corpus, nspcc), (&empty, Filter::default())] {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::index::{Speaker, normalize_name};
+use crate::corpus::{Speaker, normalize_name};
 
 /// Why a `--speaker` value matched nothing usable.
 #[derive(Debug, Clone, PartialEq, Eq)]

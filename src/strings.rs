@@ -127,7 +127,7 @@ pub fn kind_label(kind: StatementKind) -> &'static str {
 
 /// A helpline in the help: number, hours, who it is for, and where and when
 /// it was checked, so a reader can trust it ("checked 2026-11").
-pub fn helpline_details(helpline: &crate::corpus::Helpline) -> Vec<String> {
+pub fn helpline_details(helpline: &crate::documents::Helpline) -> Vec<String> {
     let mut lines = vec![format!("{} {}", helpline.name, helpline.number)];
     if let Some(audience) = &helpline.audience {
         lines.push(format!("For: {audience}"));

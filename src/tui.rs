@@ -412,13 +412,13 @@ mod tests {
     /// load never leaves the sidebar short.
     #[test]
     fn the_sidebar_is_rebuilt_sparingly_while_loading_and_fully_at_the_end() {
-        use crate::corpus::{self, Source};
+        use crate::documents::{self, Source};
         let mut events = Vec::new();
-        crate::loading::run(corpus::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
+        crate::loading::run(documents::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
             events.push(event);
             true
         });
-        let expected = crate::index::Corpus::build(corpus::load(&[Source::Embedded], &mut std::io::empty()));
+        let expected = crate::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
         let mut app = App::loading(Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
         let (sender, receiver) = std::sync::mpsc::channel();
         // Started on its own (sent before any file is read), then the first

@@ -4,14 +4,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use voices::corpus::sanitize::is_clean;
-use voices::corpus::{Source, load};
-use voices::index::Corpus;
+use voices::documents::sanitize::is_clean;
+use voices::documents::Source;
+use voices::loading::build_corpus;
 use voices::speakers::Filter;
 
 fuzz_target!(|data: &[u8]| {
-    let loaded = load(&[Source::Stdin], &mut &data[..]);
-    let corpus = Corpus::build(loaded);
+    // The path `main` takes: read, sanitise, split, extract and index.
+    let corpus = build_corpus(&[Source::Stdin], &mut &data[..]);
     for doc in &corpus.documents {
         assert!(doc.paragraphs.iter().all(|p| is_clean(p)));
     }

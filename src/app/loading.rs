@@ -2,22 +2,22 @@
 //! sidebar fills in as documents arrive and the status bar counts them.
 
 use super::{App, View};
-use crate::index::Corpus;
-use crate::loading::{Folded, LoadEvent};
+use crate::corpus::Corpus;
+use crate::loading::{LoadEvent, LoadProgress};
 use crate::strings;
 
 impl App {
     /// Starts the reader before anything is loaded: the status bar (with the
     /// embedded helplines) and an empty sidebar; [`App::receive`] adds the rest.
     pub fn loading(filter: crate::speakers::Filter, theme: crate::ui::theme::Theme, size: (u16, u16)) -> App {
-        let manifest = crate::corpus::load::embedded_manifest();
+        let manifest = crate::documents::embedded_manifest();
         let corpus = Corpus {
             helplines: manifest.helplines,
-            content_note: manifest.content_note.unwrap_or_else(|| crate::index::DEFAULT_CONTENT_NOTE.to_string()),
+            content_note: manifest.content_note.unwrap_or_else(|| crate::corpus::DEFAULT_CONTENT_NOTE.to_string()),
             ..Corpus::default()
         };
         let mut app = App::new(corpus, filter, theme, size);
-        app.loading = Some(Folded::default());
+        app.loading = Some(LoadProgress::default());
         app
     }
 
@@ -26,7 +26,7 @@ impl App {
     pub fn receive(&mut self, event: LoadEvent) {
         let finished = matches!(event, LoadEvent::Finished);
         if matches!(event, LoadEvent::Started { .. }) {
-            self.loading.get_or_insert_with(Folded::default);
+            self.loading.get_or_insert_with(LoadProgress::default);
         }
         if let Some(loading) = self.loading.as_mut() {
             loading.fold(&mut self.corpus, event);
@@ -78,8 +78,9 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{self, Source};
+    use crate::documents::{self, Source};
     use crate::keymap::Action;
+    use crate::loading::build_corpus;
     use crate::ui::theme::Theme;
 
     /// A speaker view read while documents arrive is rebuilt when the
@@ -87,17 +88,17 @@ mod tests {
     /// same words.
     #[test]
     fn a_speaker_view_open_while_loading_keeps_its_place() {
-        let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
-        let manifest = loaded.manifest.clone();
+        let seed = build_corpus(&[Source::Embedded], &mut std::io::empty());
+        let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
         let copies: Vec<_> = (0..3)
             .map(|i| {
-                let mut doc = loaded.documents[0].clone();
+                let mut doc = seed.documents[0].clone();
                 doc.id = format!("copy-{i}");
                 doc
             })
             .collect();
-        let batch = |documents: Vec<crate::corpus::Document>| LoadEvent::Documents {
-            extractions: documents.iter().map(|d| crate::index::extract_document(d, &manifest)).collect(),
+        let batch = |documents: Vec<crate::documents::Document>| LoadEvent::Documents {
+            extractions: documents.iter().map(|d| crate::corpus::extract_document(d, &manifest)).collect(),
             files: documents.len(),
             warnings: Vec::new(),
             documents,
@@ -133,10 +134,9 @@ mod tests {
         assert_eq!(app.reader.view, View::Nothing);
         app.update(Action::Down);
         app.update(Action::FocusNext);
-        let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
-        let expected = Corpus::build(loaded.clone());
+        let expected = build_corpus(&[Source::Embedded], &mut std::io::empty());
         let mut events = Vec::new();
-        crate::loading::run(corpus::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
+        crate::loading::run(documents::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
             events.push(event);
             true
         });

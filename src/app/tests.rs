@@ -345,7 +345,7 @@ fn a_long_document_scrolls_past_65535_lines() {
 #[test]
 fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
     let mut corpus = fixture::seed();
-    corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::corpus::load::embedded_manifest());
+    corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::documents::embedded_manifest());
     assert_eq!(corpus.notes.len(), 1);
     let mut app = app(corpus);
     let note = app.reader.content.blocks.iter().position(|b| b.text.starts_with("Note: The NSPCC publishes"));

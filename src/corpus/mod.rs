@@ -1,165 +1,87 @@
-//! Documents: where they come from (embedded seeds, files, folders, stdin),
-//! how untrusted bytes become sanitised paragraphs, and the optional manifest.
+//! The corpus-wide model every front end draws from: documents, speakers
+//! merged across documents (and refined by the manifest), and statements.
+//! It is built in one place, [`crate::loading::build_corpus`] (or, document
+//! batch by batch, the background loader), with [`Indexer`].
 
-pub mod formats;
-pub mod load;
-pub mod manifest;
-pub mod sanitize;
+mod merge;
+mod names;
+mod statement;
 
-pub use load::{Ids, Input, Loaded, Plan, Prepared, Source, Warning, load, plan};
-pub use manifest::{Helpline, Manifest};
+use std::borrow::Cow;
 
-/// One article or report, ready to extract from and to draw.
+pub use merge::{DocumentStatements, Indexer, extract_document};
+pub use names::{normalize_name, normalize_name_into};
+pub use statement::Statement;
+
+use crate::documents::{Document, Helpline, Warning};
+use crate::extract::SpeakerKind;
+use crate::notes::Note;
+
+/// A speaker as the whole corpus knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    /// A stable slug from the file name ("thames-valley-police-responds-to-cse-review").
+pub struct Speaker {
+    /// Stable id: the manifest's, else a slug of the name.
     pub id: String,
-    pub title: String,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    /// Where it was read from, for messages ("seeds/x.txt", "stdin", a path).
-    pub origin: String,
-    /// Body paragraphs, sanitised, without the headline. Each is one line of
-    /// text; statement spans index into these.
-    pub paragraphs: Vec<String>,
+    pub name: String,
+    /// A few characters for the reader's gutter ("TVP", "Khan").
+    pub short: String,
+    /// Every other name the documents or the manifest use for it.
+    pub aliases: Vec<String>,
+    pub kind: SpeakerKind,
 }
 
-/// Most words a first line may have to be taken as a headline.
-const HEADLINE_MAX_WORDS: usize = 20;
+/// Everything loaded and extracted.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub speakers: Vec<Speaker>,
+    pub statements: Vec<Statement>,
+    pub helplines: Vec<Helpline>,
+    pub notes: Vec<Note>,
+    pub warnings: Vec<Warning>,
+    /// Shown before any article text (TUI) or as the first line (plain).
+    pub content_note: String,
+}
 
-impl Document {
-    /// Builds a document from sanitised text. The first line is the title
-    /// when a blank line follows it and it reads like a headline (short, not
-    /// ending like a sentence); otherwise `fallback_title` is used and the
-    /// first line stays part of the body.
-    pub fn from_text(id: String, origin: String, fallback_title: &str, text: &str) -> Document {
-        debug_assert!(sanitize::is_clean(text));
-        let mut paragraphs = split_paragraphs(text);
-        let title = match headline(text) {
-            Some(line) => {
-                paragraphs.remove(0);
-                line.to_string()
-            }
-            None => fallback_title.to_string(),
-        };
-        Document { id, title, source: None, date: None, origin, paragraphs }
+/// The content note for a corpus whose manifest gives none.
+pub const DEFAULT_CONTENT_NOTE: &str = "These documents may describe distressing events.";
+
+impl Corpus {
+    /// A statement's words (see [`Statement::text`]).
+    pub fn text<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+        statement.text(&self.documents[statement.document].paragraphs)
     }
-}
 
-/// The first line of `text` if it is a headline.
-fn headline(text: &str) -> Option<&str> {
-    let text = text.trim_start_matches(['\n', ' ']);
-    let (first, rest) = text.split_once('\n')?;
-    let first = first.trim();
-    let blank_follows = rest.split('\n').next().is_some_and(|line| line.trim().is_empty());
-    let words = first.split_whitespace().count();
-    let sentence_like = first.ends_with(['.', ',', ';', ':']) || first.ends_with(".\"") || first.ends_with(".”");
-    (blank_follows && words > 0 && words <= HEADLINE_MAX_WORDS && !sentence_like).then_some(first)
-}
+    /// A statement's cue (see [`Statement::cue`]).
+    pub fn cue<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+        statement.cue(&self.documents[statement.document].paragraphs)
+    }
 
-/// Splits text into paragraphs: blank lines separate them, the lines of one
-/// paragraph are joined by a space (hard-wrapped text reads as prose), and a
-/// line starting with a list marker starts a paragraph of its own.
-///
-/// Each paragraph is allocated at its exact length (the corpus keeps them
-/// all, and a string grown line by line holds up to twice its length).
-pub fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    for line in text.split('\n') {
-        let line = line.trim_matches(|c: char| c == ' ' || c == '\u{A0}');
-        if line.is_empty() || starts_list_item(line) {
-            if !current.is_empty() {
-                paragraphs.push(current.as_str().to_owned());
-                current.clear();
-            }
-            if line.is_empty() {
-                continue;
+    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
+    pub fn statement_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.speakers.len()];
+        for statement in &self.statements {
+            if let Some(speaker) = statement.speaker {
+                counts[speaker] += 1;
             }
         }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(line);
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.as_str().to_owned());
-    }
-    paragraphs.shrink_to_fit();
-    paragraphs
-}
-
-fn starts_list_item(line: &str) -> bool {
-    if let Some(rest) = line.strip_prefix(['-', '*', '•', '–']) {
-        return rest.starts_with(' ');
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits < 4 && line[digits..].starts_with([')', '.']) && line[digits + 1..].starts_with(' ')
-}
-
-/// A lower-case, hyphenated id from a file name or title.
-pub fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() { "document".to_string() } else { slug }
-}
-
-/// A readable title from a file stem: "cse-review_2017" → "Cse review 2017".
-pub fn title_from_stem(stem: &str) -> String {
-    let spaced: String = stem.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
-    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => stem.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_short_first_line_before_a_blank_line_is_the_title() {
-        let doc = Document::from_text("a".into(), "a.txt".into(), "A", "Shares rise on new offer\n\nShares rose.\n");
-        assert_eq!(doc.title, "Shares rise on new offer");
-        assert_eq!(doc.paragraphs, vec!["Shares rose."]);
+        counts
     }
 
-    #[test]
-    fn a_first_sentence_is_not_a_title() {
-        let text = "Police have responded to a review.\n\nA spokesman said: \"Yes.\"";
-        let doc = Document::from_text("a".into(), "a.txt".into(), "Fallback", text);
-        assert_eq!(doc.title, "Fallback");
-        assert_eq!(doc.paragraphs.len(), 2);
+    /// Speakers in the order people scan them: most statements first, then by name.
+    pub fn speakers_by_count(&self) -> Vec<usize> {
+        let counts = self.statement_counts();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| self.speakers[a].name.to_lowercase().cmp(&self.speakers[b].name.to_lowercase()))
+        });
+        order
     }
 
-    #[test]
-    fn no_blank_line_means_no_title() {
-        let doc = Document::from_text("a".into(), "a.txt".into(), "Fallback", "Headline\nbody text\n");
-        assert_eq!(doc.title, "Fallback");
-        assert_eq!(doc.paragraphs, vec!["Headline body text"]);
-    }
-
-    #[test]
-    fn wrapped_lines_join_and_list_items_split() {
-        let text = "one\ntwo\n\n - first item\n - second item\n\n3. third\nafter";
-        assert_eq!(split_paragraphs(text), vec!["one two", "- first item", "- second item", "3. third after"]);
-    }
-
-    #[test]
-    fn slugs_and_titles_from_file_names() {
-        assert_eq!(slug("Thames Valley Police (TVP)"), "thames-valley-police-tvp");
-        assert_eq!(slug("!!!"), "document");
-        assert_eq!(title_from_stem("cse-review_2017"), "Cse review 2017");
+    /// Statements that no speaker could be found for.
+    pub fn unattributed(&self) -> impl Iterator<Item = &Statement> {
+        self.statements.iter().filter(|s| s.speaker.is_none())
     }
 }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::layout::Focus;
 use super::{fit, put};
 use crate::app::App;
-use crate::corpus::Helpline;
+use crate::documents::Helpline;
 use crate::keymap::{self, Mode};
 use crate::strings;
 
@@ -156,7 +156,7 @@ mod tests {
     use super::*;
 
     fn helplines() -> Vec<Helpline> {
-        crate::corpus::load::embedded_manifest().helplines
+        crate::documents::embedded_manifest().helplines
     }
 
     #[test]

@@ -187,7 +187,7 @@ fn the_colour_theme_keeps_the_terminal_background() {
 fn document_text_never_reaches_the_screen_as_escape_sequences() {
     let mut corpus = fixture::seed();
     corpus.documents[0].paragraphs[0] =
-        crate::corpus::sanitize::sanitize("Hello \u{1b}]0;title\u{7} world \u{1b}[31mred");
+        crate::documents::sanitize::sanitize("Hello \u{1b}]0;title\u{7} world \u{1b}[31mred");
     let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
     let (_, buffer) = render(&mut app, 100, 30);
     assert!(buffer.content().iter().all(|c| !c.symbol().chars().any(|ch| ch.is_control())));
@@ -197,8 +197,7 @@ fn document_text_never_reaches_the_screen_as_escape_sequences() {
 /// organisations have their groups, and the NSPCC's quote opens highlighted.
 #[test]
 fn the_real_seed_lists_the_three_organisations_and_opens_the_nspcc_quote() {
-    let loaded = crate::corpus::load(&[crate::corpus::Source::Embedded], &mut std::io::empty());
-    let corpus = crate::index::Corpus::build(loaded);
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
     let nspcc = corpus.speakers.iter().position(|s| s.id == "nspcc").expect("the NSPCC is found");
     let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
     let (text, _) = render(&mut app, 100, 30);
@@ -262,11 +261,11 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
 fn app_with_warnings() -> App {
     let mut corpus = fixture::seed();
     corpus.warnings = vec![
-        crate::corpus::load::Warning {
+        crate::documents::Warning {
             origin: "articles/scan.pdf".into(),
             message: "has no text layer (a scan?); skipped".into(),
         },
-        crate::corpus::load::Warning {
+        crate::documents::Warning {
             origin: "articles/old-page.txt".into(),
             message: "is not valid UTF-8; read as Windows-1252 (Latin-1)".into(),
         },
@@ -396,8 +395,8 @@ fn a_storm_of_resizes_leaves_a_correct_final_frame() {
 fn the_readme_screenshot_is_current() {
     const START: &str = "<!-- screenshot:start -->\n```text\n";
     const END: &str = "```\n<!-- screenshot:end -->";
-    let loaded = crate::corpus::load(&[crate::corpus::Source::Embedded], &mut std::io::empty());
-    let mut app = App::new(crate::index::Corpus::build(loaded), Filter::default(), Theme::monochrome(), (100, 30));
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
+    let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("NSPCC helpline 0808 800 5000"), "{text}");
     let shot: String = text.lines().map(|l| format!("{}\n", l.trim_end())).collect();

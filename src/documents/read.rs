@@ -42,16 +42,6 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Everything read from the sources, before extraction.
-#[derive(Debug, Clone, Default)]
-pub struct Loaded {
-    pub documents: Vec<Document>,
-    /// The manifests found, merged; helplines fall back to the embedded
-    /// manifest's so a helpline is always shown.
-    pub manifest: Manifest,
-    pub warnings: Vec<Warning>,
-}
-
 /// File extensions read when a folder is walked: plain text and every
 /// format [`super::formats`] converts.
 pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf"];
@@ -67,21 +57,6 @@ pub fn embedded_manifest() -> Manifest {
         .find(|(name, _)| *name == MANIFEST_FILE)
         .map(|(_, bytes)| Manifest::parse(&String::from_utf8_lossy(bytes)).expect("seeds/corpus.toml is valid"))
         .unwrap_or_default()
-}
-
-/// Reads every source in order, on this thread: [`plan`], then each
-/// input [`Input::prepare`]d and [`Ids::settle`]d in turn. The background
-/// loader ([`crate::loading`]) does the same with the inputs prepared on
-/// every core, and gives the same documents and warnings in the same order.
-/// `stdin` is read for [`Source::Stdin`].
-pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
-    let Plan { inputs, manifest } = plan(sources, stdin);
-    let mut loaded = Loaded { manifest, ..Loaded::default() };
-    let mut ids = Ids::default();
-    for input in inputs {
-        ids.settle(input.prepare(), &mut loaded.documents, &mut loaded.warnings);
-    }
-    loaded
 }
 
 /// What [`plan`] found: every input to read, in load order, and the
@@ -451,6 +426,24 @@ fn describe_io(err: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the sources gave, read in order on this thread.
+    struct Loaded {
+        documents: Vec<Document>,
+        manifest: Manifest,
+        warnings: Vec<Warning>,
+    }
+
+    /// The loader's steps on one thread: [`plan`], then each input
+    /// prepared and settled in turn.
+    fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
+        let Plan { inputs, manifest } = plan(sources, stdin);
+        let (mut documents, mut warnings, mut ids) = (Vec::new(), Vec::new(), Ids::default());
+        for input in inputs {
+            ids.settle(input.prepare(), &mut documents, &mut warnings);
+        }
+        Loaded { documents, manifest, warnings }
+    }
 
     fn load_paths(paths: &[&Path]) -> Loaded {
         let sources: Vec<Source> = paths.iter().map(|p| Source::Path(p.to_path_buf())).collect();

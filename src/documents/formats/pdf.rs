@@ -92,7 +92,7 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 /// A reader error fit for one warning line: sanitised (it may quote bytes
 /// from the file) and short.
 fn short_message(message: &str) -> String {
-    let clean = crate::corpus::sanitize::sanitize(message).replace('\n', " ");
+    let clean = crate::documents::sanitize::sanitize(message).replace('\n', " ");
     let mut short: String = clean.chars().take(MAX_ERROR_CHARS).collect();
     if clean.chars().count() > MAX_ERROR_CHARS {
         short.push('…');

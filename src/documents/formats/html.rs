@@ -3,7 +3,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{Converted, collapse_whitespace};
-use crate::corpus::formats::markdown::BULLET;
+use crate::documents::formats::markdown::BULLET;
 
 /// Elements whose content is page furniture, code or controls rather than
 /// the article: never read, wherever they appear.
