@@ -42,7 +42,7 @@ fn load_and_index(c: &mut Criterion) {
     let sources = [Source::Path(dir.path().to_path_buf())];
     // What every front end runs: files read, sanitised and extracted on every core.
     group.bench_function(format!("{size}MB corpus, all cores"), |b| {
-        b.iter(|| voices::loading::build_corpus(&sources, &mut std::io::empty()).statements.len())
+        b.iter(|| voices::loading::build_corpus(&sources, &mut std::io::empty()).statements().len())
     });
     group.finish();
 }

@@ -20,10 +20,10 @@ use ratatui::backend::TestBackend;
 use voices::app::App;
 use voices::content::{Pos, Wrapped, wrap_all};
 use voices::corpus::Corpus;
+use voices::corpus::Filter;
 use voices::documents::Source;
 use voices::keymap::Action;
 use voices::loading::build_corpus;
-use voices::speakers::Filter;
 use voices::ui::theme::Theme;
 
 const WIDTH: u16 = 200;

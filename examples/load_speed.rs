@@ -19,12 +19,12 @@ fn main() {
     match std::env::args().nth(2).as_deref() {
         Some("parallel") => {
             let corpus = voices::loading::build_corpus(&sources, &mut std::io::empty());
-            clock.lap(&format!("loading::build_corpus, every core ({} statements)", corpus.statements.len()));
+            clock.lap(&format!("loading::build_corpus, every core ({} statements)", corpus.statements().len()));
             return;
         }
         Some("one-thread") => {
             let corpus = one_thread(&sources, &mut Clock::quiet());
-            clock.lap(&format!("the same steps on one thread ({} statements)", corpus.statements.len()));
+            clock.lap(&format!("the same steps on one thread ({} statements)", corpus.statements().len()));
             return;
         }
         _ => {}
@@ -58,7 +58,7 @@ fn one_thread(sources: &[Source], clock: &mut Clock) -> Corpus {
     clock.lap("extract, one thread");
     let (mut indexer, mut corpus) = Indexer::start(plan.manifest, warnings);
     indexer.add(&mut corpus, documents, extracted);
-    clock.lap(&format!("index ({} statements)", corpus.statements.len()));
+    clock.lap(&format!("index ({} statements)", corpus.statements().len()));
     corpus
 }
 

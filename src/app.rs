@@ -3,9 +3,10 @@
 //! each behaviour can be tested by feeding actions and looking at fields.
 
 use crate::content::{Content, Match, Pos, Wrapped};
-use crate::corpus::Corpus;
+use crate::corpus::Filter;
+use crate::corpus::{Corpus, Group};
 use crate::keymap::{Action, Mode};
-use crate::speakers::{Filter, match_speakers};
+use crate::speakers::match_speakers;
 use crate::strings;
 use crate::ui::layout::{self, Focus};
 use crate::ui::theme::Theme;
@@ -26,8 +27,8 @@ pub enum RowKind {
     /// A section heading; `true` for Speakers, `false` for Documents.
     Section(bool),
     Document(usize),
-    /// A speaker group; `None` is the unattributed group.
-    Speaker(Option<usize>),
+    /// A speaker's statements, or the unattributed ones.
+    Group(Group),
     /// Index into [`Corpus::statements`].
     Statement(usize),
     /// A line of explanation that cannot be opened.
@@ -58,8 +59,8 @@ pub struct Sidebar {
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
-    /// Speaker groups that are open.
-    pub expanded: Vec<Option<usize>>,
+    /// Groups that are open.
+    pub expanded: Vec<Group>,
     /// Sections that are closed: [documents, speakers].
     pub collapsed: [bool; 2],
     /// The sidebar search; non-empty hides rows that do not match.
@@ -71,7 +72,7 @@ pub struct Sidebar {
 pub enum View {
     Nothing,
     Document(usize),
-    Speaker(Option<usize>),
+    Group(Group),
 }
 
 /// The reader pane: its content, wrapped for the current width, and where
@@ -204,19 +205,19 @@ impl App {
         self.sidebar.expanded = if self.filter.is_everyone() {
             Vec::new()
         } else {
-            self.shown_speakers().into_iter().map(|(speaker, _)| speaker).collect()
+            self.corpus.groups(&self.filter).into_iter().map(|listed| listed.group).collect()
         };
         self.rebuild_rows();
         let first = if self.filter.is_everyone() {
             self.sidebar.rows.iter().position(|r| matches!(r.kind, RowKind::Document(_)))
         } else {
-            self.sidebar.rows.iter().position(|r| matches!(r.kind, RowKind::Speaker(_)))
+            self.sidebar.rows.iter().position(|r| matches!(r.kind, RowKind::Group(_)))
         };
         if let Some(row) = first {
             self.sidebar.selected = row;
             match self.sidebar.rows[row].kind {
                 RowKind::Document(d) => self.open_view(View::Document(d)),
-                RowKind::Speaker(s) => self.open_view(View::Speaker(s)),
+                RowKind::Group(group) => self.open_view(View::Group(group)),
                 _ => {}
             }
         } else {
@@ -225,33 +226,11 @@ impl App {
         self.sidebar.offset = 0;
     }
 
-    /// Speakers the sidebar lists, in display order, with their statement
-    /// counts; the unattributed group last.
-    pub fn shown_speakers(&self) -> Vec<(Option<usize>, usize)> {
-        let counts = self.corpus.statement_counts();
-        let mut shown: Vec<(Option<usize>, usize)> = self
-            .corpus
-            .speakers_by_count()
-            .into_iter()
-            .filter(|&i| counts[i] > 0 && self.filter.keeps(Some(i)))
-            .map(|i| (Some(i), counts[i]))
-            .collect();
-        let unattributed = self.corpus.unattributed().count();
-        if unattributed > 0 && self.filter.keeps(None) {
-            shown.push((None, unattributed));
-        }
-        shown
-    }
-
     /// Documents the sidebar lists: all of them, or with a filter those that
     /// hold a chosen speaker's statements.
     pub fn shown_documents(&self) -> Vec<usize> {
-        (0..self.corpus.documents.len())
-            .filter(|&d| {
-                self.filter.is_everyone()
-                    || self.corpus.statements.iter().any(|s| s.document == d && self.filter.keeps(s.speaker))
-            })
-            .collect()
+        let shown = self.corpus.shown_documents(&self.filter);
+        (0..shown.len()).filter(|&d| shown[d]).collect()
     }
 
     /// Rebuilds the sidebar rows, keeping the selection on the same thing.
@@ -265,11 +244,11 @@ impl App {
         let documents = self.shown_documents();
         let document_rows: Vec<Row> = documents
             .iter()
-            .filter(|&&d| hit(&self.corpus.documents[d].title))
+            .filter(|&&d| hit(&self.corpus.documents()[d].title))
             .map(|&d| Row {
                 kind: RowKind::Document(d),
                 depth: 1,
-                label: self.corpus.documents[d].title.clone(),
+                label: self.corpus.documents()[d].title.clone(),
                 count: None,
                 expanded: None,
             })
@@ -289,18 +268,18 @@ impl App {
         }
 
         let mut speaker_rows = Vec::new();
-        for (speaker, count) in self.shown_speakers() {
-            let name = speaker.map_or(strings::UNATTRIBUTED, |i| self.corpus.speakers[i].name.as_str());
+        for listed in self.corpus.groups(&self.filter) {
+            let (group, count) = (listed.group, listed.statements.len());
+            let name = self.corpus.group_name(group);
             // A closed group's rows are never shown: skip building them (a
             // large corpus has hundreds of thousands of statements).
-            let may_open = searching || self.sidebar.expanded.contains(&speaker);
-            let statements: Vec<Row> = self
-                .corpus
+            let may_open = searching || self.sidebar.expanded.contains(&group);
+            let statements: Vec<Row> = listed
                 .statements
                 .iter()
-                .enumerate()
                 .filter(|_| may_open)
-                .filter(|(_, s)| s.speaker == speaker && hit(&self.corpus.text(s)))
+                .map(|&i| (i, &self.corpus.statements()[i]))
+                .filter(|(_, s)| hit(&self.corpus.text(s)))
                 .map(|(i, s)| Row {
                     kind: RowKind::Statement(i),
                     depth: 2,
@@ -313,9 +292,9 @@ impl App {
             if searching && !name_hits && statements.is_empty() {
                 continue;
             }
-            let open = self.sidebar.expanded.contains(&speaker) || (searching && !statements.is_empty());
+            let open = self.sidebar.expanded.contains(&group) || (searching && !statements.is_empty());
             speaker_rows.push(Row {
-                kind: RowKind::Speaker(speaker),
+                kind: RowKind::Group(group),
                 depth: 1,
                 label: name.to_string(),
                 count: Some(count),
@@ -493,7 +472,7 @@ impl App {
         let content = match view {
             View::Nothing => Content::message(strings::NOTHING_OPEN),
             View::Document(d) => Content::document(&self.corpus, &self.filter, d),
-            View::Speaker(s) => Content::speaker(&self.corpus, s),
+            View::Group(group) => Content::group(&self.corpus, group),
         };
         self.reader.label_width = content
             .statements
@@ -513,8 +492,8 @@ impl App {
 
     /// The gutter label of a statement's speaker.
     pub fn speaker_short(&self, statement: usize) -> &str {
-        match self.corpus.statements[statement].speaker {
-            Some(s) => &self.corpus.speakers[s].short,
+        match self.corpus.statements()[statement].speaker {
+            Some(s) => &self.corpus.speakers()[s].short,
             None => strings::UNATTRIBUTED_SHORT,
         }
     }
@@ -523,8 +502,8 @@ impl App {
     /// in), scrolled to it, highlighted.
     pub fn open_statement(&mut self, statement: usize) {
         let in_view = self.reader.content.statements.contains(&statement);
-        if !(in_view && matches!(self.reader.view, View::Speaker(_))) {
-            let document = self.corpus.statements[statement].document;
+        if !(in_view && matches!(self.reader.view, View::Group(_))) {
+            let document = self.corpus.statements()[statement].document;
             if self.reader.view != View::Document(document) || !in_view {
                 self.open_view(View::Document(document));
             }
@@ -608,10 +587,10 @@ impl App {
             Action::Collapse if sidebar => self.collapse(),
             Action::Open if sidebar => self.open_selected(),
             Action::Open => {
-                if matches!(self.reader.view, View::Speaker(_))
+                if matches!(self.reader.view, View::Group(_))
                     && let Some(statement) = self.reference_statement()
                 {
-                    self.open_view(View::Document(self.corpus.statements[statement].document));
+                    self.open_view(View::Document(self.corpus.statements()[statement].document));
                     self.open_statement(statement);
                 }
             }
@@ -714,7 +693,7 @@ impl App {
                 self.sidebar.collapsed[usize::from(speakers)] = false;
                 self.rebuild_rows();
             }
-            (RowKind::Speaker(s), Some(false)) => {
+            (RowKind::Group(s), Some(false)) => {
                 self.sidebar.expanded.push(s);
                 self.rebuild_rows();
             }
@@ -730,7 +709,7 @@ impl App {
                 self.sidebar.collapsed[usize::from(speakers)] = true;
                 self.rebuild_rows();
             }
-            (RowKind::Speaker(s), Some(true)) if self.sidebar.query.is_empty() => {
+            (RowKind::Group(s), Some(true)) if self.sidebar.query.is_empty() => {
                 self.sidebar.expanded.retain(|&e| e != s);
                 self.rebuild_rows();
             }
@@ -760,15 +739,15 @@ impl App {
                 return;
             }
             RowKind::Document(d) => self.open_view(View::Document(d)),
-            RowKind::Speaker(s) => {
+            RowKind::Group(s) => {
                 if !self.sidebar.expanded.contains(&s) {
                     self.sidebar.expanded.push(s);
                     self.rebuild_rows();
                 }
-                self.open_view(View::Speaker(s));
+                self.open_view(View::Group(s));
             }
             RowKind::Statement(i) => {
-                self.open_view(View::Document(self.corpus.statements[i].document));
+                self.open_view(View::Document(self.corpus.statements()[i].document));
                 self.open_statement(i);
             }
             RowKind::Note => return,
@@ -803,7 +782,7 @@ impl App {
         let row = self.sidebar.rows.iter().position(|r| r.kind == RowKind::Statement(statement)).or_else(|| {
             self.sidebar.rows.iter().position(|r| match (r.kind, view) {
                 (RowKind::Document(d), View::Document(open)) => d == open,
-                (RowKind::Speaker(s), View::Speaker(open)) => s == open,
+                (RowKind::Group(s), View::Group(open)) => s == open,
                 _ => false,
             })
         });
@@ -818,10 +797,10 @@ impl App {
             self.message = Some(strings::NO_STATEMENT_SELECTED.to_string());
             return;
         };
-        let speaker = self.corpus.statements[from].speaker;
-        let same = |i: &usize| self.corpus.statements[*i].speaker == speaker && self.filter.keeps(speaker);
+        let speaker = self.corpus.statements()[from].speaker;
+        let same = |i: &usize| self.corpus.statements()[*i].speaker == speaker && self.filter.keeps(Group::of(speaker));
         let next =
-            if forward { (from + 1..self.corpus.statements.len()).find(same) } else { (0..from).rev().find(same) };
+            if forward { (from + 1..self.corpus.statements().len()).find(same) } else { (0..from).rev().find(same) };
         match next {
             Some(statement) => self.open_statement_and_follow(statement),
             None if self.reader.current.is_none() => self.open_statement_and_follow(from),
@@ -946,20 +925,21 @@ impl App {
     /// statements whose id, name or an alias contains it.
     pub fn picker_candidates(&self) -> Vec<(usize, usize)> {
         let wanted = crate::corpus::normalize_name(&self.prompt);
-        let counts = self.corpus.statement_counts();
         self.corpus
-            .speakers_by_count()
+            .groups(&Filter::default())
             .into_iter()
-            .filter(|&i| counts[i] > 0)
-            .filter(|&i| {
-                let s = &self.corpus.speakers[i];
+            .filter_map(|listed| match listed.group {
+                Group::Speaker(i) => Some((i, listed.statements.len())),
+                Group::Unattributed => None,
+            })
+            .filter(|&(i, _)| {
+                let s = &self.corpus.speakers()[i];
                 wanted.is_empty()
                     || std::iter::once(&s.id)
                         .chain(std::iter::once(&s.name))
                         .chain(&s.aliases)
                         .any(|n| crate::corpus::normalize_name(n).contains(&wanted))
             })
-            .map(|i| (i, counts[i]))
             .collect()
     }
 
@@ -987,12 +967,12 @@ impl App {
             Action::Submit => {
                 let chosen = match candidates.get(self.picker.selected) {
                     Some(&(speaker, _)) => Ok(vec![speaker]),
-                    None => match_speakers(&self.corpus.speakers, &self.prompt),
+                    None => match_speakers(self.corpus.speakers(), &self.prompt),
                 };
                 match chosen {
                     Ok(speakers) => {
-                        let ids: Vec<String> = speakers.iter().map(|&i| self.corpus.speakers[i].id.clone()).collect();
-                        match Filter::resolve(&self.corpus.speakers, &ids) {
+                        let ids: Vec<String> = speakers.iter().map(|&i| self.corpus.speakers()[i].id.clone()).collect();
+                        match Filter::resolve(self.corpus.speakers(), &ids) {
                             Ok(filter) => {
                                 self.mode = Mode::Normal;
                                 self.prompt.clear();

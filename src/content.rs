@@ -10,8 +10,8 @@ use std::rc::Rc;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::Corpus;
-use crate::speakers::Filter;
+use crate::corpus::Filter;
+use crate::corpus::{Corpus, Group};
 use crate::strings;
 
 /// How a block is styled.
@@ -68,7 +68,7 @@ impl Content {
     /// A document: title, source and date, then every paragraph, with the
     /// statements the filter keeps marked.
     pub fn document(corpus: &Corpus, filter: &Filter, document: usize) -> Content {
-        let doc = &corpus.documents[document];
+        let doc = &corpus.documents()[document];
         let mut blocks = vec![Block::plain(BlockKind::Title, doc.title.clone(), true)];
         let meta: Vec<&str> = [doc.source.as_deref(), doc.date.as_deref()].into_iter().flatten().collect();
         let meta = if meta.is_empty() { doc.origin.clone() } else { meta.join(" · ") };
@@ -77,7 +77,7 @@ impl Content {
         let mut paragraph_block = Vec::with_capacity(doc.paragraphs.len());
         // This document's notes, in paragraph order, taken once: a long
         // document has thousands of paragraphs and a corpus many notes.
-        let mut notes: Vec<_> = corpus.notes.iter().filter(|n| n.document == document).collect();
+        let mut notes: Vec<_> = corpus.notes().iter().filter(|n| n.document == document).collect();
         notes.sort_by_key(|n| n.paragraph);
         let mut notes = notes.into_iter().peekable();
         for (index, paragraph) in doc.paragraphs.iter().enumerate() {
@@ -95,8 +95,9 @@ impl Content {
         }
         let mut statements = Vec::new();
         let mut starts = Vec::new();
-        for (index, statement) in corpus.statements.iter().enumerate() {
-            if statement.document != document || !filter.keeps(statement.speaker) {
+        for index in corpus.statements_in(document) {
+            let statement = &corpus.statements()[index];
+            if !filter.keeps(statement.group()) {
                 continue;
             }
             statements.push(index);
@@ -123,18 +124,17 @@ impl Content {
 
     /// A speaker (or the unattributed group): a count line, then every
     /// statement as a heading (kind, document, paragraph) and its text.
-    pub fn speaker(corpus: &Corpus, speaker: Option<usize>) -> Content {
-        let name = speaker.map_or(strings::UNATTRIBUTED, |i| corpus.speakers[i].name.as_str());
-        let chosen: Vec<usize> =
-            (0..corpus.statements.len()).filter(|&i| corpus.statements[i].speaker == speaker).collect();
+    pub fn group(corpus: &Corpus, group: Group) -> Content {
+        let name = corpus.group_name(group);
+        let chosen: Vec<usize> = corpus.statements_by(group).to_vec();
         let mut blocks = vec![
             Block::plain(BlockKind::Title, name.to_string(), true),
             Block::plain(BlockKind::Meta, strings::statement_count(chosen.len()), false),
         ];
         let mut starts = Vec::new();
         for &index in &chosen {
-            let statement = &corpus.statements[index];
-            let doc = &corpus.documents[statement.document];
+            let statement = &corpus.statements()[index];
+            let doc = &corpus.documents()[statement.document];
             let heading = format!(
                 "{} · {} · {}",
                 strings::kind_label(statement.kind),
@@ -154,7 +154,7 @@ impl Content {
             });
             let (first, last) = (statement.spans.first(), statement.spans.last());
             if let (Some(first), Some(last)) = (first, last) {
-                for note in corpus.notes.iter().filter(|n| {
+                for note in corpus.notes().iter().filter(|n| {
                     n.document == statement.document && (first.paragraph..=last.paragraph).contains(&n.paragraph)
                 }) {
                     blocks.push(Block::plain(BlockKind::Heading, strings::note(&note.message()), false));

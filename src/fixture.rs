@@ -2,7 +2,7 @@
 //! statements marked by hand, so the reader's tests do not depend on the
 //! extractor's output.
 
-use crate::corpus::{Corpus, Speaker, Statement};
+use crate::corpus::{Corpus, Parts, Speaker, Statement};
 use crate::documents::{self, Document, Source};
 use crate::extract::{Found, Span, SpeakerKind, StatementKind};
 use crate::loading::build_corpus;
@@ -43,7 +43,7 @@ fn text_of(document: &Document, spans: &[Span]) -> String {
 pub fn seed() -> Corpus {
     let loaded = build_corpus(&[Source::Embedded], &mut std::io::empty());
     let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
-    let document = loaded.documents[0].clone();
+    let document = loaded.documents()[0].clone();
     assert!(document.paragraphs[12].starts_with("An NSPCC spokesman"), "the seed changed");
     let speakers = vec![
         speaker("tvp", "Thames Valley Police", "TVP"),
@@ -66,21 +66,27 @@ pub fn seed() -> Corpus {
             Statement::new(i + 1, 0, speaker, found, &document.paragraphs)
         })
         .collect();
-    Corpus {
+    Corpus::from_parts(Parts {
         documents: vec![document],
         speakers,
         statements,
-        helplines: loaded.helplines,
+        helplines: loaded.helplines().to_vec(),
         notes: Vec::new(),
         warnings: Vec::new(),
         content_note: manifest.content_note.unwrap_or_default(),
-    }
+    })
+}
+
+/// `corpus` with its parts changed by `change`, indexed again.
+pub fn changed(corpus: Corpus, change: impl FnOnce(&mut Parts)) -> Corpus {
+    let mut parts = corpus.into_parts();
+    change(&mut parts);
+    Corpus::from_parts(parts)
 }
 
 /// The seed plus a short second article with one more NSPCC statement, for
 /// moving between documents.
 pub fn two_documents() -> Corpus {
-    let mut corpus = seed();
     let document = Document {
         id: "second".into(),
         title: "A second article".into(),
@@ -95,7 +101,8 @@ pub fn two_documents() -> Corpus {
     let spans = quote_spans(&document, 1..=1);
     let text = text_of(&document, &spans);
     let found = Found { speaker: Some(2), kind: StatementKind::Direct, text, cue: "The NSPCC said".into(), spans };
-    corpus.statements.push(Statement::new(corpus.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
-    corpus.documents.push(document);
-    corpus
+    changed(seed(), |parts| {
+        parts.statements.push(Statement::new(parts.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
+        parts.documents.push(document);
+    })
 }

@@ -106,7 +106,7 @@ impl LoadProgress {
             LoadEvent::Documents { documents, extractions, warnings, files } => {
                 let Some(indexer) = self.indexer.as_mut() else { return };
                 self.files += files;
-                corpus.warnings.extend(warnings);
+                indexer.add_warnings(corpus, warnings);
                 indexer.add(corpus, documents, extractions);
             }
             LoadEvent::Finished => self.finished = true,
@@ -223,13 +223,13 @@ mod tests {
     }
 
     fn assert_same(got: &Corpus, expected: &Corpus) {
-        assert_eq!(got.documents, expected.documents);
-        assert_eq!(got.speakers, expected.speakers);
-        assert_eq!(got.statements, expected.statements);
-        assert_eq!(got.notes, expected.notes);
-        assert_eq!(got.warnings, expected.warnings);
-        assert_eq!(got.helplines, expected.helplines);
-        assert_eq!(got.content_note, expected.content_note);
+        assert_eq!(got.documents(), expected.documents());
+        assert_eq!(got.speakers(), expected.speakers());
+        assert_eq!(got.statements(), expected.statements());
+        assert_eq!(got.notes(), expected.notes());
+        assert_eq!(got.warnings(), expected.warnings());
+        assert_eq!(got.helplines(), expected.helplines());
+        assert_eq!(got.content_note(), expected.content_note());
     }
 
     /// A folder of many small articles spanning several batches, with files
@@ -274,16 +274,17 @@ mod tests {
             Source::Path(dir.path().join("a002.txt")),
         ];
         let expected = one_thread(&sources, &mut std::io::empty());
-        assert!(expected.documents.len() > BATCH_INPUTS * 3, "several batches");
-        let messages: Vec<String> = expected.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(expected.documents().len() > BATCH_INPUTS * 3, "several batches");
+        let messages: Vec<String> = expected.warnings().iter().map(|w| w.to_string()).collect();
         assert!(messages[0].contains("a070-empty.txt: is empty"), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("missing.txt: does not exist")), "{messages:?}");
-        let ids: Vec<&str> = expected.documents.iter().map(|d| d.id.as_str()).collect();
+        let ids: Vec<&str> = expected.documents().iter().map(|d| d.id.as_str()).collect();
         assert!(ids.contains(&"a001-2") && ids.contains(&"a002-2"), "{ids:?}");
         assert!(!ids.contains(&"a073") && !ids.contains(&"a073-2"), "a file with no text takes an id: {ids:?}");
 
         let got = build_corpus(&sources, &mut std::io::empty());
         assert_same(&got, &expected);
+        got.assert_indexed();
 
         let plan = documents::plan(&sources, &mut std::io::empty());
         let files = plan.files();
@@ -318,7 +319,7 @@ mod tests {
         let expected = one_thread(&sources, &mut text.as_bytes());
         let got = build_corpus(&sources, &mut text.as_bytes());
         assert_same(&got, &expected);
-        assert_eq!(got.documents[1].origin, "stdin");
+        assert_eq!(got.documents()[1].origin, "stdin");
     }
 
     #[test]
@@ -331,8 +332,8 @@ mod tests {
         assert!(matches!(events[2], LoadEvent::Finished));
         let missing = [Source::Path("/nonexistent/voices".into())];
         assert_eq!(
-            build_corpus(&missing, &mut std::io::empty()).warnings,
-            one_thread(&missing, &mut std::io::empty()).warnings
+            build_corpus(&missing, &mut std::io::empty()).warnings(),
+            one_thread(&missing, &mut std::io::empty()).warnings()
         );
     }
 

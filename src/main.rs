@@ -10,9 +10,9 @@ use clap::Parser;
 use voices::app::App;
 use voices::cli::{Cli, Format};
 use voices::corpus::Corpus;
+use voices::corpus::Filter;
 use voices::documents::Source;
 use voices::output;
-use voices::speakers::Filter;
 use voices::tui;
 use voices::ui::theme::Theme;
 
@@ -67,13 +67,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let corpus = voices::loading::build_corpus(&sources, &mut std::io::stdin().lock());
-    for warning in &corpus.warnings {
+    for warning in corpus.warnings() {
         eprintln!("voices: {warning}");
     }
-    if corpus.documents.is_empty() {
+    if corpus.documents().is_empty() {
         anyhow::bail!("no documents to read");
     }
-    let filter = match Filter::resolve(&corpus.speakers, &cli.speakers) {
+    let filter = match Filter::resolve(corpus.speakers(), &cli.speakers) {
         Ok(filter) => filter,
         Err(err) => {
             eprintln!("voices: {err}");

@@ -6,27 +6,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::corpus::{Corpus, Statement};
+use crate::corpus::Filter;
+use crate::corpus::{Corpus, Group, Statement};
 use crate::documents::Document;
 use crate::notes::Note;
-use crate::speakers::Filter;
 use crate::strings::{self, UNATTRIBUTED, paragraph_label, statement_count};
-
-/// Speakers to show, in display order, with the statements each keeps.
-fn groups<'c>(corpus: &'c Corpus, filter: &Filter) -> Vec<(Option<usize>, Vec<&'c Statement>)> {
-    let mut groups: Vec<(Option<usize>, Vec<&Statement>)> = corpus
-        .speakers_by_count()
-        .into_iter()
-        .filter(|&index| filter.keeps(Some(index)))
-        .map(|index| (Some(index), corpus.statements.iter().filter(|s| s.speaker == Some(index)).collect()))
-        .filter(|(_, statements): &(_, Vec<_>)| !statements.is_empty())
-        .collect();
-    let unattributed: Vec<&Statement> = corpus.unattributed().collect();
-    if filter.keeps(None) && !unattributed.is_empty() {
-        groups.push((None, unattributed));
-    }
-    groups
-}
 
 /// One piece of a summary, in the order plain and Markdown output write
 /// them, so both lay out the same statements and notes the same way.
@@ -46,15 +30,14 @@ enum Piece<'c> {
 /// Walks the (filtered) summary: each speaker with its statements and
 /// their notes, then the notes no shown statement carried.
 fn walk<'c>(corpus: &'c Corpus, filter: &Filter, mut write: impl FnMut(Piece<'c>) -> io::Result<()>) -> io::Result<()> {
-    let groups = groups(corpus, filter);
+    let groups = corpus.groups(filter);
     if groups.is_empty() {
         write(Piece::NoStatements)?;
     }
-    let mut noted = vec![false; corpus.notes.len()];
-    for (speaker, statements) in groups {
-        let name = speaker.map_or(UNATTRIBUTED, |i| corpus.speakers[i].name.as_str());
-        write(Piece::Speaker(name, statements.len()))?;
-        for statement in statements {
+    let mut noted = vec![false; corpus.notes().len()];
+    for listed in groups {
+        write(Piece::Speaker(corpus.group_name(listed.group), listed.statements.len()))?;
+        for statement in listed.statements.iter().map(|&i| &corpus.statements()[i]) {
             let mut notes = Vec::new();
             for (index, note) in notes_for(corpus, statement) {
                 notes.push(note);
@@ -63,10 +46,9 @@ fn walk<'c>(corpus: &'c Corpus, filter: &Filter, mut write: impl FnMut(Piece<'c>
             write(Piece::Statement(statement, notes))?;
         }
     }
-    let shown_documents: Vec<usize> =
-        corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).map(|s| s.document).collect();
-    for (index, note) in corpus.notes.iter().enumerate() {
-        if !noted[index] && (filter.is_everyone() || shown_documents.contains(&note.document)) {
+    let shown_documents = corpus.shown_documents(filter);
+    for (index, note) in corpus.notes().iter().enumerate() {
+        if !noted[index] && shown_documents[note.document] {
             write(Piece::NoteAlone(note))?;
         }
     }
@@ -81,7 +63,7 @@ fn quoted(corpus: &Corpus, statement: &Statement) -> String {
 /// Statements grouped under each speaker's name, then the helplines: one
 /// statement per paragraph, prefixed with its speaker, so it reads well aloud.
 pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
-    writeln!(out, "Content note: {} Support: {}", corpus.content_note, helpline_line(corpus))?;
+    writeln!(out, "Content note: {} Support: {}", corpus.content_note(), helpline_line(corpus))?;
     writeln!(out)?;
     let mut speaker = UNATTRIBUTED;
     walk(corpus, filter, |piece| {
@@ -98,7 +80,7 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                     out,
                     "{speaker}: {} ({}, {}, {})",
                     quoted(corpus, statement),
-                    corpus.documents[statement.document].title,
+                    corpus.documents()[statement.document].title,
                     paragraph_label(statement.paragraph_range()),
                     strings::kind_label(statement.kind).to_lowercase()
                 )?;
@@ -107,7 +89,7 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
                 }
             }
             Piece::NoteAlone(note) => {
-                let doc = &corpus.documents[note.document];
+                let doc = &corpus.documents()[note.document];
                 writeln!(out, "Note: {} ({}, paragraph {})", note.message(), doc.title, note.paragraph + 1)?;
             }
         }
@@ -118,7 +100,7 @@ pub fn write_plain(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io:
 
 /// The helplines on one line, as the status bar shows them.
 pub fn helpline_line(corpus: &Corpus) -> String {
-    corpus.helplines.iter().map(|h| format!("{} {}", h.name, h.number)).collect::<Vec<_>>().join(" · ")
+    corpus.helplines().iter().map(|h| format!("{} {}", h.name, h.number)).collect::<Vec<_>>().join(" · ")
 }
 
 /// Helpline notes about paragraphs a statement covers, with their indices.
@@ -126,7 +108,7 @@ pub fn notes_for<'c>(corpus: &'c Corpus, statement: &Statement) -> impl Iterator
     let (first, last) = statement.paragraph_range();
     let document = statement.document;
     corpus
-        .notes
+        .notes()
         .iter()
         .enumerate()
         .filter(move |(_, note)| note.document == document && (first - 1..last).contains(&note.paragraph))
@@ -134,7 +116,7 @@ pub fn notes_for<'c>(corpus: &'c Corpus, statement: &Statement) -> impl Iterator
 
 fn write_helplines(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
     writeln!(out, "Helplines")?;
-    for helpline in &corpus.helplines {
+    for helpline in corpus.helplines() {
         match &helpline.audience {
             Some(audience) => writeln!(out, "{}: {} ({audience})", helpline.name, helpline.number)?,
             None => writeln!(out, "{}: {}", helpline.name, helpline.number)?,
@@ -154,7 +136,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
     writeln!(
         out,
         "*Content note: {} Support: {}*",
-        escape_markdown(&corpus.content_note),
+        escape_markdown(corpus.content_note()),
         escape_markdown(&helpline_line(corpus))
     )?;
     writeln!(out)?;
@@ -163,7 +145,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
             Piece::NoStatements => writeln!(out, "No statements were found.")?,
             Piece::Speaker(name, count) => writeln!(out, "## {} ({})", escape_markdown(name), statement_count(count))?,
             Piece::Statement(statement, notes) => {
-                let doc = &corpus.documents[statement.document];
+                let doc = &corpus.documents()[statement.document];
                 writeln!(out, "> {}", escape_markdown(&quoted(corpus, statement)))?;
                 writeln!(out, ">")?;
                 writeln!(
@@ -182,7 +164,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
                 out,
                 "**Note:** {} (*{}*, paragraph {})",
                 escape_markdown(&note.message()),
-                escape_markdown(&corpus.documents[note.document].title),
+                escape_markdown(&corpus.documents()[note.document].title),
                 note.paragraph + 1
             )?,
         }
@@ -190,7 +172,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
     })?;
     writeln!(out, "## Helplines")?;
     writeln!(out)?;
-    for helpline in &corpus.helplines {
+    for helpline in corpus.helplines() {
         let audience = helpline.audience.as_deref().map(|a| format!(" ({})", escape_markdown(a))).unwrap_or_default();
         writeln!(out, "- **{}**: {}{audience}", escape_markdown(&helpline.name), escape_markdown(&helpline.number))?;
     }
@@ -223,13 +205,14 @@ pub fn escape_markdown(text: &str) -> String {
 
 /// One line per speaker with its statement count, in display order.
 pub fn write_speaker_list(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::Result<()> {
-    for (speaker, statements) in groups(corpus, filter) {
-        match speaker {
-            Some(index) => {
-                let speaker = &corpus.speakers[index];
-                writeln!(out, "{:>4}  {} [{}] ({})", statements.len(), speaker.name, speaker.id, speaker.kind.as_str())?
+    for listed in corpus.groups(filter) {
+        let count = listed.statements.len();
+        match listed.group {
+            Group::Speaker(index) => {
+                let speaker = &corpus.speakers()[index];
+                writeln!(out, "{count:>4}  {} [{}] ({})", speaker.name, speaker.id, speaker.kind.as_str())?
             }
-            None => writeln!(out, "{:>4}  {UNATTRIBUTED}", statements.len())?,
+            Group::Unattributed => writeln!(out, "{count:>4}  {UNATTRIBUTED}")?,
         }
     }
     Ok(())
@@ -289,35 +272,16 @@ pub fn write_json(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> io::
 
 /// [`write_json`] with the documents and statements rendered `chunks` at a time.
 fn write_json_in(out: &mut dyn Write, corpus: &Corpus, filter: &Filter, chunks: (usize, usize)) -> io::Result<()> {
-    let statements: Vec<&Statement> = corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).collect();
-    let mut kept = vec![filter.is_everyone(); corpus.documents.len()];
-    for statement in &statements {
-        kept[statement.document] = true;
-    }
-    let documents: Vec<&Document> = corpus.documents.iter().zip(&kept).filter(|(_, k)| **k).map(|(d, _)| d).collect();
-    let counts = corpus.statement_counts();
-    let speakers: Vec<JsonSpeaker> = corpus
-        .speakers_by_count()
-        .into_iter()
-        .filter(|&i| filter.keeps(Some(i)))
-        .map(|i| {
-            let speaker = &corpus.speakers[i];
-            JsonSpeaker {
-                id: &speaker.id,
-                name: &speaker.name,
-                short: &speaker.short,
-                aliases: &speaker.aliases,
-                kind: speaker.kind.as_str(),
-                statements: counts[i],
-            }
-        })
-        .collect();
+    let statements: Vec<&Statement> = corpus.statements().iter().filter(|s| filter.keeps(s.group())).collect();
+    let kept = corpus.shown_documents(filter);
+    let documents: Vec<&Document> = corpus.documents().iter().zip(&kept).filter(|(_, k)| **k).map(|(d, _)| d).collect();
+    let speakers = json_speakers(corpus, filter);
     let notes: Vec<JsonNote> = corpus
-        .notes
+        .notes()
         .iter()
         .filter(|note| kept[note.document])
         .map(|note| JsonNote {
-            document: &corpus.documents[note.document].id,
+            document: &corpus.documents()[note.document].id,
             paragraph: note.paragraph + 1,
             found: &note.found,
             published: &note.published,
@@ -332,10 +296,33 @@ fn write_json_in(out: &mut dyn Write, corpus: &Corpus, filter: &Filter, chunks: 
     out.write_all(b",\n  \"statements\": ")?;
     write_array(out, &statements, chunks.1, |s| json_statement(corpus, s))?;
     out.write_all(b",\n  \"helplines\": ")?;
-    write_value(out, &corpus.helplines)?;
+    write_value(out, &corpus.helplines())?;
     out.write_all(b",\n  \"notes\": ")?;
     write_value(out, &notes)?;
     out.write_all(b"\n}\n")
+}
+
+/// The speakers the filter keeps, in display order, with their statement counts.
+fn json_speakers<'c>(corpus: &'c Corpus, filter: &Filter) -> Vec<JsonSpeaker<'c>> {
+    corpus
+        .groups(filter)
+        .into_iter()
+        .filter_map(|listed| match listed.group {
+            Group::Speaker(i) => Some((i, listed.statements.len())),
+            Group::Unattributed => None,
+        })
+        .map(|(i, statements)| {
+            let speaker = &corpus.speakers()[i];
+            JsonSpeaker {
+                id: &speaker.id,
+                name: &speaker.name,
+                short: &speaker.short,
+                aliases: &speaker.aliases,
+                kind: speaker.kind.as_str(),
+                statements,
+            }
+        })
+        .collect()
 }
 
 fn json_document(doc: &Document) -> JsonDocument<'_> {
@@ -353,8 +340,8 @@ fn json_statement<'c>(corpus: &'c Corpus, s: &'c Statement) -> JsonStatement<'c>
     let (first, last) = s.paragraph_range();
     JsonStatement {
         id: s.id,
-        document: &corpus.documents[s.document].id,
-        speaker: s.speaker.map(|i| corpus.speakers[i].id.as_str()),
+        document: &corpus.documents()[s.document].id,
+        speaker: s.speaker.map(|i| corpus.speakers()[i].id.as_str()),
         kind: s.kind.as_str(),
         text: corpus.text(s),
         cue: corpus.cue(s),
@@ -513,12 +500,12 @@ fn write_array<T: Sync, J: Serialize>(
 #[cfg(test)]
 mod markdown_tests {
     use super::*;
-    use crate::corpus::Speaker;
+    use crate::corpus::{Parts, Speaker};
     use crate::documents::{Document, Helpline};
     use crate::extract::{Found, Span, SpeakerKind, StatementKind};
 
     fn corpus(text: &str, title: &str, name: &str) -> Corpus {
-        Corpus {
+        Corpus::from_parts(Parts {
             documents: vec![Document {
                 id: "a".into(),
                 title: title.into(),
@@ -559,12 +546,12 @@ mod markdown_tests {
                 checked: "2026-11".into(),
             }],
             content_note: "These articles discuss child sexual exploitation.".into(),
-            ..Corpus::default()
-        }
+            ..Parts::default()
+        })
     }
 
     fn markdown(corpus: &Corpus) -> String {
-        let filter = Filter::resolve(&corpus.speakers, &[]).unwrap();
+        let filter = Filter::resolve(corpus.speakers(), &[]).unwrap();
         let mut out = Vec::new();
         write_markdown(&mut out, corpus, &filter).unwrap();
         String::from_utf8(out).unwrap()
@@ -615,6 +602,7 @@ mod markdown_tests {
 #[cfg(test)]
 mod json_tests {
     use super::*;
+    use crate::corpus::Parts;
 
     /// The whole document as serde_json pretty-prints it in one go: what
     /// [`write_json`] must give byte for byte, however it is chunked.
@@ -628,38 +616,22 @@ mod json_tests {
     }
 
     fn reference(corpus: &Corpus, filter: &Filter) -> String {
-        let statements: Vec<&Statement> = corpus.statements.iter().filter(|s| filter.keeps(s.speaker)).collect();
+        let statements: Vec<&Statement> = corpus.statements().iter().filter(|s| filter.keeps(s.group())).collect();
         let keep = |i: usize| filter.is_everyone() || statements.iter().any(|s| s.document == i);
-        let counts = corpus.statement_counts();
         let json = Reference {
-            documents: (0..corpus.documents.len())
+            documents: (0..corpus.documents().len())
                 .filter(|&i| keep(i))
-                .map(|i| json_document(&corpus.documents[i]))
+                .map(|i| json_document(&corpus.documents()[i]))
                 .collect(),
-            speakers: corpus
-                .speakers_by_count()
-                .into_iter()
-                .filter(|&i| filter.keeps(Some(i)))
-                .map(|i| {
-                    let s = &corpus.speakers[i];
-                    JsonSpeaker {
-                        id: &s.id,
-                        name: &s.name,
-                        short: &s.short,
-                        aliases: &s.aliases,
-                        kind: s.kind.as_str(),
-                        statements: counts[i],
-                    }
-                })
-                .collect(),
+            speakers: json_speakers(corpus, filter),
             statements: statements.iter().map(|s| json_statement(corpus, s)).collect(),
-            helplines: &corpus.helplines,
+            helplines: corpus.helplines(),
             notes: corpus
-                .notes
+                .notes()
                 .iter()
                 .filter(|n| keep(n.document))
                 .map(|n| JsonNote {
-                    document: &corpus.documents[n.document].id,
+                    document: &corpus.documents()[n.document].id,
                     paragraph: n.paragraph + 1,
                     found: &n.found,
                     published: &n.published,
@@ -675,10 +647,11 @@ mod json_tests {
 
     #[test]
     fn chunked_json_is_serde_json_pretty_printing_byte_for_byte() {
-        let mut corpus = crate::fixture::two_documents();
-        corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::documents::embedded_manifest());
-        let empty = Corpus { helplines: corpus.helplines.clone(), ..Corpus::default() };
-        let nspcc = Filter::resolve(&corpus.speakers, &["nspcc".to_string()]).unwrap();
+        let corpus = crate::fixture::changed(crate::fixture::two_documents(), |parts| {
+            parts.notes = crate::notes::check_numbers(&parts.documents, &crate::documents::embedded_manifest());
+        });
+        let empty = Corpus::from_parts(Parts { helplines: corpus.helplines().to_vec(), ..Parts::default() });
+        let nspcc = Filter::resolve(corpus.speakers(), &["nspcc".to_string()]).unwrap();
         for (corpus, filter) in [(&corpus, Filter::default()), (&corpus, nspcc), (&empty, Filter::default())] {
             let expected = reference(corpus, &filter);
             for chunks in [(1, 1), (1, 2), (2, 3), (64, 1024)] {

@@ -329,7 +329,7 @@ fn drain(receiver: &Receiver<LoadEvent>, app: &mut App, refresh: &mut SidebarRef
         app.loaded_some();
         // Only a rebuild that listed documents counts: the one for
         // `Started` alone must not hold back the first batch.
-        let listed = !app.corpus.documents.is_empty();
+        let listed = !app.corpus.documents().is_empty();
         *refresh = SidebarRefresh { last: listed.then(Instant::now).or(refresh.last), pending: false };
         received = true;
     }
@@ -418,7 +418,8 @@ mod tests {
             events.push(event);
             true
         });
-        let expected = crate::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
+        let seed = crate::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
+        let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
         let mut app = App::loading(Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
         let (sender, receiver) = std::sync::mpsc::channel();
         // Started on its own (sent before any file is read), then the first
@@ -435,22 +436,26 @@ mod tests {
         );
         // A rebuild was just made: the next arrival waits for the refresh...
         let rows = app.sidebar.rows.clone();
-        app.corpus.statements.clear();
-        app.loading.as_mut().unwrap().files = 0;
+        let mut copy = seed.documents()[0].clone();
+        copy.id = "copy".into();
+        let extractions = vec![crate::corpus::extract_document(&copy, &manifest)];
+        sender
+            .send(LoadEvent::Documents { documents: vec![copy], extractions, warnings: Vec::new(), files: 1 })
+            .unwrap();
         // As if that rebuild had just been made, however slow this machine.
-        refresh = SidebarRefresh { last: Some(Instant::now()), pending: true };
-        drain(&receiver, &mut app, &mut refresh);
+        refresh = SidebarRefresh { last: Some(Instant::now()), pending: false };
+        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert_eq!(app.corpus.documents().len(), 2, "the copy arrived");
         assert_eq!(app.sidebar.rows, rows, "no rebuild before {SIDEBAR_REFRESH:?}");
         // ...but the end of the load rebuilds whatever the time.
-        app.corpus = expected.clone();
-        app.sidebar.rows.clear();
         for event in events {
             sender.send(event).unwrap();
         }
         drop(sender);
         assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, false));
         assert!(app.loading.is_none());
-        let fresh = App::new(expected, Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
+        assert_ne!(app.sidebar.rows, rows, "the copy is listed");
+        let fresh = App::new(app.corpus.clone(), Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
         assert_eq!(app.sidebar.rows, fresh.sidebar.rows);
     }
 

@@ -18,9 +18,9 @@ fn fixture(extension: &str) -> PathBuf {
 
 fn load_one(path: &Path) -> Document {
     let loaded = build_corpus(&[Source::Path(path.to_path_buf())], &mut std::io::empty());
-    assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings);
-    assert_eq!(loaded.documents.len(), 1, "{}", path.display());
-    loaded.documents.into_iter().next().unwrap()
+    assert!(loaded.warnings().is_empty(), "{}: {:?}", path.display(), loaded.warnings());
+    assert_eq!(loaded.documents().len(), 1, "{}", path.display());
+    loaded.documents()[0].clone()
 }
 
 fn plain_text() -> Document {
@@ -84,8 +84,8 @@ fn a_folder_of_every_format_loads_each_file() {
     std::fs::copy(fixture("md"), dir.path().join("c.markdown")).unwrap();
     std::fs::write(dir.path().join("d.txt"), "Headline\n\nBody.").unwrap();
     let loaded = build_corpus(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    let titles: Vec<&str> = loaded.documents.iter().map(|d| d.title.as_str()).collect();
+    assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
+    let titles: Vec<&str> = loaded.documents().iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, vec![TITLE, TITLE, TITLE, TITLE, TITLE, "Headline"]);
 }
 
@@ -96,9 +96,9 @@ fn a_bad_pdf_is_a_warning_and_other_files_still_load() {
     std::fs::write(dir.path().join("scan.pdf"), pdf_without_text()).unwrap();
     std::fs::write(dir.path().join("good.md"), "# Headline\n\nBody.").unwrap();
     let loaded = build_corpus(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
-    assert_eq!(loaded.documents.len(), 1);
-    assert_eq!(loaded.documents[0].title, "Headline");
-    let messages: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(loaded.documents().len(), 1);
+    assert_eq!(loaded.documents()[0].title, "Headline");
+    let messages: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
     assert!(messages.iter().any(|m| m.contains("broken.pdf") && m.contains("skipped")), "{messages:?}");
     assert!(
         messages.iter().any(|m| m.contains("scan.pdf") && m.contains("has no text layer (a scanned PDF?); skipped")),
@@ -110,8 +110,8 @@ fn a_bad_pdf_is_a_warning_and_other_files_still_load() {
 fn a_pdf_on_standard_input_is_recognised() {
     let bytes = std::fs::read(fixture("pdf")).unwrap();
     let loaded = build_corpus(&[Source::Stdin], &mut bytes.as_slice());
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    assert_eq!(loaded.documents[0].paragraphs, plain_text().paragraphs);
+    assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
+    assert_eq!(loaded.documents()[0].paragraphs, plain_text().paragraphs);
 }
 
 /// A valid one-page PDF whose page draws only a grey rectangle, like a

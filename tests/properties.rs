@@ -75,8 +75,8 @@ fn kept(c: char) -> bool {
 }
 
 fn check_statements(corpus: &Corpus) -> Result<(), TestCaseError> {
-    for statement in &corpus.statements {
-        let doc = &corpus.documents[statement.document];
+    for statement in corpus.statements() {
+        let doc = &corpus.documents()[statement.document];
         prop_assert!(!statement.spans.is_empty(), "statement without a place: {statement:?}");
         let mut pieces = Vec::new();
         for span in &statement.spans {
@@ -106,7 +106,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_load_and_extract_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         let corpus = build_corpus(&[Source::Stdin], &mut bytes.as_slice());
-        for doc in &corpus.documents {
+        for doc in corpus.documents() {
             prop_assert!(is_clean(&doc.title));
             for paragraph in &doc.paragraphs {
                 prop_assert!(is_clean(paragraph), "control character survived: {paragraph:?}");

@@ -53,37 +53,37 @@ fn expected() -> Vec<(&'static str, StatementKind, &'static str)> {
 
 fn answers_to(corpus: &Corpus, speaker: Option<usize>, name: &str) -> bool {
     let Some(index) = speaker else { return false };
-    let speaker = &corpus.speakers[index];
+    let speaker = &corpus.speakers()[index];
     let wanted = normalize_name(name);
     std::iter::once(&speaker.name).chain(&speaker.aliases).any(|n| normalize_name(n).contains(&wanted))
 }
 
 fn check(corpus: &Corpus) {
     let expected = expected();
-    let texts: Vec<_> = corpus.statements.iter().map(|s| corpus.text(s)).collect();
-    let found: Vec<_> = corpus.statements.iter().zip(&texts).map(|(s, text)| (s.kind, text.as_ref())).collect();
+    let texts: Vec<_> = corpus.statements().iter().map(|s| corpus.text(s)).collect();
+    let found: Vec<_> = corpus.statements().iter().zip(&texts).map(|(s, text)| (s.kind, text.as_ref())).collect();
     let wanted: Vec<_> = expected.iter().map(|&(_, kind, text)| (kind, text)).collect();
     assert_eq!(found, wanted);
-    for (statement, (name, _, _)) in corpus.statements.iter().zip(&expected) {
+    for (statement, (name, _, _)) in corpus.statements().iter().zip(&expected) {
         assert!(
             answers_to(corpus, statement.speaker, name),
             "{:?} should be by {name}, is by {:?}",
             corpus.text(statement),
-            statement.speaker.map(|i| &corpus.speakers[i].name)
+            statement.speaker.map(|i| &corpus.speakers()[i].name)
         );
     }
     // The four speakers are four different entities.
-    let bscb = corpus.statements[0].speaker;
-    let victims = corpus.statements[5].speaker;
-    let police = corpus.statements[7].speaker;
-    let nspcc = corpus.statements[9].speaker;
+    let bscb = corpus.statements()[0].speaker;
+    let victims = corpus.statements()[5].speaker;
+    let police = corpus.statements()[7].speaker;
+    let nspcc = corpus.statements()[9].speaker;
     let mut distinct = vec![bscb, victims, police, nspcc];
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), 4);
     // Every statement's text is in its document where its spans say.
-    for statement in &corpus.statements {
-        let paragraphs = &corpus.documents[statement.document].paragraphs;
+    for statement in corpus.statements() {
+        let paragraphs = &corpus.documents()[statement.document].paragraphs;
         let pieces: Vec<&str> = statement.spans.iter().map(|s| &paragraphs[s.paragraph][s.start..s.end]).collect();
         assert_eq!(pieces.join(" "), corpus.text(statement));
     }

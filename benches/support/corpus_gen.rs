@@ -77,7 +77,7 @@ const FINDINGS: &[&str] = &[
 /// Seed paragraphs, from the embedded corpus (the same text the binary reads).
 pub fn seed_paragraphs() -> Vec<String> {
     let loaded = voices::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
-    loaded.documents.into_iter().flat_map(|doc| doc.paragraphs).collect()
+    loaded.into_parts().documents.into_iter().flat_map(|doc| doc.paragraphs).collect()
 }
 
 /// Rewrites names and quote marks so each article differs from the seed.

@@ -9,13 +9,8 @@ use crate::strings;
 impl App {
     /// Starts the reader before anything is loaded: the status bar (with the
     /// embedded helplines) and an empty sidebar; [`App::receive`] adds the rest.
-    pub fn loading(filter: crate::speakers::Filter, theme: crate::ui::theme::Theme, size: (u16, u16)) -> App {
-        let manifest = crate::documents::embedded_manifest();
-        let corpus = Corpus {
-            helplines: manifest.helplines,
-            content_note: manifest.content_note.unwrap_or_else(|| crate::corpus::DEFAULT_CONTENT_NOTE.to_string()),
-            ..Corpus::default()
-        };
+    pub fn loading(filter: crate::corpus::Filter, theme: crate::ui::theme::Theme, size: (u16, u16)) -> App {
+        let corpus = Corpus::empty(&crate::documents::embedded_manifest());
         let mut app = App::new(corpus, filter, theme, size);
         app.loading = Some(LoadProgress::default());
         app
@@ -35,17 +30,17 @@ impl App {
             return;
         }
         self.loading = None;
-        if self.corpus.documents.is_empty() {
+        if self.corpus.documents().is_empty() {
             self.message = Some(strings::NOTHING_LOADED.to_string());
         }
         // A speaker view open while loading lacks later statements.
-        if let View::Speaker(speaker) = self.reader.view {
+        if let View::Group(group) = self.reader.view {
             // Kept by paragraph and byte, as a resize keeps it: the
             // count line above the statements may wrap differently now.
             let (wrapped, content) = (&self.reader.wrapped, &self.reader.content);
             let anchor = if wrapped.is_for(content) { wrapped.anchor(content, self.reader.top) } else { None };
             let current = self.reader.current;
-            self.open_view(View::Speaker(speaker));
+            self.open_view(View::Group(group));
             self.ensure_wrapped();
             if let Some((block, offset)) = anchor {
                 self.reader.top = self.reader.wrapped.pos_of(&self.reader.content, block, offset);
@@ -58,7 +53,7 @@ impl App {
     /// Shows what has arrived: rebuilds the sidebar, and opens the first
     /// document once there is one and nothing else is open.
     pub fn loaded_some(&mut self) {
-        if self.reader.view == View::Nothing && !self.corpus.documents.is_empty() {
+        if self.reader.view == View::Nothing && !self.corpus.documents().is_empty() {
             self.start();
         } else {
             self.rebuild_rows();
@@ -92,7 +87,7 @@ mod tests {
         let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
         let copies: Vec<_> = (0..3)
             .map(|i| {
-                let mut doc = seed.documents[0].clone();
+                let mut doc = seed.documents()[0].clone();
                 doc.id = format!("copy-{i}");
                 doc
             })
@@ -107,8 +102,8 @@ mod tests {
         app.receive(LoadEvent::Started { total: 3, manifest: manifest.clone() });
         app.receive(batch(copies[..2].to_vec()));
         app.loaded_some();
-        let speaker = app.corpus.statements[0].speaker;
-        app.open_view(View::Speaker(speaker));
+        let group = app.corpus.statements()[0].group();
+        app.open_view(View::Group(group));
         app.focus = crate::ui::layout::Focus::Reader;
         app.ensure_wrapped();
         for _ in 0..7 {
@@ -121,9 +116,9 @@ mod tests {
         app.receive(LoadEvent::Finished);
         app.loaded_some();
         app.ensure_wrapped();
-        assert_eq!(app.reader.view, View::Speaker(speaker));
+        assert_eq!(app.reader.view, View::Group(group));
         assert_eq!(place(&app), Some(before));
-        let count = app.corpus.statements.iter().filter(|s| s.speaker == speaker).count();
+        let count = app.corpus.statements().iter().filter(|s| s.group() == group).count();
         assert_eq!(app.reader.content.statements.len(), count, "the later statements are in the view");
     }
 
@@ -143,14 +138,14 @@ mod tests {
         let mut events = events.into_iter();
         app.receive(events.next().unwrap());
         app.loaded_some();
-        assert_eq!(app.loading_status(), Some(strings::loading_progress(0, expected.documents.len())));
+        assert_eq!(app.loading_status(), Some(strings::loading_progress(0, expected.documents().len())));
         for event in events {
             app.receive(event);
             app.loaded_some();
         }
         assert!(app.loading.is_none());
         assert_eq!(app.loading_status(), None);
-        assert_eq!(app.corpus.statements, expected.statements);
+        assert_eq!(app.corpus.statements(), expected.statements());
         assert_eq!(app.reader.view, View::Document(0));
         let fresh = App::new(expected, Default::default(), Theme::monochrome(), (100, 30));
         assert_eq!(app.sidebar.rows, fresh.sidebar.rows);

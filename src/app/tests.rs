@@ -30,10 +30,10 @@ fn speakers_are_ordered_by_count_then_name_with_unattributed_last() {
             RowKind::Section(false),
             RowKind::Document(0),
             RowKind::Section(true),
-            RowKind::Speaker(Some(1)),
-            RowKind::Speaker(Some(2)),
-            RowKind::Speaker(Some(0)),
-            RowKind::Speaker(None),
+            RowKind::Group(Group::Speaker(1)),
+            RowKind::Group(Group::Speaker(2)),
+            RowKind::Group(Group::Speaker(0)),
+            RowKind::Group(Group::Unattributed),
         ]
     );
     assert_eq!(app.sidebar.rows[3].count, Some(2));
@@ -42,7 +42,7 @@ fn speakers_are_ordered_by_count_then_name_with_unattributed_last() {
 #[test]
 fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
     let mut app = app(fixture::seed());
-    select(&mut app, RowKind::Speaker(Some(2)));
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Expand);
     assert!(kinds(&app).contains(&RowKind::Statement(4)));
     let label = &app.sidebar.rows.iter().find(|r| r.kind == RowKind::Statement(4)).unwrap().label;
@@ -50,7 +50,7 @@ fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
     app.update(Action::Expand);
     assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4), "→ steps into the group");
     app.update(Action::Collapse);
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Speaker(Some(2)), "← steps up");
+    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Group(Group::Speaker(2)), "← steps up");
     app.update(Action::Collapse);
     assert!(!kinds(&app).contains(&RowKind::Statement(4)));
 }
@@ -59,7 +59,7 @@ fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
 fn opening_a_statement_shows_its_document_scrolled_to_it_and_highlighted() {
     let mut app = app(fixture::seed());
     app.resize(60, 12);
-    select(&mut app, RowKind::Speaker(Some(2)));
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Expand);
     select(&mut app, RowKind::Statement(4));
     app.update(Action::Open);
@@ -141,15 +141,15 @@ fn the_sidebar_follows_statement_steps() {
     assert_eq!(app.reader.view, View::Document(1));
     assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(1), "the list shows the new document");
     // With the speaker's group open, the list lands on the statement itself.
-    let speaker = app.corpus.statements[5].speaker;
-    select(&mut app, RowKind::Speaker(speaker));
+    let speaker = app.corpus.statements()[5].speaker;
+    select(&mut app, RowKind::Group(Group::of(speaker)));
     app.update(Action::Expand);
     app.update(Action::PrevBySpeaker);
     assert_eq!(app.reader.current, Some(4));
     assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4));
     app.update(Action::PrevStatement);
     assert_eq!(app.reader.current, Some(3));
-    assert_ne!(app.corpus.statements[3].speaker, speaker, "a statement outside the open group");
+    assert_ne!(app.corpus.statements()[3].speaker, speaker, "a statement outside the open group");
     assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(0), "`[` leaves the group's row");
 }
 
@@ -212,7 +212,7 @@ fn searching_the_sidebar_filters_its_rows() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert_eq!(kinds(&app), vec![RowKind::Section(true), RowKind::Speaker(Some(2)), RowKind::Statement(4)]);
+    assert_eq!(kinds(&app), vec![RowKind::Section(true), RowKind::Group(Group::Speaker(2)), RowKind::Statement(4)]);
     assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4));
     app.update(Action::ClearSearch);
     assert!(kinds(&app).contains(&RowKind::Document(0)));
@@ -230,11 +230,11 @@ fn the_picker_filters_like_the_command_line_and_s_clears() {
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
     assert!(!app.filter.is_everyone());
-    assert_eq!(app.reader.view, View::Speaker(Some(2)));
-    assert!(!kinds(&app).contains(&RowKind::Speaker(Some(0))));
+    assert_eq!(app.reader.view, View::Group(Group::Speaker(2)));
+    assert!(!kinds(&app).contains(&RowKind::Group(Group::Speaker(0))));
     app.update(Action::ClearFilter);
     assert!(app.filter.is_everyone());
-    assert!(kinds(&app).contains(&RowKind::Speaker(Some(0))));
+    assert!(kinds(&app).contains(&RowKind::Group(Group::Speaker(0))));
 }
 
 #[test]
@@ -252,21 +252,23 @@ fn the_picker_explains_a_name_it_does_not_know() {
 #[test]
 fn a_command_line_filter_lists_only_its_speakers_and_their_documents() {
     let corpus = fixture::two_documents();
-    let filter = Filter::resolve(&corpus.speakers, &["bscb".to_string()]).unwrap();
+    let filter = Filter::resolve(corpus.speakers(), &["bscb".to_string()]).unwrap();
     let app = App::new(corpus, filter, Theme::monochrome(), (100, 30));
     let kinds = kinds(&app);
     assert!(kinds.contains(&RowKind::Document(0)) && !kinds.contains(&RowKind::Document(1)));
-    assert!(kinds.contains(&RowKind::Speaker(Some(1))));
-    assert!(!kinds.contains(&RowKind::Speaker(Some(2))) && !kinds.contains(&RowKind::Speaker(None)));
-    assert_eq!(app.reader.view, View::Speaker(Some(1)));
+    assert!(kinds.contains(&RowKind::Group(Group::Speaker(1))));
+    assert!(
+        !kinds.contains(&RowKind::Group(Group::Speaker(2))) && !kinds.contains(&RowKind::Group(Group::Unattributed))
+    );
+    assert_eq!(app.reader.view, View::Group(Group::Speaker(1)));
 }
 
 #[test]
 fn enter_in_a_speaker_view_opens_the_statement_in_its_article() {
     let mut app = app(fixture::seed());
-    select(&mut app, RowKind::Speaker(Some(2)));
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Open);
-    assert_eq!(app.reader.view, View::Speaker(Some(2)));
+    assert_eq!(app.reader.view, View::Group(Group::Speaker(2)));
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::Open);
     assert_eq!(app.reader.view, View::Document(0));
@@ -306,7 +308,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     app.update(Action::Click { column: 5, row: 4 });
     assert_eq!(app.sidebar.selected, 3);
     app.update(Action::Click { column: 5, row: 4 });
-    assert_eq!(app.reader.view, View::Speaker(Some(1)), "a second click opens");
+    assert_eq!(app.reader.view, View::Group(Group::Speaker(1)), "a second click opens");
 }
 
 #[test]
@@ -318,8 +320,7 @@ fn quit_and_quick_exit_end_the_loop() {
 
 #[test]
 fn an_empty_corpus_is_calm() {
-    let mut corpus = fixture::seed();
-    corpus.statements.clear();
+    let corpus = fixture::changed(fixture::seed(), |parts| parts.statements.clear());
     let mut app = app(corpus);
     assert!(app.sidebar.rows.iter().any(|r| r.label == strings::NO_STATEMENTS));
     app.update(Action::NextStatement);
@@ -331,9 +332,10 @@ fn an_empty_corpus_is_calm() {
 
 #[test]
 fn a_long_document_scrolls_past_65535_lines() {
-    let mut corpus = fixture::seed();
-    let paragraphs = corpus.documents[0].paragraphs.clone();
-    corpus.documents[0].paragraphs = paragraphs.iter().cycle().take(40_000).cloned().collect();
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        let paragraphs = parts.documents[0].paragraphs.clone();
+        parts.documents[0].paragraphs = paragraphs.iter().cycle().take(40_000).cloned().collect();
+    });
     let mut app = app(corpus);
     app.focus = Focus::Reader;
     app.update(Action::Bottom);
@@ -344,9 +346,10 @@ fn a_long_document_scrolls_past_65535_lines() {
 
 #[test]
 fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
-    let mut corpus = fixture::seed();
-    corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::documents::embedded_manifest());
-    assert_eq!(corpus.notes.len(), 1);
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        parts.notes = crate::notes::check_numbers(&parts.documents, &crate::documents::embedded_manifest());
+    });
+    assert_eq!(corpus.notes().len(), 1);
     let mut app = app(corpus);
     let note = app.reader.content.blocks.iter().position(|b| b.text.starts_with("Note: The NSPCC publishes"));
     let paragraph = app.reader.content.blocks.iter().position(|b| b.paragraph == Some(15));
@@ -356,7 +359,7 @@ fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
     let line = app.statement_line(4).unwrap();
     let block = line.block;
     assert_eq!(app.reader.content.blocks[block].paragraph, Some(12));
-    app.open_view(View::Speaker(Some(2)));
+    app.open_view(View::Group(Group::Speaker(2)));
     assert!(app.reader.content.blocks.iter().any(|b| b.text.starts_with("Note: ")));
 }
 
@@ -385,10 +388,10 @@ fn quick_exit_and_quit_end_the_loop_from_every_mode() {
 /// The seed document repeated to well over the size measured at once, so
 /// its rows are counted lazily.
 fn long_document() -> Corpus {
-    let mut corpus = fixture::seed();
-    let paragraphs = corpus.documents[0].paragraphs.clone();
-    corpus.documents[0].paragraphs = paragraphs.iter().cycle().take(3_000).cloned().collect();
-    corpus
+    fixture::changed(fixture::seed(), |parts| {
+        let paragraphs = parts.documents[0].paragraphs.clone();
+        parts.documents[0].paragraphs = paragraphs.iter().cycle().take(3_000).cloned().collect();
+    })
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::names::normalize_name;
-use super::{Corpus, DEFAULT_CONTENT_NOTE, Speaker, Statement};
+use super::{Corpus, Speaker, Statement};
 use crate::documents::{Document, Manifest, Warning};
 use crate::extract::{self, Entity, Extraction, SpeakerKind};
 use crate::notes::Note;
@@ -23,12 +23,7 @@ impl Indexer {
     /// The indexer and an empty corpus with the manifest's helplines and
     /// content note, so a reader can draw before any document is read.
     pub fn start(manifest: Manifest, warnings: Vec<Warning>) -> (Indexer, Corpus) {
-        let corpus = Corpus {
-            helplines: manifest.helplines.clone(),
-            warnings,
-            content_note: manifest.content_note.clone().unwrap_or_else(|| DEFAULT_CONTENT_NOTE.to_string()),
-            ..Corpus::default()
-        };
+        let corpus = Corpus { warnings, ..Corpus::empty(&manifest) };
         (Indexer { merger: Merger::new(manifest) }, corpus)
     }
 
@@ -48,11 +43,18 @@ impl Indexer {
                 });
                 statement.id = corpus.statements.len() + 1;
                 statement.document = doc_index;
-                corpus.statements.push(statement);
+                corpus.push_statement(statement);
             }
         }
         corpus.documents.extend(documents);
+        corpus.by_document.resize(corpus.documents.len(), 0..0);
         corpus.speakers.clone_from(&self.merger.speakers);
+        corpus.by_speaker.resize(corpus.speakers.len(), Vec::new());
+    }
+
+    /// Adds the problems found reading a batch, in load order.
+    pub fn add_warnings(&mut self, corpus: &mut Corpus, warnings: Vec<Warning>) {
+        corpus.warnings.extend(warnings);
     }
 }
 

@@ -1,21 +1,26 @@
 //! The corpus-wide model every front end draws from: documents, speakers
-//! merged across documents (and refined by the manifest), and statements.
-//! It is built in one place, [`crate::loading::build_corpus`] (or, document
-//! batch by batch, the background loader), with [`Indexer`].
+//! merged across documents (and refined by the manifest), statements, and
+//! the indexes every view reads them by (a document's statements, a
+//! speaker's, the groups in display order). It is built in one place,
+//! [`crate::loading::build_corpus`] (or, batch by batch, the background
+//! loader), with [`Indexer`]; its fields are private so nothing else can
+//! add a statement the indexes do not know about.
 
 mod merge;
 mod names;
 mod statement;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub use merge::{DocumentStatements, Indexer, extract_document};
 pub use names::{normalize_name, normalize_name_into};
 pub use statement::Statement;
 
-use crate::documents::{Document, Helpline, Warning};
+use crate::documents::{Document, Helpline, Manifest, Warning};
 use crate::extract::SpeakerKind;
 use crate::notes::Note;
+use crate::strings;
 
 /// A speaker as the whole corpus knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,16 +35,98 @@ pub struct Speaker {
     pub kind: SpeakerKind,
 }
 
-/// Everything loaded and extracted.
+/// Who a group of statements is by: one speaker, or nobody the text names.
+/// The sidebar, the reader's speaker view, `--speaker` and every output
+/// group statements by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Index into [`Corpus::speakers`].
+    Speaker(usize),
+    /// The statements no speaker could be found for.
+    Unattributed,
+}
+
+impl Group {
+    /// The group of a statement's speaker (`None` is unattributed).
+    pub fn of(speaker: Option<usize>) -> Group {
+        speaker.map_or(Group::Unattributed, Group::Speaker)
+    }
+}
+
+/// A group and its statements (indices into [`Corpus::statements`], in
+/// corpus order), as [`Corpus::groups`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupStatements<'c> {
+    pub group: Group,
+    pub statements: &'c [usize],
+}
+
+/// Which groups a view shows: everyone, or the speakers `--speaker` (or the
+/// picker) chose. Made by [`Filter::resolve`](crate::speakers).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// `None` shows every speaker and the unattributed statements.
+    speakers: Option<Vec<usize>>,
+    /// What the user typed, for the sidebar title ("nspcc").
+    queries: Vec<String>,
+}
+
+impl Filter {
+    /// Only the `chosen` speakers (sorted, without repeats), found for `queries`.
+    pub fn only(chosen: Vec<usize>, queries: Vec<String>) -> Filter {
+        Filter { speakers: Some(chosen), queries }
+    }
+
+    /// True when nothing is filtered out.
+    pub fn is_everyone(&self) -> bool {
+        self.speakers.is_none()
+    }
+
+    /// The queries this filter was built from.
+    pub fn queries(&self) -> &[String] {
+        &self.queries
+    }
+
+    /// Whether a group is shown.
+    pub fn keeps(&self, group: Group) -> bool {
+        match (&self.speakers, group) {
+            (None, _) => true,
+            (Some(chosen), Group::Speaker(index)) => chosen.contains(&index),
+            (Some(_), Group::Unattributed) => false,
+        }
+    }
+}
+
+/// Everything loaded and extracted, with its indexes.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
+    documents: Vec<Document>,
+    speakers: Vec<Speaker>,
+    statements: Vec<Statement>,
+    helplines: Vec<Helpline>,
+    notes: Vec<Note>,
+    warnings: Vec<Warning>,
+    /// Shown before any article text (TUI) or as the first line (plain).
+    content_note: String,
+    /// Each document's statements: a range, as they arrive in document order.
+    by_document: Vec<Range<usize>>,
+    /// Each speaker's statements, in corpus order.
+    by_speaker: Vec<Vec<usize>>,
+    /// The statements nobody could be found for, in corpus order.
+    unattributed: Vec<usize>,
+}
+
+/// A corpus taken apart, to build one by hand (tests, fixtures) or change
+/// one and build it again: [`Corpus::from_parts`] makes the indexes anew.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
     pub documents: Vec<Document>,
     pub speakers: Vec<Speaker>,
+    /// In document order, each with its `document` and `speaker` indices set.
     pub statements: Vec<Statement>,
     pub helplines: Vec<Helpline>,
     pub notes: Vec<Note>,
     pub warnings: Vec<Warning>,
-    /// Shown before any article text (TUI) or as the first line (plain).
     pub content_note: String,
 }
 
@@ -47,6 +134,111 @@ pub struct Corpus {
 pub const DEFAULT_CONTENT_NOTE: &str = "These documents may describe distressing events.";
 
 impl Corpus {
+    /// A corpus with no documents yet, with the manifest's helplines and
+    /// content note, so a reader can draw before any document is read.
+    pub fn empty(manifest: &Manifest) -> Corpus {
+        Corpus {
+            helplines: manifest.helplines.clone(),
+            content_note: manifest.content_note.clone().unwrap_or_else(|| DEFAULT_CONTENT_NOTE.to_string()),
+            ..Corpus::default()
+        }
+    }
+
+    /// A corpus from its parts, indexed.
+    ///
+    /// # Panics
+    ///
+    /// When the statements are not in document order or point past the
+    /// documents or speakers: hand-built corpora are test data.
+    pub fn from_parts(parts: Parts) -> Corpus {
+        let Parts { documents, speakers, statements, helplines, notes, warnings, content_note } = parts;
+        let mut corpus = Corpus {
+            by_document: vec![0..0; documents.len()],
+            by_speaker: vec![Vec::new(); speakers.len()],
+            documents,
+            speakers,
+            helplines,
+            notes,
+            warnings,
+            content_note,
+            ..Corpus::default()
+        };
+        for statement in statements {
+            corpus.push_statement(statement);
+        }
+        corpus
+    }
+
+    /// The parts, to change and build again with [`Corpus::from_parts`].
+    pub fn into_parts(self) -> Parts {
+        let Corpus { documents, speakers, statements, helplines, notes, warnings, content_note, .. } = self;
+        Parts { documents, speakers, statements, helplines, notes, warnings, content_note }
+    }
+
+    /// Adds a statement, after every statement of an earlier document, to
+    /// the statements and the indexes.
+    fn push_statement(&mut self, statement: Statement) {
+        let index = self.statements.len();
+        let document = statement.document;
+        assert!(
+            self.statements.last().is_none_or(|last| last.document <= document),
+            "statements arrive in document order"
+        );
+        if self.by_document.len() <= document {
+            self.by_document.resize(document + 1, 0..0);
+        }
+        let range = &mut self.by_document[document];
+        if range.start == range.end {
+            range.start = index;
+        }
+        range.end = index + 1;
+        match statement.speaker {
+            Some(speaker) => {
+                if self.by_speaker.len() <= speaker {
+                    self.by_speaker.resize(speaker + 1, Vec::new());
+                }
+                self.by_speaker[speaker].push(index);
+            }
+            None => self.unattributed.push(index),
+        }
+        self.statements.push(statement);
+    }
+
+    /// Every document, in load order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Every speaker with a statement, in the order first seen.
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// Every statement, in corpus order (documents in load order, then document order).
+    pub fn statements(&self) -> &[Statement] {
+        &self.statements
+    }
+
+    /// The helplines shown, in order.
+    pub fn helplines(&self) -> &[Helpline] {
+        &self.helplines
+    }
+
+    /// Phone numbers printed differently from the published helpline.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// Files skipped or read with problems, in load order.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Shown before any article text (the reader) or as the first line (plain).
+    pub fn content_note(&self) -> &str {
+        &self.content_note
+    }
+
     /// A statement's words (see [`Statement::text`]).
     pub fn text<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
         statement.text(&self.documents[statement.document].paragraphs)
@@ -57,31 +249,105 @@ impl Corpus {
         statement.cue(&self.documents[statement.document].paragraphs)
     }
 
-    /// How many statements each speaker has, indexed like [`Corpus::speakers`].
-    pub fn statement_counts(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.speakers.len()];
-        for statement in &self.statements {
-            if let Some(speaker) = statement.speaker {
-                counts[speaker] += 1;
+    /// A document's statements, as indices into [`Corpus::statements`].
+    pub fn statements_in(&self, document: usize) -> Range<usize> {
+        self.by_document.get(document).cloned().unwrap_or(0..0)
+    }
+
+    /// A group's statements, as indices into [`Corpus::statements`], in corpus order.
+    pub fn statements_by(&self, group: Group) -> &[usize] {
+        match group {
+            Group::Speaker(speaker) => self.by_speaker.get(speaker).map_or(&[], Vec::as_slice),
+            Group::Unattributed => &self.unattributed,
+        }
+    }
+
+    /// What a group is called: the speaker's name, or "Unattributed".
+    pub fn group_name(&self, group: Group) -> &str {
+        match group {
+            Group::Speaker(speaker) => &self.speakers[speaker].name,
+            Group::Unattributed => strings::UNATTRIBUTED,
+        }
+    }
+
+    /// The groups the filter keeps that have statements, in the order people
+    /// scan them: most statements first, then by name, the unattributed
+    /// statements last. The sidebar, the picker and every output list these.
+    pub fn groups(&self, filter: &Filter) -> Vec<GroupStatements<'_>> {
+        let names: Vec<String> = self.speakers.iter().map(|s| s.name.to_lowercase()).collect();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        let count = |speaker: usize| self.statements_by(Group::Speaker(speaker)).len();
+        order.sort_by(|&a, &b| count(b).cmp(&count(a)).then_with(|| names[a].cmp(&names[b])));
+        order
+            .into_iter()
+            .map(Group::Speaker)
+            .chain(std::iter::once(Group::Unattributed))
+            .filter(|&group| filter.keeps(group))
+            .map(|group| GroupStatements { group, statements: self.statements_by(group) })
+            .filter(|listed| !listed.statements.is_empty())
+            .collect()
+    }
+
+    /// Which documents hold a statement the filter keeps (all of them when
+    /// it keeps everyone), indexed like [`Corpus::documents`].
+    pub fn shown_documents(&self, filter: &Filter) -> Vec<bool> {
+        let mut shown = vec![filter.is_everyone(); self.documents.len()];
+        if !filter.is_everyone() {
+            for listed in self.groups(filter) {
+                for &statement in listed.statements {
+                    shown[self.statements[statement].document] = true;
+                }
             }
         }
-        counts
+        shown
+    }
+}
+
+#[cfg(test)]
+impl Corpus {
+    /// Checks the indexes against a scan of the statements.
+    pub(crate) fn assert_indexed(&self) {
+        for document in 0..self.documents.len() {
+            let scanned: Vec<usize> =
+                (0..self.statements.len()).filter(|&i| self.statements[i].document == document).collect();
+            assert_eq!(self.statements_in(document).collect::<Vec<_>>(), scanned, "document {document}");
+        }
+        let groups = (0..self.speakers.len()).map(Group::Speaker).chain([Group::Unattributed]);
+        for group in groups {
+            let scanned: Vec<usize> =
+                (0..self.statements.len()).filter(|&i| self.statements[i].group() == group).collect();
+            assert_eq!(self.statements_by(group), scanned, "{group:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_list_speakers_by_count_then_name_with_the_unattributed_last() {
+        let corpus = crate::fixture::two_documents();
+        corpus.assert_indexed();
+        let listed: Vec<(Group, usize)> =
+            corpus.groups(&Filter::default()).iter().map(|g| (g.group, g.statements.len())).collect();
+        // BSCB and the NSPCC (2 each, by name), Thames Valley Police (1), then the unattributed one.
+        let expected =
+            [(Group::Speaker(1), 2), (Group::Speaker(2), 2), (Group::Speaker(0), 1), (Group::Unattributed, 1)];
+        assert_eq!(listed, expected);
+        assert_eq!(corpus.statements_in(1), 5..6);
+        let nspcc = Filter::only(vec![2], vec!["nspcc".into()]);
+        let listed: Vec<Group> = corpus.groups(&nspcc).iter().map(|g| g.group).collect();
+        assert_eq!(listed, [Group::Speaker(2)]);
+        assert_eq!(corpus.shown_documents(&nspcc), [true, true]);
+        let tvp = Filter::only(vec![0], vec!["tvp".into()]);
+        assert_eq!(corpus.shown_documents(&tvp), [true, false]);
     }
 
-    /// Speakers in the order people scan them: most statements first, then by name.
-    pub fn speakers_by_count(&self) -> Vec<usize> {
-        let counts = self.statement_counts();
-        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
-        order.sort_by(|&a, &b| {
-            counts[b]
-                .cmp(&counts[a])
-                .then_with(|| self.speakers[a].name.to_lowercase().cmp(&self.speakers[b].name.to_lowercase()))
-        });
-        order
-    }
-
-    /// Statements that no speaker could be found for.
-    pub fn unattributed(&self) -> impl Iterator<Item = &Statement> {
-        self.statements.iter().filter(|s| s.speaker.is_none())
+    #[test]
+    #[should_panic(expected = "document order")]
+    fn statements_out_of_document_order_are_refused() {
+        let corpus = crate::fixture::two_documents();
+        crate::fixture::changed(corpus, |parts| parts.statements.reverse());
     }
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::Group;
 use crate::extract::{Found, Span, StatementKind};
 
 /// A statement with its place in the corpus.
@@ -123,6 +124,11 @@ impl Statement {
     /// empty when there are none.
     pub fn cue<'a>(&'a self, paragraphs: &'a [String]) -> Cow<'a, str> {
         self.cue.get(&self.spans, paragraphs)
+    }
+
+    /// The group it is listed under: its speaker's, or the unattributed statements.
+    pub fn group(&self) -> Group {
+        Group::of(self.speaker)
     }
 
     /// First and last paragraph, 1-based, as users and outputs count them.

@@ -20,10 +20,10 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     };
     paragraph(&mut out, strings::CONTENT_NOTE_TITLE, true);
     out.push((String::new(), false));
-    paragraph(&mut out, &app.corpus.content_note, false);
+    paragraph(&mut out, app.corpus.content_note(), false);
     out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_SUPPORT, true);
-    for helpline in &app.corpus.helplines {
+    for helpline in app.corpus.helplines() {
         let text = match &helpline.audience {
             Some(audience) => format!("{} {} — {audience}", helpline.name, helpline.number),
             None => format!("{} {}", helpline.name, helpline.number),

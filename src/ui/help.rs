@@ -37,7 +37,7 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     paragraph(&mut out, strings::HELP_MOUSE);
     out.push((String::new(), false));
     out.push((strings::HELP_SUPPORT.to_string(), true));
-    for helpline in &app.corpus.helplines {
+    for helpline in app.corpus.helplines() {
         for (i, line) in strings::helpline_details(helpline).into_iter().enumerate() {
             let indent = if i == 0 { "  " } else { "    " };
             for (a, b) in wrap(&line, width.saturating_sub(indent.len()).max(1)) {

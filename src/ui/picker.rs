@@ -38,7 +38,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) -> Option<Position> {
         y += 1;
     }
     if candidates.is_empty() && y < inside.bottom() {
-        let note = if app.corpus.speakers.is_empty() { strings::PICKER_NO_SPEAKERS } else { strings::PICKER_EMPTY };
+        let note = if app.corpus.speakers().is_empty() { strings::PICKER_NO_SPEAKERS } else { strings::PICKER_EMPTY };
         put(buf, x, y, note, w, app.theme.meta);
         return cursor;
     }
@@ -46,7 +46,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) -> Option<Position> {
     let skip = app.picker.selected.saturating_sub(room.saturating_sub(1));
     for (i, &(speaker, count)) in candidates.iter().enumerate().skip(skip).take(room) {
         let style = if i == app.picker.selected { app.theme.selected } else { app.theme.base };
-        let text = format!("{} ({count})", app.corpus.speakers[speaker].name);
+        let text = format!("{} ({count})", app.corpus.speakers()[speaker].name);
         if i == app.picker.selected {
             buf.set_style(Rect::new(x, y, w, 1), style);
         }

@@ -18,8 +18,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let focused = app.focus == Focus::Reader;
     let title = match app.reader.view {
         View::Nothing => strings::READER_TITLE.to_string(),
-        View::Document(d) => app.corpus.documents[d].title.clone(),
-        View::Speaker(s) => s.map_or(strings::UNATTRIBUTED, |i| app.corpus.speakers[i].name.as_str()).to_string(),
+        View::Document(d) => app.corpus.documents()[d].title.clone(),
+        View::Group(group) => app.corpus.group_name(group).to_string(),
     };
     pane_border(buf, area, &title, focused, app);
     let inside = inner(area);
@@ -66,7 +66,7 @@ fn draw_gutter(buf: &mut Buffer, row: Rect, gutter: usize, block: &Block, line: 
     let Some(mark) = block.marks.iter().find(|m| m.start < line.end.max(line.start + 1) && m.end > line.start) else {
         return;
     };
-    let speaker = app.corpus.statements[mark.statement].speaker;
+    let speaker = app.corpus.statements()[mark.statement].speaker;
     let mut style = app.theme.speaker(speaker);
     if app.reader.current == Some(mark.statement) {
         style = style.patch(app.theme.current_statement);

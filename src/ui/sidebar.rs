@@ -40,7 +40,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         // What the reader shows is bold here too, so it can be found again.
         let open = match (row.kind, app.reader.view) {
             (RowKind::Document(d), View::Document(v)) => d == v,
-            (RowKind::Speaker(s), View::Speaker(v)) => s == v,
+            (RowKind::Group(g), View::Group(v)) => g == v,
             (RowKind::Statement(i), _) => app.reader.current == Some(i),
             _ => false,
         };

@@ -90,14 +90,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     let counter = app.search_counter();
     let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message.iter().cloned()).collect();
     // Files that were skipped or read with problems are never silently missing.
-    if !app.corpus.warnings.is_empty()
+    if !app.corpus.warnings().is_empty()
         && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Warnings)
     {
-        extra.insert(0, strings::warning_count(app.corpus.warnings.len(), key.label));
+        extra.insert(0, strings::warning_count(app.corpus.warnings().len(), key.label));
     }
     let hints = if app.mode == Mode::ContentNote { keymap::content_note_hints() } else { keymap::hints() };
     let (helpline, right) =
-        fit_status(&app.corpus.helplines, counter.as_deref(), &extra, hints, usize::from(area.width));
+        fit_status(app.corpus.helplines(), counter.as_deref(), &extra, hints, usize::from(area.width));
     let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
     let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
     put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);

@@ -6,9 +6,10 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use crate::app::{App, RowKind};
+use crate::corpus::Filter;
+use crate::corpus::Group;
 use crate::fixture;
 use crate::keymap::Action;
-use crate::speakers::Filter;
 use crate::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 5] = [(100, 30), (80, 24), (60, 20), (40, 12), (20, 5)];
@@ -45,7 +46,7 @@ fn snapshot_all(name: &str, prepare: impl Fn(&mut App)) {
 }
 
 fn open_nspcc_statement(app: &mut App) {
-    let speaker = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(2))).unwrap();
+    let speaker = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Group(Group::Speaker(2))).unwrap();
     app.sidebar.selected = speaker;
     app.update(Action::Expand);
     app.update(Action::Down);
@@ -67,7 +68,8 @@ fn document_with_statement_gutters_and_a_highlighted_statement() {
 #[test]
 fn speaker_view() {
     snapshot_all("speaker", |app| {
-        app.sidebar.selected = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(1))).unwrap();
+        app.sidebar.selected =
+            app.sidebar.rows.iter().position(|r| r.kind == RowKind::Group(Group::Speaker(1))).unwrap();
         app.update(Action::Open);
     });
 }
@@ -125,7 +127,7 @@ fn too_small_screen() {
 #[test]
 fn a_command_line_filter_shows_only_that_speaker() {
     let corpus = fixture::seed();
-    let filter = Filter::resolve(&corpus.speakers, &["nspcc".to_string()]).unwrap();
+    let filter = Filter::resolve(corpus.speakers(), &["nspcc".to_string()]).unwrap();
     let mut app = App::new(corpus, filter, Theme::monochrome(), (100, 30));
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("Only: nspcc"), "{text}");
@@ -185,9 +187,10 @@ fn the_colour_theme_keeps_the_terminal_background() {
 
 #[test]
 fn document_text_never_reaches_the_screen_as_escape_sequences() {
-    let mut corpus = fixture::seed();
-    corpus.documents[0].paragraphs[0] =
-        crate::documents::sanitize::sanitize("Hello \u{1b}]0;title\u{7} world \u{1b}[31mred");
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        parts.documents[0].paragraphs[0] =
+            crate::documents::sanitize::sanitize("Hello \u{1b}]0;title\u{7} world \u{1b}[31mred");
+    });
     let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
     let (_, buffer) = render(&mut app, 100, 30);
     assert!(buffer.content().iter().all(|c| !c.symbol().chars().any(|ch| ch.is_control())));
@@ -198,14 +201,14 @@ fn document_text_never_reaches_the_screen_as_escape_sequences() {
 #[test]
 fn the_real_seed_lists_the_three_organisations_and_opens_the_nspcc_quote() {
     let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
-    let nspcc = corpus.speakers.iter().position(|s| s.id == "nspcc").expect("the NSPCC is found");
+    let nspcc = corpus.speakers().iter().position(|s| s.id == "nspcc").expect("the NSPCC is found");
     let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
     let (text, _) = render(&mut app, 100, 30);
     for group in ["Buckinghamshire Safeguar", "NSPCC (", "Thames Valley Police ("] {
         assert!(text.contains(group), "{group} missing:\n{text}");
     }
     assert!(text.contains("NSPCC helpline 0808 800 5000"));
-    let row = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(nspcc))).unwrap();
+    let row = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Group(Group::Speaker(nspcc))).unwrap();
     app.sidebar.selected = row;
     app.update(Action::Expand);
     app.update(Action::Down);
@@ -249,7 +252,7 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
     for words in ["command typed into the shell", "other software", "people nearby"] {
         assert!(help.contains(words), "{words}:\n{help}");
     }
-    for helpline in &app.corpus.helplines {
+    for helpline in app.corpus.helplines() {
         assert!(help.contains(&format!("{} {}", helpline.name, helpline.number)), "{help}");
         for detail in [helpline.hours.as_deref(), helpline.audience.as_deref()].into_iter().flatten() {
             assert!(help.contains(detail), "{detail}:\n{help}");
@@ -259,17 +262,18 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
 }
 
 fn app_with_warnings() -> App {
-    let mut corpus = fixture::seed();
-    corpus.warnings = vec![
-        crate::documents::Warning {
-            origin: "articles/scan.pdf".into(),
-            message: "has no text layer (a scan?); skipped".into(),
-        },
-        crate::documents::Warning {
-            origin: "articles/old-page.txt".into(),
-            message: "is not valid UTF-8; read as Windows-1252 (Latin-1)".into(),
-        },
-    ];
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        parts.warnings = vec![
+            crate::documents::Warning {
+                origin: "articles/scan.pdf".into(),
+                message: "has no text layer (a scan?); skipped".into(),
+            },
+            crate::documents::Warning {
+                origin: "articles/old-page.txt".into(),
+                message: "is not valid UTF-8; read as Windows-1252 (Latin-1)".into(),
+            },
+        ]
+    });
     App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30))
 }
 

@@ -21,12 +21,12 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
             out.push(text[a..b].to_string());
         }
     };
-    if app.corpus.warnings.is_empty() {
+    if app.corpus.warnings().is_empty() {
         paragraph(strings::NO_WARNINGS);
         return out;
     }
     paragraph(strings::WARNINGS_INTRO);
-    for warning in &app.corpus.warnings {
+    for warning in app.corpus.warnings() {
         paragraph("");
         paragraph(&warning.to_string());
     }
