@@ -47,16 +47,16 @@ fn one_thread(sources: &[Source], clock: &mut Clock) -> Corpus {
     let files = plan.files();
     clock.lap(&format!("plan ({files} files)"));
     let mut ids = Ids::default();
-    let (mut documents, mut warnings) = (Vec::new(), Vec::new());
+    let (mut documents, mut problems) = (Vec::new(), Vec::new());
     let plan_manifest = plan.manifest.clone();
     for input in plan.inputs {
-        ids.settle(input.prepare(), &mut documents, &mut warnings);
+        ids.settle(input.prepare(), &mut documents, &mut problems);
     }
     let bytes: usize = documents.iter().flat_map(|d: &Document| &d.paragraphs).map(String::len).sum();
     clock.lap(&format!("read + sanitise + split, one thread ({:.1} MB of paragraphs)", bytes as f64 / 1e6));
     let extracted: Vec<_> = documents.iter().map(|d| corpus::extract_document(d, &plan_manifest)).collect();
     clock.lap("extract, one thread");
-    let (mut indexer, mut corpus) = Indexer::start(plan.manifest, warnings);
+    let (mut indexer, mut corpus) = Indexer::start(plan.manifest, problems);
     indexer.add(&mut corpus, documents, extracted);
     clock.lap(&format!("index ({} statements)", corpus.statements().len()));
     corpus

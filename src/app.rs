@@ -145,8 +145,8 @@ pub struct App {
     pub picker: Picker,
     /// First line of the help shown (clamped when drawn).
     pub help_scroll: usize,
-    /// First line of the warnings list shown (clamped when drawn).
-    pub warnings_scroll: usize,
+    /// First line of the problems list shown (clamped when drawn).
+    pub problems_scroll: usize,
     /// A short note in the status bar, cleared by the next key.
     pub message: Option<String>,
     /// Set while the background loader is still sending documents.
@@ -185,7 +185,7 @@ impl App {
             prompt: String::new(),
             picker: Picker::default(),
             help_scroll: 0,
-            warnings_scroll: 0,
+            problems_scroll: 0,
             message: None,
             loading: None,
         };
@@ -561,7 +561,7 @@ impl App {
                         self.mode = Mode::Normal;
                     }
                 }
-                Mode::Warnings => self.warnings_list(action),
+                Mode::Problems => self.problems_list(action),
             },
         }
         Control::Continue
@@ -625,20 +625,20 @@ impl App {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;
             }
-            Action::Warnings => {
-                self.warnings_scroll = 0;
-                self.mode = Mode::Warnings;
+            Action::Problems => {
+                self.problems_scroll = 0;
+                self.mode = Mode::Problems;
             }
             _ => {}
         }
     }
 
-    /// Keys while the warnings list is open: it scrolls like the help.
-    fn warnings_list(&mut self, action: Action) {
+    /// Keys while the problems list is open: it scrolls like the help.
+    fn problems_list(&mut self, action: Action) {
         let page = self.reader_height();
-        let scroll = &mut self.warnings_scroll;
+        let scroll = &mut self.problems_scroll;
         match action {
-            Action::Cancel | Action::Warnings => self.mode = Mode::Normal,
+            Action::Cancel | Action::Problems => self.mode = Mode::Normal,
             Action::Down => *scroll = scroll.saturating_add(1),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll = scroll.saturating_add(page),

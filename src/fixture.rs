@@ -72,7 +72,7 @@ pub fn seed() -> Corpus {
         statements,
         helplines: loaded.helplines().to_vec(),
         notes: Vec::new(),
-        warnings: Vec::new(),
+        problems: Vec::new(),
         content_note: manifest.content_note.unwrap_or_default(),
     })
 }

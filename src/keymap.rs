@@ -45,7 +45,7 @@ pub enum Action {
     Help,
     /// `w`: open or close the list of files that could not be read as they
     /// are, so a skipped file is never silently missing.
-    Warnings,
+    Problems,
     Quit,
     /// Esc Esc (within [`QUICK_EXIT_WINDOW`]) or Ctrl-C: leave at once and
     /// clear the screen, for a reader who must hide what they were reading.
@@ -88,7 +88,7 @@ pub enum Mode {
     /// The content note shown before any article text.
     ContentNote,
     /// The list of files with problems (`w`); takes the help's keys.
-    Warnings,
+    Problems,
 }
 
 /// Where a binding is listed in the help.
@@ -191,7 +191,7 @@ pub fn bindings() -> &'static [Binding] {
                 section: Section::General,
                 hint: Some((1, "Esc Esc quick exit")),
             },
-            bind!(General, [ch('w')], "w", "list files that were skipped or read with problems", Warnings),
+            bind!(General, [ch('w')], "w", "list files that were skipped or read with problems", Problems),
             Binding {
                 keys: const { &[ch('c')] },
                 ctrl: true,
@@ -275,9 +275,9 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     }
     match mode {
         Mode::Normal => bindings().iter().find(|b| !b.ctrl && b.keys.contains(&key.code)).map(|b| b.action.clone()),
-        Mode::Help | Mode::Warnings => match key.code {
+        Mode::Help | Mode::Problems => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::Char('q') => Some(Action::Cancel),
-            KeyCode::Char('w') if mode == Mode::Warnings => Some(Action::Cancel),
+            KeyCode::Char('w') if mode == Mode::Problems => Some(Action::Cancel),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
             KeyCode::Char(' ' | 'f') | KeyCode::PageDown => Some(Action::PageDown),
@@ -398,11 +398,11 @@ mod tests {
 
     #[test]
     fn the_warnings_list_opens_with_w_and_closes_with_esc_or_w() {
-        assert_eq!(action_for(Mode::Normal, key(ch('w'))), Some(Action::Warnings));
+        assert_eq!(action_for(Mode::Normal, key(ch('w'))), Some(Action::Problems));
         for code in [KeyCode::Esc, ch('w'), ch('q')] {
-            assert_eq!(action_for(Mode::Warnings, key(code)), Some(Action::Cancel));
+            assert_eq!(action_for(Mode::Problems, key(code)), Some(Action::Cancel));
         }
-        assert_eq!(action_for(Mode::Warnings, key(ch('j'))), Some(Action::Down));
+        assert_eq!(action_for(Mode::Problems, key(ch('j'))), Some(Action::Down));
     }
 
     #[test]

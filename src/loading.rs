@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
 use crate::corpus::{self, Corpus, DocumentStatements, Indexer};
-use crate::documents::{self, Document, Ids, Input, Manifest, Plan, Prepared, Source, Warning};
+use crate::documents::{self, Document, FileProblem, Ids, Input, Manifest, Plan, Prepared, Source};
 
 /// Inputs (files) per batch: small enough that the sidebar fills in
 /// steadily and the cores share the work evenly, large enough that folding
@@ -34,7 +34,7 @@ pub enum LoadEvent {
     Documents {
         documents: Vec<Document>,
         extractions: Vec<DocumentStatements>,
-        warnings: Vec<Warning>,
+        problems: Vec<FileProblem>,
         /// How many files these were, whether or not each made a document,
         /// so the progress count reaches `total` however many fail.
         files: usize,
@@ -103,10 +103,10 @@ impl LoadProgress {
                 *corpus = fresh;
                 *self = LoadProgress { indexer: Some(indexer), total: Some(total), files: 0, finished: false };
             }
-            LoadEvent::Documents { documents, extractions, warnings, files } => {
+            LoadEvent::Documents { documents, extractions, problems, files } => {
                 let Some(indexer) = self.indexer.as_mut() else { return };
                 self.files += files;
-                indexer.add_warnings(corpus, warnings);
+                indexer.add_problems(corpus, problems);
                 indexer.add(corpus, documents, extractions);
             }
             LoadEvent::Finished => self.finished = true,
@@ -191,17 +191,17 @@ pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
 
 /// One batch's results as an event: ids given in load order.
 fn settle(ids: &mut Ids, results: Vec<(Prepared, Option<DocumentStatements>)>) -> LoadEvent {
-    let (mut documents, mut extractions, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut documents, mut extractions, mut problems) = (Vec::new(), Vec::new(), Vec::new());
     let mut files = 0;
     for (prepared, extraction) in results {
         files += usize::from(prepared.from_file());
         let before = documents.len();
-        ids.settle(prepared, &mut documents, &mut warnings);
+        ids.settle(prepared, &mut documents, &mut problems);
         if documents.len() > before {
             extractions.push(extraction.expect("a document is extracted"));
         }
     }
-    LoadEvent::Documents { documents, extractions, warnings, files }
+    LoadEvent::Documents { documents, extractions, problems, files }
 }
 
 #[cfg(test)]
@@ -212,12 +212,12 @@ mod tests {
     /// extracted, then all of them indexed at once.
     fn one_thread(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
         let Plan { inputs, manifest } = documents::plan(sources, stdin);
-        let (mut documents, mut warnings, mut ids) = (Vec::new(), Vec::new(), Ids::default());
+        let (mut documents, mut problems, mut ids) = (Vec::new(), Vec::new(), Ids::default());
         for input in inputs {
-            ids.settle(input.prepare(), &mut documents, &mut warnings);
+            ids.settle(input.prepare(), &mut documents, &mut problems);
         }
         let extracted = documents.iter().map(|document| corpus::extract_document(document, &manifest)).collect();
-        let (mut indexer, mut corpus) = Indexer::start(manifest, warnings);
+        let (mut indexer, mut corpus) = Indexer::start(manifest, problems);
         indexer.add(&mut corpus, documents, extracted);
         corpus
     }
@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(got.speakers(), expected.speakers());
         assert_eq!(got.statements(), expected.statements());
         assert_eq!(got.notes(), expected.notes());
-        assert_eq!(got.warnings(), expected.warnings());
+        assert_eq!(got.problems(), expected.problems());
         assert_eq!(got.helplines(), expected.helplines());
         assert_eq!(got.content_note(), expected.content_note());
     }
@@ -275,7 +275,7 @@ mod tests {
         ];
         let expected = one_thread(&sources, &mut std::io::empty());
         assert!(expected.documents().len() > BATCH_INPUTS * 3, "several batches");
-        let messages: Vec<String> = expected.warnings().iter().map(|w| w.to_string()).collect();
+        let messages: Vec<String> = expected.problems().iter().map(|w| w.to_string()).collect();
         assert!(messages[0].contains("a070-empty.txt: is empty"), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("missing.txt: does not exist")), "{messages:?}");
         let ids: Vec<&str> = expected.documents().iter().map(|d| d.id.as_str()).collect();
@@ -327,13 +327,13 @@ mod tests {
         let events = events(documents::plan(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty()));
         assert!(matches!(events[0], LoadEvent::Started { total: 0, .. }));
         assert!(
-            matches!(&events[1], LoadEvent::Documents { documents, warnings, files: 0, .. } if documents.is_empty() && warnings.len() == 1)
+            matches!(&events[1], LoadEvent::Documents { documents, problems, files: 0, .. } if documents.is_empty() && problems.len() == 1)
         );
         assert!(matches!(events[2], LoadEvent::Finished));
         let missing = [Source::Path("/nonexistent/voices".into())];
         assert_eq!(
-            build_corpus(&missing, &mut std::io::empty()).warnings(),
-            one_thread(&missing, &mut std::io::empty()).warnings()
+            build_corpus(&missing, &mut std::io::empty()).problems(),
+            one_thread(&missing, &mut std::io::empty()).problems()
         );
     }
 

@@ -67,8 +67,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let corpus = voices::loading::build_corpus(&sources, &mut std::io::stdin().lock());
-    for warning in corpus.warnings() {
-        eprintln!("voices: {warning}");
+    for problem in corpus.problems() {
+        eprintln!("voices: {problem}");
     }
     if corpus.documents().is_empty() {
         anyhow::bail!("no documents to read");

@@ -148,16 +148,16 @@ pub fn note(message: &str) -> String {
     format!("Note: {message}")
 }
 
-/// The warnings list's title (`w`).
-pub const WARNINGS_TITLE: &str = "Files with problems — ↓ ↑ scroll · Esc closes";
-/// The first line of the warnings list: what happened to the other files.
-pub const WARNINGS_INTRO: &str = "These files were skipped or read in a different way. Everything else was loaded.";
-/// The warnings list when every file was read.
-pub const NO_WARNINGS: &str = "Every file was read without problems.";
+/// The problems list's title (`w`).
+pub const PROBLEMS_TITLE: &str = "Files with problems — ↓ ↑ scroll · Esc closes";
+/// The first line of the problems list: what happened to the other files.
+pub const PROBLEMS_INTRO: &str = "These files were skipped or read in a different way. Everything else was loaded.";
+/// The problems list when every file was read.
+pub const NO_PROBLEMS: &str = "Every file was read without problems.";
 
 /// The status-bar note that some files had problems, with the key that
 /// lists them: "2 file problems · w".
-pub fn warning_count(count: usize, key: &str) -> String {
+pub fn problem_count(count: usize, key: &str) -> String {
     format!("{count} file problem{} · {key}", if count == 1 { "" } else { "s" })
 }
 

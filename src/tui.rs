@@ -440,7 +440,7 @@ mod tests {
         copy.id = "copy".into();
         let extractions = vec![crate::corpus::extract_document(&copy, &manifest)];
         sender
-            .send(LoadEvent::Documents { documents: vec![copy], extractions, warnings: Vec::new(), files: 1 })
+            .send(LoadEvent::Documents { documents: vec![copy], extractions, problems: Vec::new(), files: 1 })
             .unwrap();
         // As if that rebuild had just been made, however slow this machine.
         refresh = SidebarRefresh { last: Some(Instant::now()), pending: false };

@@ -18,7 +18,7 @@ fn fixture(extension: &str) -> PathBuf {
 
 fn load_one(path: &Path) -> Document {
     let loaded = build_corpus(&[Source::Path(path.to_path_buf())], &mut std::io::empty());
-    assert!(loaded.warnings().is_empty(), "{}: {:?}", path.display(), loaded.warnings());
+    assert!(loaded.problems().is_empty(), "{}: {:?}", path.display(), loaded.problems());
     assert_eq!(loaded.documents().len(), 1, "{}", path.display());
     loaded.documents()[0].clone()
 }
@@ -84,7 +84,7 @@ fn a_folder_of_every_format_loads_each_file() {
     std::fs::copy(fixture("md"), dir.path().join("c.markdown")).unwrap();
     std::fs::write(dir.path().join("d.txt"), "Headline\n\nBody.").unwrap();
     let loaded = build_corpus(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
-    assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
+    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
     let titles: Vec<&str> = loaded.documents().iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, vec![TITLE, TITLE, TITLE, TITLE, TITLE, "Headline"]);
 }
@@ -98,7 +98,7 @@ fn a_bad_pdf_is_a_warning_and_other_files_still_load() {
     let loaded = build_corpus(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
     assert_eq!(loaded.documents().len(), 1);
     assert_eq!(loaded.documents()[0].title, "Headline");
-    let messages: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    let messages: Vec<String> = loaded.problems().iter().map(|w| w.to_string()).collect();
     assert!(messages.iter().any(|m| m.contains("broken.pdf") && m.contains("skipped")), "{messages:?}");
     assert!(
         messages.iter().any(|m| m.contains("scan.pdf") && m.contains("has no text layer (a scanned PDF?); skipped")),
@@ -110,7 +110,7 @@ fn a_bad_pdf_is_a_warning_and_other_files_still_load() {
 fn a_pdf_on_standard_input_is_recognised() {
     let bytes = std::fs::read(fixture("pdf")).unwrap();
     let loaded = build_corpus(&[Source::Stdin], &mut bytes.as_slice());
-    assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
+    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
     assert_eq!(loaded.documents()[0].paragraphs, plain_text().paragraphs);
 }
 

@@ -95,7 +95,7 @@ mod tests {
         let batch = |documents: Vec<crate::documents::Document>| LoadEvent::Documents {
             extractions: documents.iter().map(|d| crate::corpus::extract_document(d, &manifest)).collect(),
             files: documents.len(),
-            warnings: Vec::new(),
+            problems: Vec::new(),
             documents,
         };
         let mut app = App::loading(Default::default(), Theme::monochrome(), (60, 20));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::names::normalize_name;
 use super::{Corpus, Speaker, Statement};
-use crate::documents::{Document, Manifest, Warning};
+use crate::documents::{Document, FileProblem, Manifest};
 use crate::extract::{self, Entity, Extraction, SpeakerKind};
 use crate::notes::Note;
 
@@ -22,8 +22,8 @@ pub struct Indexer {
 impl Indexer {
     /// The indexer and an empty corpus with the manifest's helplines and
     /// content note, so a reader can draw before any document is read.
-    pub fn start(manifest: Manifest, warnings: Vec<Warning>) -> (Indexer, Corpus) {
-        let corpus = Corpus { warnings, ..Corpus::empty(&manifest) };
+    pub fn start(manifest: Manifest, problems: Vec<FileProblem>) -> (Indexer, Corpus) {
+        let corpus = Corpus { problems, ..Corpus::empty(&manifest) };
         (Indexer { merger: Merger::new(manifest) }, corpus)
     }
 
@@ -53,8 +53,8 @@ impl Indexer {
     }
 
     /// Adds the problems found reading a batch, in load order.
-    pub fn add_warnings(&mut self, corpus: &mut Corpus, warnings: Vec<Warning>) {
-        corpus.warnings.extend(warnings);
+    pub fn add_problems(&mut self, corpus: &mut Corpus, problems: Vec<FileProblem>) {
+        corpus.problems.extend(problems);
     }
 }
 

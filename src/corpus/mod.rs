@@ -17,7 +17,7 @@ pub use merge::{DocumentStatements, Indexer, extract_document};
 pub use names::{normalize_name, normalize_name_into};
 pub use statement::Statement;
 
-use crate::documents::{Document, Helpline, Manifest, Warning};
+use crate::documents::{Document, FileProblem, Helpline, Manifest};
 use crate::extract::SpeakerKind;
 use crate::notes::Note;
 use crate::strings;
@@ -105,7 +105,7 @@ pub struct Corpus {
     statements: Vec<Statement>,
     helplines: Vec<Helpline>,
     notes: Vec<Note>,
-    warnings: Vec<Warning>,
+    problems: Vec<FileProblem>,
     /// Shown before any article text (TUI) or as the first line (plain).
     content_note: String,
     /// Each document's statements: a range, as they arrive in document order.
@@ -126,7 +126,7 @@ pub struct Parts {
     pub statements: Vec<Statement>,
     pub helplines: Vec<Helpline>,
     pub notes: Vec<Note>,
-    pub warnings: Vec<Warning>,
+    pub problems: Vec<FileProblem>,
     pub content_note: String,
 }
 
@@ -151,7 +151,7 @@ impl Corpus {
     /// When the statements are not in document order or point past the
     /// documents or speakers: hand-built corpora are test data.
     pub fn from_parts(parts: Parts) -> Corpus {
-        let Parts { documents, speakers, statements, helplines, notes, warnings, content_note } = parts;
+        let Parts { documents, speakers, statements, helplines, notes, problems, content_note } = parts;
         let mut corpus = Corpus {
             by_document: vec![0..0; documents.len()],
             by_speaker: vec![Vec::new(); speakers.len()],
@@ -159,7 +159,7 @@ impl Corpus {
             speakers,
             helplines,
             notes,
-            warnings,
+            problems,
             content_note,
             ..Corpus::default()
         };
@@ -171,8 +171,8 @@ impl Corpus {
 
     /// The parts, to change and build again with [`Corpus::from_parts`].
     pub fn into_parts(self) -> Parts {
-        let Corpus { documents, speakers, statements, helplines, notes, warnings, content_note, .. } = self;
-        Parts { documents, speakers, statements, helplines, notes, warnings, content_note }
+        let Corpus { documents, speakers, statements, helplines, notes, problems, content_note, .. } = self;
+        Parts { documents, speakers, statements, helplines, notes, problems, content_note }
     }
 
     /// Adds a statement, after every statement of an earlier document, to
@@ -230,8 +230,8 @@ impl Corpus {
     }
 
     /// Files skipped or read with problems, in load order.
-    pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
+    pub fn problems(&self) -> &[FileProblem] {
+        &self.problems
     }
 
     /// Shown before any article text (the reader) or as the first line (plain).

@@ -3,11 +3,13 @@
 
 pub mod formats;
 pub mod manifest;
+pub mod problem;
 pub mod read;
 pub mod sanitize;
 
 pub use manifest::{Helpline, Manifest};
-pub use read::{Ids, Input, Plan, Prepared, Source, Warning, embedded_manifest, plan};
+pub use problem::{FileProblem, Problem};
+pub use read::{Ids, Input, Plan, Prepared, Source, embedded_manifest, plan};
 
 /// One article or report, ready to extract from and to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]

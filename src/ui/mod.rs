@@ -10,6 +10,8 @@ pub mod help;
 pub mod layout;
 /// The speaker picker overlay.
 pub mod picker;
+/// The list of files with problems.
+pub mod problems;
 /// The right pane.
 pub mod reader;
 /// The left pane.
@@ -20,8 +22,6 @@ pub mod status;
 pub mod theme;
 /// The screen for terminals too small for the panes.
 pub mod too_small;
-/// The list of files with problems.
-pub mod warnings;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             }
             Mode::Picker => cursor = picker::draw(buf, areas.main, app),
             Mode::Search => cursor = status::draw_prompt(buf, areas.main, app),
-            Mode::Warnings => cursor = warnings::draw(buf, areas.main, app),
+            Mode::Problems => cursor = problems::draw(buf, areas.main, app),
             Mode::Normal | Mode::ContentNote => {}
         }
     }

@@ -90,10 +90,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
     let counter = app.search_counter();
     let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message.iter().cloned()).collect();
     // Files that were skipped or read with problems are never silently missing.
-    if !app.corpus.warnings().is_empty()
-        && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Warnings)
+    if !app.corpus.problems().is_empty()
+        && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Problems)
     {
-        extra.insert(0, strings::warning_count(app.corpus.warnings().len(), key.label));
+        extra.insert(0, strings::problem_count(app.corpus.problems().len(), key.label));
     }
     let hints = if app.mode == Mode::ContentNote { keymap::content_note_hints() } else { keymap::hints() };
     let (helpline, right) =

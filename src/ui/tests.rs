@@ -8,6 +8,7 @@ use ratatui::style::Color;
 use crate::app::{App, RowKind};
 use crate::corpus::Filter;
 use crate::corpus::Group;
+use crate::documents::{FileProblem, Problem};
 use crate::fixture;
 use crate::keymap::Action;
 use crate::ui::theme::Theme;
@@ -263,15 +264,9 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
 
 fn app_with_warnings() -> App {
     let corpus = fixture::changed(fixture::seed(), |parts| {
-        parts.warnings = vec![
-            crate::documents::Warning {
-                origin: "articles/scan.pdf".into(),
-                message: "has no text layer (a scan?); skipped".into(),
-            },
-            crate::documents::Warning {
-                origin: "articles/old-page.txt".into(),
-                message: "is not valid UTF-8; read as Windows-1252 (Latin-1)".into(),
-            },
+        parts.problems = vec![
+            FileProblem::new("articles/scan.pdf", Problem::pdf(crate::documents::formats::PdfError::NoTextLayer)),
+            FileProblem::new("articles/old-page.txt", Problem::NotUtf8),
         ]
     });
     App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30))
@@ -285,7 +280,7 @@ fn the_status_bar_counts_files_with_problems() {
     assert!(text.contains("0808 800 5000"), "{text}");
     let mut quiet = self::app();
     let (text, _) = render(&mut quiet, 100, 30);
-    assert!(!text.contains("file problem"), "no count without warnings:\n{text}");
+    assert!(!text.contains("file problem"), "no count without problems:\n{text}");
 }
 
 #[test]
@@ -293,7 +288,7 @@ fn the_warnings_list_names_each_file_and_keeps_the_helpline() {
     for (width, height) in [(100, 30), (60, 20), (40, 12)] {
         let mut app = app_with_warnings();
         app.resize(width, height);
-        app.update(Action::Warnings);
+        app.update(Action::Problems);
         let (text, _) = render(&mut app, width, height);
         assert!(text.contains("0808 800 5000"), "{width}x{height} has no helpline:\n{text}");
         assert!(text.contains("Files with problems"), "{text}");
@@ -313,7 +308,7 @@ fn help_lists_the_warnings_key() {
     let mut app = app();
     let lines = super::help::lines(&app, 80);
     assert!(lines.iter().any(|(l, _)| l.contains("w ") && l.contains("skipped")), "{lines:?}");
-    app.update(Action::Warnings);
+    app.update(Action::Problems);
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("Every file was read without problems."), "{text}");
 }

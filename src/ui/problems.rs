@@ -12,8 +12,8 @@ use crate::app::App;
 use crate::content::wrap;
 use crate::strings;
 
-/// The list's text for a width: the intro, then each warning ("file:
-/// problem"), wrapped. Warnings were made safe to show when they were made.
+/// The list's text for a width: the intro, then each problem ("file:
+/// problem"), wrapped. Problems were made safe to show when they were made.
 pub fn lines(app: &App, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut paragraph = |text: &str| {
@@ -21,14 +21,14 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
             out.push(text[a..b].to_string());
         }
     };
-    if app.corpus.warnings().is_empty() {
-        paragraph(strings::NO_WARNINGS);
+    if app.corpus.problems().is_empty() {
+        paragraph(strings::NO_PROBLEMS);
         return out;
     }
-    paragraph(strings::WARNINGS_INTRO);
-    for warning in app.corpus.warnings() {
+    paragraph(strings::PROBLEMS_INTRO);
+    for problem in app.corpus.problems() {
         paragraph("");
-        paragraph(&warning.to_string());
+        paragraph(&problem.to_string());
     }
     out
 }
@@ -38,15 +38,15 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
 pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) -> Option<Position> {
     Clear.render(main, buf);
     buf.set_style(main, app.theme.base);
-    pane_border(buf, main, strings::WARNINGS_TITLE, true, app);
+    pane_border(buf, main, strings::PROBLEMS_TITLE, true, app);
     let inside = super::layout::inner(main);
     if inside.width < 2 || inside.height == 0 {
         return None;
     }
     let text = lines(app, usize::from(inside.width - 1));
     let max = text.len().saturating_sub(usize::from(inside.height));
-    app.warnings_scroll = app.warnings_scroll.min(max);
-    for (y, line) in (inside.y..).zip(text.iter().skip(app.warnings_scroll).take(usize::from(inside.height))) {
+    app.problems_scroll = app.problems_scroll.min(max);
+    for (y, line) in (inside.y..).zip(text.iter().skip(app.problems_scroll).take(usize::from(inside.height))) {
         put(buf, inside.x + 1, y, line, inside.width - 1, app.theme.base);
     }
     Some(Position::new(inside.x + 1, inside.y))
