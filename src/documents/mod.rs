@@ -8,6 +8,8 @@ pub mod read;
 pub mod sanitize;
 
 pub use manifest::{Helpline, Manifest};
+
+use formats::Converted;
 pub use problem::{FileProblem, Problem};
 pub use read::{Ids, Input, Plan, Prepared, Source, embedded_manifest, plan};
 
@@ -46,6 +48,39 @@ impl Document {
         };
         Document { id, title, source: None, date: None, origin, paragraphs }
     }
+
+    /// Builds a document from what a converter found: each paragraph is
+    /// sanitised once, and split again only where sanitising made a line
+    /// break (a U+2028, a form feed). A title the format marks is the title;
+    /// without one, the first paragraph is, when it reads like a headline
+    /// (the plain-text rule, as if the paragraphs were a text file);
+    /// otherwise `fallback_title`.
+    pub fn from_converted(id: String, origin: String, fallback_title: &str, converted: &Converted) -> Document {
+        let marked = converted.title.as_deref().map(|t| split_paragraphs(&sanitize::sanitize(t)).join(" "));
+        let pieces: Vec<String> = converted.paragraphs.iter().map(|p| sanitize::sanitize(p)).collect();
+        let mut paragraphs: Vec<String> = pieces.iter().flat_map(|piece| split_paragraphs(piece)).collect();
+        paragraphs.shrink_to_fit();
+        let title = match marked.filter(|t| !t.is_empty()) {
+            Some(title) => title,
+            None => match headline_of_pieces(&pieces) {
+                Some(line) => {
+                    paragraphs.remove(0);
+                    line
+                }
+                None => fallback_title.to_string(),
+            },
+        };
+        Document { id, title, source: None, date: None, origin, paragraphs }
+    }
+}
+
+/// [`headline`] of the pieces as a text file would hold them (one blank
+/// line between each): only the first piece with any text, and whether
+/// another follows, decide it.
+fn headline_of_pieces(pieces: &[String]) -> Option<String> {
+    let first = pieces.iter().position(|p| !p.chars().all(|c| c == '\n' || c == ' '))?;
+    let text = if first + 1 < pieces.len() { format!("{}\n\n", pieces[first]) } else { pieces[first].clone() };
+    headline(&text).map(str::to_string)
 }
 
 /// The first line of `text` if it is a headline.
@@ -156,6 +191,56 @@ mod tests {
     fn wrapped_lines_join_and_list_items_split() {
         let text = "one\ntwo\n\n - first item\n - second item\n\n3. third\nafter";
         assert_eq!(split_paragraphs(text), vec!["one two", "- first item", "- second item", "3. third after"]);
+    }
+
+    /// Pieces for converted paragraphs: words, a headline's worth, and every
+    /// character sanitising turns into a line break, removes or widens.
+    const PIECES: &[&str] = &[
+        "Police respond",
+        "The NSPCC said: \u{201c}We act.\u{201d}",
+        " ",
+        "\u{a0}",
+        "\t",
+        "\r",
+        "\r\n",
+        "\n",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{c}",
+        "\u{200b}",
+        "\u{202e}",
+        "\u{1b}[31m",
+        "- ",
+        "3. ",
+        "said.",
+        "漢字",
+    ];
+
+    fn paragraph() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop::collection::vec(prop::sample::select(PIECES), 0..6).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+        /// Paragraphs handed straight to the document give what joining them
+        /// into a text file, sanitising it and splitting it again gave.
+        #[test]
+        fn converted_paragraphs_make_the_document_their_text_file_made(
+            paragraphs in proptest::collection::vec(paragraph(), 0..5),
+            title in proptest::option::of(paragraph()),
+        ) {
+            let converted = Converted { title: title.clone(), paragraphs: paragraphs.clone() };
+            let got = Document::from_converted("d".into(), "o".into(), "Fallback", &converted);
+            let body = sanitize::sanitize(&paragraphs.join("\n\n"));
+            let marked = title.map(|t| split_paragraphs(&sanitize::sanitize(&t)).join(" ")).filter(|t| !t.is_empty());
+            let expected = match marked {
+                None => Document::from_text("d".into(), "o".into(), "Fallback", &body),
+                Some(title) => Document { title, paragraphs: split_paragraphs(&body), ..Document::from_text("d".into(), "o".into(), "Fallback", "") },
+            };
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::formats::{self, Converted, Kind};
 use super::manifest::{DocumentMeta, MANIFEST_FILE, Manifest};
 use super::problem::{FileProblem, Problem};
-use super::{Document, sanitize, slug, split_paragraphs, title_from_stem};
+use super::{Document, sanitize, slug, title_from_stem};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -331,42 +331,32 @@ impl Prepared {
         self.converted(origin, name, &converted, meta);
     }
 
-    /// A converted document: a title the format marks is taken as is;
-    /// without one, the body goes through the plain-text headline rule.
-    /// Either way the text is sanitised once, here.
+    /// A converted document: its paragraphs, each sanitised once, and its
+    /// title (see [`Document::from_converted`]).
     fn converted(&mut self, origin: &str, name: &str, converted: &Converted, meta: Option<&DocumentMeta>) {
-        let body = converted.body_text();
-        let title = converted.title.as_deref().map(|t| split_paragraphs(&sanitize::sanitize(t)).join(" "));
-        match title.filter(|t| !t.is_empty()) {
-            None => self.text(origin, name, &body, meta),
-            Some(title) => {
-                let clean = sanitize::sanitize(&body);
-                let paragraphs = split_paragraphs(&clean);
-                let mut doc = self.new_document(origin, name, "");
-                doc.title = title;
-                doc.paragraphs = paragraphs;
-                self.finish_document(origin, doc, meta);
-            }
-        }
-    }
-
-    /// Plain text (or a converted body without a marked title): sanitised,
-    /// then split, the first line taken as the title if it reads like one.
-    fn text(&mut self, origin: &str, name: &str, text: &str, meta: Option<&DocumentMeta>) {
-        let clean = sanitize::sanitize(text);
-        let doc = self.new_document(origin, name, &clean);
+        let (id, fallback_title) = self.take_id(name);
+        let doc = Document::from_converted(id, sanitize::one_line(origin), &fallback_title, converted);
         self.finish_document(origin, doc, meta);
     }
 
-    /// A document with its origin and fallback title set, built from
-    /// `clean` text by the plain-text rules; it takes an id (settled later).
-    fn new_document(&mut self, origin: &str, name: &str, clean: &str) -> Document {
+    /// Plain text: sanitised, then split, the first line taken as the
+    /// title if it reads like one.
+    fn text(&mut self, origin: &str, name: &str, text: &str, meta: Option<&DocumentMeta>) {
+        let clean = sanitize::sanitize(text);
+        let (id, fallback_title) = self.take_id(name);
+        let doc = Document::from_text(id, sanitize::one_line(origin), &fallback_title, &clean);
+        self.finish_document(origin, doc, meta);
+    }
+
+    /// The id base (settled later) and the fallback title the file name
+    /// gives; the input takes an id whether or not it makes a document.
+    /// The file name is made safe like the text: it may become the title.
+    fn take_id(&mut self, name: &str) -> (String, String) {
         let stem =
             Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
         let base = slug(&stem);
         self.id_base = Some(base.clone());
-        // The file name becomes the origin and maybe the title: made safe like the text.
-        Document::from_text(base, sanitize::one_line(origin), &sanitize::one_line(&title_from_stem(&stem)), clean)
+        (base, sanitize::one_line(&title_from_stem(&stem)))
     }
 
     /// Checks a built document and applies the manifest's metadata to it.
