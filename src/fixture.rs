@@ -106,3 +106,9 @@ pub fn two_documents() -> Corpus {
         parts.documents.push(document);
     })
 }
+
+/// The room the panes have in a `width`×`height` terminal, as the view lays
+/// it out: the model's tests size it like a real terminal.
+pub fn viewport(width: u16, height: u16) -> crate::app::Viewport {
+    crate::ui::layout::viewport(width, height)
+}

@@ -4,115 +4,30 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Everything the reader can be asked to do. Keys, the mouse and the
-/// terminal all become actions, so [`crate::app::App::update`] can be tested
-/// without a terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Tab: move focus from the sidebar to the reader or back.
-    FocusNext,
-    /// Shift-Tab: the same, the other way round (there are two panes).
-    FocusPrev,
-    /// h / ←: collapse a sidebar group, or step up to its parent.
-    Collapse,
-    /// l / →: expand a sidebar group, or step into it.
-    Expand,
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    HalfDown,
-    HalfUp,
-    Top,
-    Bottom,
-    /// Enter: open the selected row (or, in a speaker view, the current statement in its article).
-    Open,
-    NextStatement,
-    PrevStatement,
-    NextBySpeaker,
-    PrevBySpeaker,
-    /// `/`: start typing a search.
-    Search,
-    NextMatch,
-    PrevMatch,
-    /// Esc outside a prompt: clear the search highlights or sidebar filter.
-    ClearSearch,
-    /// `s`: open the speaker picker.
-    PickSpeaker,
-    /// `S`: show every speaker again.
-    ClearFilter,
-    /// `?` / F1: open or close the help.
-    Help,
-    /// `w`: open or close the list of files that could not be read as they
-    /// are, so a skipped file is never silently missing.
-    Problems,
-    Quit,
-    /// Esc Esc (within [`QUICK_EXIT_WINDOW`]) or Ctrl-C: leave at once and
-    /// clear the screen, for a reader who must hide what they were reading.
-    QuickExit,
-    /// A character typed into the search prompt or the speaker picker.
-    Input(char),
-    Backspace,
-    /// Enter inside a prompt.
-    Submit,
-    /// Esc inside a prompt or the help: close it without changing anything.
-    Cancel,
-    /// The mouse wheel over a cell; `down` scrolls towards the end.
-    Wheel {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
-    /// A left click on a cell.
-    Click {
-        column: u16,
-        row: u16,
-    },
-    /// The terminal changed size.
-    Resize {
-        width: u16,
-        height: u16,
-    },
-}
-
-/// Which keys are live: a prompt takes letters as text, the help takes only
-/// its own keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    Help,
-    /// The search prompt.
-    Search,
-    /// The speaker picker.
-    Picker,
-    /// The content note shown before any article text.
-    ContentNote,
-    /// The list of files with problems (`w`); takes the help's keys.
-    Problems,
-}
+pub use crate::app::{Action, Mode};
 
 /// Where a binding is listed in the help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub enum HelpSection {
     Move,
     Read,
     Find,
     General,
 }
 
-impl Section {
+impl HelpSection {
     /// The heading of the section in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
-            Section::Move => "Moving around",
-            Section::Read => "Reading statements",
-            Section::Find => "Searching and choosing speakers",
-            Section::General => "General",
+            HelpSection::Move => "Moving around",
+            HelpSection::Read => "Reading statements",
+            HelpSection::Find => "Searching and choosing speakers",
+            HelpSection::General => "General",
         }
     }
 
     /// Every section, in the order the help lists them.
-    pub const ALL: [Section; 4] = [Section::Move, Section::Read, Section::Find, Section::General];
+    pub const ALL: [HelpSection; 4] = [HelpSection::Move, HelpSection::Read, HelpSection::Find, HelpSection::General];
 }
 
 /// One row of the keymap: the keys, how the help writes them, what they do.
@@ -129,7 +44,7 @@ pub struct Binding {
     /// What the keys do, for `update`.
     pub action: Action,
     /// Where the help lists it.
-    pub section: Section,
+    pub section: HelpSection,
     /// A short status-bar hint and its priority (lower stays longer), if this
     /// binding is worth a hint.
     pub hint: Option<(u8, &'static str)>,
@@ -141,10 +56,10 @@ const fn ch(c: char) -> KeyCode {
 
 macro_rules! bind {
     ($section:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr) => {
-        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: Section::$section, hint: None }
+        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: HelpSection::$section, hint: None }
     };
     ($section:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr, hint $prio:expr, $hint:expr) => {
-        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: Section::$section, hint: Some(($prio, $hint)) }
+        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: HelpSection::$section, hint: Some(($prio, $hint)) }
     };
 }
 
@@ -188,7 +103,7 @@ pub fn bindings() -> &'static [Binding] {
                 label: "Esc Esc",
                 help: "quick exit: clear the screen and close at once, in any view",
                 action: QuickExit,
-                section: Section::General,
+                section: HelpSection::General,
                 hint: Some((1, "Esc Esc quick exit")),
             },
             bind!(General, [ch('w')], "w", "list files that were skipped or read with problems", Problems),
@@ -198,7 +113,7 @@ pub fn bindings() -> &'static [Binding] {
                 label: "Ctrl-C",
                 help: "quick exit too",
                 action: QuickExit,
-                section: Section::General,
+                section: HelpSection::General,
                 hint: None,
             },
         ]

@@ -231,10 +231,9 @@ proptest! {
         use unicode_width::UnicodeWidthStr;
         let text = format!("Title\n\nThe NSPCC said: “{}.” {}", pieces.concat(), pieces.concat());
         let corpus = build_corpus(&[Source::Stdin], &mut text.as_bytes());
-        let mut app = voices::app::App::new(corpus, Default::default(), voices::ui::theme::Theme::monochrome(), (100, 30));
-        app.resize(width, height);
-        app.ensure_wrapped();
-        let (gutter, columns) = app.reader_columns();
+        let mut app = voices::app::App::new(corpus, Default::default(), voices::ui::layout::viewport(100, 30));
+        app.update(voices::app::Action::Resize(voices::ui::layout::viewport(width, height)));
+        let (gutter, columns) = app.page().columns();
         if let Some(pane) = voices::ui::layout::areas(width, height, voices::ui::layout::Focus::Reader).reader {
             let inner = usize::from(voices::ui::layout::inner(pane).width);
             if inner > 0 {
@@ -242,8 +241,8 @@ proptest! {
                     "gutter {gutter} + text {columns} overflow {inner}");
             }
         }
-        for line in app.reader.wrapped.all_lines(&app.reader.content).iter().filter(|l| !l.is_blank()) {
-            let block = &app.reader.content.blocks[line.block];
+        for line in app.page().all_lines().iter().filter(|l| !l.is_blank()) {
+            let block = &app.page().content().blocks[line.block];
             let shown = &block.text[line.start..line.end];
             let lone_wide = drawn_units(shown) == 1;
             prop_assert!(shown.width() <= columns || lone_wide, "{shown:?} wider than {columns}");

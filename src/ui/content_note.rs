@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::put;
+use super::theme::Theme;
 use crate::app::App;
 use crate::content::wrap;
 use crate::strings;
@@ -20,10 +21,10 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     };
     paragraph(&mut out, strings::CONTENT_NOTE_TITLE, true);
     out.push((String::new(), false));
-    paragraph(&mut out, app.corpus.content_note(), false);
+    paragraph(&mut out, app.corpus().content_note(), false);
     out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_SUPPORT, true);
-    for helpline in app.corpus.helplines() {
+    for helpline in app.corpus().helplines() {
         let text = match &helpline.audience {
             Some(audience) => format!("{} {} — {audience}", helpline.name, helpline.number),
             None => format!("{} {}", helpline.name, helpline.number),
@@ -43,7 +44,7 @@ fn keys(width: usize) -> Vec<String> {
 
 /// Draws the note over the whole area above the status bar (nothing of the
 /// articles is drawn behind it).
-pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) {
     let width = main.width.saturating_sub(4).min(72);
     if width < 4 || main.height == 0 {
         return;
@@ -60,11 +61,11 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
     let x = main.x + (main.width - width) / 2;
     let top = main.y + (main.height - height) / 2;
     for (y, (line, heading)) in (top..).zip(&text) {
-        let style = if *heading { app.theme.heading } else { app.theme.base };
+        let style = if *heading { theme.heading } else { theme.base };
         put(buf, x, y, line, width, style);
     }
     let keys_top = top + height - keys_height;
     for (y, line) in (keys_top..).zip(keys.iter().take(usize::from(keys_height))) {
-        put(buf, x, y, line, width, app.theme.title);
+        put(buf, x, y, line, width, theme.title);
     }
 }

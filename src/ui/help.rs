@@ -7,10 +7,11 @@ use ratatui::style::Style;
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::theme::Theme;
 use super::{pane_border, put};
 use crate::app::App;
 use crate::content::wrap;
-use crate::keymap::{Section, bindings};
+use crate::keymap::{HelpSection, bindings};
 use crate::strings;
 
 /// The help text as (text, is_heading) lines for a width.
@@ -23,7 +24,7 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     };
     paragraph(&mut out, strings::HELP_INTRO);
     let label_width = bindings().iter().map(|b| b.label.width()).max().unwrap_or(0);
-    for section in Section::ALL {
+    for section in HelpSection::ALL {
         out.push((String::new(), false));
         out.push((section.title().to_string(), true));
         for binding in bindings().iter().filter(|b| b.section == section) {
@@ -37,7 +38,7 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     paragraph(&mut out, strings::HELP_MOUSE);
     out.push((String::new(), false));
     out.push((strings::HELP_SUPPORT.to_string(), true));
-    for helpline in app.corpus.helplines() {
+    for helpline in app.corpus().helplines() {
         for (i, line) in strings::helpline_details(helpline).into_iter().enumerate() {
             let indent = if i == 0 { "  " } else { "    " };
             for (a, b) in wrap(&line, width.saturating_sub(indent.len()).max(1)) {
@@ -48,23 +49,25 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     out
 }
 
-/// Draws the overlay over `main` (the area above the status bar).
-pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) {
+/// Draws the overlay over `main` (the area above the status bar). Returns
+/// how far it scrolls at this size (its lines less the rows shown).
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<usize> {
     // The whole area above the status bar: no half-covered words peek out
     // beside it, and the status bar with its helpline stays visible.
     let area = main;
     Clear.render(area, buf);
-    buf.set_style(area, app.theme.base);
-    pane_border(buf, area, strings::HELP_TITLE, true, app);
+    buf.set_style(area, theme.base);
+    pane_border(buf, area, strings::HELP_TITLE, true, theme);
     let inside = super::layout::inner(area);
     if inside.width < 2 || inside.height == 0 {
-        return;
+        return None;
     }
     let text = lines(app, usize::from(inside.width - 1));
     let max = text.len().saturating_sub(usize::from(inside.height));
-    app.help_scroll = app.help_scroll.min(max);
-    for (y, (line, heading)) in (inside.y..).zip(text.iter().skip(app.help_scroll).take(usize::from(inside.height))) {
-        let style: Style = if *heading { app.theme.heading } else { app.theme.base };
+    let scroll = app.help_scroll().min(max);
+    for (y, (line, heading)) in (inside.y..).zip(text.iter().skip(scroll).take(usize::from(inside.height))) {
+        let style: Style = if *heading { theme.heading } else { theme.base };
         put(buf, inside.x + 1, y, line, inside.width - 1, style);
     }
+    Some(max)
 }

@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 
+use super::theme::Theme;
 use super::{pane_border, put};
 use crate::app::App;
 use crate::content::wrap;
@@ -21,12 +22,12 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
             out.push(text[a..b].to_string());
         }
     };
-    if app.corpus.problems().is_empty() {
+    if app.corpus().problems().is_empty() {
         paragraph(strings::NO_PROBLEMS);
         return out;
     }
     paragraph(strings::PROBLEMS_INTRO);
-    for problem in app.corpus.problems() {
+    for problem in app.corpus().problems() {
         paragraph("");
         paragraph(&problem.to_string());
     }
@@ -34,20 +35,21 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
 }
 
 /// Draws the list over `main`. Returns its first line, where the terminal
-/// cursor goes so a screen reader starts reading there.
-pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) -> Option<Position> {
+/// cursor goes so a screen reader starts reading there, and how far the
+/// list scrolls at this size.
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> (Option<Position>, Option<usize>) {
     Clear.render(main, buf);
-    buf.set_style(main, app.theme.base);
-    pane_border(buf, main, strings::PROBLEMS_TITLE, true, app);
+    buf.set_style(main, theme.base);
+    pane_border(buf, main, strings::PROBLEMS_TITLE, true, theme);
     let inside = super::layout::inner(main);
     if inside.width < 2 || inside.height == 0 {
-        return None;
+        return (None, None);
     }
     let text = lines(app, usize::from(inside.width - 1));
     let max = text.len().saturating_sub(usize::from(inside.height));
-    app.problems_scroll = app.problems_scroll.min(max);
-    for (y, line) in (inside.y..).zip(text.iter().skip(app.problems_scroll).take(usize::from(inside.height))) {
-        put(buf, inside.x + 1, y, line, inside.width - 1, app.theme.base);
+    let scroll = app.problems_scroll().min(max);
+    for (y, line) in (inside.y..).zip(text.iter().skip(scroll).take(usize::from(inside.height))) {
+        put(buf, inside.x + 1, y, line, inside.width - 1, theme.base);
     }
-    Some(Position::new(inside.x + 1, inside.y))
+    (Some(Position::new(inside.x + 1, inside.y)), Some(max))
 }

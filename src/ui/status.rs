@@ -7,6 +7,7 @@ use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::Focus;
+use super::theme::Theme;
 use super::{fit, put};
 use crate::app::App;
 use crate::documents::Helpline;
@@ -82,34 +83,34 @@ pub fn fit_status(
 
 /// Draws the status bar. Returns whether the help hint fitted, so the
 /// panes can show it elsewhere when it did not.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
     if area.height == 0 || area.width == 0 {
         return false;
     }
-    buf.set_style(area, app.theme.status);
-    let counter = app.search_counter();
-    let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message.iter().cloned()).collect();
+    buf.set_style(area, theme.status);
+    let counter = app.search().counter();
+    let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message().map(str::to_string)).collect();
     // Files that were skipped or read with problems are never silently missing.
-    if !app.corpus.problems().is_empty()
+    if !app.corpus().problems().is_empty()
         && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Problems)
     {
-        extra.insert(0, strings::problem_count(app.corpus.problems().len(), key.label));
+        extra.insert(0, strings::problem_count(app.corpus().problems().len(), key.label));
     }
-    let hints = if app.mode == Mode::ContentNote { keymap::content_note_hints() } else { keymap::hints() };
+    let hints = if app.mode() == Mode::ContentNote { keymap::content_note_hints() } else { keymap::hints() };
     let (helpline, right) =
-        fit_status(app.corpus.helplines(), counter.as_deref(), &extra, hints, usize::from(area.width));
+        fit_status(app.corpus().helplines(), counter.as_deref(), &extra, hints, usize::from(area.width));
     let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
     let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
-    put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);
+    put(buf, area.x, area.y, &helpline, area.width, theme.helpline);
     let text = right.join("  ");
     let w = text.width() as u16;
     if w > 0 && w < area.width {
         let mut x = area.right() - w;
         for (i, item) in right.iter().enumerate() {
-            let style = if i < special { app.theme.message } else { app.theme.base };
+            let style = if i < special { theme.message } else { theme.base };
             let (key, rest) = item.split_once(' ').filter(|_| i >= special).unwrap_or(("", item));
             if !key.is_empty() {
-                x += put(buf, x, area.y, key, area.right() - x, app.theme.hint_key);
+                x += put(buf, x, area.y, key, area.right() - x, theme.hint_key);
                 x += put(buf, x, area.y, " ", area.right() - x, style);
             }
             x += put(buf, x, area.y, rest, area.right() - x, style);
@@ -124,30 +125,30 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
 /// The search prompt on the last line of `main` (just above the status bar).
 /// Returns where the typing goes, for the terminal cursor (screen readers
 /// and braille displays follow it).
-pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App) -> Option<Position> {
+pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<Position> {
     if main.height == 0 {
         return None;
     }
     let y = main.bottom() - 1;
     let row = Rect::new(main.x, y, main.width, 1);
-    buf.set_style(row, app.theme.selected_unfocused);
+    buf.set_style(row, theme.selected_unfocused);
     for x in row.left()..row.right() {
         if let Some(cell) = buf.cell_mut((x, y)) {
             cell.set_symbol(" ");
         }
     }
-    let label = match app.search_target {
+    let label = match app.prompt().target() {
         Focus::Sidebar => strings::FILTER_PROMPT,
         Focus::Reader => strings::SEARCH_PROMPT,
     };
     let keys = strings::PROMPT_KEYS;
-    let text = format!("{label}{}▏", app.prompt);
-    let used = put(buf, row.x, y, &text, row.width, app.theme.selected_unfocused);
+    let text = format!("{label}{}▏", app.prompt().text());
+    let used = put(buf, row.x, y, &text, row.width, theme.selected_unfocused);
     let keys_width = keys.width() as u16;
     if used + keys_width + 2 <= row.width {
-        put(buf, row.right() - keys_width, y, keys, keys_width, app.theme.selected_unfocused);
+        put(buf, row.right() - keys_width, y, keys, keys_width, theme.selected_unfocused);
     }
-    let typed = format!("{label}{}", app.prompt).width() as u16;
+    let typed = format!("{label}{}", app.prompt().text()).width() as u16;
     Some(Position::new(row.x + typed.min(row.width.saturating_sub(1)), y))
 }
 
