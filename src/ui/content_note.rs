@@ -7,8 +7,9 @@ use ratatui::layout::Rect;
 
 use super::put;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{Action, App, Mode};
 use crate::content::wrap;
+use crate::keymap;
 use crate::strings;
 
 /// The note's lines for a width: the corpus' note and the helplines.
@@ -36,10 +37,9 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
 
 /// The keys line(s) for a width; always drawn, at the bottom if the note is cut.
 fn keys(width: usize) -> Vec<String> {
-    wrap(strings::CONTENT_NOTE_KEYS, width)
-        .into_iter()
-        .map(|(a, b)| strings::CONTENT_NOTE_KEYS[a..b].to_string())
-        .collect()
+    let note = |action: Action| keymap::key_for(Mode::ContentNote, &action);
+    let keys = strings::content_note_keys(&note(Action::Submit), &note(Action::QuickExit), &note(Action::Quit));
+    wrap(&keys, width).into_iter().map(|(a, b)| keys[a..b].to_string()).collect()
 }
 
 /// Draws the note over the whole area above the status bar (nothing of the

@@ -10,8 +10,9 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{pane_border, put};
 use crate::app::App;
+use crate::app::{Action, Mode};
 use crate::content::wrap;
-use crate::keymap::{HelpSection, bindings};
+use crate::keymap::{self, HelpSection};
 use crate::strings;
 
 /// The help text as (text, is_heading) lines for a width.
@@ -23,17 +24,18 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
         }
     };
     paragraph(&mut out, strings::HELP_INTRO);
-    let label_width = bindings().iter().map(|b| b.label.width()).max().unwrap_or(0);
+    let label_width = keymap::listed().map(|(b, _, _)| b.label().width()).max().unwrap_or(0);
     for section in HelpSection::ALL {
         out.push((String::new(), false));
         out.push((section.title().to_string(), true));
-        for binding in bindings().iter().filter(|b| b.section == section) {
-            let pad = label_width - binding.label.width();
-            out.push((format!("  {}{}  {}", binding.label, " ".repeat(pad), binding.help), false));
+        for (binding, _, words) in keymap::listed().filter(|(_, s, _)| *s == section) {
+            let label = binding.label();
+            let pad = label_width - label.width();
+            out.push((format!("  {label}{}  {words}", " ".repeat(pad)), false));
         }
     }
     out.push((String::new(), false));
-    paragraph(&mut out, strings::HELP_QUICK_EXIT);
+    paragraph(&mut out, &strings::help_quick_exit(&keymap::keys_for(Mode::Normal, &Action::QuickExit)));
     out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_MOUSE);
     out.push((String::new(), false));
@@ -57,7 +59,13 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<us
     let area = main;
     Clear.render(area, buf);
     buf.set_style(area, theme.base);
-    pane_border(buf, area, strings::HELP_TITLE, true, theme);
+    let title = strings::overlay_title(
+        strings::HELP_NAME,
+        &keymap::key_for(Mode::Help, &Action::Down),
+        &keymap::key_for(Mode::Help, &Action::Up),
+        &keymap::key_for(Mode::Help, &Action::Cancel),
+    );
+    pane_border(buf, area, &title, true, theme);
     let inside = super::layout::inner(area);
     if inside.width < 2 || inside.height == 0 {
         return None;

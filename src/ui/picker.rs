@@ -7,7 +7,8 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::theme::Theme;
 use super::{pane_border, put};
-use crate::app::App;
+use crate::app::{Action, App, Mode};
+use crate::keymap;
 use crate::strings;
 
 /// Draws the picker over `main`. Returns where the typing goes, for the
@@ -21,7 +22,11 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<Po
     let area = Rect::new(main.x + (main.width - width) / 2, main.y + (main.height - height) / 2, width, height);
     Clear.render(area, buf);
     buf.set_style(area, theme.base);
-    pane_border(buf, area, strings::PICKER_TITLE, true, theme);
+    let title = strings::picker_title(
+        &keymap::key_for(Mode::Picker, &Action::Submit),
+        &keymap::key_for(Mode::Picker, &Action::Cancel),
+    );
+    pane_border(buf, area, &title, true, theme);
     let inside = super::layout::inner(area);
     if inside.width < 2 || inside.height == 0 {
         return None;

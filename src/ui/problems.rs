@@ -9,8 +9,9 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::theme::Theme;
 use super::{pane_border, put};
-use crate::app::App;
+use crate::app::{Action, App, Mode};
 use crate::content::wrap;
+use crate::keymap;
 use crate::strings;
 
 /// The list's text for a width: the intro, then each problem ("file:
@@ -40,7 +41,13 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
 pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> (Option<Position>, Option<usize>) {
     Clear.render(main, buf);
     buf.set_style(main, theme.base);
-    pane_border(buf, main, strings::PROBLEMS_TITLE, true, theme);
+    let title = strings::overlay_title(
+        strings::PROBLEMS_NAME,
+        &keymap::key_for(Mode::Problems, &Action::Down),
+        &keymap::key_for(Mode::Problems, &Action::Up),
+        &keymap::key_for(Mode::Problems, &Action::Cancel),
+    );
+    pane_border(buf, main, &title, true, theme);
     let inside = super::layout::inner(main);
     if inside.width < 2 || inside.height == 0 {
         return (None, None);

@@ -6,7 +6,8 @@ use ratatui::layout::{Position, Rect};
 use super::layout::{Focus, inner};
 use super::theme::Theme;
 use super::{fit, fit_words, pane_border, put};
-use crate::app::{App, RowKind, View};
+use crate::app::{Action, App, Mode, RowKind, View};
+use crate::keymap;
 use crate::strings;
 
 /// Draws the sidebar into `area` (its border included). Returns the
@@ -17,7 +18,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     let title = if app.filter().is_everyone() {
         strings::SIDEBAR_TITLE.to_string()
     } else {
-        strings::filter_title(app.filter().queries())
+        strings::filter_title(app.filter().queries(), &keymap::key_for(Mode::Normal, &Action::ClearFilter))
     };
     pane_border(buf, area, &title, focused, theme);
     let inside = inner(area);
