@@ -26,6 +26,7 @@ fn time(label: &str, paragraphs: &[String]) {
 }
 
 /// Process CPU time in seconds, so other jobs on the machine do not skew it.
+#[allow(unsafe_code)] // clock_gettime has no safe wrapper in libc.
 fn cpu_now() -> f64 {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: clock_gettime writes one timespec we own.

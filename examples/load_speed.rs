@@ -88,6 +88,7 @@ impl Clock {
 }
 
 /// Process CPU time (user + system, every thread) in seconds.
+#[allow(unsafe_code)] // clock_gettime has no safe wrapper in libc.
 fn cpu_now() -> f64 {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: clock_gettime writes one timespec we own.

@@ -27,13 +27,17 @@ pub enum LoadEvent {
         /// How many files will be read, for the progress count; each
         /// `Documents` event says how many of them it accounts for.
         total: usize,
+        /// The manifests found, merged.
         manifest: Manifest,
     },
     /// The next inputs in load order: the documents they made, each with
     /// its extraction, and the problems found reading them.
     Documents {
+        /// The documents, in load order, their ids settled.
         documents: Vec<Document>,
+        /// Each document's statements, one per document.
         extractions: Vec<DocumentStatements>,
+        /// The problems found reading these inputs.
         problems: Vec<FileProblem>,
         /// How many files these were, whether or not each made a document,
         /// so the progress count reaches `total` however many fail.
@@ -82,6 +86,7 @@ pub struct LoadProgress {
     pub total: Option<usize>,
     /// Files accounted for so far (whether or not each made a document).
     pub files: usize,
+    /// Whether `Finished` has been folded.
     pub finished: bool,
 }
 

@@ -21,10 +21,13 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// the organisation publishes for the same helpline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// Index into the corpus' documents.
     pub document: usize,
     /// 0-based paragraph index.
     pub paragraph: usize,
+    /// The number as the article prints it.
     pub found: String,
+    /// The number the organisation publishes.
     pub published: String,
     /// The helpline's name ("NSPCC helpline").
     pub helpline: String,

@@ -8,10 +8,22 @@ use crate::corpus::{Filter, Speaker, normalize_name};
 /// Why a `--speaker` value matched nothing usable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MatchError {
-    /// Nothing matched; `suggestion` is the closest display name, if close.
-    NoMatch { query: String, suggestion: Option<String>, available: Vec<String> },
+    /// Nothing matched.
+    NoMatch {
+        /// What was typed.
+        query: String,
+        /// The closest display name, if it is close.
+        suggestion: Option<String>,
+        /// Every speaker's display name, to choose from.
+        available: Vec<String>,
+    },
     /// A part of a name that more than one speaker shares.
-    Ambiguous { query: String, candidates: Vec<String> },
+    Ambiguous {
+        /// What was typed.
+        query: String,
+        /// The display names it matches.
+        candidates: Vec<String>,
+    },
 }
 
 impl fmt::Display for MatchError {

@@ -29,6 +29,7 @@ use crate::ui::theme::Theme;
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     #[error("the terminal could not be used: {0}")]
+    /// Raw mode, the alternate screen or a read failed.
     Terminal(#[from] io::Error),
 }
 
@@ -225,6 +226,7 @@ impl Input {
     /// Waits up to `timeout` for input. Err when the terminal has closed
     /// (hang-up or error): crossterm 0.29 retries a failing read forever, so
     /// it must never be asked to read a closed terminal.
+    #[allow(unsafe_code)] // poll(2) has no safe wrapper in libc; the block says why it is sound.
     fn wait(&self, timeout: Duration) -> io::Result<()> {
         let mut fds = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
         let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);

@@ -209,6 +209,7 @@ const ARTICLE_WORDS: &[&str] = &["Buckinghamshire", "NSPCC", "vulnerable", "Tham
 
 impl Session {
     /// Sends a signal to voices.
+    #[allow(unsafe_code)] // kill(2), to signal the child this test started.
     fn signal(&self, signal: libc::c_int) {
         let pid = self.child.process_id().expect("a process id") as libc::pid_t;
         // SAFETY: sending a signal to the child we started.

@@ -30,7 +30,9 @@ pub enum BlockKind {
 /// A statement's piece inside one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
+    /// Byte offset of the piece in the block's text.
     pub start: usize,
+    /// Byte offset one past the piece.
     pub end: usize,
     /// Index into [`Corpus::statements`].
     pub statement: usize,
@@ -42,7 +44,9 @@ pub struct Mark {
 /// from the next unless `tight`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// How it is styled.
     pub kind: BlockKind,
+    /// Its text, sanitised, on one line.
     pub text: String,
     /// Sorted by start.
     pub marks: Vec<Mark>,
@@ -197,8 +201,11 @@ impl Block {
 /// A search hit: a byte range inside one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Match {
+    /// Index into [`Content::blocks`].
     pub block: usize,
+    /// Byte offset of the hit in the block's text.
     pub start: usize,
+    /// Byte offset one past the hit.
     pub end: usize,
 }
 

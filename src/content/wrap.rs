@@ -7,7 +7,7 @@ use super::Content;
 use super::wrapped::Line;
 
 /// The whole content wrapped at once, as the reader did before wrapping
-/// became lazy: the reference [`Wrapped`] is checked against.
+/// became lazy: the reference [`Wrapped`](super::Wrapped) is checked against.
 pub fn wrap_all(content: &Content, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut lines = Vec::new();

@@ -13,7 +13,9 @@ use super::wrap::wrap;
 pub struct Line {
     /// `usize::MAX` for a blank separator line.
     pub block: usize,
+    /// Byte offset of the line in its block's text.
     pub start: usize,
+    /// Byte offset one past the line.
     pub end: usize,
 }
 
@@ -32,7 +34,9 @@ impl Line {
 /// the last. Positions order as the rows do.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
+    /// Index into the content's blocks.
     pub block: usize,
+    /// Row within the block: its wrapped lines, then its blank row.
     pub row: usize,
 }
 
@@ -72,7 +76,7 @@ const MEASURE_CHECK_BYTES: usize = 16 * 1024;
 ///   prefix sum. Until it is done, positions past the measured part are
 ///   estimated from their byte offset and said to be estimates.
 ///
-/// Content short enough ([`MEASURE_AT_ONCE`]) is measured when wrapped.
+/// Content short enough (`MEASURE_AT_ONCE`, 64 KiB) is measured when wrapped.
 /// The caches use interior mutability so that drawing (which has `&App`)
 /// can wrap what it shows.
 #[derive(Debug, Clone)]
@@ -157,7 +161,7 @@ impl Wrapped {
 
     /// Counts the rows of the blocks after the measured part, in order,
     /// until all are counted or `budget` has passed (checked every
-    /// [`MEASURE_CHECK_BYTES`] of text). Returns whether all are counted.
+    /// `MEASURE_CHECK_BYTES` of text). Returns whether all are counted.
     pub fn measure(&mut self, content: &Content, budget: Option<std::time::Duration>) -> bool {
         let began = std::time::Instant::now();
         let mut since_check = 0;

@@ -27,11 +27,13 @@ use crate::strings;
 pub struct Speaker {
     /// Stable id: the manifest's, else a slug of the name.
     pub id: String,
+    /// The name shown ("Thames Valley Police").
     pub name: String,
     /// A few characters for the reader's gutter ("TVP", "Khan").
     pub short: String,
     /// Every other name the documents or the manifest use for it.
     pub aliases: Vec<String>,
+    /// Organisation, person or group.
     pub kind: SpeakerKind,
 }
 
@@ -57,7 +59,9 @@ impl Group {
 /// corpus order), as [`Corpus::groups`] lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GroupStatements<'c> {
+    /// Whose statements they are.
     pub group: Group,
+    /// Indices into [`Corpus::statements`], in corpus order.
     pub statements: &'c [usize],
 }
 
@@ -120,13 +124,19 @@ pub struct Corpus {
 /// one and build it again: [`Corpus::from_parts`] makes the indexes anew.
 #[derive(Debug, Clone, Default)]
 pub struct Parts {
+    /// In load order.
     pub documents: Vec<Document>,
+    /// Indexed by the statements' `speaker`.
     pub speakers: Vec<Speaker>,
     /// In document order, each with its `document` and `speaker` indices set.
     pub statements: Vec<Statement>,
+    /// Shown in this order.
     pub helplines: Vec<Helpline>,
+    /// Each about a document and paragraph of these documents.
     pub notes: Vec<Note>,
+    /// In load order.
     pub problems: Vec<FileProblem>,
+    /// Shown before any article text.
     pub content_note: String,
 }
 

@@ -9,16 +9,17 @@ use crate::extract::{Found, Span, StatementKind};
 /// A statement with its place in the corpus.
 ///
 /// Its words and its cue are not copies: they are read from the document's
-/// paragraphs when asked for ([`Statement::text`], [`Corpus::text`]), so a
+/// paragraphs when asked for ([`Statement::text`], [`Corpus::text`](super::Corpus::text)), so a
 /// corpus holds each piece of text once however many statements quote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     /// 1-based, in corpus order (documents in load order, then document order).
     pub id: usize,
-    /// Index into [`Corpus::documents`].
+    /// Index into [`Corpus::documents`](super::Corpus::documents).
     pub document: usize,
-    /// Index into [`Corpus::speakers`]; `None` when unattributed.
+    /// Index into [`Corpus::speakers`](super::Corpus::speakers); `None` when unattributed.
     pub speaker: Option<usize>,
+    /// A quote in marks, or reported speech.
     pub kind: StatementKind,
     /// Where it sits in its document's paragraphs; never empty.
     pub spans: Vec<Span>,

@@ -18,8 +18,11 @@ pub use read::{Ids, Input, Plan, Prepared, Source, embedded_manifest, plan};
 pub struct Document {
     /// A stable slug from the file name ("thames-valley-police-responds-to-cse-review").
     pub id: String,
+    /// The headline, or a title made from the file name.
     pub title: String,
+    /// Where it was published, from the manifest.
     pub source: Option<String>,
+    /// When it was published, from the manifest.
     pub date: Option<String>,
     /// Where it was read from, for messages ("seeds/x.txt", "stdin", a path).
     pub origin: String,

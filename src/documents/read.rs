@@ -50,6 +50,7 @@ pub fn embedded_manifest() -> Manifest {
 /// but no document is opened (standard input aside, which is read here).
 #[derive(Debug, Default)]
 pub struct Plan {
+    /// In load order.
     pub inputs: Vec<Input>,
     /// The manifests found, merged; helplines fall back to the embedded
     /// manifest's so a helpline is always shown.
@@ -114,7 +115,9 @@ impl Input {
 /// document's id is still the bare slug of its file name.
 #[derive(Debug, Default)]
 pub struct Prepared {
+    /// What went wrong reading it, if anything (it may still have made a document).
     pub problems: Vec<FileProblem>,
+    /// The document it made, if any.
     pub document: Option<Document>,
     /// The slug an id was made from, when the input took one (a file with
     /// no text takes an id without making a document, as it always has).

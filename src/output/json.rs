@@ -52,7 +52,7 @@ struct JsonNote<'c> {
 /// The whole (filtered) corpus as one JSON document; the schema is in the
 /// README.
 ///
-/// The layout is serde_json's pretty printing of [`JsonCorpus`], byte for
+/// The layout is serde_json's pretty printing of the whole document, byte for
 /// byte, but the two long arrays (documents, statements) are rendered a
 /// chunk at a time on every core and written in order, so a large corpus
 /// is neither written on one core nor copied whole into a second form.

@@ -1,7 +1,7 @@
 //! Non-interactive outputs: plain text (for reading aloud, piping,
 //! printing), Markdown (to share) and JSON (for scripts). None ever writes
 //! an escape sequence: every string in them was sanitised at load. Plain
-//! and Markdown walk the same summary ([`walk`]); all of them list the
+//! and Markdown walk the same summary (`walk`); all of them list the
 //! groups [`Corpus::groups`] gives.
 
 mod json;

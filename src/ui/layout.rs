@@ -1,6 +1,7 @@
 //! Where each region goes for a terminal size. The view draws into these
 //! areas, and hands the model what it needs of them as data: the room each
-//! pane has ([`viewport`]) and what a mouse event landed on ([`Areas::hit`]).
+//! pane has ([`viewport`](crate::ui::layout::viewport)) and what a mouse
+//! event landed on ([`Areas::hit`](crate::ui::layout::Areas::hit)).
 
 use ratatui::layout::{Position, Rect};
 

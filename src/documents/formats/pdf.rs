@@ -15,8 +15,8 @@ use std::sync::Once;
 
 use super::Converted;
 
-/// Why a PDF gave no document. The messages complete "<file> …" in the
-/// loader's warnings, so they are written to follow a file name.
+/// Why a PDF gave no document. The messages complete "`<file>` …" in the
+/// loader's file problems, so they are written to follow a file name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
     /// The file parsed, but no page had any text: usually a scan, which
