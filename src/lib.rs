@@ -29,15 +29,16 @@ pub mod extract;
 #[cfg(test)]
 mod fixture;
 pub mod generate;
-/// Where the extractor finds [`corpus::normalize_name`] today; the
+/// Where the extractor finds [`names::normalize_name`] today; the
 /// extractor's rebuild takes name normalisation into the extractor, and
 /// then this goes.
 #[doc(hidden)]
 pub mod index {
-    pub use crate::corpus::{normalize_name, normalize_name_into};
+    pub use crate::names::{normalize_name, normalize_name_into};
 }
 pub mod keymap;
 pub mod loading;
+pub mod names;
 pub mod notes;
 pub mod output;
 pub mod privacy;

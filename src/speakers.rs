@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::corpus::{Filter, Speaker, normalize_name};
+use crate::corpus::{Filter, Speaker};
+use crate::names::normalize_name;
 
 /// Why a `--speaker` value matched nothing usable.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,8 @@
 //! The speaker picker (`s`) while it is open: what is typed, which
 //! candidate is selected, and why the last Enter chose nobody.
 
-use crate::corpus::{Corpus, Filter, Group, normalize_name};
+use crate::corpus::{Corpus, Filter, Group};
+use crate::names::normalize_name;
 use crate::speakers::match_speakers;
 
 /// The picker's state.

@@ -7,8 +7,8 @@
 mod wrap;
 mod wrapped;
 
-pub use wrap::{wrap, wrap_all};
-pub use wrapped::{Line, Pos, Wrapped};
+pub use wrap::wrap;
+pub use wrapped::{Line, Pos, Wrapped, wrap_all};
 
 use crate::corpus::Filter;
 use crate::corpus::{Corpus, Group};

@@ -1,26 +1,6 @@
-//! Greedy word wrapping by display width, and the whole-content wrap the
-//! lazy one is checked against.
+//! Greedy word wrapping by display width: one text's lines as byte ranges.
 
 use unicode_width::UnicodeWidthStr;
-
-use super::Content;
-use super::wrapped::Line;
-
-/// The whole content wrapped at once, as the reader did before wrapping
-/// became lazy: the reference [`Wrapped`](super::Wrapped) is checked against.
-pub fn wrap_all(content: &Content, width: usize) -> Vec<Line> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for (index, block) in content.blocks.iter().enumerate() {
-        for (start, end) in wrap(&block.text, width) {
-            lines.push(Line { block: index, start, end });
-        }
-        if !block.tight && index + 1 < content.blocks.len() {
-            lines.push(Line::BLANK);
-        }
-    }
-    lines
-}
 
 /// Greedy word wrap: byte ranges of `text`, each at most `width` columns
 /// wide, breaking at spaces, and inside a word only when a word is longer

@@ -1,5 +1,6 @@
 //! Content wrapped to a width, lazily: the reading position as a block and
-//! a row, and row counts measured in slices between keys.
+//! a row, and row counts measured in slices between keys; and the whole
+//! content wrapped at once, the reference the lazy wrap is checked against.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -379,10 +380,25 @@ impl Wrapped {
     }
 }
 
+/// The whole content wrapped at once, as the reader did before wrapping
+/// became lazy: the reference [`Wrapped`](super::Wrapped) is checked against.
+pub fn wrap_all(content: &Content, width: usize) -> Vec<Line> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for (index, block) in content.blocks.iter().enumerate() {
+        for (start, end) in wrap(&block.text, width) {
+            lines.push(Line { block: index, start, end });
+        }
+        if !block.tight && index + 1 < content.blocks.len() {
+            lines.push(Line::BLANK);
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::wrap::wrap_all;
     use crate::content::{Block, BlockKind};
 
     /// a line, wide characters, an emoji with a variation selector,

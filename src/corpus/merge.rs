@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::names::normalize_name;
 use super::{Corpus, Speaker, Statement};
 use crate::documents::{Document, FileProblem, Manifest};
 use crate::extract::{self, Entity, Extraction, SpeakerKind};
+use crate::names::normalize_name;
 use crate::notes::Note;
 
 /// Folds documents and their extractions into a corpus in load order, so

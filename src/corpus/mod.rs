@@ -7,14 +7,12 @@
 //! add a statement the indexes do not know about.
 
 mod merge;
-mod names;
 mod statement;
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 pub use merge::{DocumentStatements, Indexer, extract_document};
-pub use names::{normalize_name, normalize_name_into};
 pub use statement::Statement;
 
 use crate::documents::{Document, FileProblem, Helpline, Manifest};

@@ -1,10 +1,11 @@
 //! The seed article must yield exactly its known statements, with and
 //! without the manifest that names its speakers.
 
-use voices::corpus::{Corpus, normalize_name};
+use voices::corpus::Corpus;
 use voices::documents::{self, Source};
 use voices::extract::StatementKind;
 use voices::loading::build_corpus;
+use voices::names::normalize_name;
 
 const TVP_QUOTE: &str = "This report highlights areas of improvement for the Force, as well as areas in which victims of CSE and their families have been pleased with the service which has been provided. Tackling CSE is a priority for Thames Valley Police, and where we suspect there are instances of it taking place, we will conduct thorough investigations in order to disrupt it. These cases are investigated by experienced and highly trained detectives in our Major Crime team, and we are now in a stronger position to identify, prevent, disrupt and make prosecutions. The welfare of victims is a priority for the Force, and we have dedicated and specially trained police officers who are available to work with them. We are committed to working with our partner agencies in order to offer the best possible support to victims, while also ensuring that these crimes are investigated thoroughly and offenders are brought to justice.";
 
