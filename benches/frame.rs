@@ -76,7 +76,17 @@ fn frames(c: &mut Criterion) {
             b.iter(|| frame(&mut terminal, black_box(&mut app), &theme))
         });
     }
+    big_document(c, &corpus, &mut app, &mut terminal, &theme);
+}
 
+/// Wrapping, measuring, scrolling, resizing and opening the 10 MB document.
+fn big_document(
+    c: &mut Criterion,
+    corpus: &Corpus,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+) {
     let mut group = c.benchmark_group("10MB document");
     group.sample_size(10);
     // The whole document wrapped at once: what every resize cost before
@@ -115,11 +125,23 @@ fn frames(c: &mut Criterion) {
             app.jump_to(Pos::TOP);
             for _ in 0..1000 {
                 app.update(Action::Down);
-                frame(&mut terminal, &mut app, &theme);
+                frame(terminal, app, theme);
             }
             app.page().top()
         })
     });
+    fresh_views(&mut group, corpus, terminal, theme);
+    group.finish();
+}
+
+/// Each from a new app: a resize in the middle of the document, opening it,
+/// and keys while its rows are still being counted.
+fn fresh_views(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    corpus: &Corpus,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+) {
     // From the resize event to the first frame drawn at the new size, in
     // the middle of the document (nothing measured at the new width yet).
     let middle = |(width, height): (u16, u16)| {
@@ -133,7 +155,7 @@ fn frames(c: &mut Criterion) {
             || middle((80, 24)),
             |mut app| {
                 app.update(Action::Resize(viewport(WIDTH, HEIGHT)));
-                frame(&mut terminal, &mut app, &theme);
+                frame(terminal, &mut app, theme);
                 app
             },
             BatchSize::LargeInput,
@@ -151,7 +173,7 @@ fn frames(c: &mut Criterion) {
             },
             |mut app| {
                 app.open_selected();
-                frame(&mut terminal, &mut app, &theme);
+                frame(terminal, &mut app, theme);
                 app
             },
             BatchSize::LargeInput,
@@ -169,7 +191,7 @@ fn frames(c: &mut Criterion) {
             |mut app| {
                 for action in [Action::PageDown, Action::Bottom] {
                     app.update(action);
-                    frame(&mut terminal, &mut app, &theme);
+                    frame(terminal, &mut app, theme);
                 }
                 assert!(app.page().wrapping());
                 app
@@ -177,7 +199,6 @@ fn frames(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    group.finish();
 }
 
 criterion_group! {

@@ -1,7 +1,7 @@
 //! Loading and extraction on worker threads, so the reader draws its first
 //! frame at once however large the corpus is. The loader only sends
 //! [`LoadEvent`]s; the reader folds them into its model
-//! ([`crate::app::App::receive`]) and the view draws whatever has arrived.
+//! (the reader's `App::receive`) and the view draws whatever has arrived.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;

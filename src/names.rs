@@ -1,8 +1,8 @@
 //! The form two names are compared in. The corpus merges speakers by it,
-//! `--speaker` and the picker match typed names by it, and the extractor keys
-//! its mentions by it (through `crate::index`, until its rebuild takes this
-//! into the extractor itself). It imports nothing, so every one of them
-//! imports it downward.
+//! `--speaker` and the picker match typed names by it, and the extractor
+//! keys its mentions by it (through the crate's `index` re-export, until
+//! its rebuild takes this into the extractor itself). It imports nothing,
+//! so every one of them imports it downward.
 
 /// Words dropped from the front of a name before comparing it.
 const NAME_PREFIXES: &[&str] =

@@ -2,7 +2,7 @@
 //! merged across documents (and refined by the manifest), statements, and
 //! the indexes every view reads them by (a document's statements, a
 //! speaker's, the groups in display order). It is built in one place,
-//! [`crate::loading::build_corpus`] (or, batch by batch, the background
+//! `loading::build_corpus` (or, batch by batch, the background
 //! loader), with [`Indexer`]; its fields are private so nothing else can
 //! add a statement the indexes do not know about.
 
@@ -64,7 +64,7 @@ pub struct GroupStatements<'c> {
 }
 
 /// Which groups a view shows: everyone, or the speakers `--speaker` (or the
-/// picker) chose. Made by [`Filter::resolve`](crate::speakers).
+/// picker) chose. Made by `Filter::resolve` (in `speakers`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// `None` shows every speaker and the unattributed statements.
