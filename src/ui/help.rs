@@ -3,12 +3,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::scrolling_overlay;
 use super::theme::Theme;
-use super::{pane_border, put};
 use crate::app::App;
 use crate::app::{Action, Mode};
 use crate::content::wrap;
@@ -51,31 +49,13 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     out
 }
 
-/// Draws the overlay over `main` (the area above the status bar). Returns
-/// how far it scrolls at this size (its lines less the rows shown).
+/// Draws the overlay over the whole area above the status bar (no
+/// half-covered words peek out beside it, and the status bar with its
+/// helpline stays visible). Returns how far it scrolls at this size.
 pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<usize> {
-    // The whole area above the status bar: no half-covered words peek out
-    // beside it, and the status bar with its helpline stays visible.
-    let area = main;
-    Clear.render(area, buf);
-    buf.set_style(area, theme.base);
-    let title = strings::overlay_title(
-        strings::HELP_NAME,
-        &keymap::key_for(Mode::Help, &Action::Down),
-        &keymap::key_for(Mode::Help, &Action::Up),
-        &keymap::key_for(Mode::Help, &Action::Cancel),
-    );
-    pane_border(buf, area, &title, true, theme);
-    let inside = super::layout::inner(area);
-    if inside.width < 2 || inside.height == 0 {
-        return None;
-    }
-    let text = lines(app, usize::from(inside.width - 1));
-    let max = text.len().saturating_sub(usize::from(inside.height));
-    let scroll = app.help_scroll().min(max);
-    for (y, (line, heading)) in (inside.y..).zip(text.iter().skip(scroll).take(usize::from(inside.height))) {
-        let style: Style = if *heading { theme.heading } else { theme.base };
-        put(buf, inside.x + 1, y, line, inside.width - 1, style);
-    }
-    Some(max)
+    let styled = |width| {
+        let lines = lines(app, width).into_iter();
+        lines.map(|(line, heading)| (line, if heading { theme.heading } else { theme.base })).collect()
+    };
+    scrolling_overlay(buf, main, strings::HELP_NAME, Mode::Help, app.help_scroll(), theme, styled).map(|(_, max)| max)
 }

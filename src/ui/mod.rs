@@ -31,6 +31,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::{App, Mode};
+use crate::strings;
 use theme::Theme;
 
 /// What a frame turned out to be, for the event loop and the model.
@@ -142,6 +143,39 @@ pub fn fit_words(text: &str, width: usize) -> String {
         Some(space) if space > body.len() / 2 => format!("{}…", body[..space].trim_end_matches([',', ';', ':'])),
         _ => cut,
     }
+}
+
+/// A scrolling overlay (the help, the list of files with problems) over
+/// `main`: cleared, framed with its `name` and the keys its `mode` scrolls
+/// and closes with, and `lines(width)` drawn from `scroll` (kept within
+/// them). Returns the inside of the frame and how far the lines scroll,
+/// or `None` when there is no room for them.
+fn scrolling_overlay(
+    buf: &mut Buffer,
+    main: Rect,
+    name: &str,
+    mode: Mode,
+    scroll: usize,
+    theme: &Theme,
+    lines: impl FnOnce(usize) -> Vec<(String, Style)>,
+) -> Option<(Rect, usize)> {
+    use crate::app::Action;
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(main, buf);
+    buf.set_style(main, theme.base);
+    let key = |action: Action| crate::keymap::key_for(mode, &action);
+    let title = strings::overlay_title(name, &key(Action::Down), &key(Action::Up), &key(Action::Cancel));
+    pane_border(buf, main, &title, true, theme);
+    let inside = layout::inner(main);
+    if inside.width < 2 || inside.height == 0 {
+        return None;
+    }
+    let text = lines(usize::from(inside.width - 1));
+    let max = text.len().saturating_sub(usize::from(inside.height));
+    for (y, (line, style)) in (inside.y..).zip(text.iter().skip(scroll.min(max)).take(usize::from(inside.height))) {
+        put(buf, inside.x + 1, y, line, inside.width - 1, *style);
+    }
+    Some((inside, max))
 }
 
 /// A bordered pane frame with a title; the border is heavier when focused.

@@ -5,13 +5,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Clear, Widget};
 
+use super::scrolling_overlay;
 use super::theme::Theme;
-use super::{pane_border, put};
-use crate::app::{Action, App, Mode};
+use crate::app::{App, Mode};
 use crate::content::wrap;
-use crate::keymap;
 use crate::strings;
 
 /// The list's text for a width: the intro, then each problem ("file:
@@ -39,24 +37,9 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
 /// cursor goes so a screen reader starts reading there, and how far the
 /// list scrolls at this size.
 pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> (Option<Position>, Option<usize>) {
-    Clear.render(main, buf);
-    buf.set_style(main, theme.base);
-    let title = strings::overlay_title(
-        strings::PROBLEMS_NAME,
-        &keymap::key_for(Mode::Problems, &Action::Down),
-        &keymap::key_for(Mode::Problems, &Action::Up),
-        &keymap::key_for(Mode::Problems, &Action::Cancel),
-    );
-    pane_border(buf, main, &title, true, theme);
-    let inside = super::layout::inner(main);
-    if inside.width < 2 || inside.height == 0 {
-        return (None, None);
+    let plain = |width| lines(app, width).into_iter().map(|line| (line, theme.base)).collect();
+    match scrolling_overlay(buf, main, strings::PROBLEMS_NAME, Mode::Problems, app.problems_scroll(), theme, plain) {
+        Some((inside, max)) => (Some(Position::new(inside.x + 1, inside.y)), Some(max)),
+        None => (None, None),
     }
-    let text = lines(app, usize::from(inside.width - 1));
-    let max = text.len().saturating_sub(usize::from(inside.height));
-    let scroll = app.problems_scroll().min(max);
-    for (y, line) in (inside.y..).zip(text.iter().skip(scroll).take(usize::from(inside.height))) {
-        put(buf, inside.x + 1, y, line, inside.width - 1, theme.base);
-    }
-    (Some(Position::new(inside.x + 1, inside.y)), Some(max))
 }
