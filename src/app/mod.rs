@@ -146,7 +146,7 @@ impl App {
     }
 
     /// Rows the list shows at once (at least 1).
-    pub fn sidebar_height(&self) -> usize {
+    fn sidebar_height(&self) -> usize {
         self.viewport.sidebar_rows.max(1)
     }
 
