@@ -4,17 +4,15 @@
 //!
 //! The load + index benchmark reads a 100 MB corpus (generated into a
 //! temporary folder first, which takes a while); VOICES_BENCH_QUICK=1 uses
-//! 10 MB instead for a fast check. It is measured twice: as every front
-//! end loads (reading on the worker threads) and the earlier way (every
-//! file read on one thread before extraction starts), for comparison.
+//! 10 MB instead for a fast check. It is measured as every front end loads
+//! (`loading::build_corpus`: reading and extraction on the worker threads).
 
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use voices::corpus::{Source, load};
+use voices::documents::Source;
 use voices::extract::extract;
-use voices::index::Corpus;
 
 const MB: usize = 1024 * 1024;
 
@@ -22,7 +20,7 @@ fn extraction(c: &mut Criterion) {
     let files = corpus_gen::corpus(10 * MB, 42);
     let documents: Vec<Vec<String>> = files
         .iter()
-        .map(|(_, text)| voices::corpus::split_paragraphs(&voices::corpus::sanitize::sanitize(text)))
+        .map(|(_, text)| voices::documents::split_paragraphs(&voices::documents::sanitize::sanitize(text)))
         .collect();
     let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
     let mut group = c.benchmark_group("extract");
@@ -44,12 +42,7 @@ fn load_and_index(c: &mut Criterion) {
     let sources = [Source::Path(dir.path().to_path_buf())];
     // What every front end runs: files read, sanitised and extracted on every core.
     group.bench_function(format!("{size}MB corpus, all cores"), |b| {
-        b.iter(|| voices::loading::load(&sources, &mut std::io::empty()).statements.len())
-    });
-    // The earlier pipeline, kept for comparison: every file read on one
-    // thread first, then extracted on every core.
-    group.bench_function(format!("{size}MB corpus, read on one thread first"), |b| {
-        b.iter(|| Corpus::build(load(&sources, &mut std::io::empty())).statements.len())
+        b.iter(|| voices::loading::build_corpus(&sources, &mut std::io::empty()).statements().len())
     });
     group.finish();
 }

@@ -17,12 +17,12 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use voices::app::App;
+use voices::app::{Action, App};
 use voices::content::{Pos, Wrapped, wrap_all};
-use voices::corpus::{self, Loaded, Source};
-use voices::index::Corpus;
-use voices::keymap::Action;
-use voices::speakers::Filter;
+use voices::corpus::{Corpus, Filter};
+use voices::documents::Source;
+use voices::loading::build_corpus;
+use voices::ui::layout::viewport;
 use voices::ui::theme::Theme;
 
 const WIDTH: u16 = 200;
@@ -31,63 +31,81 @@ const BIG_BYTES: usize = 10 * 1024 * 1024;
 /// The event loop's slice of row counting (`tui::WRAP_SLICE`).
 const SLICE: std::time::Duration = std::time::Duration::from_millis(4);
 
-fn seed() -> Loaded {
-    corpus::load(&[Source::Embedded], &mut std::io::empty())
+fn seed() -> Corpus {
+    build_corpus(&[Source::Embedded], &mut std::io::empty())
 }
 
 /// The generator's ~10 MB single document (a long review report).
-fn big() -> Loaded {
+fn big() -> Corpus {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("single.txt");
     std::fs::write(&path, corpus_gen::single_document(BIG_BYTES, 7)).unwrap();
-    corpus::load(&[Source::Path(path)], &mut std::io::empty())
+    build_corpus(&[Source::Path(path)], &mut std::io::empty())
+}
+
+/// A frame as the event loop draws one: the model sized for the
+/// terminal, the frame drawn from `&App`, the overlay's scroll limit handed back.
+fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
+    let size = terminal.size().unwrap();
+    app.update(Action::Resize(viewport(size.width, size.height)));
+    let mut drawn = None;
+    terminal.draw(|frame| drawn = Some(voices::ui::draw(frame, app, theme))).unwrap();
+    app.fit_overlay(drawn.and_then(|d| d.overlay_max_scroll));
 }
 
 /// An app at 200×60 with the first document open and the reader focused.
-fn reader(corpus: Corpus) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(corpus, Filter::default(), Theme::colour(), (WIDTH, HEIGHT));
+fn reader(corpus: Corpus, theme: &Theme) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(corpus, Filter::default(), viewport(WIDTH, HEIGHT));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
     app.update(Action::FocusNext);
-    terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+    frame(&mut terminal, &mut app, theme);
     (app, terminal)
 }
 
 fn frames(c: &mut Criterion) {
-    let (mut app, mut terminal) = reader(Corpus::build(seed()));
-    c.bench_function("frame 200x60 seed", |b| {
-        b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
-    });
+    let theme = Theme::colour();
+    let (mut app, mut terminal) = reader(seed(), &theme);
+    c.bench_function("frame 200x60 seed", |b| b.iter(|| frame(&mut terminal, black_box(&mut app), &theme)));
 
-    let corpus = Corpus::build(big());
-    let (mut app, mut terminal) = reader(corpus.clone());
-    let blocks = app.reader.content.blocks.len();
+    let corpus = big();
+    let (mut app, mut terminal) = reader(corpus.clone(), &theme);
+    let blocks = app.page().content().blocks.len();
     for (name, block) in [("top", 0), ("middle", blocks / 2), ("end", blocks.saturating_sub(1))] {
-        app.reader.top = Pos { block, row: 0 };
-        app.update(Action::Resize { width: WIDTH, height: HEIGHT });
+        app.jump_to(Pos { block, row: 0 });
         c.bench_function(&format!("frame 200x60 10MB document {name}"), |b| {
-            b.iter(|| terminal.draw(|frame| voices::ui::draw(frame, black_box(&mut app))).map(|_| ()).unwrap())
+            b.iter(|| frame(&mut terminal, black_box(&mut app), &theme))
         });
     }
+    big_document(c, &corpus, &mut app, &mut terminal, &theme);
+}
 
+/// Wrapping, measuring, scrolling, resizing and opening the 10 MB document.
+fn big_document(
+    c: &mut Criterion,
+    corpus: &Corpus,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+) {
     let mut group = c.benchmark_group("10MB document");
     group.sample_size(10);
     // The whole document wrapped at once: what every resize cost before
     // wrapping became lazy, and the reference the lazy wrap is tested against.
     group.bench_function("wrap at 120 columns (all at once)", |b| {
-        b.iter(|| wrap_all(black_box(&app.reader.content), 120).len())
+        b.iter(|| wrap_all(black_box(app.page().content()), 120).len())
     });
     // Counting every row at 120 columns, as the event loop does in slices
     // after a resize: the CPU the background work costs in all.
     group.bench_function("measure all rows at 120 columns", |b| {
-        b.iter(|| Wrapped::full(black_box(&app.reader.content), 120).total_rows())
+        b.iter(|| Wrapped::full(black_box(app.page().content()), 120).total_rows())
     });
     // One event-loop tick while rows are being counted: the longest a key
     // waits for the slice in front of it.
     group.bench_function("one tick of row counting (4 ms slice)", |b| {
         b.iter_batched(
-            || Wrapped::new(&app.reader.content, 120),
+            || Wrapped::new(app.page().content(), 120),
             |mut wrapped| {
-                wrapped.measure(&app.reader.content, Some(SLICE));
+                wrapped.measure(app.page().content(), Some(SLICE));
                 wrapped
             },
             BatchSize::LargeInput,
@@ -95,37 +113,49 @@ fn frames(c: &mut Criterion) {
     });
     group.bench_function("1000 scroll keypresses (update only)", |b| {
         b.iter(|| {
-            app.reader.top = Pos::TOP;
+            app.jump_to(Pos::TOP);
             for _ in 0..1000 {
                 app.update(Action::Down);
             }
-            app.reader.top
+            app.page().top()
         })
     });
     group.bench_function("1000 scroll keypresses, a frame after each", |b| {
         b.iter(|| {
-            app.reader.top = Pos::TOP;
+            app.jump_to(Pos::TOP);
             for _ in 0..1000 {
                 app.update(Action::Down);
-                terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                frame(terminal, app, theme);
             }
-            app.reader.top
+            app.page().top()
         })
     });
+    fresh_views(&mut group, corpus, terminal, theme);
+    group.finish();
+}
+
+/// Each from a new app: a resize in the middle of the document, opening it,
+/// and keys while its rows are still being counted.
+fn fresh_views(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    corpus: &Corpus,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+) {
     // From the resize event to the first frame drawn at the new size, in
     // the middle of the document (nothing measured at the new width yet).
-    let middle = |size: (u16, u16)| {
-        let mut app = App::new(corpus.clone(), Filter::default(), Theme::colour(), size);
+    let middle = |(width, height): (u16, u16)| {
+        let mut app = App::new(corpus.clone(), Filter::default(), viewport(width, height));
         app.update(Action::FocusNext);
-        app.reader.top = Pos { block: app.reader.content.blocks.len() / 2, row: 0 };
+        app.jump_to(Pos { block: app.page().content().blocks.len() / 2, row: 0 });
         app
     };
     group.bench_function("resize 80x24 to 200x60 in the middle: event to first frame", |b| {
         b.iter_batched(
             || middle((80, 24)),
             |mut app| {
-                app.update(Action::Resize { width: WIDTH, height: HEIGHT });
-                terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                app.update(Action::Resize(viewport(WIDTH, HEIGHT)));
+                frame(terminal, &mut app, theme);
                 app
             },
             BatchSize::LargeInput,
@@ -137,13 +167,13 @@ fn frames(c: &mut Criterion) {
     group.bench_function("open the document: Enter to first frame", |b| {
         b.iter_batched(
             || {
-                let mut app = App::new(corpus.clone(), Filter::default(), Theme::colour(), (WIDTH, HEIGHT));
+                let mut app = App::new(corpus.clone(), Filter::default(), viewport(WIDTH, HEIGHT));
                 app.open_view(voices::app::View::Nothing);
                 app
             },
             |mut app| {
                 app.open_selected();
-                terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                frame(terminal, &mut app, theme);
                 app
             },
             BatchSize::LargeInput,
@@ -155,21 +185,20 @@ fn frames(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let mut app = middle((80, 24));
-                app.update(Action::Resize { width: WIDTH, height: HEIGHT });
+                app.update(Action::Resize(viewport(WIDTH, HEIGHT)));
                 app
             },
             |mut app| {
                 for action in [Action::PageDown, Action::Bottom] {
                     app.update(action);
-                    terminal.draw(|frame| voices::ui::draw(frame, &mut app)).unwrap();
+                    frame(terminal, &mut app, theme);
                 }
-                assert!(app.wrapping());
+                assert!(app.page().wrapping());
                 app
             },
             BatchSize::LargeInput,
         )
     });
-    group.finish();
 }
 
 criterion_group! {

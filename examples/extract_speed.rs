@@ -1,7 +1,7 @@
 //! Times `extract` on repeated seed text: `cargo run --release --example extract_speed`.
 fn main() {
     let text = include_str!("../seeds/thames-valley-police-responds-to-cse-review.txt");
-    let paragraphs: Vec<String> = voices::corpus::split_paragraphs(text);
+    let paragraphs: Vec<String> = voices::documents::split_paragraphs(text);
     let many: Vec<String> = (0..2000).flat_map(|_| paragraphs.iter().cloned()).collect();
     time("paragraphs", &many);
     time("one paragraph", &[many.join(" ")]);
@@ -26,6 +26,7 @@ fn time(label: &str, paragraphs: &[String]) {
 }
 
 /// Process CPU time in seconds, so other jobs on the machine do not skew it.
+#[allow(unsafe_code)] // clock_gettime has no safe wrapper in libc.
 fn cpu_now() -> f64 {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: clock_gettime writes one timespec we own.

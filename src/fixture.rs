@@ -2,9 +2,10 @@
 //! statements marked by hand, so the reader's tests do not depend on the
 //! extractor's output.
 
-use crate::corpus::{self, Document, Source};
+use crate::corpus::{Corpus, Parts, Speaker, Statement};
+use crate::documents::{self, Document, Source};
 use crate::extract::{Found, Span, SpeakerKind, StatementKind};
-use crate::index::{Corpus, Speaker, Statement};
+use crate::loading::build_corpus;
 
 fn speaker(id: &str, name: &str, short: &str) -> Speaker {
     Speaker {
@@ -40,8 +41,9 @@ fn text_of(document: &Document, spans: &[Span]) -> String {
 /// The seed article with five statements: BSCB (2), Thames Valley Police,
 /// the NSPCC, and one unattributed.
 pub fn seed() -> Corpus {
-    let loaded = corpus::load(&[Source::Embedded], &mut std::io::empty());
-    let document = loaded.documents[0].clone();
+    let loaded = build_corpus(&[Source::Embedded], &mut std::io::empty());
+    let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
+    let document = loaded.documents()[0].clone();
     assert!(document.paragraphs[12].starts_with("An NSPCC spokesman"), "the seed changed");
     let speakers = vec![
         speaker("tvp", "Thames Valley Police", "TVP"),
@@ -64,21 +66,27 @@ pub fn seed() -> Corpus {
             Statement::new(i + 1, 0, speaker, found, &document.paragraphs)
         })
         .collect();
-    Corpus {
+    Corpus::from_parts(Parts {
         documents: vec![document],
         speakers,
         statements,
-        helplines: loaded.manifest.helplines,
+        helplines: loaded.helplines().to_vec(),
         notes: Vec::new(),
-        warnings: Vec::new(),
-        content_note: loaded.manifest.content_note.unwrap_or_default(),
-    }
+        problems: Vec::new(),
+        content_note: manifest.content_note.unwrap_or_default(),
+    })
+}
+
+/// `corpus` with its parts changed by `change`, indexed again.
+pub fn changed(corpus: Corpus, change: impl FnOnce(&mut Parts)) -> Corpus {
+    let mut parts = corpus.into_parts();
+    change(&mut parts);
+    Corpus::from_parts(parts)
 }
 
 /// The seed plus a short second article with one more NSPCC statement, for
 /// moving between documents.
 pub fn two_documents() -> Corpus {
-    let mut corpus = seed();
     let document = Document {
         id: "second".into(),
         title: "A second article".into(),
@@ -92,8 +100,22 @@ pub fn two_documents() -> Corpus {
     };
     let spans = quote_spans(&document, 1..=1);
     let text = text_of(&document, &spans);
-    let found = Found { speaker: Some(2), kind: StatementKind::Direct, text, cue: "The NSPCC said".into(), spans, confidence: 1.0 };
-    corpus.statements.push(Statement::new(corpus.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
-    corpus.documents.push(document);
-    corpus
+    let found = Found {
+        speaker: Some(2),
+        kind: StatementKind::Direct,
+        text,
+        cue: "The NSPCC said".into(),
+        spans,
+        confidence: 1.0,
+    };
+    changed(seed(), |parts| {
+        parts.statements.push(Statement::new(parts.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
+        parts.documents.push(document);
+    })
+}
+
+/// The room the panes have in a `width`×`height` terminal, as the view lays
+/// it out: the model's tests size it like a real terminal.
+pub fn viewport(width: u16, height: u16) -> crate::app::Viewport {
+    crate::ui::layout::viewport(width, height)
 }

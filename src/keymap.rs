@@ -1,228 +1,260 @@
-//! The one table of keys. The event loop turns key presses into [`Action`]s
-//! with it, and the help overlay and the status-bar hints are generated from
-//! it, so what the screen says a key does is what the key does.
+//! The one table of keys, for every mode. The event loop turns key presses
+//! into [`Action`]s with it; the help overlay, the status-bar hints, the
+//! overlays' titles and the prompts' key notes are generated from it, and
+//! every label is made from the keys themselves (as gitui's key config
+//! names its keys), so what the screen says a key does is what it does.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Everything the reader can be asked to do. Keys, the mouse and the
-/// terminal all become actions, so [`crate::app::App::update`] can be tested
-/// without a terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Tab: move focus from the sidebar to the reader or back.
-    FocusNext,
-    /// Shift-Tab: the same, the other way round (there are two panes).
-    FocusPrev,
-    /// h / ←: collapse a sidebar group, or step up to its parent.
-    Collapse,
-    /// l / →: expand a sidebar group, or step into it.
-    Expand,
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    HalfDown,
-    HalfUp,
-    Top,
-    Bottom,
-    /// Enter: open the selected row (or, in a speaker view, the current statement in its article).
-    Open,
-    NextStatement,
-    PrevStatement,
-    NextBySpeaker,
-    PrevBySpeaker,
-    /// `/`: start typing a search.
-    Search,
-    NextMatch,
-    PrevMatch,
-    /// Esc outside a prompt: clear the search highlights or sidebar filter.
-    ClearSearch,
-    /// `s`: open the speaker picker.
-    PickSpeaker,
-    /// `S`: show every speaker again.
-    ClearFilter,
-    /// `?` / F1: open or close the help.
-    Help,
-    /// `w`: open or close the list of files that could not be read as they
-    /// are, so a skipped file is never silently missing.
-    Warnings,
-    Quit,
-    /// Esc Esc (within [`QUICK_EXIT_WINDOW`]) or Ctrl-C: leave at once and
-    /// clear the screen, for a reader who must hide what they were reading.
-    QuickExit,
-    /// A character typed into the search prompt or the speaker picker.
-    Input(char),
-    Backspace,
-    /// Enter inside a prompt.
-    Submit,
-    /// Esc inside a prompt or the help: close it without changing anything.
-    Cancel,
-    /// The mouse wheel over a cell; `down` scrolls towards the end.
-    Wheel {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
-    /// A left click on a cell.
-    Click {
-        column: u16,
-        row: u16,
-    },
-    /// The terminal changed size.
-    Resize {
-        width: u16,
-        height: u16,
-    },
-}
-
-/// Which keys are live: a prompt takes letters as text, the help takes only
-/// its own keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    Help,
-    /// The search prompt.
-    Search,
-    /// The speaker picker.
-    Picker,
-    /// The content note shown before any article text.
-    ContentNote,
-    /// The list of files with problems (`w`); takes the help's keys.
-    Warnings,
-}
+pub use crate::app::{Action, Mode};
 
 /// Where a binding is listed in the help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub enum HelpSection {
+    /// Moving around the list and the text.
     Move,
+    /// Going from statement to statement.
     Read,
+    /// Searching, and choosing speakers.
     Find,
+    /// Help, quitting, the quick exit.
     General,
 }
 
-impl Section {
+impl HelpSection {
     /// The heading of the section in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
-            Section::Move => "Moving around",
-            Section::Read => "Reading statements",
-            Section::Find => "Searching and choosing speakers",
-            Section::General => "General",
+            HelpSection::Move => "Moving around",
+            HelpSection::Read => "Reading statements",
+            HelpSection::Find => "Searching and choosing speakers",
+            HelpSection::General => "General",
         }
     }
 
     /// Every section, in the order the help lists them.
-    pub const ALL: [Section; 4] = [Section::Move, Section::Read, Section::Find, Section::General];
+    pub const ALL: [HelpSection; 4] = [HelpSection::Move, HelpSection::Read, HelpSection::Find, HelpSection::General];
 }
 
-/// One row of the keymap: the keys, how the help writes them, what they do.
+/// A key as the table holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A key pressed on its own (letters as typed, with or without Shift).
+    Code(KeyCode),
+    /// A letter with Control held (only Ctrl-C: raw mode would swallow it).
+    Ctrl(char),
+    /// A key pressed twice within [`QUICK_EXIT_WINDOW`] (Esc Esc), spotted
+    /// by [`EscEsc`] before the table is asked.
+    Twice(KeyCode),
+}
+
+impl Key {
+    /// The key as the help and the hints write it ("j", "↓", "PgDn",
+    /// "Shift-Tab", "Ctrl-C", "Esc Esc").
+    pub fn name(self) -> String {
+        match self {
+            Key::Code(code) => code_name(code),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Twice(code) => format!("{0} {0}", code_name(code)),
+        }
+    }
+}
+
+/// A key code's name as written on screen.
+fn code_name(code: KeyCode) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space",
+        KeyCode::Char(c) => return c.to_string(),
+        KeyCode::F(n) => return format!("F{n}"),
+        KeyCode::Down => "↓",
+        KeyCode::Up => "↑",
+        KeyCode::Left => "←",
+        KeyCode::Right => "→",
+        KeyCode::PageDown => "PgDn",
+        KeyCode::PageUp => "PgUp",
+        KeyCode::Home => "Home",
+        KeyCode::End => "End",
+        KeyCode::Enter => "Enter",
+        KeyCode::Esc => "Esc",
+        KeyCode::Tab => "Tab",
+        KeyCode::BackTab => "Shift-Tab",
+        KeyCode::Backspace => "Backspace",
+        other => return format!("{other:?}"),
+    };
+    name.to_string()
+}
+
+/// One row of the table: the keys, the modes they work in, what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    /// Every key that does this (letters without Shift held or with it, as typed).
-    pub keys: &'static [KeyCode],
-    /// Control must be held (only Ctrl-C, which raw mode would otherwise swallow).
-    pub ctrl: bool,
-    /// The keys as the help writes them ("j ↓").
-    pub label: &'static str,
-    /// What the keys do, in plain words.
-    pub help: &'static str,
+    /// Every key that does this; the first is the one hints and titles name.
+    pub keys: &'static [Key],
+    /// The modes the keys do it in.
+    pub modes: &'static [Mode],
     /// What the keys do, for `update`.
     pub action: Action,
-    /// Where the help lists it.
-    pub section: Section,
-    /// A short status-bar hint and its priority (lower stays longer), if this
-    /// binding is worth a hint.
+    /// Where the help lists it and what it says, for the bindings it lists.
+    pub help: Option<(HelpSection, &'static str)>,
+    /// A short status-bar hint after the first key's name, and its priority
+    /// (lower stays longer), if this binding is worth a hint.
     pub hint: Option<(u8, &'static str)>,
 }
 
-const fn ch(c: char) -> KeyCode {
-    KeyCode::Char(c)
+impl Binding {
+    /// Every key's name, as the help writes them ("j ↓").
+    pub fn label(&self) -> String {
+        self.keys.iter().map(|key| key.name()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The first key's name, for hints and titles ("?").
+    pub fn key(&self) -> String {
+        self.keys.first().map_or_else(String::new, |key| key.name())
+    }
+
+    /// Whether the keys work in `mode`.
+    pub fn applies_in(&self, mode: Mode) -> bool {
+        self.modes.contains(&mode)
+    }
+
+    /// The status-bar hint ("? help") and its priority, if it has one.
+    pub fn hint(&self) -> Option<(u8, String)> {
+        self.hint.map(|(priority, words)| (priority, format!("{} {words}", self.key())))
+    }
 }
+
+const fn ch(c: char) -> Key {
+    Key::Code(KeyCode::Char(c))
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key::Code(code)
+}
+
+/// Reading: the panes take the keys.
+const NORMAL: &[Mode] = &[Mode::Normal];
+/// Every mode, the content note included.
+const EVERY: &[Mode] = &Mode::ALL;
+/// `q` quits from the panes and from the content note.
+const QUITS: &[Mode] = &[Mode::Normal, Mode::ContentNote];
+/// The help and the list of files with problems scroll alike.
+const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Problems];
+/// The search prompt and the picker take text.
+const PROMPTS: &[Mode] = &[Mode::Search, Mode::Picker];
 
 macro_rules! bind {
-    ($section:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr) => {
-        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: Section::$section, hint: None }
+    ($modes:expr, [$($key:expr),+], $action:expr) => {
+        Binding { keys: const { &[$($key),+] }, modes: $modes, action: $action, help: None, hint: None }
     };
-    ($section:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr, hint $prio:expr, $hint:expr) => {
-        Binding { keys: const { &[$($key),+] }, ctrl: false, label: $label, help: $help, action: $action, section: Section::$section, hint: Some(($prio, $hint)) }
+    ($modes:expr, [$($key:expr),+], $action:expr, $section:ident, $help:expr) => {
+        Binding { keys: const { &[$($key),+] }, modes: $modes, action: $action, help: Some((HelpSection::$section, $help)), hint: None }
+    };
+    ($modes:expr, [$($key:expr),+], $action:expr, $section:ident, $help:expr, hint $prio:expr, $hint:expr) => {
+        Binding { keys: const { &[$($key),+] }, modes: $modes, action: $action, help: Some((HelpSection::$section, $help)), hint: Some(($prio, $hint)) }
     };
 }
 
-/// The keymap of the normal mode, in the order the help lists it.
+/// The keymap of every mode. The help lists the bindings that have help
+/// words, in this order.
 pub fn bindings() -> &'static [Binding] {
     use Action::*;
     use KeyCode as K;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
-            bind!(Move, [K::Tab], "Tab", "switch between the list and the text", FocusNext),
-            bind!(Move, [K::BackTab], "Shift-Tab", "switch back", FocusPrev),
-            bind!(Move, [ch('j'), K::Down], "j ↓", "down one line or row", Down),
-            bind!(Move, [ch('k'), K::Up], "k ↑", "up one line or row", Up),
-            bind!(Move, [ch(' '), ch('f'), K::PageDown], "Space f PgDn", "down one page", PageDown),
-            bind!(Move, [ch('b'), K::PageUp], "b PgUp", "up one page", PageUp),
-            bind!(Move, [ch('d')], "d", "down half a page", HalfDown),
-            bind!(Move, [ch('u')], "u", "up half a page", HalfUp),
-            bind!(Move, [ch('g'), K::Home], "g Home", "go to the top", Top),
-            bind!(Move, [ch('G'), K::End], "G End", "go to the end", Bottom),
-            bind!(Move, [ch('l'), K::Right], "l →", "expand a group in the list", Expand),
-            bind!(Move, [ch('h'), K::Left], "h ←", "collapse a group in the list", Collapse),
-            bind!(Move, [K::Enter], "Enter", "open the selected row", Open, hint 5, "Enter open"),
-            bind!(Read, [ch(']')], "]", "next statement", NextStatement),
-            bind!(Read, [ch('[')], "[", "previous statement", PrevStatement),
-            bind!(Read, [ch('}')], "}", "next statement by the same speaker", NextBySpeaker),
-            bind!(Read, [ch('{')], "{", "previous statement by the same speaker", PrevBySpeaker),
-            bind!(Find, [ch('/')], "/", "search (in the list: filter its rows)", Search, hint 2, "/ search"),
-            bind!(Find, [ch('n')], "n", "next match", NextMatch),
-            bind!(Find, [ch('N')], "N", "previous match", PrevMatch),
-            bind!(Find, [K::Esc], "Esc", "clear the search", ClearSearch),
-            bind!(Find, [ch('s')], "s", "choose a speaker to show", PickSpeaker, hint 4, "s speaker"),
-            bind!(Find, [ch('S')], "S", "show every speaker again", ClearFilter),
-            bind!(General, [ch('?'), K::F(1)], "? F1", "show or hide this help", Help, hint 0, "? help"),
-            bind!(General, [ch('q')], "q", "quit (what was on the terminal before comes back)", Quit, hint 3, "q quit"),
-            // Detected by [`EscEsc`] in the event loop, not by this table:
-            // `keys` is empty so a single Esc keeps its meaning above.
-            Binding {
-                keys: &[],
-                ctrl: false,
-                label: "Esc Esc",
-                help: "quick exit: clear the screen and close at once, in any view",
-                action: QuickExit,
-                section: Section::General,
-                hint: Some((1, "Esc Esc quick exit")),
-            },
-            bind!(General, [ch('w')], "w", "list files that were skipped or read with problems", Warnings),
-            Binding {
-                keys: const { &[ch('c')] },
-                ctrl: true,
-                label: "Ctrl-C",
-                help: "quick exit too",
-                action: QuickExit,
-                section: Section::General,
-                hint: None,
-            },
+            bind!(NORMAL, [code(K::Tab)], FocusNext, Move, "switch between the list and the text"),
+            bind!(NORMAL, [code(K::BackTab)], FocusPrev, Move, "switch back"),
+            bind!(NORMAL, [ch('j'), code(K::Down)], Down, Move, "down one line or row"),
+            bind!(NORMAL, [ch('k'), code(K::Up)], Up, Move, "up one line or row"),
+            bind!(NORMAL, [ch(' '), ch('f'), code(K::PageDown)], PageDown, Move, "down one page"),
+            bind!(NORMAL, [ch('b'), code(K::PageUp)], PageUp, Move, "up one page"),
+            bind!(NORMAL, [ch('d')], HalfDown, Move, "down half a page"),
+            bind!(NORMAL, [ch('u')], HalfUp, Move, "up half a page"),
+            bind!(NORMAL, [ch('g'), code(K::Home)], Top, Move, "go to the top"),
+            bind!(NORMAL, [ch('G'), code(K::End)], Bottom, Move, "go to the end"),
+            bind!(NORMAL, [ch('l'), code(K::Right)], Expand, Move, "expand a group in the list"),
+            bind!(NORMAL, [ch('h'), code(K::Left)], Collapse, Move, "collapse a group in the list"),
+            bind!(NORMAL, [code(K::Enter)], Open, Move, "open the selected row", hint 5, "open"),
+            bind!(NORMAL, [ch(']')], NextStatement, Read, "next statement"),
+            bind!(NORMAL, [ch('[')], PrevStatement, Read, "previous statement"),
+            bind!(NORMAL, [ch('}')], NextBySpeaker, Read, "next statement by the same speaker"),
+            bind!(NORMAL, [ch('{')], PrevBySpeaker, Read, "previous statement by the same speaker"),
+            bind!(NORMAL, [ch('/')], Search, Find, "search (in the list: filter its rows)", hint 2, "search"),
+            bind!(NORMAL, [ch('n')], NextMatch, Find, "next match"),
+            bind!(NORMAL, [ch('N')], PrevMatch, Find, "previous match"),
+            bind!(NORMAL, [code(K::Esc)], ClearSearch, Find, "clear the search"),
+            bind!(NORMAL, [ch('s')], PickSpeaker, Find, "choose a speaker to show", hint 4, "speaker"),
+            bind!(NORMAL, [ch('S')], ClearFilter, Find, "show every speaker again"),
+            bind!(NORMAL, [ch('?'), code(K::F(1))], Help, General, "show or hide this help", hint 0, "help"),
+            bind!(QUITS, [ch('q')], Quit, General, "quit (what was on the terminal before comes back)", hint 3, "quit"),
+            // Spotted by [`EscEsc`] in the event loop, not by
+            // [`action_for`]: a single Esc keeps its meaning in each mode.
+            bind!(EVERY, [Key::Twice(K::Esc)], QuickExit, General, "quick exit: clear the screen and close at once, in any view", hint 1, "quick exit"),
+            bind!(NORMAL, [ch('w')], Problems, General, "list files that were skipped or read with problems"),
+            bind!(EVERY, [Key::Ctrl('c')], QuickExit, General, "quick exit too"),
+            // The help and the list of files with problems.
+            bind!(OVERLAYS, [code(K::Esc), ch('?'), code(K::F(1)), ch('q')], Cancel),
+            bind!(&[Mode::Problems], [ch('w')], Cancel),
+            bind!(OVERLAYS, [code(K::Down), ch('j')], Down),
+            bind!(OVERLAYS, [code(K::Up), ch('k')], Up),
+            bind!(OVERLAYS, [ch(' '), ch('f'), code(K::PageDown)], PageDown),
+            bind!(OVERLAYS, [ch('b'), code(K::PageUp)], PageUp),
+            bind!(OVERLAYS, [ch('g'), code(K::Home)], Top),
+            bind!(OVERLAYS, [ch('G'), code(K::End)], Bottom),
+            // The content note: Enter reads on.
+            bind!(&[Mode::ContentNote], [code(K::Enter)], Submit),
+            // The search prompt and the picker; other characters are typed.
+            bind!(PROMPTS, [code(K::Esc)], Cancel),
+            bind!(PROMPTS, [code(K::Enter)], Submit),
+            bind!(PROMPTS, [code(K::Backspace)], Backspace),
+            bind!(&[Mode::Picker], [code(K::Down)], Down),
+            bind!(&[Mode::Picker], [code(K::Up)], Up),
         ]
     })
 }
 
-/// The status-bar hints in display order, each with its priority.
-pub fn hints() -> Vec<(u8, &'static str)> {
-    bindings().iter().filter_map(|b| b.hint).collect()
+/// The bindings the help lists, in order, with their section and words.
+pub fn listed() -> impl Iterator<Item = (&'static Binding, HelpSection, &'static str)> {
+    bindings().iter().filter_map(|b| b.help.map(|(section, words)| (b, section, words)))
 }
 
-/// What still works while the content note is shown: the app handles these
-/// before it looks at the mode. Its status bar offers only these, so no
-/// hint there promises a key that does nothing.
-pub const CONTENT_NOTE_ACTIONS: &[Action] = &[Action::QuickExit, Action::Quit];
-
-/// The status-bar hints of the content note, each with its priority.
-pub fn content_note_hints() -> Vec<(u8, &'static str)> {
-    bindings().iter().filter(|b| CONTENT_NOTE_ACTIONS.contains(&b.action)).filter_map(|b| b.hint).collect()
+/// The status-bar hints for the keys that work in `mode`, in table order,
+/// each with its priority.
+pub fn hints(mode: Mode) -> Vec<(u8, String)> {
+    bindings().iter().filter(|b| b.applies_in(mode)).filter_map(Binding::hint).collect()
 }
 
-/// The status-bar hint of the binding for `action` ("? help"), if it has one.
-pub fn hint_for(action: &Action) -> Option<&'static str> {
-    bindings().iter().find(|b| &b.action == action).and_then(|b| b.hint).map(|(_, hint)| hint)
+/// The status-bar hint of the binding for `action` in the panes ("? help"),
+/// if it has one.
+pub fn hint_for(action: &Action) -> Option<String> {
+    bindings()
+        .iter()
+        .find(|b| &b.action == action && b.applies_in(Mode::Normal))
+        .and_then(Binding::hint)
+        .map(|(_, hint)| hint)
+}
+
+/// The name of the key that does `action` in `mode`, for a title or a note
+/// ("Esc closes"): the first key of the first binding for it.
+///
+/// # Panics
+///
+/// When no key does it there: a title may only name keys the table has.
+pub fn key_for(mode: Mode, action: &Action) -> String {
+    keys_for(mode, action).into_iter().next().unwrap_or_else(|| panic!("no key for {action:?} in {mode:?}"))
+}
+
+/// The first key of every binding for `action` in `mode` ("Esc Esc", "Ctrl-C").
+pub fn keys_for(mode: Mode, action: &Action) -> Vec<String> {
+    bindings().iter().filter(|b| &b.action == action && b.applies_in(mode)).map(Binding::key).collect()
+}
+
+/// The key pressed twice for the quick exit (Esc).
+fn twice() -> KeyCode {
+    bindings()
+        .iter()
+        .flat_map(|b| b.keys)
+        .find_map(|key| if let Key::Twice(code) = key { Some(*code) } else { None })
+        .expect("the table has the quick exit's double key")
 }
 
 /// How close together two Esc presses must be to mean "quick exit".
@@ -247,8 +279,7 @@ pub struct EscEsc {
 impl EscEsc {
     /// Records a key press made at `now`; true when it completes Esc Esc.
     pub fn press(&mut self, key: KeyEvent, now: std::time::Instant) -> bool {
-        let plain_esc =
-            key.code == KeyCode::Esc && !key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
+        let plain_esc = key.code == twice() && !key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
         if !plain_esc {
             self.first = None;
             return false;
@@ -266,41 +297,21 @@ impl EscEsc {
 /// The action for a key press in a mode, if the key does anything there.
 /// Callers pass only presses (not repeats or releases).
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == ch('c') {
-        return Some(Action::QuickExit);
+    let in_mode = bindings().iter().filter(|b| b.applies_in(mode));
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        let KeyCode::Char(c) = key.code else { return None };
+        return in_mode.into_iter().find(|b| b.keys.contains(&Key::Ctrl(c))).map(|b| b.action.clone());
     }
-    if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
+    if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    match mode {
-        Mode::Normal => bindings().iter().find(|b| !b.ctrl && b.keys.contains(&key.code)).map(|b| b.action.clone()),
-        Mode::Help | Mode::Warnings => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::Char('q') => Some(Action::Cancel),
-            KeyCode::Char('w') if mode == Mode::Warnings => Some(Action::Cancel),
-            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
-            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
-            KeyCode::Char(' ' | 'f') | KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::Char('b') | KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
-            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
-            _ => None,
-        },
-        // Enter reads on; `q` quits normally; Esc Esc is caught before this.
-        Mode::ContentNote => match key.code {
-            KeyCode::Enter => Some(Action::Submit),
-            KeyCode::Char('q') => Some(Action::Quit),
-            _ => None,
-        },
-        Mode::Search | Mode::Picker => match key.code {
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Enter => Some(Action::Submit),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Down if mode == Mode::Picker => Some(Action::Down),
-            KeyCode::Up if mode == Mode::Picker => Some(Action::Up),
-            KeyCode::Char(c) => Some(Action::Input(c)),
-            _ => None,
-        },
+    if let Some(binding) = in_mode.into_iter().find(|b| b.keys.contains(&Key::Code(key.code))) {
+        return Some(binding.action.clone());
+    }
+    // The prompts take every other character as text.
+    match key.code {
+        KeyCode::Char(c) if PROMPTS.contains(&mode) => Some(Action::Input(c)),
+        _ => None,
     }
 }
 
@@ -311,6 +322,10 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ch(c: char) -> KeyCode {
+        KeyCode::Char(c)
     }
 
     #[test]
@@ -398,29 +413,78 @@ mod tests {
 
     #[test]
     fn the_warnings_list_opens_with_w_and_closes_with_esc_or_w() {
-        assert_eq!(action_for(Mode::Normal, key(ch('w'))), Some(Action::Warnings));
+        assert_eq!(action_for(Mode::Normal, key(ch('w'))), Some(Action::Problems));
         for code in [KeyCode::Esc, ch('w'), ch('q')] {
-            assert_eq!(action_for(Mode::Warnings, key(code)), Some(Action::Cancel));
+            assert_eq!(action_for(Mode::Problems, key(code)), Some(Action::Cancel));
         }
-        assert_eq!(action_for(Mode::Warnings, key(ch('j'))), Some(Action::Down));
+        assert_eq!(action_for(Mode::Problems, key(ch('j'))), Some(Action::Down));
     }
 
     #[test]
-    fn no_key_is_bound_twice() {
-        let mut seen = Vec::new();
-        for binding in bindings() {
-            for key in binding.keys {
-                assert!(!seen.contains(&(key, binding.ctrl)), "{key:?} bound twice");
-                seen.push((key, binding.ctrl));
+    fn no_key_is_bound_twice_in_any_mode() {
+        for mode in Mode::ALL {
+            let mut seen = Vec::new();
+            for binding in bindings().iter().filter(|b| b.applies_in(mode)) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice in {mode:?}");
+                    seen.push(*key);
+                }
             }
         }
     }
 
+    /// Labels are made from the keys, as the help has always written them.
+    #[test]
+    fn labels_are_the_keys_names() {
+        let labels: Vec<String> = listed().map(|(binding, _, _)| binding.label()).collect();
+        for label in
+            ["Tab", "Shift-Tab", "j ↓", "Space f PgDn", "g Home", "G End", "l →", "h ←", "? F1", "Esc Esc", "Ctrl-C"]
+        {
+            assert!(labels.iter().any(|l| l == label), "{label} in {labels:?}");
+        }
+        assert_eq!(Key::Code(KeyCode::Backspace).name(), "Backspace");
+    }
+
+    /// Every mode's keys are in the table: each key the modes answer to has
+    /// a binding there, and the table's keys are what the modes answer to.
+    #[test]
+    fn every_mode_answers_exactly_to_its_bindings() {
+        for mode in Mode::ALL {
+            for binding in bindings().iter().filter(|b| b.applies_in(mode)) {
+                for key in binding.keys {
+                    let event = match *key {
+                        Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                        Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                        Key::Twice(_) => continue,
+                    };
+                    assert_eq!(action_for(mode, event), Some(binding.action.clone()), "{key:?} in {mode:?}");
+                }
+            }
+        }
+        assert_eq!(action_for(Mode::Help, key(ch('w'))), None, "w closes only the list of files");
+        assert_eq!(action_for(Mode::Search, key(KeyCode::Down)), None, "only the picker has a list to move in");
+        assert_eq!(action_for(Mode::Help, key(ch('d'))), None);
+    }
+
+    /// The overlays' titles and the prompts' notes name the keys the table has.
+    #[test]
+    fn titles_name_the_keys_of_their_mode() {
+        assert_eq!(key_for(Mode::Help, &Action::Down), "↓");
+        assert_eq!(key_for(Mode::Problems, &Action::Cancel), "Esc");
+        assert_eq!(key_for(Mode::Picker, &Action::Submit), "Enter");
+        assert_eq!(key_for(Mode::ContentNote, &Action::QuickExit), "Esc Esc");
+        assert_eq!(keys_for(Mode::Normal, &Action::QuickExit), ["Esc Esc", "Ctrl-C"]);
+        assert_eq!(key_for(Mode::Normal, &Action::ClearFilter), "S");
+    }
+
     #[test]
     fn the_hints_come_from_the_table() {
-        let hints: Vec<&str> = hints().into_iter().map(|(_, h)| h).collect();
+        let hints: Vec<String> = hints(Mode::Normal).into_iter().map(|(_, h)| h).collect();
+        let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
         assert!(hints.contains(&"? help") && hints.contains(&"/ search") && hints.contains(&"q quit"));
         assert!(hints.contains(&"Esc Esc quick exit"));
+        let note: Vec<String> = super::hints(Mode::ContentNote).into_iter().map(|(_, h)| h).collect();
+        assert_eq!(note, ["q quit", "Esc Esc quick exit"], "the content note offers only what works there");
         // The event constructor used by crossterm for presses.
         assert_eq!(key(ch('q')).kind, KeyEventKind::Press);
     }

@@ -3,12 +3,13 @@
 //! The crate is split the way the data flows, so each stage can be tested
 //! without a terminal:
 //!
-//! * [`corpus`] turns untrusted bytes (embedded seeds, files, folders, stdin)
+//! * [`documents`] turns untrusted bytes (embedded seeds, files, folders, stdin)
 //!   into sanitised documents made of paragraphs, plus the optional manifest.
 //! * [`extract`] finds statements in one document's paragraphs and resolves
 //!   who made them. It is pure: text in, statements out.
-//! * [`index`] merges per-document speakers into corpus-wide speakers and
-//!   applies the manifest's names, so every front end sees one model.
+//! * [`corpus`] merges per-document speakers into corpus-wide speakers and
+//!   applies the manifest's names, so every front end sees one model;
+//!   [`loading`] builds it, on every core.
 //! * [`output`] (plain, JSON) and the TUI ([`app`], [`keymap`], [`ui`]) are
 //!   views over that model.
 //! * [`generate`] writes the man page and shell completions for packaging.
@@ -17,16 +18,23 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod corpus;
+pub mod documents;
+// The extractor's rebuild (another branch) owns src/extract/. Its lint
+// debts at the time the lints came in (six undocumented variants and
+// fields, three functions over 100 lines) are allowed here, at its
+// declaration, rather than edited under its owner: remove this when the
+// rebuild lands.
+#[allow(missing_docs, clippy::too_many_lines)]
 pub mod extract;
 #[cfg(test)]
 mod fixture;
 pub mod generate;
-pub mod index;
 pub mod keymap;
 pub mod loading;
 pub mod notes;
 pub mod output;
 pub mod privacy;
 pub mod speakers;
+pub mod strings;
 pub mod tui;
 pub mod ui;

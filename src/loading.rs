@@ -1,15 +1,15 @@
 //! Loading and extraction on worker threads, so the reader draws its first
 //! frame at once however large the corpus is. The loader only sends
 //! [`LoadEvent`]s; the reader folds them into its model
-//! ([`crate::app::App::receive`]) and the view draws whatever has arrived.
+//! (the reader's `App::receive`) and the view draws whatever has arrived.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
-use crate::corpus::{self, Document, Ids, Input, Manifest, Plan, Prepared, Source, Warning};
-use crate::index::{self, Corpus, Extracted, Indexer};
+use crate::corpus::{self, Corpus, DocumentStatements, Indexer};
+use crate::documents::{self, Document, FileProblem, Ids, Input, Manifest, Plan, Prepared, Source};
 
 /// Inputs (files) per batch: small enough that the sidebar fills in
 /// steadily and the cores share the work evenly, large enough that folding
@@ -27,14 +27,18 @@ pub enum LoadEvent {
         /// How many files will be read, for the progress count; each
         /// `Documents` event says how many of them it accounts for.
         total: usize,
+        /// The manifests found, merged.
         manifest: Manifest,
     },
     /// The next inputs in load order: the documents they made, each with
     /// its extraction, and the problems found reading them.
     Documents {
+        /// The documents, in load order, their ids settled.
         documents: Vec<Document>,
-        extractions: Vec<Extracted>,
-        warnings: Vec<Warning>,
+        /// Each document's statements, one per document.
+        extractions: Vec<DocumentStatements>,
+        /// The problems found reading these inputs.
+        problems: Vec<FileProblem>,
         /// How many files these were, whether or not each made a document,
         /// so the progress count reaches `total` however many fail.
         files: usize,
@@ -51,20 +55,22 @@ pub fn spawn(sources: Vec<Source>) -> Receiver<LoadEvent> {
     std::thread::Builder::new()
         .name("voices-loader".into())
         .spawn(move || {
-            let plan = corpus::plan(&sources, &mut std::io::empty());
+            let plan = documents::plan(&sources, &mut std::io::empty());
             run(plan, |event| sender.send(event).is_ok());
         })
         .expect("a thread can be started");
     receiver
 }
 
-/// Loads `sources` on every core and returns the whole corpus, exactly as
-/// the reader ends up with it. `stdin` is read for [`Source::Stdin`].
-pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
-    let plan = corpus::plan(sources, stdin);
-    let (mut folded, mut corpus) = (Folded::default(), Corpus::default());
+/// Reads, extracts and indexes `sources` on every core and returns the
+/// whole corpus, exactly as the reader ends up with it: the one corpus
+/// builder, used by `main`, the tests, the benchmarks and the fuzz target.
+/// `stdin` is read for [`Source::Stdin`].
+pub fn build_corpus(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
+    let plan = documents::plan(sources, stdin);
+    let (mut progress, mut corpus) = (LoadProgress::default(), Corpus::default());
     run(plan, |event| {
-        folded.fold(&mut corpus, event);
+        progress.fold(&mut corpus, event);
         true
     });
     corpus
@@ -73,25 +79,26 @@ pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
 /// Folds load events into a corpus: the one way both the reader and the
 /// printed outputs build theirs, and how far the load has got.
 #[derive(Debug, Default)]
-pub struct Folded {
+pub struct LoadProgress {
     /// Merges each batch's speakers into the corpus, in load order; set by `Started`.
     indexer: Option<Indexer>,
     /// Files to read, from `Started`; `None` until the sources have been walked.
     pub total: Option<usize>,
     /// Files accounted for so far (whether or not each made a document).
     pub files: usize,
+    /// Whether `Finished` has been folded.
     pub finished: bool,
 }
 
-impl Clone for Folded {
+impl Clone for LoadProgress {
     /// A copy shows the same progress but cannot take more documents; only
     /// tests clone an app.
     fn clone(&self) -> Self {
-        Folded { indexer: None, total: self.total, files: self.files, finished: self.finished }
+        LoadProgress { indexer: None, total: self.total, files: self.files, finished: self.finished }
     }
 }
 
-impl Folded {
+impl LoadProgress {
     /// Folds the next event (in the order [`run`] gives them) into `corpus`;
     /// `Started` replaces it with an empty corpus of the new manifest.
     pub fn fold(&mut self, corpus: &mut Corpus, event: LoadEvent) {
@@ -99,12 +106,12 @@ impl Folded {
             LoadEvent::Started { total, manifest } => {
                 let (indexer, fresh) = Indexer::start(manifest, Vec::new());
                 *corpus = fresh;
-                *self = Folded { indexer: Some(indexer), total: Some(total), files: 0, finished: false };
+                *self = LoadProgress { indexer: Some(indexer), total: Some(total), files: 0, finished: false };
             }
-            LoadEvent::Documents { documents, extractions, warnings, files } => {
+            LoadEvent::Documents { documents, extractions, problems, files } => {
                 let Some(indexer) = self.indexer.as_mut() else { return };
                 self.files += files;
-                corpus.warnings.extend(warnings);
+                indexer.add_problems(corpus, problems);
                 indexer.add(corpus, documents, extractions);
             }
             LoadEvent::Finished => self.finished = true,
@@ -114,7 +121,7 @@ impl Folded {
 
 /// One batch, read and extracted by a worker: each input's result, with
 /// the extraction of the document it made.
-type Done = (usize, Vec<(Prepared, Option<Extracted>)>);
+type Done = (usize, Vec<(Prepared, Option<DocumentStatements>)>);
 
 /// Reads, sanitises, splits and extracts the inputs of `plan` on every
 /// core, and hands `sink` the events in load order. Workers take batches
@@ -153,7 +160,7 @@ pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
                         .map(|input| {
                             let prepared = input.prepare();
                             let extraction =
-                                prepared.document.as_ref().map(|doc| index::extract_document(doc, manifest_ref));
+                                prepared.document.as_ref().map(|doc| corpus::extract_document(doc, manifest_ref));
                             (prepared, extraction)
                         })
                         .collect();
@@ -188,38 +195,46 @@ pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
 }
 
 /// One batch's results as an event: ids given in load order.
-fn settle(ids: &mut Ids, results: Vec<(Prepared, Option<Extracted>)>) -> LoadEvent {
-    let (mut documents, mut extractions, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+fn settle(ids: &mut Ids, results: Vec<(Prepared, Option<DocumentStatements>)>) -> LoadEvent {
+    let (mut documents, mut extractions, mut problems) = (Vec::new(), Vec::new(), Vec::new());
     let mut files = 0;
     for (prepared, extraction) in results {
         files += usize::from(prepared.from_file());
         let before = documents.len();
-        ids.settle(prepared, &mut documents, &mut warnings);
+        ids.settle(prepared, &mut documents, &mut problems);
         if documents.len() > before {
             extractions.push(extraction.expect("a document is extracted"));
         }
     }
-    LoadEvent::Documents { documents, extractions, warnings, files }
+    LoadEvent::Documents { documents, extractions, problems, files }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Loaded;
-
-    /// The corpus the one-thread path gives: every input read in turn, then extracted.
-    fn one_thread(sources: &[Source]) -> Corpus {
-        Corpus::build(corpus::load(sources, &mut std::io::empty()))
+    /// The reference the parallel load is checked against: the same steps
+    /// on this thread, every input read in turn, then each document
+    /// extracted, then all of them indexed at once.
+    fn one_thread(sources: &[Source], stdin: &mut dyn Read) -> Corpus {
+        let Plan { inputs, manifest } = documents::plan(sources, stdin);
+        let (mut documents, mut problems, mut ids) = (Vec::new(), Vec::new(), Ids::default());
+        for input in inputs {
+            ids.settle(input.prepare(), &mut documents, &mut problems);
+        }
+        let extracted = documents.iter().map(|document| corpus::extract_document(document, &manifest)).collect();
+        let (mut indexer, mut corpus) = Indexer::start(manifest, problems);
+        indexer.add(&mut corpus, documents, extracted);
+        corpus
     }
 
     fn assert_same(got: &Corpus, expected: &Corpus) {
-        assert_eq!(got.documents, expected.documents);
-        assert_eq!(got.speakers, expected.speakers);
-        assert_eq!(got.statements, expected.statements);
-        assert_eq!(got.notes, expected.notes);
-        assert_eq!(got.warnings, expected.warnings);
-        assert_eq!(got.helplines, expected.helplines);
-        assert_eq!(got.content_note, expected.content_note);
+        assert_eq!(got.documents(), expected.documents());
+        assert_eq!(got.speakers(), expected.speakers());
+        assert_eq!(got.statements(), expected.statements());
+        assert_eq!(got.notes(), expected.notes());
+        assert_eq!(got.problems(), expected.problems());
+        assert_eq!(got.helplines(), expected.helplines());
+        assert_eq!(got.content_note(), expected.content_note());
     }
 
     /// A folder of many small articles spanning several batches, with files
@@ -263,19 +278,20 @@ mod tests {
             Source::Path(dir.path().join("missing.txt")),
             Source::Path(dir.path().join("a002.txt")),
         ];
-        let expected = one_thread(&sources);
-        assert!(expected.documents.len() > BATCH_INPUTS * 3, "several batches");
-        let messages: Vec<String> = expected.warnings.iter().map(|w| w.to_string()).collect();
+        let expected = one_thread(&sources, &mut std::io::empty());
+        assert!(expected.documents().len() > BATCH_INPUTS * 3, "several batches");
+        let messages: Vec<String> = expected.problems().iter().map(|w| w.to_string()).collect();
         assert!(messages[0].contains("a070-empty.txt: is empty"), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("missing.txt: does not exist")), "{messages:?}");
-        let ids: Vec<&str> = expected.documents.iter().map(|d| d.id.as_str()).collect();
+        let ids: Vec<&str> = expected.documents().iter().map(|d| d.id.as_str()).collect();
         assert!(ids.contains(&"a001-2") && ids.contains(&"a002-2"), "{ids:?}");
         assert!(!ids.contains(&"a073") && !ids.contains(&"a073-2"), "a file with no text takes an id: {ids:?}");
 
-        let got = load(&sources, &mut std::io::empty());
+        let got = build_corpus(&sources, &mut std::io::empty());
         assert_same(&got, &expected);
+        got.assert_indexed();
 
-        let plan = corpus::plan(&sources, &mut std::io::empty());
+        let plan = documents::plan(&sources, &mut std::io::empty());
         let files = plan.files();
         // The seed, the generated articles (a073.txt replaced), seven more, a002.txt again.
         assert_eq!(files, 1 + BATCH_INPUTS * 3 + 5 + 7 + 1, "the missing path is a problem, not a file");
@@ -289,10 +305,10 @@ mod tests {
 
     #[test]
     fn the_embedded_seeds_and_many_copies_make_the_same_corpus() {
-        let got = load(&[Source::Embedded], &mut std::io::empty());
-        assert_same(&got, &one_thread(&[Source::Embedded]));
-        let (mut folded, mut corpus) = (Folded::default(), Corpus::default());
-        for event in events(corpus::plan(&[Source::Embedded], &mut std::io::empty())) {
+        let got = build_corpus(&[Source::Embedded], &mut std::io::empty());
+        assert_same(&got, &one_thread(&[Source::Embedded], &mut std::io::empty()));
+        let (mut folded, mut corpus) = (LoadProgress::default(), Corpus::default());
+        for event in events(documents::plan(&[Source::Embedded], &mut std::io::empty())) {
             folded.fold(&mut corpus, event);
         }
         assert!(folded.finished);
@@ -305,31 +321,31 @@ mod tests {
         let dir = folder();
         let sources = vec![Source::Path(dir.path().join("a000.txt")), Source::Stdin, Source::Embedded];
         let text = "Headline\n\nThe police said: \"We act.\"";
-        let expected = Corpus::build(corpus::load(&sources, &mut text.as_bytes()));
-        let got = load(&sources, &mut text.as_bytes());
+        let expected = one_thread(&sources, &mut text.as_bytes());
+        let got = build_corpus(&sources, &mut text.as_bytes());
         assert_same(&got, &expected);
-        assert_eq!(got.documents[1].origin, "stdin");
+        assert_eq!(got.documents()[1].origin, "stdin");
     }
 
     #[test]
     fn nothing_to_read_still_starts_and_finishes() {
-        let events = events(corpus::plan(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty()));
+        let events = events(documents::plan(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty()));
         assert!(matches!(events[0], LoadEvent::Started { total: 0, .. }));
         assert!(
-            matches!(&events[1], LoadEvent::Documents { documents, warnings, files: 0, .. } if documents.is_empty() && warnings.len() == 1)
+            matches!(&events[1], LoadEvent::Documents { documents, problems, files: 0, .. } if documents.is_empty() && problems.len() == 1)
         );
         assert!(matches!(events[2], LoadEvent::Finished));
-        let loaded: Loaded = corpus::load(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty());
+        let missing = [Source::Path("/nonexistent/voices".into())];
         assert_eq!(
-            load(&[Source::Path("/nonexistent/voices".into())], &mut std::io::empty()).warnings,
-            loaded.warnings
+            build_corpus(&missing, &mut std::io::empty()).problems(),
+            one_thread(&missing, &mut std::io::empty()).problems()
         );
     }
 
     #[test]
     fn a_sink_that_stops_stops_the_load() {
         let dir = folder();
-        let plan = corpus::plan(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
+        let plan = documents::plan(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
         let mut seen = Vec::new();
         run(plan, |event| {
             let started = matches!(event, LoadEvent::Started { .. });

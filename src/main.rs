@@ -9,11 +9,12 @@ use anyhow::Context;
 use clap::Parser;
 use voices::app::App;
 use voices::cli::{Cli, Format};
-use voices::corpus::Source;
-use voices::index::Corpus;
+use voices::corpus::Corpus;
+use voices::corpus::Filter;
+use voices::documents::Source;
 use voices::output;
-use voices::speakers::Filter;
 use voices::tui;
+use voices::ui::layout::viewport;
 use voices::ui::theme::Theme;
 
 /// Exit code for a usage error, as clap uses.
@@ -62,18 +63,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             .collect()
     };
     if reads_in_background(cli, &sources) {
-        let app = with_content_note(cli, App::loading(Filter::default(), theme(cli), (80, 24)));
-        tui::run_loading(app, reader_options(cli), Some(voices::loading::spawn(sources)))?;
+        let app = with_content_note(cli, App::loading(Filter::default(), viewport(80, 24)));
+        tui::run_loading(app, &theme(cli), reader_options(cli), Some(voices::loading::spawn(sources)))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let corpus = voices::loading::load(&sources, &mut std::io::stdin().lock());
-    for warning in &corpus.warnings {
-        eprintln!("voices: {warning}");
+    let corpus = voices::loading::build_corpus(&sources, &mut std::io::stdin().lock());
+    for problem in corpus.problems() {
+        eprintln!("voices: {problem}");
     }
-    if corpus.documents.is_empty() {
+    if corpus.documents().is_empty() {
         anyhow::bail!("no documents to read");
     }
-    let filter = match Filter::resolve(&corpus.speakers, &cli.speakers) {
+    let filter = match Filter::resolve(corpus.speakers(), &cli.speakers) {
         Ok(filter) => filter,
         Err(err) => {
             eprintln!("voices: {err}");
@@ -128,8 +129,8 @@ fn run_reader(cli: &Cli, corpus: Corpus, filter: Filter) -> anyhow::Result<ExitC
         eprintln!("voices: the reader needs a terminal; use --format plain or --format json for a file or a pipe");
         return Ok(ExitCode::from(USAGE_ERROR));
     }
-    let app = with_content_note(cli, App::new(corpus, filter, theme(cli), (80, 24)));
-    tui::run(app, reader_options(cli))?;
+    let app = with_content_note(cli, App::new(corpus, filter, viewport(80, 24)));
+    tui::run(app, &theme(cli), reader_options(cli))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,9 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::corpus::manifest::SpeakerMeta;
-use crate::corpus::{Document, Helpline, Manifest};
-use crate::index::Note;
+use crate::documents::manifest::SpeakerMeta;
+use crate::documents::{Document, Helpline, Manifest};
 
 /// UK phone numbers as articles print them: `0808 800 5000`, `0800 1111`,
 /// `+44 (0)808 800 5000`, `020-7946-0000`, and the emergency number `999`.
@@ -17,6 +16,24 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b|\b999\b")
         .expect("phone pattern is valid")
 });
+
+/// A mismatch between a phone number printed in a document and the number
+/// the organisation publishes for the same helpline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Index into the corpus' documents.
+    pub document: usize,
+    /// 0-based paragraph index.
+    pub paragraph: usize,
+    /// The number as the article prints it.
+    pub found: String,
+    /// The number the organisation publishes.
+    pub published: String,
+    /// The helpline's name ("NSPCC helpline").
+    pub helpline: String,
+    /// The display name of the organisation that runs it ("NSPCC").
+    pub organisation: String,
+}
 
 /// Short numbers that are phone numbers on their own (not part of `1,999`).
 const SHORT_CODES: &[&str] = &["999"];
@@ -114,7 +131,7 @@ pub fn check_numbers(documents: &[Document], manifest: &Manifest) -> Vec<Note> {
 
 /// The embedded manifest, parsed once: its organisations name the
 /// publishers of the embedded helplines a corpus falls back on.
-static EMBEDDED: LazyLock<Manifest> = LazyLock::new(crate::corpus::load::embedded_manifest);
+static EMBEDDED: LazyLock<Manifest> = LazyLock::new(crate::documents::embedded_manifest);
 
 /// [`check_numbers`] for one document, its notes' `document` 0. Cheap to
 /// call per document, so the loader runs it on the thread that read it.
@@ -222,7 +239,7 @@ mod tests {
     use super::*;
 
     fn manifest() -> Manifest {
-        crate::corpus::load::embedded_manifest()
+        crate::documents::embedded_manifest()
     }
 
     fn doc(paragraphs: &[&str]) -> Document {

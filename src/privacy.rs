@@ -4,6 +4,7 @@
 
 /// Turns off core dumps for this process, so a crash never writes the
 /// documents being read (they are in memory) to disk.
+#[allow(unsafe_code)] // setrlimit has no safe wrapper in libc; the block says why it is sound.
 pub fn disable_core_dumps() -> std::io::Result<()> {
     #[cfg(unix)]
     {
@@ -20,6 +21,7 @@ pub fn disable_core_dumps() -> std::io::Result<()> {
 mod tests {
     #[cfg(unix)]
     #[test]
+    #[allow(unsafe_code)] // getrlimit, to read the limit back.
     fn core_dumps_are_off_afterwards() {
         super::disable_core_dumps().unwrap();
         let mut limit = libc::rlimit { rlim_cur: 1, rlim_max: 1 };

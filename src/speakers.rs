@@ -1,17 +1,30 @@
 //! Matching what a user types (`--speaker nspcc`, the in-app picker) to
-//! speakers, with a suggestion for a near miss.
+//! speakers, with a suggestion for a near miss, and the [`Filter`] it makes.
 
 use std::fmt;
 
-use crate::index::{Speaker, normalize_name};
+use crate::corpus::{Filter, Speaker};
+use crate::extract::normalize_name;
 
 /// Why a `--speaker` value matched nothing usable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MatchError {
-    /// Nothing matched; `suggestion` is the closest display name, if close.
-    NoMatch { query: String, suggestion: Option<String>, available: Vec<String> },
+    /// Nothing matched.
+    NoMatch {
+        /// What was typed.
+        query: String,
+        /// The closest display name, if it is close.
+        suggestion: Option<String>,
+        /// Every speaker's display name, to choose from.
+        available: Vec<String>,
+    },
     /// A part of a name that more than one speaker shares.
-    Ambiguous { query: String, candidates: Vec<String> },
+    Ambiguous {
+        /// What was typed.
+        query: String,
+        /// The display names it matches.
+        candidates: Vec<String>,
+    },
 }
 
 impl fmt::Display for MatchError {
@@ -119,6 +132,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+impl Filter {
+    /// The filter for `--speaker` queries: the union of every query's
+    /// matches; no queries keep everyone.
+    pub fn resolve(speakers: &[Speaker], queries: &[String]) -> Result<Filter, MatchError> {
+        if queries.is_empty() {
+            return Ok(Filter::default());
+        }
+        let mut chosen = Vec::new();
+        for query in queries {
+            for index in match_speakers(speakers, query)? {
+                if !chosen.contains(&index) {
+                    chosen.push(index);
+                }
+            }
+        }
+        chosen.sort_unstable();
+        Ok(Filter::only(chosen, queries.to_vec()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,52 +216,5 @@ mod tests {
         assert_eq!(edit_distance("nspc", "nspcc"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
-    }
-}
-
-/// Which speakers a view shows: everyone, or the union of `--speaker` matches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// `None` shows every speaker and the unattributed statements.
-    speakers: Option<Vec<usize>>,
-    /// What the user typed, for the sidebar title ("nspcc").
-    queries: Vec<String>,
-}
-
-impl Filter {
-    /// Resolves every query; the filter is their union.
-    pub fn resolve(speakers: &[Speaker], queries: &[String]) -> Result<Filter, MatchError> {
-        if queries.is_empty() {
-            return Ok(Filter::default());
-        }
-        let mut chosen = Vec::new();
-        for query in queries {
-            for index in match_speakers(speakers, query)? {
-                if !chosen.contains(&index) {
-                    chosen.push(index);
-                }
-            }
-        }
-        chosen.sort_unstable();
-        Ok(Filter { speakers: Some(chosen), queries: queries.to_vec() })
-    }
-
-    /// True when nothing is filtered out.
-    pub fn is_everyone(&self) -> bool {
-        self.speakers.is_none()
-    }
-
-    /// The queries this filter was built from.
-    pub fn queries(&self) -> &[String] {
-        &self.queries
-    }
-
-    /// Whether a speaker (or the unattributed group, `None`) is shown.
-    pub fn keeps(&self, speaker: Option<usize>) -> bool {
-        match (&self.speakers, speaker) {
-            (None, _) => true,
-            (Some(chosen), Some(index)) => chosen.contains(&index),
-            (Some(_), None) => false,
-        }
     }
 }

@@ -19,14 +19,17 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{App, Control};
-use crate::keymap::{self, Action, EscEsc};
+use crate::app::{Action, App, Control};
+use crate::keymap::{self, EscEsc};
 use crate::loading::LoadEvent;
+use crate::ui::layout::{self, Areas};
+use crate::ui::theme::Theme;
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     #[error("the terminal could not be used: {0}")]
+    /// Raw mode, the alternate screen or a read failed.
     Terminal(#[from] io::Error),
 }
 
@@ -157,20 +160,23 @@ fn setup(options: Options) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// way out of this function, including a panic.
-pub fn run(app: App, options: Options) -> Result<(), TuiError> {
-    run_loading(app, options, None)
+pub fn run(app: App, theme: &Theme, options: Options) -> Result<(), TuiError> {
+    run_loading(app, theme, options, None)
 }
 
 /// Runs the reader while `loader` (if any) still sends documents: the
 /// first frame is drawn at once and keys work while the sidebar fills in.
-pub fn run_loading(mut app: App, options: Options, loader: Option<Receiver<LoadEvent>>) -> Result<(), TuiError> {
+pub fn run_loading(
+    mut app: App,
+    theme: &Theme,
+    options: Options,
+    loader: Option<Receiver<LoadEvent>>,
+) -> Result<(), TuiError> {
     install_panic_hook();
     watch_signals()?;
     let _guard = Guard;
     let mut terminal = setup(options)?;
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
-    let control = event_loop(&mut terminal, &mut app, options, loader)?;
+    let control = event_loop(&mut terminal, &mut app, theme, options, loader)?;
     drop(terminal);
     if control == Control::QuickExit {
         quick_exit_screen();
@@ -180,13 +186,22 @@ pub fn run_loading(mut app: App, options: Options, loader: Option<Receiver<LoadE
     Ok(())
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+/// Draws a frame at the terminal's size: the model is told the size first,
+/// and afterwards what it needs of the frame (the open overlay's scroll
+/// limit). Returns where the regions went, for the mouse.
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, theme: &Theme) -> io::Result<Areas> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(layout::viewport(size.width, size.height)));
     // One synchronized update per frame: terminals that support it show
     // the frame at once, so a resize does not flash.
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| crate::ui::draw(frame, app))?;
+    let mut drawn = None;
+    terminal.draw(|frame| drawn = Some(crate::ui::draw(frame, app, theme)))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()
+    terminal.backend_mut().flush()?;
+    let drawn = drawn.expect("the frame was drawn");
+    app.fit_overlay(drawn.overlay_max_scroll);
+    Ok(drawn.areas)
 }
 
 /// The file descriptor crossterm reads keys from (standard input when it is
@@ -211,6 +226,7 @@ impl Input {
     /// Waits up to `timeout` for input. Err when the terminal has closed
     /// (hang-up or error): crossterm 0.29 retries a failing read forever, so
     /// it must never be asked to read a closed terminal.
+    #[allow(unsafe_code)] // poll(2) has no safe wrapper in libc; the block says why it is sound.
     fn wait(&self, timeout: Duration) -> io::Result<()> {
         let mut fds = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
         let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
@@ -241,6 +257,7 @@ impl Input {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
+    theme: &Theme,
     options: Options,
     mut loader: Option<Receiver<LoadEvent>>,
 ) -> io::Result<Control> {
@@ -250,6 +267,8 @@ fn event_loop(
     let mut last_key = Instant::now();
     let mut dirty = true;
     let mut refresh = SidebarRefresh::default();
+    let size = terminal.size()?;
+    let mut areas = layout::areas(size.width, size.height, app.focus());
     loop {
         if let Some(receiver) = &loader {
             let (received, open) = drain(receiver, app, &mut refresh);
@@ -259,14 +278,14 @@ fn event_loop(
             }
         }
         if dirty {
-            draw(terminal, app)?;
+            areas = draw(terminal, app, theme)?;
             dirty = false;
         }
         if SIGNALLED.load(Ordering::SeqCst) {
             return Ok(Control::QuickExit);
         }
         let mut timeout = if loader.is_some() { LOADING_TICK } else { TICK };
-        if app.wrapping() {
+        if app.page().wrapping() {
             // Count rows for a slice, then look at the input without
             // waiting; redraw when done (the position becomes exact).
             dirty |= app.wrap_some(WRAP_SLICE);
@@ -297,7 +316,7 @@ fn event_loop(
                 return Ok(Control::QuickExit);
             }
         }
-        let Some(action) = to_action(event, app, options) else { continue };
+        let Some(action) = to_action(event, app, options, &areas) else { continue };
         match app.update(action) {
             Control::Continue => dirty = true,
             other => return Ok(other),
@@ -325,11 +344,11 @@ fn drain(receiver: &Receiver<LoadEvent>, app: &mut App, refresh: &mut SidebarRef
     // it is rebuilt a few times a second, not per batch: the first batch and
     // the end show at once, and the cores stay with the extraction meanwhile.
     let due = refresh.last.is_none_or(|at| at.elapsed() >= SIDEBAR_REFRESH);
-    if refresh.pending && (due || app.loading.is_none() || !open) {
+    if refresh.pending && (due || !app.is_loading() || !open) {
         app.loaded_some();
         // Only a rebuild that listed documents counts: the one for
         // `Started` alone must not hold back the first batch.
-        let listed = !app.corpus.documents.is_empty();
+        let listed = !app.corpus().documents().is_empty();
         *refresh = SidebarRefresh { last: listed.then(Instant::now).or(refresh.last), pending: false };
         received = true;
     }
@@ -345,17 +364,21 @@ struct SidebarRefresh {
 }
 
 /// The action for a terminal event: key presses only (not repeats or
-/// releases), the mouse only when captured.
-pub fn to_action(event: Event, app: &App, options: Options) -> Option<Action> {
+/// releases), the mouse only when captured, and where it points by the
+/// last frame's `areas`.
+pub fn to_action(event: Event, app: &App, options: Options, areas: &Areas) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app.mode, key),
-        Event::Mouse(MouseEvent { kind, column, row, .. }) if options.mouse => match kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { column, row, down: false }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-            _ => None,
-        },
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app.mode(), key),
+        Event::Mouse(MouseEvent { kind, column, row, .. }) if options.mouse => {
+            let hit = areas.hit(column, row);
+            match kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel { hit, down: true }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel { hit, down: false }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(hit)),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize(layout::viewport(width, height))),
         _ => None,
     }
 }
@@ -366,7 +389,12 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
 
     fn app() -> App {
-        App::new(crate::fixture::seed(), Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30))
+        App::new(crate::fixture::seed(), Default::default(), crate::fixture::viewport(100, 30))
+    }
+
+    /// The regions of a 100×30 frame with the list focused.
+    fn areas() -> Areas {
+        layout::areas(100, 30, crate::app::Focus::Sidebar)
     }
 
     fn key(kind: KeyEventKind) -> Event {
@@ -382,9 +410,9 @@ mod tests {
     fn only_key_presses_become_actions() {
         let app = app();
         let options = Options { mouse: true, idle_exit: None };
-        assert_eq!(to_action(key(KeyEventKind::Press), &app, options), Some(Action::Down));
-        assert_eq!(to_action(key(KeyEventKind::Repeat), &app, options), None);
-        assert_eq!(to_action(key(KeyEventKind::Release), &app, options), None);
+        assert_eq!(to_action(key(KeyEventKind::Press), &app, options, &areas()), Some(Action::Down));
+        assert_eq!(to_action(key(KeyEventKind::Repeat), &app, options, &areas()), None);
+        assert_eq!(to_action(key(KeyEventKind::Release), &app, options, &areas()), None);
     }
 
     #[test]
@@ -397,13 +425,13 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         assert_eq!(
-            to_action(wheel.clone(), &app, Options { mouse: true, idle_exit: None }),
-            Some(Action::Wheel { column: 50, row: 5, down: true })
+            to_action(wheel.clone(), &app, Options { mouse: true, idle_exit: None }, &areas()),
+            Some(Action::Wheel { hit: crate::app::Hit::Reader, down: true })
         );
-        assert_eq!(to_action(wheel, &app, Options { mouse: false, idle_exit: None }), None);
+        assert_eq!(to_action(wheel, &app, Options { mouse: false, idle_exit: None }, &areas()), None);
         assert_eq!(
-            to_action(Event::Resize(60, 20), &app, Options { mouse: false, idle_exit: None }),
-            Some(Action::Resize { width: 60, height: 20 })
+            to_action(Event::Resize(60, 20), &app, Options { mouse: false, idle_exit: None }, &areas()),
+            Some(Action::Resize(layout::viewport(60, 20)))
         );
     }
 
@@ -412,14 +440,15 @@ mod tests {
     /// load never leaves the sidebar short.
     #[test]
     fn the_sidebar_is_rebuilt_sparingly_while_loading_and_fully_at_the_end() {
-        use crate::corpus::{self, Source};
+        use crate::documents::{self, Source};
         let mut events = Vec::new();
-        crate::loading::run(corpus::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
+        crate::loading::run(documents::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
             events.push(event);
             true
         });
-        let expected = crate::index::Corpus::build(corpus::load(&[Source::Embedded], &mut std::io::empty()));
-        let mut app = App::loading(Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
+        let seed = crate::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
+        let manifest = documents::plan(&[Source::Embedded], &mut std::io::empty()).manifest;
+        let mut app = App::loading(Default::default(), crate::fixture::viewport(100, 30));
         let (sender, receiver) = std::sync::mpsc::channel();
         // Started on its own (sent before any file is read), then the first
         // documents, which are listed at once all the same.
@@ -430,28 +459,32 @@ mod tests {
         sender.send(events.next().unwrap()).unwrap();
         assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
         assert!(
-            app.sidebar.rows.iter().any(|r| matches!(r.kind, crate::app::RowKind::Document(_))),
+            app.sidebar().rows().iter().any(|r| matches!(r.kind, crate::app::RowKind::Document(_))),
             "the first documents are listed at once"
         );
         // A rebuild was just made: the next arrival waits for the refresh...
-        let rows = app.sidebar.rows.clone();
-        app.corpus.statements.clear();
-        app.loading.as_mut().unwrap().files = 0;
+        let rows = app.sidebar().rows().to_vec();
+        let mut copy = seed.documents()[0].clone();
+        copy.id = "copy".into();
+        let extractions = vec![crate::corpus::extract_document(&copy, &manifest)];
+        sender
+            .send(LoadEvent::Documents { documents: vec![copy], extractions, problems: Vec::new(), files: 1 })
+            .unwrap();
         // As if that rebuild had just been made, however slow this machine.
-        refresh = SidebarRefresh { last: Some(Instant::now()), pending: true };
-        drain(&receiver, &mut app, &mut refresh);
-        assert_eq!(app.sidebar.rows, rows, "no rebuild before {SIDEBAR_REFRESH:?}");
+        refresh = SidebarRefresh { last: Some(Instant::now()), pending: false };
+        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert_eq!(app.corpus().documents().len(), 2, "the copy arrived");
+        assert_eq!(app.sidebar().rows(), rows, "no rebuild before {SIDEBAR_REFRESH:?}");
         // ...but the end of the load rebuilds whatever the time.
-        app.corpus = expected.clone();
-        app.sidebar.rows.clear();
         for event in events {
             sender.send(event).unwrap();
         }
         drop(sender);
         assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, false));
-        assert!(app.loading.is_none());
-        let fresh = App::new(expected, Default::default(), crate::ui::theme::Theme::monochrome(), (100, 30));
-        assert_eq!(app.sidebar.rows, fresh.sidebar.rows);
+        assert!(!app.is_loading());
+        assert_ne!(app.sidebar().rows(), rows, "the copy is listed");
+        let fresh = App::new(app.corpus().clone(), Default::default(), crate::fixture::viewport(100, 30));
+        assert_eq!(app.sidebar().rows(), fresh.sidebar().rows());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 #![allow(dead_code)]
 
-use voices::corpus::{Source, load};
+use voices::documents::Source;
 
 /// A small, fast, deterministic generator (xorshift64*): the same seed gives
 /// the same corpus on every machine.
@@ -76,8 +76,8 @@ const FINDINGS: &[&str] = &[
 
 /// Seed paragraphs, from the embedded corpus (the same text the binary reads).
 pub fn seed_paragraphs() -> Vec<String> {
-    let loaded = load(&[Source::Embedded], &mut std::io::empty());
-    loaded.documents.into_iter().flat_map(|doc| doc.paragraphs).collect()
+    let loaded = voices::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
+    loaded.into_parts().documents.into_iter().flat_map(|doc| doc.paragraphs).collect()
 }
 
 /// Rewrites names and quote marks so each article differs from the seed.

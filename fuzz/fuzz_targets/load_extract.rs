@@ -4,19 +4,19 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use voices::corpus::sanitize::is_clean;
-use voices::corpus::{Source, load};
-use voices::index::Corpus;
-use voices::speakers::Filter;
+use voices::documents::sanitize::is_clean;
+use voices::documents::Source;
+use voices::loading::build_corpus;
+use voices::corpus::Filter;
 
 fuzz_target!(|data: &[u8]| {
-    let loaded = load(&[Source::Stdin], &mut &data[..]);
-    let corpus = Corpus::build(loaded);
-    for doc in &corpus.documents {
+    // The path `main` takes: read, sanitise, split, extract and index.
+    let corpus = build_corpus(&[Source::Stdin], &mut &data[..]);
+    for doc in corpus.documents() {
         assert!(doc.paragraphs.iter().all(|p| is_clean(p)));
     }
-    for statement in &corpus.statements {
-        let doc = &corpus.documents[statement.document];
+    for statement in corpus.statements() {
+        let doc = &corpus.documents()[statement.document];
         for span in &statement.spans {
             let paragraph = &doc.paragraphs[span.paragraph];
             assert!(paragraph.get(span.start..span.end).is_some());

@@ -1,24 +1,25 @@
 use super::*;
+use crate::corpus::Group;
 use crate::fixture;
 
 fn app(corpus: Corpus) -> App {
-    App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30))
+    App::new(corpus, Filter::default(), fixture::viewport(100, 30))
 }
 
 fn select(app: &mut App, kind: RowKind) {
-    app.sidebar.selected = app.sidebar.rows.iter().position(|r| r.kind == kind).expect("row is listed");
+    app.sidebar.point_at(app.sidebar.rows().iter().position(|r| r.kind == kind).expect("row is listed"));
 }
 
 fn kinds(app: &App) -> Vec<RowKind> {
-    app.sidebar.rows.iter().map(|r| r.kind).collect()
+    app.sidebar.rows().iter().map(|r| r.kind).collect()
 }
 
 #[test]
 fn starts_on_the_first_document_with_the_sidebar_focused() {
     let app = app(fixture::seed());
-    assert_eq!(app.reader.view, View::Document(0));
+    assert_eq!(app.page.view(), View::Document(0));
     assert_eq!(app.focus, Focus::Sidebar);
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(0));
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(0));
 }
 
 #[test]
@@ -27,30 +28,30 @@ fn speakers_are_ordered_by_count_then_name_with_unattributed_last() {
     assert_eq!(
         kinds(&app),
         vec![
-            RowKind::Section(false),
+            RowKind::Section(Section::Documents),
             RowKind::Document(0),
-            RowKind::Section(true),
-            RowKind::Speaker(Some(1)),
-            RowKind::Speaker(Some(2)),
-            RowKind::Speaker(Some(0)),
-            RowKind::Speaker(None),
+            RowKind::Section(Section::Speakers),
+            RowKind::Group(Group::Speaker(1)),
+            RowKind::Group(Group::Speaker(2)),
+            RowKind::Group(Group::Speaker(0)),
+            RowKind::Group(Group::Unattributed),
         ]
     );
-    assert_eq!(app.sidebar.rows[3].count, Some(2));
+    assert_eq!(app.sidebar.rows()[3].count, Some(2));
 }
 
 #[test]
 fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
     let mut app = app(fixture::seed());
-    select(&mut app, RowKind::Speaker(Some(2)));
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Expand);
     assert!(kinds(&app).contains(&RowKind::Statement(4)));
-    let label = &app.sidebar.rows.iter().find(|r| r.kind == RowKind::Statement(4)).unwrap().label;
+    let label = &app.sidebar.rows().iter().find(|r| r.kind == RowKind::Statement(4)).unwrap().label;
     assert!(label.starts_with("“It is clear that some vulnerable"), "{label}");
     app.update(Action::Expand);
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4), "→ steps into the group");
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Statement(4), "→ steps into the group");
     app.update(Action::Collapse);
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Speaker(Some(2)), "← steps up");
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Group(Group::Speaker(2)), "← steps up");
     app.update(Action::Collapse);
     assert!(!kinds(&app).contains(&RowKind::Statement(4)));
 }
@@ -58,16 +59,16 @@ fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
 #[test]
 fn opening_a_statement_shows_its_document_scrolled_to_it_and_highlighted() {
     let mut app = app(fixture::seed());
-    app.resize(60, 12);
-    select(&mut app, RowKind::Speaker(Some(2)));
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Expand);
     select(&mut app, RowKind::Statement(4));
     app.update(Action::Open);
-    assert_eq!(app.reader.view, View::Document(0));
-    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.page.view(), View::Document(0));
+    assert_eq!(app.page.current(), Some(4));
     assert_eq!(app.focus, Focus::Reader);
-    let line = app.statement_line(4).unwrap();
-    assert!(app.is_visible(line), "visible");
+    let line = app.page.statement_line(4).unwrap();
+    assert!(app.page.is_visible(line), "visible");
 }
 
 #[test]
@@ -82,39 +83,39 @@ fn tab_switches_focus_both_ways() {
 #[test]
 fn scrolling_stays_in_bounds_and_reports_the_position() {
     let mut app = app(fixture::seed());
-    app.resize(60, 12);
+    app.update(Action::Resize(fixture::viewport(60, 12)));
     app.update(Action::FocusNext);
-    assert_eq!(app.position_label(), "Top");
+    assert_eq!(app.page.position_label(), "Top");
     app.update(Action::Up);
-    assert_eq!(app.reader.top, Pos::TOP);
+    assert_eq!(app.page.top(), Pos::TOP);
     app.update(Action::PageDown);
-    assert_eq!(app.scroll_row(), (app.reader_height() - 1, true));
-    assert!(app.position_label().ends_with('%'), "{}", app.position_label());
+    assert_eq!(app.page.scroll_row(), (app.page.rows() - 1, true));
+    assert!(app.page.position_label().ends_with('%'), "{}", app.page.position_label());
     app.update(Action::Bottom);
-    assert_eq!(app.position_label(), "End");
-    let end = app.reader.top;
+    assert_eq!(app.page.position_label(), "End");
+    let end = app.page.top();
     app.update(Action::Down);
-    assert_eq!(app.reader.top, end);
+    assert_eq!(app.page.top(), end);
     app.update(Action::HalfUp);
-    assert!(app.reader.top < end);
+    assert!(app.page.top() < end);
     app.update(Action::Top);
-    assert_eq!(app.reader.top, Pos::TOP);
+    assert_eq!(app.page.top(), Pos::TOP);
 }
 
 #[test]
 fn next_and_previous_statement_walk_the_document_in_order() {
     let mut app = app(fixture::seed());
     app.update(Action::NextStatement);
-    assert_eq!(app.reader.current, Some(0));
+    assert_eq!(app.page.current(), Some(0));
     app.update(Action::NextStatement);
     app.update(Action::NextStatement);
-    assert_eq!(app.reader.current, Some(2));
+    assert_eq!(app.page.current(), Some(2));
     app.update(Action::PrevStatement);
-    assert_eq!(app.reader.current, Some(1));
+    assert_eq!(app.page.current(), Some(1));
     for _ in 0..10 {
         app.update(Action::NextStatement);
     }
-    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.page.current(), Some(4));
     assert_eq!(app.message.as_deref(), Some(strings::NO_MORE_STATEMENTS));
 }
 
@@ -123,14 +124,14 @@ fn same_speaker_steps_cross_documents() {
     let mut app = app(fixture::two_documents());
     app.open_statement(4);
     app.update(Action::NextBySpeaker);
-    assert_eq!(app.reader.view, View::Document(1));
-    assert_eq!(app.reader.current, Some(5));
+    assert_eq!(app.page.view(), View::Document(1));
+    assert_eq!(app.page.current(), Some(5));
     app.update(Action::PrevBySpeaker);
-    assert_eq!(app.reader.view, View::Document(0));
-    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.page.view(), View::Document(0));
+    assert_eq!(app.page.current(), Some(4));
     app.open_statement(0);
     app.update(Action::NextBySpeaker);
-    assert_eq!(app.reader.current, Some(3), "the other BSCB statement");
+    assert_eq!(app.page.current(), Some(3), "the other BSCB statement");
 }
 
 #[test]
@@ -138,19 +139,23 @@ fn the_sidebar_follows_statement_steps() {
     let mut app = app(fixture::two_documents());
     app.open_statement(4);
     app.update(Action::NextBySpeaker);
-    assert_eq!(app.reader.view, View::Document(1));
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(1), "the list shows the new document");
+    assert_eq!(app.page.view(), View::Document(1));
+    assert_eq!(
+        app.sidebar.rows()[app.sidebar.selected()].kind,
+        RowKind::Document(1),
+        "the list shows the new document"
+    );
     // With the speaker's group open, the list lands on the statement itself.
-    let speaker = app.corpus.statements[5].speaker;
-    select(&mut app, RowKind::Speaker(speaker));
+    let speaker = app.corpus.statements()[5].speaker;
+    select(&mut app, RowKind::Group(Group::of(speaker)));
     app.update(Action::Expand);
     app.update(Action::PrevBySpeaker);
-    assert_eq!(app.reader.current, Some(4));
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4));
+    assert_eq!(app.page.current(), Some(4));
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Statement(4));
     app.update(Action::PrevStatement);
-    assert_eq!(app.reader.current, Some(3));
-    assert_ne!(app.corpus.statements[3].speaker, speaker, "a statement outside the open group");
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Document(0), "`[` leaves the group's row");
+    assert_eq!(app.page.current(), Some(3));
+    assert_ne!(app.corpus.statements()[3].speaker, speaker, "a statement outside the open group");
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(0), "`[` leaves the group's row");
 }
 
 #[test]
@@ -164,20 +169,20 @@ fn search_finds_counts_and_wraps_around() {
     }
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
-    let total = app.search.matches.len();
+    let total = app.search.matches().len();
     assert!(total >= 2, "{total}");
-    assert_eq!(app.search_counter(), Some(format!("1/{total}")));
+    assert_eq!(app.search.counter(), Some(format!("1/{total}")));
     for _ in 1..total {
         app.update(Action::NextMatch);
     }
-    assert_eq!(app.search_counter(), Some(format!("{total}/{total}")));
+    assert_eq!(app.search.counter(), Some(format!("{total}/{total}")));
     app.update(Action::NextMatch);
-    assert_eq!(app.search_counter(), Some(format!("1/{total}")));
+    assert_eq!(app.search.counter(), Some(format!("1/{total}")));
     assert_eq!(app.message.as_deref(), Some(strings::WRAPPED_TOP));
     app.update(Action::PrevMatch);
-    assert_eq!(app.search_counter(), Some(format!("{total}/{total}")));
+    assert_eq!(app.search.counter(), Some(format!("{total}/{total}")));
     app.update(Action::ClearSearch);
-    assert_eq!(app.search_counter(), None);
+    assert_eq!(app.search.counter(), None);
 }
 
 #[test]
@@ -187,7 +192,7 @@ fn escape_cancels_a_search_being_typed() {
     app.update(Action::Input('x'));
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.search.query.is_empty() && app.prompt.is_empty());
+    assert!(app.search.query().is_empty() && app.prompt.text().is_empty());
 }
 
 #[test]
@@ -199,7 +204,7 @@ fn a_search_with_no_hits_says_so() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert_eq!(app.search_counter(), Some("0/0".into()));
+    assert_eq!(app.search.counter(), Some("0/0".into()));
     assert_eq!(app.message, Some(strings::no_matches("zebra")));
 }
 
@@ -207,13 +212,16 @@ fn a_search_with_no_hits_says_so() {
 fn searching_the_sidebar_filters_its_rows() {
     let mut app = app(fixture::seed());
     app.update(Action::Search);
-    assert_eq!(app.search_target, Focus::Sidebar);
+    assert_eq!(app.prompt.target(), Focus::Sidebar);
     for c in "vulnerable".chars() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert_eq!(kinds(&app), vec![RowKind::Section(true), RowKind::Speaker(Some(2)), RowKind::Statement(4)]);
-    assert_eq!(app.sidebar.rows[app.sidebar.selected].kind, RowKind::Statement(4));
+    assert_eq!(
+        kinds(&app),
+        vec![RowKind::Section(Section::Speakers), RowKind::Group(Group::Speaker(2)), RowKind::Statement(4)]
+    );
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Statement(4));
     app.update(Action::ClearSearch);
     assert!(kinds(&app).contains(&RowKind::Document(0)));
 }
@@ -226,15 +234,15 @@ fn the_picker_filters_like_the_command_line_and_s_clears() {
     for c in "nsp".chars() {
         app.update(Action::Input(c));
     }
-    assert_eq!(app.picker_candidates(), vec![(2, 1)]);
+    assert_eq!(app.picker.candidates(&app.corpus), vec![(2, 1)]);
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
     assert!(!app.filter.is_everyone());
-    assert_eq!(app.reader.view, View::Speaker(Some(2)));
-    assert!(!kinds(&app).contains(&RowKind::Speaker(Some(0))));
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(2)));
+    assert!(!kinds(&app).contains(&RowKind::Group(Group::Speaker(0))));
     app.update(Action::ClearFilter);
     assert!(app.filter.is_everyone());
-    assert!(kinds(&app).contains(&RowKind::Speaker(Some(0))));
+    assert!(kinds(&app).contains(&RowKind::Group(Group::Speaker(0))));
 }
 
 #[test]
@@ -246,42 +254,44 @@ fn the_picker_explains_a_name_it_does_not_know() {
     }
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Picker);
-    assert!(app.picker.error.as_deref().unwrap().starts_with("no speaker matches"));
+    assert!(app.picker.error().unwrap().starts_with("no speaker matches"));
 }
 
 #[test]
 fn a_command_line_filter_lists_only_its_speakers_and_their_documents() {
     let corpus = fixture::two_documents();
-    let filter = Filter::resolve(&corpus.speakers, &["bscb".to_string()]).unwrap();
-    let app = App::new(corpus, filter, Theme::monochrome(), (100, 30));
+    let filter = Filter::resolve(corpus.speakers(), &["bscb".to_string()]).unwrap();
+    let app = App::new(corpus, filter, fixture::viewport(100, 30));
     let kinds = kinds(&app);
     assert!(kinds.contains(&RowKind::Document(0)) && !kinds.contains(&RowKind::Document(1)));
-    assert!(kinds.contains(&RowKind::Speaker(Some(1))));
-    assert!(!kinds.contains(&RowKind::Speaker(Some(2))) && !kinds.contains(&RowKind::Speaker(None)));
-    assert_eq!(app.reader.view, View::Speaker(Some(1)));
+    assert!(kinds.contains(&RowKind::Group(Group::Speaker(1))));
+    assert!(
+        !kinds.contains(&RowKind::Group(Group::Speaker(2))) && !kinds.contains(&RowKind::Group(Group::Unattributed))
+    );
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(1)));
 }
 
 #[test]
 fn enter_in_a_speaker_view_opens_the_statement_in_its_article() {
     let mut app = app(fixture::seed());
-    select(&mut app, RowKind::Speaker(Some(2)));
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Open);
-    assert_eq!(app.reader.view, View::Speaker(Some(2)));
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(2)));
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::Open);
-    assert_eq!(app.reader.view, View::Document(0));
-    assert_eq!(app.reader.current, Some(4));
+    assert_eq!(app.page.view(), View::Document(0));
+    assert_eq!(app.page.current(), Some(4));
 }
 
 #[test]
 fn a_resize_keeps_the_reading_position() {
     let mut app = app(fixture::seed());
     app.focus = Focus::Reader;
-    app.resize(100, 30);
+    app.update(Action::Resize(fixture::viewport(100, 30)));
     app.update(Action::Bottom);
-    let (block, _) = app.reader.wrapped.anchor(&app.reader.content, app.reader.top).unwrap();
-    app.update(Action::Resize { width: 70, height: 30 });
-    let (after, _) = app.reader.wrapped.anchor(&app.reader.content, app.reader.top).unwrap();
+    let (block, _) = app.page.anchor(app.page.top()).unwrap();
+    app.update(Action::Resize(fixture::viewport(70, 30)));
+    let (after, _) = app.page.anchor(app.page.top()).unwrap();
     assert_eq!(block, after, "the same paragraph stays at the top");
 }
 
@@ -299,14 +309,19 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     let mut app = app(fixture::seed());
-    app.resize(100, 20);
-    app.update(Action::Wheel { column: 80, row: 5, down: true });
-    assert_eq!(app.scroll_row(), (3, true));
+    app.update(Action::Resize(fixture::viewport(100, 20)));
+    app.update(Action::Wheel { hit: Hit::Reader, down: true });
+    assert_eq!(app.page.scroll_row(), (3, true));
     assert_eq!(app.focus, Focus::Sidebar, "the wheel does not move focus");
-    app.update(Action::Click { column: 5, row: 4 });
-    assert_eq!(app.sidebar.selected, 3);
-    app.update(Action::Click { column: 5, row: 4 });
-    assert_eq!(app.reader.view, View::Speaker(Some(1)), "a second click opens");
+    app.update(Action::Wheel { hit: Hit::Sidebar(Some(0)), down: true });
+    assert_eq!(app.sidebar.offset(), 0, "a list that fits does not scroll");
+    app.update(Action::Click(Hit::Sidebar(Some(3))));
+    assert_eq!(app.sidebar.selected(), 3);
+    app.update(Action::Click(Hit::Sidebar(Some(3))));
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(1)), "a second click opens");
+    app.update(Action::Click(Hit::Sidebar(None)));
+    assert_eq!(app.focus, Focus::Sidebar, "a click on the list's border focuses it");
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(1)), "and opens nothing");
 }
 
 #[test]
@@ -318,46 +333,47 @@ fn quit_and_quick_exit_end_the_loop() {
 
 #[test]
 fn an_empty_corpus_is_calm() {
-    let mut corpus = fixture::seed();
-    corpus.statements.clear();
+    let corpus = fixture::changed(fixture::seed(), |parts| parts.statements.clear());
     let mut app = app(corpus);
-    assert!(app.sidebar.rows.iter().any(|r| r.label == strings::NO_STATEMENTS));
+    assert!(app.sidebar.rows().iter().any(|r| r.label == strings::NO_STATEMENTS));
     app.update(Action::NextStatement);
     app.update(Action::NextBySpeaker);
     app.update(Action::PickSpeaker);
     app.update(Action::Submit);
-    assert!(app.picker.error.is_some());
+    assert!(app.picker.error().is_some());
 }
 
 #[test]
 fn a_long_document_scrolls_past_65535_lines() {
-    let mut corpus = fixture::seed();
-    let paragraphs = corpus.documents[0].paragraphs.clone();
-    corpus.documents[0].paragraphs = paragraphs.iter().cycle().take(40_000).cloned().collect();
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        let paragraphs = parts.documents[0].paragraphs.clone();
+        parts.documents[0].paragraphs = paragraphs.iter().cycle().take(40_000).cloned().collect();
+    });
     let mut app = app(corpus);
     app.focus = Focus::Reader;
     app.update(Action::Bottom);
     app.finish_wrapping();
-    let (row, exact) = app.scroll_row();
+    let (row, exact) = app.page.scroll_row();
     assert!(exact && row > 65_535, "{row}");
 }
 
 #[test]
 fn a_wrong_helpline_number_in_an_article_is_noted_under_its_paragraph() {
-    let mut corpus = fixture::seed();
-    corpus.notes = crate::notes::check_numbers(&corpus.documents, &crate::corpus::load::embedded_manifest());
-    assert_eq!(corpus.notes.len(), 1);
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        parts.notes = crate::notes::check_numbers(&parts.documents, &crate::documents::embedded_manifest());
+    });
+    assert_eq!(corpus.notes().len(), 1);
     let mut app = app(corpus);
-    let note = app.reader.content.blocks.iter().position(|b| b.text.starts_with("Note: The NSPCC publishes"));
-    let paragraph = app.reader.content.blocks.iter().position(|b| b.paragraph == Some(15));
+    let note = app.page.content().blocks.iter().position(|b| b.text.starts_with("Note: The NSPCC publishes"));
+    let paragraph = app.page.content().blocks.iter().position(|b| b.paragraph == Some(15));
     assert_eq!(note, paragraph.map(|p| p + 1), "the note follows its paragraph");
     // Marks still sit on the right paragraphs.
     app.open_statement(4);
-    let line = app.statement_line(4).unwrap();
+    let line = app.page.statement_line(4).unwrap();
     let block = line.block;
-    assert_eq!(app.reader.content.blocks[block].paragraph, Some(12));
-    app.open_view(View::Speaker(Some(2)));
-    assert!(app.reader.content.blocks.iter().any(|b| b.text.starts_with("Note: ")));
+    assert_eq!(app.page.content().blocks[block].paragraph, Some(12));
+    app.open_view(View::Group(Group::Speaker(2)));
+    assert!(app.page.content().blocks.iter().any(|b| b.text.starts_with("Note: ")));
 }
 
 #[test]
@@ -366,9 +382,9 @@ fn the_content_note_comes_first_and_enter_reads_on() {
     app.show_content_note();
     assert_eq!(app.mode, Mode::ContentNote);
     // Movement and the wheel do nothing behind the note.
-    let top = app.reader.top;
-    app.update(Action::Wheel { column: 60, row: 5, down: true });
-    assert_eq!(app.reader.top, top);
+    let top = app.page.top();
+    app.update(Action::Wheel { hit: Hit::Reader, down: true });
+    assert_eq!(app.page.top(), top);
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
 }
@@ -385,10 +401,10 @@ fn quick_exit_and_quit_end_the_loop_from_every_mode() {
 /// The seed document repeated to well over the size measured at once, so
 /// its rows are counted lazily.
 fn long_document() -> Corpus {
-    let mut corpus = fixture::seed();
-    let paragraphs = corpus.documents[0].paragraphs.clone();
-    corpus.documents[0].paragraphs = paragraphs.iter().cycle().take(3_000).cloned().collect();
-    corpus
+    fixture::changed(fixture::seed(), |parts| {
+        let paragraphs = parts.documents[0].paragraphs.clone();
+        parts.documents[0].paragraphs = paragraphs.iter().cycle().take(3_000).cloned().collect();
+    })
 }
 
 #[test]
@@ -400,23 +416,23 @@ fn a_resize_of_a_long_document_keeps_the_anchor_without_wrapping_it_all() {
         app.update(Action::PageDown);
     }
     app.update(Action::Down);
-    let (block, offset) = app.reader.wrapped.anchor(&app.reader.content, app.reader.top).unwrap();
+    let (block, offset) = app.page.anchor(app.page.top()).unwrap();
     for (width, height) in [(70, 30), (200, 60), (41, 12), (100, 30)] {
-        app.update(Action::Resize { width, height });
-        assert!(app.wrapping(), "the new width is measured in the background");
-        let line = app.reader.wrapped.lines_from(&app.reader.content, app.reader.top, 1)[0];
+        app.update(Action::Resize(fixture::viewport(width, height)));
+        assert!(app.page.wrapping(), "the new width is measured in the background");
+        let line = app.page.lines_from(app.page.top(), 1)[0];
         assert_eq!(line.block, block, "{width}×{height}: the same paragraph stays at the top");
         assert!(line.start <= offset, "{width}×{height}");
-        assert!(app.position_label().starts_with('~'), "{}", app.position_label());
+        assert!(app.page.position_label().starts_with('~'), "{}", app.page.position_label());
         // Keys work before the rows are counted, and agree with them after.
         let mut measured = app.clone();
         measured.finish_wrapping();
-        assert_eq!(measured.reader.top, app.reader.top);
-        let full = crate::content::wrap_all(&app.reader.content, app.reader.wrapped.width);
-        let (row, exact) = measured.scroll_row();
+        assert_eq!(measured.page.top(), app.page.top());
+        let full = crate::content::wrap_all(app.page.content(), app.page.wrap_width());
+        let (row, exact) = measured.page.scroll_row();
         assert!(exact);
         assert_eq!(full[row], line);
-        assert!(measured.position_label().ends_with('%') && !measured.position_label().starts_with('~'));
+        assert!(measured.page.position_label().ends_with('%') && !measured.page.position_label().starts_with('~'));
     }
 }
 
@@ -424,19 +440,19 @@ fn a_resize_of_a_long_document_keeps_the_anchor_without_wrapping_it_all() {
 fn moves_in_a_lazily_wrapped_document_match_the_full_wrap() {
     let mut lazy = app(long_document());
     lazy.focus = Focus::Reader;
-    assert!(lazy.wrapping());
-    let full = crate::content::wrap_all(&lazy.reader.content, lazy.reader.wrapped.width);
-    let height = lazy.reader_height();
+    assert!(lazy.page.wrapping());
+    let full = crate::content::wrap_all(lazy.page.content(), lazy.page.wrap_width());
+    let height = lazy.page.rows();
     let check = |app: &App, expected: usize, what: &str| {
         let mut measured = app.clone();
         measured.finish_wrapping();
-        assert_eq!(measured.scroll_row(), (expected, true), "{what}");
-        let shown = app.reader.wrapped.lines_from(&app.reader.content, app.reader.top, height);
+        assert_eq!(measured.page.scroll_row(), (expected, true), "{what}");
+        let shown = app.page.lines_from(app.page.top(), height);
         assert_eq!(shown, full[expected..expected + height], "{what}");
     };
     lazy.update(Action::Bottom);
     check(&lazy, full.len() - height, "G");
-    assert_eq!(lazy.position_label(), "End");
+    assert_eq!(lazy.page.position_label(), "End");
     lazy.update(Action::PageUp);
     check(&lazy, full.len() - height - (height - 1), "PgUp");
     lazy.update(Action::Top);
@@ -450,14 +466,14 @@ fn moves_in_a_lazily_wrapped_document_match_the_full_wrap() {
         lazy.update(Action::Input(c));
     }
     lazy.update(Action::Submit);
-    let current = lazy.search.matches[lazy.search.current.unwrap()];
+    let current = lazy.search.matches()[lazy.search.current().unwrap()];
     let at = full.iter().position(|l| l.block == current.block && l.start <= current.start && current.start < l.end);
     let at = at.unwrap();
     assert!(at >= height - 1 + (height - 1) / 2, "the first hit below the top");
-    assert!(lazy.is_visible(lazy.reader.wrapped.pos_of(&lazy.reader.content, current.block, current.start)));
+    assert!(lazy.page.is_visible(lazy.page.pos_of(current.block, current.start)));
     // The last statement, far down, is opened and shown.
-    let last = *lazy.reader.content.statements.last().unwrap();
+    let last = *lazy.page.content().statements.last().unwrap();
     lazy.open_statement(last);
-    assert!(lazy.is_visible(lazy.statement_line(last).unwrap()));
-    assert!(lazy.wrapping(), "none of this counted every row");
+    assert!(lazy.page.is_visible(lazy.page.statement_line(last).unwrap()));
+    assert!(lazy.page.wrapping(), "none of this counted every row");
 }

@@ -1,126 +1,331 @@
-//! Documents: where they come from (embedded seeds, files, folders, stdin),
-//! how untrusted bytes become sanitised paragraphs, and the optional manifest.
+//! The corpus-wide model every front end draws from: documents, speakers
+//! merged across documents (and refined by the manifest), statements, and
+//! the indexes every view reads them by (a document's statements, a
+//! speaker's, the groups in display order). It is built in one place,
+//! `loading::build_corpus` (or, batch by batch, the background
+//! loader), with [`Indexer`]; its fields are private so nothing else can
+//! add a statement the indexes do not know about.
 
-pub mod formats;
-pub mod load;
-pub mod manifest;
-pub mod sanitize;
+mod merge;
+mod statement;
 
-pub use load::{Ids, Input, Loaded, Plan, Prepared, Source, Warning, load, plan};
-pub use manifest::{Helpline, Manifest};
+use std::borrow::Cow;
+use std::ops::Range;
 
-/// One article or report, ready to extract from and to draw.
+pub use merge::{DocumentStatements, Indexer, extract_document};
+pub use statement::Statement;
+
+use crate::documents::{Document, FileProblem, Helpline, Manifest};
+use crate::extract::SpeakerKind;
+use crate::notes::Note;
+use crate::strings;
+
+/// A speaker as the whole corpus knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    /// A stable slug from the file name ("thames-valley-police-responds-to-cse-review").
+pub struct Speaker {
+    /// Stable id: the manifest's, else a slug of the name.
     pub id: String,
-    pub title: String,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    /// Where it was read from, for messages ("seeds/x.txt", "stdin", a path).
-    pub origin: String,
-    /// Body paragraphs, sanitised, without the headline. Each is one line of
-    /// text; statement spans index into these.
-    pub paragraphs: Vec<String>,
+    /// The name shown ("Thames Valley Police").
+    pub name: String,
+    /// A few characters for the reader's gutter ("TVP", "Khan").
+    pub short: String,
+    /// Every other name the documents or the manifest use for it.
+    pub aliases: Vec<String>,
+    /// Organisation, person or group.
+    pub kind: SpeakerKind,
 }
 
-/// Most words a first line may have to be taken as a headline.
-const HEADLINE_MAX_WORDS: usize = 20;
+/// Who a group of statements is by: one speaker, or nobody the text names.
+/// The sidebar, the reader's speaker view, `--speaker` and every output
+/// group statements by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Index into [`Corpus::speakers`].
+    Speaker(usize),
+    /// The statements no speaker could be found for.
+    Unattributed,
+}
 
-impl Document {
-    /// Builds a document from sanitised text. The first line is the title
-    /// when a blank line follows it and it reads like a headline (short, not
-    /// ending like a sentence); otherwise `fallback_title` is used and the
-    /// first line stays part of the body.
-    pub fn from_text(id: String, origin: String, fallback_title: &str, text: &str) -> Document {
-        debug_assert!(sanitize::is_clean(text));
-        let mut paragraphs = split_paragraphs(text);
-        let title = match headline(text) {
-            Some(line) => {
-                paragraphs.remove(0);
-                line.to_string()
-            }
-            None => fallback_title.to_string(),
+impl Group {
+    /// The group of a statement's speaker (`None` is unattributed).
+    pub fn of(speaker: Option<usize>) -> Group {
+        speaker.map_or(Group::Unattributed, Group::Speaker)
+    }
+}
+
+/// A group and its statements (indices into [`Corpus::statements`], in
+/// corpus order), as [`Corpus::groups`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupStatements<'c> {
+    /// Whose statements they are.
+    pub group: Group,
+    /// Indices into [`Corpus::statements`], in corpus order.
+    pub statements: &'c [usize],
+}
+
+/// Which groups a view shows: everyone, or the speakers `--speaker` (or the
+/// picker) chose. Made by `Filter::resolve` (in `speakers`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// `None` shows every speaker and the unattributed statements.
+    speakers: Option<Vec<usize>>,
+    /// What the user typed, for the sidebar title ("nspcc").
+    queries: Vec<String>,
+}
+
+impl Filter {
+    /// Only the `chosen` speakers (sorted, without repeats), found for `queries`.
+    pub fn only(chosen: Vec<usize>, queries: Vec<String>) -> Filter {
+        Filter { speakers: Some(chosen), queries }
+    }
+
+    /// True when nothing is filtered out.
+    pub fn is_everyone(&self) -> bool {
+        self.speakers.is_none()
+    }
+
+    /// The queries this filter was built from.
+    pub fn queries(&self) -> &[String] {
+        &self.queries
+    }
+
+    /// Whether a group is shown.
+    pub fn keeps(&self, group: Group) -> bool {
+        match (&self.speakers, group) {
+            (None, _) => true,
+            (Some(chosen), Group::Speaker(index)) => chosen.contains(&index),
+            (Some(_), Group::Unattributed) => false,
+        }
+    }
+}
+
+/// Everything loaded and extracted, with its indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    speakers: Vec<Speaker>,
+    statements: Vec<Statement>,
+    helplines: Vec<Helpline>,
+    notes: Vec<Note>,
+    problems: Vec<FileProblem>,
+    /// Shown before any article text (TUI) or as the first line (plain).
+    content_note: String,
+    /// Each document's statements: a range, as they arrive in document order.
+    by_document: Vec<Range<usize>>,
+    /// Each speaker's statements, in corpus order.
+    by_speaker: Vec<Vec<usize>>,
+    /// The statements nobody could be found for, in corpus order.
+    unattributed: Vec<usize>,
+}
+
+/// A corpus taken apart, to build one by hand (tests, fixtures) or change
+/// one and build it again: [`Corpus::from_parts`] makes the indexes anew.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// In load order.
+    pub documents: Vec<Document>,
+    /// Indexed by the statements' `speaker`.
+    pub speakers: Vec<Speaker>,
+    /// In document order, each with its `document` and `speaker` indices set.
+    pub statements: Vec<Statement>,
+    /// Shown in this order.
+    pub helplines: Vec<Helpline>,
+    /// Each about a document and paragraph of these documents.
+    pub notes: Vec<Note>,
+    /// In load order.
+    pub problems: Vec<FileProblem>,
+    /// Shown before any article text.
+    pub content_note: String,
+}
+
+/// The content note for a corpus whose manifest gives none.
+pub const DEFAULT_CONTENT_NOTE: &str = "These documents may describe distressing events.";
+
+impl Corpus {
+    /// A corpus with no documents yet, with the manifest's helplines and
+    /// content note, so a reader can draw before any document is read.
+    pub fn empty(manifest: &Manifest) -> Corpus {
+        Corpus {
+            helplines: manifest.helplines.clone(),
+            content_note: manifest.content_note.clone().unwrap_or_else(|| DEFAULT_CONTENT_NOTE.to_string()),
+            ..Corpus::default()
+        }
+    }
+
+    /// A corpus from its parts, indexed.
+    ///
+    /// # Panics
+    ///
+    /// When the statements are not in document order or point past the
+    /// documents or speakers: hand-built corpora are test data.
+    pub fn from_parts(parts: Parts) -> Corpus {
+        let Parts { documents, speakers, statements, helplines, notes, problems, content_note } = parts;
+        let mut corpus = Corpus {
+            by_document: vec![0..0; documents.len()],
+            by_speaker: vec![Vec::new(); speakers.len()],
+            documents,
+            speakers,
+            helplines,
+            notes,
+            problems,
+            content_note,
+            ..Corpus::default()
         };
-        Document { id, title, source: None, date: None, origin, paragraphs }
+        for statement in statements {
+            corpus.push_statement(statement);
+        }
+        corpus
     }
-}
 
-/// The first line of `text` if it is a headline.
-fn headline(text: &str) -> Option<&str> {
-    let text = text.trim_start_matches(['\n', ' ']);
-    let (first, rest) = text.split_once('\n')?;
-    let first = first.trim();
-    let blank_follows = rest.split('\n').next().is_some_and(|line| line.trim().is_empty());
-    let words = first.split_whitespace().count();
-    let sentence_like = first.ends_with(['.', ',', ';', ':']) || first.ends_with(".\"") || first.ends_with(".”");
-    (blank_follows && words > 0 && words <= HEADLINE_MAX_WORDS && !sentence_like).then_some(first)
-}
+    /// The parts, to change and build again with [`Corpus::from_parts`].
+    pub fn into_parts(self) -> Parts {
+        let Corpus { documents, speakers, statements, helplines, notes, problems, content_note, .. } = self;
+        Parts { documents, speakers, statements, helplines, notes, problems, content_note }
+    }
 
-/// Splits text into paragraphs: blank lines separate them, the lines of one
-/// paragraph are joined by a space (hard-wrapped text reads as prose), and a
-/// line starting with a list marker starts a paragraph of its own.
-///
-/// Each paragraph is allocated at its exact length (the corpus keeps them
-/// all, and a string grown line by line holds up to twice its length).
-pub fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    for line in text.split('\n') {
-        let line = line.trim_matches(|c: char| c == ' ' || c == '\u{A0}');
-        if line.is_empty() || starts_list_item(line) {
-            if !current.is_empty() {
-                paragraphs.push(current.as_str().to_owned());
-                current.clear();
+    /// Adds a statement, after every statement of an earlier document, to
+    /// the statements and the indexes.
+    fn push_statement(&mut self, statement: Statement) {
+        let index = self.statements.len();
+        let document = statement.document;
+        assert!(
+            self.statements.last().is_none_or(|last| last.document <= document),
+            "statements arrive in document order"
+        );
+        if self.by_document.len() <= document {
+            self.by_document.resize(document + 1, 0..0);
+        }
+        let range = &mut self.by_document[document];
+        if range.start == range.end {
+            range.start = index;
+        }
+        range.end = index + 1;
+        match statement.speaker {
+            Some(speaker) => {
+                if self.by_speaker.len() <= speaker {
+                    self.by_speaker.resize(speaker + 1, Vec::new());
+                }
+                self.by_speaker[speaker].push(index);
             }
-            if line.is_empty() {
-                continue;
+            None => self.unattributed.push(index),
+        }
+        self.statements.push(statement);
+    }
+
+    /// Every document, in load order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Every speaker with a statement, in the order first seen.
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// Every statement, in corpus order (documents in load order, then document order).
+    pub fn statements(&self) -> &[Statement] {
+        &self.statements
+    }
+
+    /// The helplines shown, in order.
+    pub fn helplines(&self) -> &[Helpline] {
+        &self.helplines
+    }
+
+    /// Phone numbers printed differently from the published helpline.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// Files skipped or read with problems, in load order.
+    pub fn problems(&self) -> &[FileProblem] {
+        &self.problems
+    }
+
+    /// Shown before any article text (the reader) or as the first line (plain).
+    pub fn content_note(&self) -> &str {
+        &self.content_note
+    }
+
+    /// A statement's words (see [`Statement::text`]).
+    pub fn text<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+        statement.text(&self.documents[statement.document].paragraphs)
+    }
+
+    /// A statement's cue (see [`Statement::cue`]).
+    pub fn cue<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+        statement.cue(&self.documents[statement.document].paragraphs)
+    }
+
+    /// A document's statements, as indices into [`Corpus::statements`].
+    pub fn statements_in(&self, document: usize) -> Range<usize> {
+        self.by_document.get(document).cloned().unwrap_or(0..0)
+    }
+
+    /// A group's statements, as indices into [`Corpus::statements`], in corpus order.
+    pub fn statements_by(&self, group: Group) -> &[usize] {
+        match group {
+            Group::Speaker(speaker) => self.by_speaker.get(speaker).map_or(&[], Vec::as_slice),
+            Group::Unattributed => &self.unattributed,
+        }
+    }
+
+    /// What a group is called: the speaker's name, or "Unattributed".
+    pub fn group_name(&self, group: Group) -> &str {
+        match group {
+            Group::Speaker(speaker) => &self.speakers[speaker].name,
+            Group::Unattributed => strings::UNATTRIBUTED,
+        }
+    }
+
+    /// The groups the filter keeps that have statements, in the order people
+    /// scan them: most statements first, then by name, the unattributed
+    /// statements last. The sidebar, the picker and every output list these.
+    pub fn groups(&self, filter: &Filter) -> Vec<GroupStatements<'_>> {
+        let names: Vec<String> = self.speakers.iter().map(|s| s.name.to_lowercase()).collect();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        let count = |speaker: usize| self.statements_by(Group::Speaker(speaker)).len();
+        order.sort_by(|&a, &b| count(b).cmp(&count(a)).then_with(|| names[a].cmp(&names[b])));
+        order
+            .into_iter()
+            .map(Group::Speaker)
+            .chain(std::iter::once(Group::Unattributed))
+            .filter(|&group| filter.keeps(group))
+            .map(|group| GroupStatements { group, statements: self.statements_by(group) })
+            .filter(|listed| !listed.statements.is_empty())
+            .collect()
+    }
+
+    /// Which documents hold a statement the filter keeps (all of them when
+    /// it keeps everyone), indexed like [`Corpus::documents`].
+    pub fn shown_documents(&self, filter: &Filter) -> Vec<bool> {
+        let mut shown = vec![filter.is_everyone(); self.documents.len()];
+        if !filter.is_everyone() {
+            for listed in self.groups(filter) {
+                for &statement in listed.statements {
+                    shown[self.statements[statement].document] = true;
+                }
             }
         }
-        if !current.is_empty() {
-            current.push(' ');
+        shown
+    }
+}
+
+#[cfg(test)]
+impl Corpus {
+    /// Checks the indexes against a scan of the statements.
+    pub(crate) fn assert_indexed(&self) {
+        for document in 0..self.documents.len() {
+            let scanned: Vec<usize> =
+                (0..self.statements.len()).filter(|&i| self.statements[i].document == document).collect();
+            assert_eq!(self.statements_in(document).collect::<Vec<_>>(), scanned, "document {document}");
         }
-        current.push_str(line);
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.as_str().to_owned());
-    }
-    paragraphs.shrink_to_fit();
-    paragraphs
-}
-
-fn starts_list_item(line: &str) -> bool {
-    if let Some(rest) = line.strip_prefix(['-', '*', '•', '–']) {
-        return rest.starts_with(' ');
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits < 4 && line[digits..].starts_with([')', '.']) && line[digits + 1..].starts_with(' ')
-}
-
-/// A lower-case, hyphenated id from a file name or title.
-pub fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
+        let groups = (0..self.speakers.len()).map(Group::Speaker).chain([Group::Unattributed]);
+        for group in groups {
+            let scanned: Vec<usize> =
+                (0..self.statements.len()).filter(|&i| self.statements[i].group() == group).collect();
+            assert_eq!(self.statements_by(group), scanned, "{group:?}");
         }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() { "document".to_string() } else { slug }
-}
-
-/// A readable title from a file stem: "cse-review_2017" → "Cse review 2017".
-pub fn title_from_stem(stem: &str) -> String {
-    let spaced: String = stem.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
-    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => stem.to_string(),
     }
 }
 
@@ -129,37 +334,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_short_first_line_before_a_blank_line_is_the_title() {
-        let doc = Document::from_text("a".into(), "a.txt".into(), "A", "Shares rise on new offer\n\nShares rose.\n");
-        assert_eq!(doc.title, "Shares rise on new offer");
-        assert_eq!(doc.paragraphs, vec!["Shares rose."]);
+    fn groups_list_speakers_by_count_then_name_with_the_unattributed_last() {
+        let corpus = crate::fixture::two_documents();
+        corpus.assert_indexed();
+        let listed: Vec<(Group, usize)> =
+            corpus.groups(&Filter::default()).iter().map(|g| (g.group, g.statements.len())).collect();
+        // BSCB and the NSPCC (2 each, by name), Thames Valley Police (1), then the unattributed one.
+        let expected =
+            [(Group::Speaker(1), 2), (Group::Speaker(2), 2), (Group::Speaker(0), 1), (Group::Unattributed, 1)];
+        assert_eq!(listed, expected);
+        assert_eq!(corpus.statements_in(1), 5..6);
+        let nspcc = Filter::only(vec![2], vec!["nspcc".into()]);
+        let listed: Vec<Group> = corpus.groups(&nspcc).iter().map(|g| g.group).collect();
+        assert_eq!(listed, [Group::Speaker(2)]);
+        assert_eq!(corpus.shown_documents(&nspcc), [true, true]);
+        let tvp = Filter::only(vec![0], vec!["tvp".into()]);
+        assert_eq!(corpus.shown_documents(&tvp), [true, false]);
     }
 
     #[test]
-    fn a_first_sentence_is_not_a_title() {
-        let text = "Police have responded to a review.\n\nA spokesman said: \"Yes.\"";
-        let doc = Document::from_text("a".into(), "a.txt".into(), "Fallback", text);
-        assert_eq!(doc.title, "Fallback");
-        assert_eq!(doc.paragraphs.len(), 2);
-    }
-
-    #[test]
-    fn no_blank_line_means_no_title() {
-        let doc = Document::from_text("a".into(), "a.txt".into(), "Fallback", "Headline\nbody text\n");
-        assert_eq!(doc.title, "Fallback");
-        assert_eq!(doc.paragraphs, vec!["Headline body text"]);
-    }
-
-    #[test]
-    fn wrapped_lines_join_and_list_items_split() {
-        let text = "one\ntwo\n\n - first item\n - second item\n\n3. third\nafter";
-        assert_eq!(split_paragraphs(text), vec!["one two", "- first item", "- second item", "3. third after"]);
-    }
-
-    #[test]
-    fn slugs_and_titles_from_file_names() {
-        assert_eq!(slug("Thames Valley Police (TVP)"), "thames-valley-police-tvp");
-        assert_eq!(slug("!!!"), "document");
-        assert_eq!(title_from_stem("cse-review_2017"), "Cse review 2017");
+    #[should_panic(expected = "document order")]
+    fn statements_out_of_document_order_are_refused() {
+        let corpus = crate::fixture::two_documents();
+        crate::fixture::changed(corpus, |parts| parts.statements.reverse());
     }
 }

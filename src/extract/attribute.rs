@@ -108,7 +108,10 @@ pub(crate) fn frames_a_quote(text: &str, tokens: &[Token], cue: &ResolvedCue, ot
     }
     let last = tokens.iter().rposition(quoted).unwrap_or(first);
     let words = |range: std::ops::Range<usize>| {
-        tokens[range].iter().filter(|t| t.is_word() && !quoted(t) && (t.start < cue.start || t.start >= cue.end)).count()
+        tokens[range]
+            .iter()
+            .filter(|t| t.is_word() && !quoted(t) && (t.start < cue.start || t.start >= cue.end))
+            .count()
     };
     let first_close = (first..tokens.len()).find(|&k| !quoted(&tokens[k])).unwrap_or(tokens.len());
     if first == 0 && cue.start >= tokens[first_close.saturating_sub(1)].end {
@@ -248,7 +251,9 @@ fn cue_after<'c>(
     cues[sentence.cues.clone()].iter().find(|c| {
         sentence.paragraph == quote.close.0
             && c.start >= quote.close.1
-            && paragraph[quote.close.1..c.start].chars().all(|ch| ch.is_whitespace() || matches!(ch, ',' | '–' | '—' | '-'))
+            && paragraph[quote.close.1..c.start]
+                .chars()
+                .all(|ch| ch.is_whitespace() || matches!(ch, ',' | '–' | '—' | '-'))
     })
 }
 
@@ -267,7 +272,8 @@ fn full_quote<'c>(
     }
     // X said: "…": the last cue before the opening mark in its sentence.
     if let Some(i) = open {
-        let before = cues[sentences[i].cues.clone()].iter().rev().find(|c| c.end <= quote.open.1 && c.verb < quote.open.1);
+        let before =
+            cues[sentences[i].cues.clone()].iter().rev().find(|c| c.end <= quote.open.1 && c.verb < quote.open.1);
         if let Some(cue) = before {
             return Choice::by(cue, 1.0);
         }
@@ -290,7 +296,8 @@ fn full_quote<'c>(
     if let Some(prev) = previous
         && quote.open.0 <= prev.paragraph + 1
     {
-        let someone_else = cues[prev.cue.min(last_cue)..last_cue].iter().any(|c| c.speaker.is_some_and(|s| s != prev.speaker));
+        let someone_else =
+            cues[prev.cue.min(last_cue)..last_cue].iter().any(|c| c.speaker.is_some_and(|s| s != prev.speaker));
         let between = open.map_or(&[][..], |i| &sentences[(prev.sentence + 1).min(i)..i]);
         let new_topic = between.iter().any(|s| s.subject.is_some_and(|e| e != prev.speaker));
         if !someone_else && !new_topic {

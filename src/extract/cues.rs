@@ -52,8 +52,21 @@ fn is_copula(paragraph: &str, t: &Token) -> bool {
     is_be(paragraph, t)
         || matches!(
             lower(paragraph, t).as_str(),
-            "remain" | "remains" | "remained" | "feel" | "feels" | "felt" | "seem" | "seems" | "seemed" | "appear"
-                | "appears" | "appeared" | "became" | "become" | "becomes"
+            "remain"
+                | "remains"
+                | "remained"
+                | "feel"
+                | "feels"
+                | "felt"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+                | "became"
+                | "become"
+                | "becomes"
         )
 }
 
@@ -65,7 +78,8 @@ fn is_perfect(paragraph: &str, t: &Token) -> bool {
 fn skippable(t: &Token) -> bool {
     t.is_word()
         && !t.is_capitalised()
-        && (t.is(tag::AUX | tag::PART) || t.is(tag::ADV) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET | tag::ADP | tag::SCONJ))
+        && (t.is(tag::AUX | tag::PART)
+            || t.is(tag::ADV) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET | tag::ADP | tag::SCONJ))
         && !t.is(tag::PRONOUN)
 }
 
@@ -83,10 +97,11 @@ fn in_phrase(t: &Token) -> bool {
     if t.is_capitalised() && !t.is_opener() && !t.is(tag::PRONOUN) {
         return true;
     }
-    (t.is_capitalised() || t.is(tag::NOUN | tag::ADJ | tag::NUM | tag::DET | tag::PROPN) || t.has(shape::DIGIT | shape::POSSESSIVE) || t.word.is_unknown())
-        && !(t.is(tag::AUX) && !t.is(tag::NOUN))
-        && !(t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised())
-        && !(t.is(tag::ADV | tag::SCONJ) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET))
+    let nominal = t.is(tag::NOUN | tag::ADJ | tag::NUM | tag::DET | tag::PROPN);
+    let only_verbal = t.is(tag::AUX) && !t.is(tag::NOUN)
+        || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised()
+        || t.is(tag::ADV | tag::SCONJ) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET);
+    (t.is_capitalised() || nominal || t.has(shape::DIGIT | shape::POSSESSIVE) || t.word.is_unknown()) && !only_verbal
 }
 
 /// The noun phrase that ends at token `last`, walking back no further than
@@ -136,7 +151,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
             k -= 1;
             continue;
         }
-        if in_phrase(prev) && !(prev.has(shape::POSSESSIVE) && false) {
+        if in_phrase(prev) {
             k -= 1;
             start = k;
             continue;
@@ -168,7 +183,9 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
         }
         break;
     }
-    while start < last && (tokens[start].is_opener() && !tokens[start].is(tag::DET | tag::POSSESSIVE_DET) || !tokens[start].is_word()) {
+    while start < last
+        && (tokens[start].is_opener() && !tokens[start].is(tag::DET | tag::POSSESSIVE_DET) || !tokens[start].is_word())
+    {
         start += 1;
     }
     Some((start, last + 1))
@@ -281,7 +298,8 @@ impl Scan<'_> {
         let next = self.tokens.get(v + 1);
         // "the issue highlighted was …": a participle between a noun and "be".
         let common_noun = prev.is(tag::NOUN) && !prev.is_capitalised() && !prev.is(tag::PRONOUN);
-        if common_noun && !prev.is(tag::PLURAL | tag::PERSON_NOUN | tag::GROUP_NOUN | tag::FINDINGS_NOUN)
+        if common_noun
+            && !prev.is(tag::PLURAL | tag::PERSON_NOUN | tag::GROUP_NOUN | tag::FINDINGS_NOUN)
             && next.is_some_and(|n| is_be(self.paragraph, n))
         {
             return Some(Some(Site::Context));
@@ -329,10 +347,15 @@ impl Scan<'_> {
             return true;
         }
         let modal = (floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| self.tokens[k].is(tag::AUX));
-        let plural = |t: &Token| t.is(tag::PLURAL | tag::PRONOUN_PL | tag::PRONOUN_FIRST) || t.is(tag::NOUN) && t.text(self.paragraph).ends_with('s');
+        let plural = |t: &Token| {
+            t.is(tag::PLURAL | tag::PRONOUN_PL | tag::PRONOUN_FIRST)
+                || t.is(tag::NOUN) && t.text(self.paragraph).ends_with('s')
+        };
         // The phrase's head, before any preposition ("critics of the plan say").
         let head = prev.and_then(|p| phrase_ending(self.tokens, self.paragraph, floor, p)).map(|(a, b)| {
-            (a..b).find(|&k| k > a && self.tokens[k].is(tag::ADP) && !self.tokens[k].is_capitalised()).map_or(b - 1, |k| k - 1)
+            (a..b)
+                .find(|&k| k > a && self.tokens[k].is(tag::ADP) && !self.tokens[k].is_capitalised())
+                .map_or(b - 1, |k| k - 1)
         });
         modal || plural(p) || head.is_some_and(|h| plural(&self.tokens[h]))
     }
@@ -340,8 +363,14 @@ impl Scan<'_> {
     /// "was also criticised": a form of "be" among the skipped words.
     fn passive_be(&self, v: usize, floor: usize) -> bool {
         self.tokens[v].is(tag::V_PAST)
-            && (floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| is_be(self.paragraph, &self.tokens[k]))
-            && !(floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| is_perfect(self.paragraph, &self.tokens[k]) && v - k == 1)
+            && (floor..v)
+                .rev()
+                .take_while(|&k| skippable(&self.tokens[k]))
+                .any(|k| is_be(self.paragraph, &self.tokens[k]))
+            && !(floor..v)
+                .rev()
+                .take_while(|&k| skippable(&self.tokens[k]))
+                .any(|k| is_perfect(self.paragraph, &self.tokens[k]) && v - k == 1)
     }
 
     /// A passive's agent: the phrase after "by" within a few words.
@@ -356,7 +385,9 @@ impl Scan<'_> {
             .iter()
             .take(5)
             .take_while(|t| t.is_word() && !t.has(shape::QUOTED))
-            .find(|t| !(t.is(tag::DET | tag::ADJ | tag::NUM | tag::ADV) || t.has(shape::DIGIT)) || t.is(tag::REPORTING_NOUN))
+            .find(|t| {
+                !(t.is(tag::DET | tag::ADJ | tag::NUM | tag::ADV) || t.has(shape::DIGIT)) || t.is(tag::REPORTING_NOUN)
+            })
             .is_some_and(|t| t.is(tag::REPORTING_NOUN))
     }
 
@@ -390,7 +421,8 @@ impl Scan<'_> {
                 // preposition is an object, and the word after it a noun.
                 let object = subject.0 > floor && {
                     let before = &self.tokens[subject.0 - 1];
-                    !before.is_capitalised() && (before.is(tag::VERB | tag::ADP) && !before.is(tag::NOUN) || before.is_verb_form())
+                    !before.is_capitalised()
+                        && (before.is(tag::VERB | tag::ADP) && !before.is(tag::NOUN) || before.is_verb_form())
                 };
                 if object && self.tokens[v].is(tag::NOUN) {
                     return None;
@@ -420,7 +452,16 @@ impl Scan<'_> {
             if depth > 0 || !t.is_word() {
                 continue;
             }
-            if t.is(speaker_noun) && !t.is_capitalised() || t.has(shape::ACRONYM) || t.is_capitalised() && t.is(tag::GROUP_SENSE | tag::ORG_SUFFIX) {
+            // Only a phrase's head: "child" of "child sexual exploitation"
+            // only describes the head after it.
+            let modifier = self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is(tag::NOUN | tag::ADJ) && !n.is_capitalised() && n.is_word());
+            let speaker = t.is(speaker_noun) && !t.is_capitalised()
+                || t.has(shape::ACRONYM)
+                || t.is_capitalised() && t.is(tag::GROUP_SENSE | tag::ORG_SUFFIX);
+            if speaker && !modifier {
                 return phrase_ending(self.tokens, self.paragraph, floor, k);
             }
             if t.is(tag::VERB | tag::AUX) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised() {
@@ -448,7 +489,8 @@ impl Scan<'_> {
         // a name ends the sentence.
         let ends_sentence = next.is_none_or(|n| matches!(n.text(self.paragraph), "." | "!" | "?"))
             || next.is_some_and(|n| n.text(self.paragraph) == ",");
-        let named = self.tokens[run.0..run.1].iter().any(|t| t.is_capitalised() || t.is(tag::PRONOUN_M | tag::PRONOUN_F));
+        let named =
+            self.tokens[run.0..run.1].iter().any(|t| t.is_capitalised() || t.is(tag::PRONOUN_M | tag::PRONOUN_F));
         (closes && opens_clause || after_comma && ends_sentence && named).then_some(run)
     }
 
@@ -556,7 +598,8 @@ impl Scan<'_> {
             return None;
         }
         let floor = self.floor(v);
-        let copula = (floor..v).rev().take_while(|&k| skippable(&self.tokens[k]) || is_copula(self.paragraph, &self.tokens[k]));
+        let copula =
+            (floor..v).rev().take_while(|&k| skippable(&self.tokens[k]) || is_copula(self.paragraph, &self.tokens[k]));
         let copula = copula.filter(|&k| is_copula(self.paragraph, &self.tokens[k])).last()?;
         let p = self.before_verb(copula, floor)?;
         let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
@@ -576,7 +619,8 @@ pub(crate) fn find(tokens: &[Token], paragraph: &str, cues: &mut Vec<Cue>) {
             && let Some(cue) = scan.stance(v)
         {
             Some(cue)
-        } else if t.is_verb_form() && !t.is_capitalised()
+        } else if t.is_verb_form()
+            && !t.is_capitalised()
             && let Some(cue) = scan.verb(v)
         {
             Some(cue)
@@ -610,7 +654,8 @@ pub(crate) fn main_subject(tokens: &[Token], paragraph: &str) -> Option<Run> {
         start = comma + 1;
     }
     while start < tokens.len()
-        && (tokens[start].is(tag::CCONJ) || tokens[start].is(tag::ADV) && !tokens[start].is(tag::NOUN | tag::PROPN | tag::DET))
+        && (tokens[start].is(tag::CCONJ)
+            || tokens[start].is(tag::ADV) && !tokens[start].is(tag::NOUN | tag::PROPN | tag::DET))
     {
         start += 1;
     }
@@ -624,7 +669,8 @@ mod tests {
 
     fn cues_of(text: &str) -> Vec<(String, Site, String)> {
         let paragraphs = [text.to_string()];
-        let quoted: Vec<(usize, usize)> = super::super::quotes::scan(&paragraphs).iter().map(|q| (q.open.1, q.close.1)).collect();
+        let quoted: Vec<(usize, usize)> =
+            super::super::quotes::scan(&paragraphs).iter().map(|q| (q.open.1, q.close.1)).collect();
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &quoted, &mut tokens);
         let mut cues = Vec::new();
@@ -633,9 +679,10 @@ mod tests {
         cues.iter()
             .map(|c| {
                 let who = match c.site {
-                    Site::Before { subject, .. } | Site::After(subject) | Site::Relative(subject) | Site::Agent(subject) => {
-                        words(subject)
-                    }
+                    Site::Before { subject, .. }
+                    | Site::After(subject)
+                    | Site::Relative(subject)
+                    | Site::Agent(subject) => words(subject),
                     Site::Main | Site::Context => String::new(),
                 };
                 (tokens[c.verb].text(text).to_string(), c.site, who)

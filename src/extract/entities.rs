@@ -103,13 +103,11 @@ impl Registry {
         owned
     }
 
-    /// An entity already known by exactly this name.
+    /// An entity already known by exactly this name (for tests).
+    #[cfg(test)]
     pub fn known(&mut self, name: &str) -> Option<usize> {
-        let mut key = std::mem::take(&mut self.scratch);
-        normalize_name_into(name, &mut key);
-        let found = self.keys.get(&key).map(|&id| self.root(id));
-        self.scratch = key;
-        found
+        let key = self.key_of(name);
+        self.keys.get(&key).map(|&id| self.root(id))
     }
 
     /// The entity a proper name refers to, made when it is new. A surname
@@ -297,8 +295,8 @@ impl Registry {
             return;
         }
         let key = self.key_of(name);
-        if !self.keys.contains_key(&key) {
-            self.keys.insert(key, root);
+        if let std::collections::hash_map::Entry::Vacant(entry) = self.keys.entry(key) {
+            entry.insert(root);
             self.records[root].aliases.push(name.to_string());
         }
     }
@@ -351,7 +349,16 @@ fn possessive_stem(name: &str) -> Option<&str> {
 }
 
 fn record(name: &str, sort: Sort, gender: Gender) -> Record {
-    Record { name: name.to_string(), aliases: Vec::new(), sort, gender, author: None, roles: Vec::new(), placeholder: None, first_seen: usize::MAX }
+    Record {
+        name: name.to_string(),
+        aliases: Vec::new(),
+        sort,
+        gender,
+        author: None,
+        roles: Vec::new(),
+        placeholder: None,
+        first_seen: usize::MAX,
+    }
 }
 
 #[cfg(test)]

@@ -123,7 +123,8 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
     while k > start {
         let t = &tokens[k - 1];
         let joiner = is_name_joiner(paragraph, t) && k - 1 > start && tokens[k - 2].is_capitalised();
-        let inside = !t.is(tag::CALENDAR) || k - 1 > start && tokens[k - 2].is_capitalised() && !tokens[k - 2].is(tag::CALENDAR);
+        let inside =
+            !t.is(tag::CALENDAR) || k - 1 > start && tokens[k - 2].is_capitalised() && !tokens[k - 2].is(tag::CALENDAR);
         if t.is_capitalised() && t.is_word() && inside || joiner {
             k -= 1;
             if t.has(shape::POSSESSIVE) && k + 1 < end {
@@ -138,7 +139,11 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
         k += 1;
     }
     // A sentence's first word is capitalised whatever it is ("Early results").
-    if k < end && is_sentence_initial(tokens, k) && is_ordinary(&tokens[k], paragraph) && !tokens.get(k + 1).is_some_and(|n| k + 1 < end && n.is_capitalised()) {
+    if k < end
+        && is_sentence_initial(tokens, k)
+        && is_ordinary(&tokens[k], paragraph)
+        && !tokens.get(k + 1).is_some_and(|n| k + 1 < end && n.is_capitalised())
+    {
         k += 1;
     }
     (k < end).then_some((k, end))
@@ -218,7 +223,7 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
         return (run, NameKind::Organisation, Gender::Unknown);
     }
     let last = &tokens[end - 1];
-    if end - start >= 2 && last.is(tag::PROPN) || (end - start >= 2 && last.word.is_unknown()) {
+    if end - start >= 2 && (last.is(tag::PROPN) || last.word.is_unknown()) {
         return (run, NameKind::Person, gender_of(tokens, paragraph, run));
     }
     (run, NameKind::Unknown, Gender::Unknown)
@@ -267,7 +272,10 @@ pub(crate) fn analyse(tokens: &[Token], paragraph: &str, run: Run) -> Option<Men
         return None;
     }
     // "one of the world's largest agencies": one member, not yet named.
-    if head == start + 1 && tokens[start].eq(paragraph, "one") && tokens.get(head).is_some_and(|t| t.eq(paragraph, "of")) {
+    if head == start + 1
+        && tokens[start].eq(paragraph, "one")
+        && tokens.get(head).is_some_and(|t| t.eq(paragraph, "of"))
+    {
         let member = match analyse(tokens, paragraph, (head + 1, end))?.reference {
             Reference::Group { run } if tokens[run.1 - 1].is(tag::PERSON_NOUN) => {
                 Reference::Role { noun: run.1 - 1, definite: false, gender: Gender::Unknown }
@@ -288,7 +296,8 @@ pub(crate) fn name_after(tokens: &[Token], paragraph: &str, from: usize) -> Opti
     let mut end = from;
     while end < tokens.len() && tokens[end].is_word() && !tokens[end].has(shape::QUOTED) {
         let t = &tokens[end];
-        let in_name = t.is_capitalised() || is_name_joiner(paragraph, t) && tokens.get(end + 1).is_some_and(Token::is_capitalised);
+        let in_name = t.is_capitalised()
+            || is_name_joiner(paragraph, t) && tokens.get(end + 1).is_some_and(Token::is_capitalised);
         if !(in_name || t.is(tag::DET | tag::NOUN | tag::ADJ) && !t.is_verb_form()) {
             break;
         }
@@ -329,7 +338,9 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
                 Reference::OrgDescription { noun: p, definite: true }
             }
             Reference::Spokesperson { org: None, gender } => Reference::Spokesperson { org: owner, gender },
-            Reference::Document { noun, author: None, .. } => Reference::Document { noun, author: owner, definite: true },
+            Reference::Document { noun, author: None, .. } => {
+                Reference::Document { noun, author: owner, definite: true }
+            }
             Reference::Role { noun, .. } => {
                 let org = owner.filter(|&run| classify_name(tokens, paragraph, run).1 == NameKind::Organisation);
                 Reference::OwnedRole { noun, org }
@@ -467,7 +478,9 @@ mod tests {
     fn name_of(text: &str) -> (String, NameKind) {
         let (tokens, mention) = read(text);
         match mention.map(|m| m.reference) {
-            Some(Reference::Name { run, kind, .. }) => (text[tokens[run.0].start..tokens[run.1 - 1].end].to_string(), kind),
+            Some(Reference::Name { run, kind, .. }) => {
+                (text[tokens[run.0].start..tokens[run.1 - 1].end].to_string(), kind)
+            }
             other => panic!("{text}: {other:?}"),
         }
     }
@@ -502,7 +515,10 @@ mod tests {
         assert_eq!(name_of("Arsenal's Patrick Vieira").0, "Patrick Vieira");
         let (tokens, m) = read("Northshire Council's spokesman");
         let Some(Reference::Spokesperson { org: Some(run), .. }) = m.map(|m| m.reference) else { panic!() };
-        assert_eq!(&"Northshire Council's spokesman"[tokens[run.0].start..tokens[run.1 - 1].end], "Northshire Council's");
+        assert_eq!(
+            &"Northshire Council's spokesman"[tokens[run.0].start..tokens[run.1 - 1].end],
+            "Northshire Council's"
+        );
         let (_, m) = read("the council's spokesman");
         assert!(matches!(m.map(|m| m.reference), Some(Reference::OrgDescription { definite: true, .. })));
     }

@@ -86,7 +86,7 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
         sentences::split_into(text, &mut bounds);
         for &(s, e) in &bounds {
             tokens::tokenize(text, s, e, &quoted[p], &mut tokens);
-            let inside = quoted[p].iter().any(|&(a, b)| a <= s && s < b && !(a == s));
+            let inside = quoted[p].iter().any(|&(a, b)| a < s && s < b);
             x.registry.sentence = x.sentence;
             x.read_sentence(p, (s, e), &tokens, &mut cue_buffer, inside);
             x.sentence += 1;
@@ -98,7 +98,14 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
 }
 
 impl Extractor<'_> {
-    fn read_sentence(&mut self, p: usize, (s, e): (usize, usize), tokens: &[Token], buffer: &mut Vec<Cue>, inside: bool) {
+    fn read_sentence(
+        &mut self,
+        p: usize,
+        (s, e): (usize, usize),
+        tokens: &[Token],
+        buffer: &mut Vec<Cue>,
+        inside: bool,
+    ) {
         let text = &self.paragraphs[p];
         self.define_acronyms(text, tokens);
         self.note_names(text, tokens);
@@ -131,12 +138,14 @@ impl Extractor<'_> {
             }
             let inner = &tokens[k + 1];
             let before = &tokens[k - 1];
-            if inner.has(shape::ACRONYM) && before.is_capitalised() && !inner.has(shape::QUOTED) {
-                if let Some(run) = name_run_before(tokens, text, k) {
-                    let long = phrase_text(text, tokens, run);
-                    let id = self.registry.name(&long, NameKind::Organisation, Gender::Unknown);
-                    self.registry.define(id, inner.text(text));
-                }
+            if inner.has(shape::ACRONYM)
+                && before.is_capitalised()
+                && !inner.has(shape::QUOTED)
+                && let Some(run) = name_run_before(tokens, text, k)
+            {
+                let long = phrase_text(text, tokens, run);
+                let id = self.registry.name(&long, NameKind::Organisation, Gender::Unknown);
+                self.registry.define(id, inner.text(text));
             }
         }
     }
@@ -152,11 +161,12 @@ impl Extractor<'_> {
             };
             let (run, kind, gender) = mentions::classify_name(tokens, text, (k, end));
             let title = mentions::is_title(tokens, text, run, k > 0 && tokens[k - 1].eq(text, "the"));
-            if !title && !(run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN)) {
+            let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
+            if !title && !title_word_alone {
                 let name = phrase_text(text, tokens, run);
                 let id = self.registry.name(&name, kind, gender);
                 self.record_role(id, text, tokens, (k, run.0));
-                let subject = tokens[end..].iter().find(|t| !(t.is(tag::ADV) && !t.is(tag::NOUN))).is_some_and(|n| {
+                let subject = tokens[end..].iter().find(|t| !t.is(tag::ADV) || t.is(tag::NOUN)).is_some_and(|n| {
                     n.is(tag::AUX) || n.is(tag::VERB) && !n.is(tag::NOUN | tag::PROPN) && !n.is_capitalised()
                 });
                 let person = (self.registry.get(id).sort == Sort::Person).then_some(gender);
@@ -212,7 +222,10 @@ impl Extractor<'_> {
             if !t.is(tag::FINDINGS_NOUN) || t.is_capitalised() || t.has(shape::QUOTED) || t.is(tag::PLURAL) {
                 continue;
             }
-            let Some(det) = (k.saturating_sub(4)..k).rev().find(|&j| tokens[j].is(tag::DET | tag::POSSESSIVE_DET) || tokens[j].has(shape::POSSESSIVE)) else {
+            let Some(det) = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&j| tokens[j].is(tag::DET | tag::POSSESSIVE_DET) || tokens[j].has(shape::POSSESSIVE))
+            else {
                 continue;
             };
             if (det + 1..k).any(|j| !tokens[j].is_word() || tokens[j].is_verb_form())
@@ -342,7 +355,8 @@ impl Extractor<'_> {
         let sentence = self.sentence;
         match mention.reference {
             Reference::Name { run, kind, gender } => {
-                let name = if run.1 == mention.run.1 { whole_text(text, tokens, run) } else { phrase_text(text, tokens, run) };
+                let name =
+                    if run.1 == mention.run.1 { whole_text(text, tokens, run) } else { phrase_text(text, tokens, run) };
                 let id = self.registry.name(&name, kind, gender);
                 self.record_role(id, text, tokens, (mention.run.0, run.0));
                 Some((id, 0.95))
@@ -358,7 +372,9 @@ impl Extractor<'_> {
                 let name = phrase_text(text, tokens, run);
                 Some((self.registry.name(&name, NameKind::Organisation, Gender::Unknown), 0.9))
             }
-            Reference::Spokesperson { org: None, .. } => self.salience.responding_organisation(&self.registry, sentence),
+            Reference::Spokesperson { org: None, .. } => {
+                self.salience.responding_organisation(&self.registry, sentence)
+            }
             Reference::Role { noun, definite, gender } => {
                 let role = role_of(text, tokens, mention.run, noun);
                 let found = definite.then(|| self.salience.described(&self.registry, &role, true, sentence)).flatten();
@@ -400,7 +416,15 @@ impl Extractor<'_> {
     }
 
     /// A described entity that the next sentences may name.
-    fn placeholder(&mut self, text: &str, tokens: &[Token], run: Run, role: Role, person: bool, gender: Gender) -> Resolved {
+    fn placeholder(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        run: Run,
+        role: Role,
+        person: bool,
+        gender: Gender,
+    ) -> Resolved {
         let words = phrase_text(text, tokens, head_words(tokens, run));
         let sort = if person { Sort::Described } else { Sort::Organisation };
         let definite = mentions::is_definite(tokens, text, run);
@@ -471,7 +495,12 @@ impl Extractor<'_> {
         if !tokens.get(colon + 1).is_some_and(|t| t.has(shape::QUOTED)) {
             return None;
         }
-        let first = self.cues.iter().rev().take_while(|c| c.paragraph == p).any(|c| c.verb < tokens[colon].start && c.verb >= tokens[0].start);
+        let first = self
+            .cues
+            .iter()
+            .rev()
+            .take_while(|c| c.paragraph == p)
+            .any(|c| c.verb < tokens[colon].start && c.verb >= tokens[0].start);
         if first {
             return None;
         }
@@ -551,7 +580,9 @@ fn phrase_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
 /// A description's words up to its head noun ("the review" of "the review
 /// into …").
 fn head_words(tokens: &[Token], (a, b): Run) -> Run {
-    let stops = |t: &Token| !t.is_word() || (t.is(tag::ADP) || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ)) && !t.is_capitalised();
+    let stops = |t: &Token| {
+        !t.is_word() || (t.is(tag::ADP) || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ)) && !t.is_capitalised()
+    };
     let end = (a + 1..b).find(|&k| stops(&tokens[k])).unwrap_or(b);
     (a, end)
 }
@@ -620,22 +651,6 @@ fn name_run_before(tokens: &[Token], text: &str, k: usize) -> Option<Run> {
         start += 1;
     }
     (start < k).then_some((start, k))
-}
-
-/// The capitalised run starting at or after `from` (a determiner skipped).
-fn name_run_after(tokens: &[Token], text: &str, from: usize, end: usize) -> Option<Run> {
-    let mut k = from;
-    while k < end && tokens[k].eq(text, "the") {
-        k += 1;
-    }
-    let start = k;
-    while k < end && (tokens[k].is_capitalised() || tokens::is_name_joiner(text, &tokens[k])) && tokens[k].is_word() {
-        k += 1;
-    }
-    while k > start && tokens::is_name_joiner(text, &tokens[k - 1]) {
-        k -= 1;
-    }
-    (k > start).then_some((start, k))
 }
 
 impl Extractor<'_> {

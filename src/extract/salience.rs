@@ -61,12 +61,26 @@ impl Salience {
     /// Notes a mention of `entity` in sentence `sentence`. `person_gender`
     /// is set when the mention is a person (a spokesperson included).
     pub fn mention(&mut self, entity: usize, sentence: usize, subject: bool, person: Option<Gender>) {
-        self.push(Item { entity, sentence, subject, speaker: false, gender: person.unwrap_or_default(), person: person.is_some() });
+        self.push(Item {
+            entity,
+            sentence,
+            subject,
+            speaker: false,
+            gender: person.unwrap_or_default(),
+            person: person.is_some(),
+        });
     }
 
     /// Notes that `entity` spoke (a cue's speaker) in sentence `sentence`.
     pub fn spoke(&mut self, entity: usize, sentence: usize, person: Option<Gender>) {
-        self.push(Item { entity, sentence, subject: true, speaker: true, gender: person.unwrap_or_default(), person: person.is_some() });
+        self.push(Item {
+            entity,
+            sentence,
+            subject: true,
+            speaker: true,
+            gender: person.unwrap_or_default(),
+            person: person.is_some(),
+        });
     }
 
     fn push(&mut self, item: Item) {
@@ -155,7 +169,8 @@ impl Salience {
             let record = registry.get(i.entity);
             if person {
                 // A person known by another role is not this one.
-                (i.person || matches!(record.sort, Sort::Person)) && record.roles.iter().all(|r| role.fits(r) || i.person)
+                (i.person || matches!(record.sort, Sort::Person))
+                    && record.roles.iter().all(|r| role.fits(r) || i.person)
             } else {
                 !i.person && record.sort == Sort::Organisation && same_kind(&record.name, &role.head)
             }

@@ -62,7 +62,8 @@ impl Token {
     pub fn is_opener(&self) -> bool {
         let closed = tag::DET | tag::CCONJ | tag::SCONJ | tag::ADP | tag::PRON | tag::AUX | tag::PART;
         self.is(closed) && !self.is(tag::NOUN | tag::PROPN)
-            || self.is(tag::ADV | tag::INTJ) && !self.is(tag::NOUN | tag::PROPN | tag::ADJ | tag::FIRST_NAME | tag::HONORIFIC)
+            || self.is(tag::ADV | tag::INTJ)
+                && !self.is(tag::NOUN | tag::PROPN | tag::ADJ | tag::FIRST_NAME | tag::HONORIFIC)
     }
 
     /// A first name that is not also a function word ("An", "Will").
@@ -93,7 +94,8 @@ impl Token {
     #[inline]
     pub fn eq(&self, paragraph: &str, text: &str) -> bool {
         let own = self.text(paragraph);
-        own.eq_ignore_ascii_case(text) || own.len() > 1 && own.strip_suffix('.').is_some_and(|o| o.eq_ignore_ascii_case(text))
+        own.eq_ignore_ascii_case(text)
+            || own.len() > 1 && own.strip_suffix('.').is_some_and(|o| o.eq_ignore_ascii_case(text))
     }
 }
 
@@ -266,17 +268,7 @@ fn word_shape(word: &str, first: char) -> u8 {
 /// Whether a token is a function word that joins a name's parts
 /// ("Bank of England", "Department for Education", "Marks and Spencer").
 pub(crate) fn is_name_joiner(paragraph: &str, token: &Token) -> bool {
-    if token.is_word() {
-        token.is(tag::NAME_JOINER) && !token.is_capitalised()
-    } else {
-        token.text(paragraph) == "&"
-    }
-}
-
-/// Whether a lower-case word may stand inside a subject's description
-/// ("the former chief executive"): an adjective, noun, number or determiner.
-pub(crate) fn is_modifier(token: &Token) -> bool {
-    token.is(tag::ADJ | tag::NOUN | tag::NUM | tag::DET | tag::PROPN) || token.has(shape::DIGIT)
+    if token.is_word() { token.is(tag::NAME_JOINER) && !token.is_capitalised() } else { token.text(paragraph) == "&" }
 }
 
 #[cfg(test)]

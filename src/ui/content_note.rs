@@ -5,9 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{put, strings};
-use crate::app::App;
+use super::put;
+use super::theme::Theme;
+use crate::app::{Action, App, Mode};
 use crate::content::wrap;
+use crate::keymap;
+use crate::strings;
 
 /// The note's lines for a width: the corpus' note and the helplines.
 pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
@@ -19,10 +22,10 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     };
     paragraph(&mut out, strings::CONTENT_NOTE_TITLE, true);
     out.push((String::new(), false));
-    paragraph(&mut out, &app.corpus.content_note, false);
+    paragraph(&mut out, app.corpus().content_note(), false);
     out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_SUPPORT, true);
-    for helpline in &app.corpus.helplines {
+    for helpline in app.corpus().helplines() {
         let text = match &helpline.audience {
             Some(audience) => format!("{} {} — {audience}", helpline.name, helpline.number),
             None => format!("{} {}", helpline.name, helpline.number),
@@ -34,15 +37,14 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
 
 /// The keys line(s) for a width; always drawn, at the bottom if the note is cut.
 fn keys(width: usize) -> Vec<String> {
-    wrap(strings::CONTENT_NOTE_KEYS, width)
-        .into_iter()
-        .map(|(a, b)| strings::CONTENT_NOTE_KEYS[a..b].to_string())
-        .collect()
+    let note = |action: Action| keymap::key_for(Mode::ContentNote, &action);
+    let keys = strings::content_note_keys(&note(Action::Submit), &note(Action::QuickExit), &note(Action::Quit));
+    wrap(&keys, width).into_iter().map(|(a, b)| keys[a..b].to_string()).collect()
 }
 
 /// Draws the note over the whole area above the status bar (nothing of the
 /// articles is drawn behind it).
-pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) {
     let width = main.width.saturating_sub(4).min(72);
     if width < 4 || main.height == 0 {
         return;
@@ -59,11 +61,11 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App) {
     let x = main.x + (main.width - width) / 2;
     let top = main.y + (main.height - height) / 2;
     for (y, (line, heading)) in (top..).zip(&text) {
-        let style = if *heading { app.theme.heading } else { app.theme.base };
+        let style = if *heading { theme.heading } else { theme.base };
         put(buf, x, y, line, width, style);
     }
     let keys_top = top + height - keys_height;
     for (y, line) in (keys_top..).zip(keys.iter().take(usize::from(keys_height))) {
-        put(buf, x, y, line, width, app.theme.title);
+        put(buf, x, y, line, width, theme.title);
     }
 }

@@ -3,14 +3,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_border, put, strings};
+use super::scrolling_overlay;
+use super::theme::Theme;
 use crate::app::App;
+use crate::app::{Action, Mode};
 use crate::content::wrap;
-use crate::keymap::{Section, bindings};
+use crate::keymap::{self, HelpSection};
+use crate::strings;
 
 /// The help text as (text, is_heading) lines for a width.
 pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
@@ -21,22 +22,23 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
         }
     };
     paragraph(&mut out, strings::HELP_INTRO);
-    let label_width = bindings().iter().map(|b| b.label.width()).max().unwrap_or(0);
-    for section in Section::ALL {
+    let label_width = keymap::listed().map(|(b, _, _)| b.label().width()).max().unwrap_or(0);
+    for section in HelpSection::ALL {
         out.push((String::new(), false));
         out.push((section.title().to_string(), true));
-        for binding in bindings().iter().filter(|b| b.section == section) {
-            let pad = label_width - binding.label.width();
-            out.push((format!("  {}{}  {}", binding.label, " ".repeat(pad), binding.help), false));
+        for (binding, _, words) in keymap::listed().filter(|(_, s, _)| *s == section) {
+            let label = binding.label();
+            let pad = label_width - label.width();
+            out.push((format!("  {label}{}  {words}", " ".repeat(pad)), false));
         }
     }
     out.push((String::new(), false));
-    paragraph(&mut out, strings::HELP_QUICK_EXIT);
+    paragraph(&mut out, &strings::help_quick_exit(&keymap::keys_for(Mode::Normal, &Action::QuickExit)));
     out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_MOUSE);
     out.push((String::new(), false));
     out.push((strings::HELP_SUPPORT.to_string(), true));
-    for helpline in &app.corpus.helplines {
+    for helpline in app.corpus().helplines() {
         for (i, line) in strings::helpline_details(helpline).into_iter().enumerate() {
             let indent = if i == 0 { "  " } else { "    " };
             for (a, b) in wrap(&line, width.saturating_sub(indent.len()).max(1)) {
@@ -47,23 +49,13 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     out
 }
 
-/// Draws the overlay over `main` (the area above the status bar).
-pub fn draw(buf: &mut Buffer, main: Rect, app: &mut App) {
-    // The whole area above the status bar: no half-covered words peek out
-    // beside it, and the status bar with its helpline stays visible.
-    let area = main;
-    Clear.render(area, buf);
-    buf.set_style(area, app.theme.base);
-    pane_border(buf, area, strings::HELP_TITLE, true, app);
-    let inside = super::layout::inner(area);
-    if inside.width < 2 || inside.height == 0 {
-        return;
-    }
-    let text = lines(app, usize::from(inside.width - 1));
-    let max = text.len().saturating_sub(usize::from(inside.height));
-    app.help_scroll = app.help_scroll.min(max);
-    for (y, (line, heading)) in (inside.y..).zip(text.iter().skip(app.help_scroll).take(usize::from(inside.height))) {
-        let style: Style = if *heading { app.theme.heading } else { app.theme.base };
-        put(buf, inside.x + 1, y, line, inside.width - 1, style);
-    }
+/// Draws the overlay over the whole area above the status bar (no
+/// half-covered words peek out beside it, and the status bar with its
+/// helpline stays visible). Returns how far it scrolls at this size.
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<usize> {
+    let styled = |width| {
+        let lines = lines(app, width).into_iter();
+        lines.map(|(line, heading)| (line, if heading { theme.heading } else { theme.base })).collect()
+    };
+    scrolling_overlay(buf, main, strings::HELP_NAME, Mode::Help, app.help_scroll(), theme, styled).map(|(_, max)| max)
 }

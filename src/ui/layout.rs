@@ -1,7 +1,12 @@
-//! Where each region goes for a terminal size. Both the view (to draw) and
-//! the model (page sizes, mouse hits) use this one function, so they agree.
+//! Where each region goes for a terminal size. The view draws into these
+//! areas, and hands the model what it needs of them as data: the room each
+//! pane has ([`viewport`](crate::ui::layout::viewport)) and what a mouse
+//! event landed on ([`Areas::hit`](crate::ui::layout::Areas::hit)).
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+
+pub use crate::app::Focus;
+use crate::app::{Hit, Viewport};
 
 /// Smallest terminal the reader draws its panes on; below it the
 /// "terminal too small" screen is shown (still with a helpline).
@@ -12,13 +17,6 @@ pub const MIN_HEIGHT: u16 = 8;
 pub const SPLIT_WIDTH: u16 = 60;
 /// The sidebar's narrowest width when both panes are shown.
 pub const SIDEBAR_MIN: u16 = 24;
-
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Sidebar,
-    Reader,
-}
 
 /// The regions of one frame. A pane that is not shown is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +52,32 @@ pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
     let sidebar = Rect::new(0, 0, sidebar_width, main.height);
     let reader = Rect::new(sidebar_width, 0, width - sidebar_width, main.height);
     Areas { main, sidebar: Some(sidebar), reader: Some(reader), status, too_small: false }
+}
+
+impl Areas {
+    /// What a mouse event at (`column`, `row`) landed on in this frame.
+    pub fn hit(&self, column: u16, row: u16) -> Hit {
+        let position = Position::new(column, row);
+        if let Some(sidebar) = self.sidebar.filter(|a| a.contains(position)) {
+            let inside = inner(sidebar);
+            return Hit::Sidebar(inside.contains(position).then(|| usize::from(row - inside.y)));
+        }
+        if self.reader.is_some_and(|a| a.contains(position)) { Hit::Reader } else { Hit::Elsewhere }
+    }
+}
+
+/// The room each pane has inside its border for a `width`×`height`
+/// terminal, as the model needs it: the list's rows when it is shown, and
+/// the reader's columns and rows when it is shown (on a narrow screen one
+/// pane at a time, so each is measured as if it had the focus).
+pub fn viewport(width: u16, height: u16) -> Viewport {
+    let sidebar = areas(width, height, Focus::Sidebar).sidebar.map(inner);
+    let reader = areas(width, height, Focus::Reader).reader.map(inner);
+    Viewport {
+        sidebar_rows: sidebar.map_or(1, |a| usize::from(a.height).max(1)),
+        page_width: reader.map_or(0, |a| usize::from(a.width)),
+        page_rows: reader.map_or(1, |a| usize::from(a.height).max(1)),
+    }
 }
 
 /// The inside of a bordered pane.

@@ -1,29 +1,28 @@
-//! The view: draws an [`App`] into a frame, one file per screen region.
-//! Drawing never changes what the user sees next except through caches
-//! (wrapping for a new width), so a frame can be drawn at any time.
+//! The view: draws an `&App` into a frame with a [`Theme`], one file per
+//! screen region, and returns what the model needs to know of the frame
+//! ([`Drawn`]). Drawing never changes the model (the lazy wrap's caches
+//! aside), so a frame can be drawn at any time.
 
 /// The first screen: what the documents cover, and the helplines.
 pub mod content_note;
 /// The key list overlay, generated from the keymap.
 pub mod help;
-/// Where the regions go; shared with the model for page sizes and clicks.
+/// Where the regions go, and what the model needs of them.
 pub mod layout;
 /// The speaker picker overlay.
 pub mod picker;
+/// The list of files with problems.
+pub mod problems;
 /// The right pane.
 pub mod reader;
 /// The left pane.
 pub mod sidebar;
 /// The bottom line with the helplines, and the search prompt.
 pub mod status;
-/// Every word shown, in one place.
-pub mod strings;
 /// Named styles, in colour and monochrome.
 pub mod theme;
 /// The screen for terminals too small for the panes.
 pub mod too_small;
-/// The list of files with problems.
-pub mod warnings;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -31,64 +30,76 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::App;
-use crate::keymap::Mode;
+use crate::app::{App, Mode};
+use crate::strings;
+use theme::Theme;
 
-/// Draws the whole screen for the app's state.
-pub fn draw(frame: &mut Frame, app: &mut App) {
+/// What a frame turned out to be, for the event loop and the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn {
+    /// Where the regions went, for the mouse.
+    pub areas: layout::Areas,
+    /// How far the open overlay (help, files with problems) scrolls at
+    /// this size, for [`App::fit_overlay`].
+    pub overlay_max_scroll: Option<usize>,
+}
+
+/// Draws the whole screen for the app's state (sized for the frame: the
+/// event loop resizes the model first).
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
     let area = frame.area();
-    app.resize(area.width, area.height);
-    app.ensure_wrapped();
-    let areas = app.areas();
+    let areas = layout::areas(area.width, area.height, app.focus());
     let buf = frame.buffer_mut();
-    buf.set_style(area, app.theme.base);
+    buf.set_style(area, theme.base);
+    let mut overlay_max_scroll = None;
     // Where the terminal cursor goes: screen readers and braille displays
     // follow it, so it sits on the selection or where the typing goes.
     let mut cursor = None;
     if areas.too_small {
-        too_small::draw(buf, areas.main, app);
-    } else if app.mode == Mode::ContentNote {
+        too_small::draw(buf, areas.main, theme);
+    } else if app.mode() == Mode::ContentNote {
         // Before any article text: neither pane is drawn.
-        content_note::draw(buf, areas.main, app);
+        content_note::draw(buf, areas.main, app, theme);
     } else {
         if let Some(area) = areas.sidebar {
-            cursor = sidebar::draw(buf, area, app);
+            cursor = sidebar::draw(buf, area, app, theme);
         }
         if let Some(area) = areas.reader {
-            reader::draw(buf, area, app);
+            reader::draw(buf, area, app, theme);
             if areas.sidebar.is_none() {
                 let inside = layout::inner(area);
                 cursor = (inside.width > 0 && inside.height > 0).then(|| inside.as_position());
             }
         }
-        match app.mode {
+        match app.mode() {
             Mode::Help => {
-                help::draw(buf, areas.main, app);
+                overlay_max_scroll = help::draw(buf, areas.main, app, theme);
                 let inside = layout::inner(areas.main);
                 cursor = (inside.width > 1 && inside.height > 0).then(|| Position::new(inside.x + 1, inside.y));
             }
-            Mode::Picker => cursor = picker::draw(buf, areas.main, app),
-            Mode::Search => cursor = status::draw_prompt(buf, areas.main, app),
-            Mode::Warnings => cursor = warnings::draw(buf, areas.main, app),
+            Mode::Picker => cursor = picker::draw(buf, areas.main, app, theme),
+            Mode::Search => cursor = status::draw_prompt(buf, areas.main, app, theme),
+            Mode::Problems => (cursor, overlay_max_scroll) = problems::draw(buf, areas.main, app, theme),
             Mode::Normal | Mode::ContentNote => {}
         }
     }
-    let help_shown = status::draw(buf, areas.status, app);
+    let help_shown = status::draw(buf, areas.status, app, theme);
     // When the status bar has no room for the help hint, the first pane's
     // bottom border carries it, so `?` is always discoverable.
     if !help_shown
-        && app.mode == Mode::Normal
+        && app.mode() == Mode::Normal
         && let Some(hint) = crate::keymap::hint_for(&crate::keymap::Action::Help)
         && let Some(pane) = areas.sidebar.or(areas.reader)
         && pane.width > 12
         && pane.height > 2
     {
         let hint = format!(" {hint} ");
-        put(buf, pane.x + 2, pane.bottom() - 1, &hint, pane.width - 4, app.theme.hint_key);
+        put(buf, pane.x + 2, pane.bottom() - 1, &hint, pane.width - 4, theme.hint_key);
     }
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+    Drawn { areas, overlay_max_scroll }
 }
 
 /// Writes `text` at (x, y), cut to `width` columns with an ellipsis when it
@@ -134,16 +145,49 @@ pub fn fit_words(text: &str, width: usize) -> String {
     }
 }
 
+/// A scrolling overlay (the help, the list of files with problems) over
+/// `main`: cleared, framed with its `name` and the keys its `mode` scrolls
+/// and closes with, and `lines(width)` drawn from `scroll` (kept within
+/// them). Returns the inside of the frame and how far the lines scroll,
+/// or `None` when there is no room for them.
+fn scrolling_overlay(
+    buf: &mut Buffer,
+    main: Rect,
+    name: &str,
+    mode: Mode,
+    scroll: usize,
+    theme: &Theme,
+    lines: impl FnOnce(usize) -> Vec<(String, Style)>,
+) -> Option<(Rect, usize)> {
+    use crate::app::Action;
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(main, buf);
+    buf.set_style(main, theme.base);
+    let key = |action: Action| crate::keymap::key_for(mode, &action);
+    let title = strings::overlay_title(name, &key(Action::Down), &key(Action::Up), &key(Action::Cancel));
+    pane_border(buf, main, &title, true, theme);
+    let inside = layout::inner(main);
+    if inside.width < 2 || inside.height == 0 {
+        return None;
+    }
+    let text = lines(usize::from(inside.width - 1));
+    let max = text.len().saturating_sub(usize::from(inside.height));
+    for (y, (line, style)) in (inside.y..).zip(text.iter().skip(scroll.min(max)).take(usize::from(inside.height))) {
+        put(buf, inside.x + 1, y, line, inside.width - 1, *style);
+    }
+    Some((inside, max))
+}
+
 /// A bordered pane frame with a title; the border is heavier when focused.
-pub fn pane_border(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) {
+pub fn pane_border(buf: &mut Buffer, area: Rect, title: &str, focused: bool, theme: &Theme) {
     use ratatui::widgets::{Block, BorderType, Widget};
-    let style = if focused { app.theme.border_focused } else { app.theme.border };
+    let style = if focused { theme.border_focused } else { theme.border };
     let kind = if focused { BorderType::Thick } else { BorderType::Plain };
     let title = fit(title, usize::from(area.width.saturating_sub(4)));
     Block::bordered()
         .border_type(kind)
         .border_style(style)
-        .title(ratatui::text::Span::styled(format!(" {title} "), app.theme.title))
+        .title(ratatui::text::Span::styled(format!(" {title} "), theme.title))
         .render(area, buf);
 }
 

@@ -8,67 +8,70 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{Focus, inner};
-use super::{fit, pane_border, put, strings};
+use super::theme::Theme;
+use super::{fit, pane_border, put};
 use crate::app::{App, View};
 use crate::content::{Block, BlockKind, Line as TextLine};
+use crate::strings;
 
 /// Draws the reader into `area` (its border included).
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let focused = app.focus == Focus::Reader;
-    let title = match app.reader.view {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus() == Focus::Reader;
+    let page = app.page();
+    let title = match page.view() {
         View::Nothing => strings::READER_TITLE.to_string(),
-        View::Document(d) => app.corpus.documents[d].title.clone(),
-        View::Speaker(s) => s.map_or(strings::UNATTRIBUTED, |i| app.corpus.speakers[i].name.as_str()).to_string(),
+        View::Document(d) => app.corpus().documents()[d].title.clone(),
+        View::Group(group) => app.corpus().group_name(group).to_string(),
     };
-    pane_border(buf, area, &title, focused, app);
+    pane_border(buf, area, &title, focused, theme);
     let inside = inner(area);
     if inside.width == 0 || inside.height == 0 {
         return;
     }
-    let (gutter, _) = app.reader_columns();
+    let (gutter, _) = page.columns();
     // Only the rows shown are wrapped (or taken from the wrap's cache).
-    let visible = app.reader.wrapped.lines_from(&app.reader.content, app.reader.top, usize::from(inside.height));
+    let visible = page.lines_from(page.top(), usize::from(inside.height));
     for (y, line) in (inside.y..).zip(&visible) {
-        draw_line(buf, Rect::new(inside.x, y, inside.width, 1), gutter, line, app);
+        draw_line(buf, Rect::new(inside.x, y, inside.width, 1), gutter, line, app, theme);
     }
-    draw_scrollbar(buf, area, app);
-    let position = format!(" {} ", app.position_label());
+    draw_scrollbar(buf, area, app, theme);
+    let position = format!(" {} ", page.position_label());
     let width = position.chars().count() as u16;
     if area.width > width + 2 && area.height > 1 {
-        put(buf, area.right() - width - 1, area.bottom() - 1, &position, width, app.theme.title);
+        put(buf, area.right() - width - 1, area.bottom() - 1, &position, width, theme.title);
     }
 }
 
-fn draw_line(buf: &mut Buffer, row: Rect, gutter: usize, line: &TextLine, app: &App) {
+fn draw_line(buf: &mut Buffer, row: Rect, gutter: usize, line: &TextLine, app: &App, theme: &Theme) {
     if line.is_blank() {
         return;
     }
-    let block = &app.reader.content.blocks[line.block];
+    let block = &app.page().content().blocks[line.block];
     let text_x = row.x + if gutter == 0 { 0 } else { gutter as u16 + 1 };
     if gutter > 0 {
-        draw_gutter(buf, row, gutter, block, line, app);
+        draw_gutter(buf, row, gutter, block, line, app, theme);
     }
     let base = match block.kind {
-        BlockKind::Title => app.theme.title,
-        BlockKind::Meta => app.theme.meta,
-        BlockKind::Heading => app.theme.heading,
-        BlockKind::Text => app.theme.base,
+        BlockKind::Title => theme.title,
+        BlockKind::Meta => theme.meta,
+        BlockKind::Heading => theme.heading,
+        BlockKind::Text => theme.base,
     };
-    let spans = styled_segments(block, line, base, app);
+    let spans = styled_segments(block, line, base, app, theme);
     let width = row.right().saturating_sub(text_x);
     buf.set_line(text_x, row.y, &Line::from(spans), width);
 }
 
 /// The gutter: the speaker's short name where a statement starts, a bar on
 /// its other lines.
-fn draw_gutter(buf: &mut Buffer, row: Rect, gutter: usize, block: &Block, line: &TextLine, app: &App) {
+fn draw_gutter(buf: &mut Buffer, row: Rect, gutter: usize, block: &Block, line: &TextLine, app: &App, theme: &Theme) {
     let Some(mark) = block.marks.iter().find(|m| m.start < line.end.max(line.start + 1) && m.end > line.start) else {
         return;
     };
-    let speaker = app.corpus.statements[mark.statement].speaker;
-    let mut style = app.theme.speaker(speaker);
-    if app.reader.current == Some(mark.statement) {
-        style = style.patch(app.theme.current_statement);
+    let speaker = app.corpus().statements()[mark.statement].speaker;
+    let mut style = theme.speaker(speaker);
+    if app.page().current() == Some(mark.statement) {
+        style = style.patch(theme.current_statement);
     }
     let starts_here =
         block.marks.iter().find(|m| m.first && m.start >= line.start && m.start < line.end.max(line.start + 1));
@@ -81,15 +84,15 @@ fn draw_gutter(buf: &mut Buffer, row: Rect, gutter: usize, block: &Block, line: 
 
 /// The line's text cut where a statement or search match starts or ends,
 /// each piece styled.
-fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App) -> Vec<Span<'a>> {
+fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App, theme: &Theme) -> Vec<Span<'a>> {
     let (start, end) = (line.start, line.end);
-    let matches = &app.search.matches;
+    let (matches, current) = (app.search().matches(), app.search().current());
     let first_match = matches.partition_point(|m| (m.block, m.end) <= (line.block, start));
     let line_matches: Vec<(usize, usize, bool)> = matches[first_match..]
         .iter()
         .enumerate()
         .take_while(|(_, m)| m.block == line.block && m.start < end)
-        .map(|(i, m)| (m.start, m.end, app.search.current == Some(first_match + i)))
+        .map(|(i, m)| (m.start, m.end, current == Some(first_match + i)))
         .collect();
     let marks: Vec<_> = block.marks.iter().filter(|m| m.start < end && m.end > start).collect();
     let mut cuts = vec![start, end];
@@ -109,14 +112,14 @@ fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App
         }
         let mut style = base;
         if let Some(mark) = marks.iter().find(|m| m.start <= a && m.end >= b) {
-            style = style.patch(if app.reader.current == Some(mark.statement) {
-                app.theme.current_statement
+            style = style.patch(if app.page().current() == Some(mark.statement) {
+                theme.current_statement
             } else {
-                app.theme.statement
+                theme.statement
             });
         }
         if let Some(&(_, _, current)) = line_matches.iter().find(|(s, e, _)| *s <= a && *e >= b) {
-            style = style.patch(if current { app.theme.current_match } else { app.theme.search_match });
+            style = style.patch(if current { theme.current_match } else { theme.search_match });
         }
         spans.push(Span::styled(&block.text[a..b], style));
     }
@@ -125,22 +128,23 @@ fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App
 
 /// A one-column scrollbar on the pane's right border, when the text is
 /// longer than the pane.
-fn draw_scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
+fn draw_scrollbar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let page = app.page();
     let track = usize::from(area.height.saturating_sub(2));
     // Estimates while the rows are still being counted (see `Wrapped`).
-    let (total, _) = app.reader.wrapped.total_rows();
-    let height = app.reader_height();
-    if track < 2 || total <= height || app.end_pos() == crate::content::Pos::TOP {
+    let (total, _) = page.total_rows();
+    let height = page.rows();
+    if track < 2 || total <= height || page.end_pos() == crate::content::Pos::TOP {
         return;
     }
     let thumb = (track * height / total).clamp(1, track);
     let max_scroll = total - height;
-    let scroll = if app.reader.top >= app.end_pos() { max_scroll } else { app.scroll_row().0.min(max_scroll) };
+    let scroll = if page.top() >= page.end_pos() { max_scroll } else { page.scroll_row().0.min(max_scroll) };
     let top = (track - thumb) * scroll / max_scroll.max(1);
     let x = area.right() - 1;
     for i in 0..track {
         let (symbol, style) =
-            if i >= top && i < top + thumb { ("█", app.theme.scrollbar_thumb) } else { ("│", app.theme.scrollbar) };
+            if i >= top && i < top + thumb { ("█", theme.scrollbar_thumb) } else { ("│", theme.scrollbar) };
         if let Some(cell) = buf.cell_mut((x, area.y + 1 + i as u16)) {
             cell.set_symbol(symbol).set_style(style);
         }

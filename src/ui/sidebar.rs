@@ -4,46 +4,51 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use super::layout::{Focus, inner};
-use super::{fit, fit_words, pane_border, put, strings};
-use crate::app::{App, RowKind, View};
+use super::theme::Theme;
+use super::{fit, fit_words, pane_border, put};
+use crate::app::{Action, App, Mode, RowKind, View};
+use crate::keymap;
+use crate::strings;
 
 /// Draws the sidebar into `area` (its border included). Returns the
 /// selected row's first cell, where the terminal cursor goes so screen
 /// readers and braille displays follow the selection.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
-    let focused = app.focus == Focus::Sidebar;
-    let title = if app.filter.is_everyone() {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
+    let focused = app.focus() == Focus::Sidebar;
+    let title = if app.filter().is_everyone() {
         strings::SIDEBAR_TITLE.to_string()
     } else {
-        strings::filter_title(app.filter.queries())
+        strings::filter_title(app.filter().queries(), &keymap::key_for(Mode::Normal, &Action::ClearFilter))
     };
-    pane_border(buf, area, &title, focused, app);
+    pane_border(buf, area, &title, focused, theme);
     let inside = inner(area);
     if inside.width == 0 || inside.height == 0 {
         return None;
     }
     let mut cursor = None;
     let width = usize::from(inside.width);
-    let rows = app.sidebar.rows.iter().enumerate().skip(app.sidebar.offset).take(usize::from(inside.height));
+    let sidebar = app.sidebar();
+    let (view, current) = (app.page().view(), app.page().current());
+    let rows = sidebar.rows().iter().enumerate().skip(sidebar.offset()).take(usize::from(inside.height));
     for (y, (index, row)) in (inside.y..).zip(rows) {
-        let selected = index == app.sidebar.selected;
+        let selected = index == sidebar.selected();
         let style = match (selected, focused) {
-            (true, true) => app.theme.selected,
-            (true, false) => app.theme.selected_unfocused,
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_unfocused,
             _ => match row.kind {
-                RowKind::Section(_) => app.theme.title,
-                RowKind::Statement(_) | RowKind::Note => app.theme.meta,
-                _ => app.theme.base,
+                RowKind::Section(_) => theme.title,
+                RowKind::Statement(_) | RowKind::Note => theme.meta,
+                _ => theme.base,
             },
         };
         // What the reader shows is bold here too, so it can be found again.
-        let open = match (row.kind, app.reader.view) {
+        let open = match (row.kind, view) {
             (RowKind::Document(d), View::Document(v)) => d == v,
-            (RowKind::Speaker(s), View::Speaker(v)) => s == v,
-            (RowKind::Statement(i), _) => app.reader.current == Some(i),
+            (RowKind::Group(g), View::Group(v)) => g == v,
+            (RowKind::Statement(i), _) => current == Some(i),
             _ => false,
         };
-        let style = if open { style.patch(app.theme.title) } else { style };
+        let style = if open { style.patch(theme.title) } else { style };
         let marker = match row.expanded {
             Some(true) => "▾ ",
             Some(false) => "▸ ",

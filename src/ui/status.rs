@@ -7,10 +7,13 @@ use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::Focus;
-use super::{fit, put, strings};
+use super::theme::Theme;
+use super::{fit, put};
 use crate::app::App;
-use crate::corpus::Helpline;
-use crate::keymap::{self, Mode};
+use crate::app::{Action, Mode};
+use crate::documents::Helpline;
+use crate::keymap;
+use crate::strings;
 
 /// Columns between the helplines and the hints.
 const GAP: usize = 2;
@@ -43,7 +46,7 @@ pub fn fit_status(
     helplines: &[Helpline],
     counter: Option<&str>,
     extra: &[String],
-    mut hints: Vec<(u8, &'static str)>,
+    mut hints: Vec<(u8, String)>,
     width: usize,
 ) -> (String, Vec<String>) {
     // The search counter is kept: the helpline shortens for it (but the
@@ -65,7 +68,7 @@ pub fn fit_status(
         }
     }
     hints.sort_by_key(|(priority, _)| *priority);
-    let mut chosen: Vec<(u8, &str)> = Vec::new();
+    let mut chosen: Vec<(u8, String)> = Vec::new();
     for (priority, hint) in hints {
         // A hint never shows when a more useful one did not fit (so
         // "/ search" is not shown without "Esc Esc quick exit").
@@ -75,40 +78,41 @@ pub fn fit_status(
         room -= hint.width() + GAP;
         chosen.push((priority, hint));
     }
-    right.extend(chosen.into_iter().map(|(_, h)| h.to_string()));
+    right.extend(chosen.into_iter().map(|(_, h)| h));
     (helpline, right)
 }
 
 /// Draws the status bar. Returns whether the help hint fitted, so the
 /// panes can show it elsewhere when it did not.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
     if area.height == 0 || area.width == 0 {
         return false;
     }
-    buf.set_style(area, app.theme.status);
-    let counter = app.search_counter();
-    let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message.iter().cloned()).collect();
+    buf.set_style(area, theme.status);
+    let counter = app.search().counter();
+    let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message().map(str::to_string)).collect();
     // Files that were skipped or read with problems are never silently missing.
-    if !app.corpus.warnings.is_empty()
-        && let Some(key) = keymap::bindings().iter().find(|b| b.action == keymap::Action::Warnings)
-    {
-        extra.insert(0, strings::warning_count(app.corpus.warnings.len(), key.label));
+    if !app.corpus().problems().is_empty() {
+        let key = keymap::key_for(Mode::Normal, &Action::Problems);
+        extra.insert(0, strings::problem_count(app.corpus().problems().len(), &key));
     }
-    let hints = if app.mode == Mode::ContentNote { keymap::content_note_hints() } else { keymap::hints() };
+    // The content note offers only its own keys; every other screen the panes'.
+    let hints = keymap::hints(if app.mode() == Mode::ContentNote { Mode::ContentNote } else { Mode::Normal });
     let (helpline, right) =
-        fit_status(&app.corpus.helplines, counter.as_deref(), &extra, hints, usize::from(area.width));
-    let special = right.len() - right.iter().filter(|r| keymap::hints().iter().any(|(_, h)| h == r)).count();
-    let help_shown = keymap::hint_for(&keymap::Action::Help).is_some_and(|hint| right.iter().any(|r| r == hint));
-    put(buf, area.x, area.y, &helpline, area.width, app.theme.helpline);
+        fit_status(app.corpus().helplines(), counter.as_deref(), &extra, hints, usize::from(area.width));
+    let normal = keymap::hints(Mode::Normal);
+    let special = right.len() - right.iter().filter(|r| normal.iter().any(|(_, h)| h == *r)).count();
+    let help_shown = keymap::hint_for(&Action::Help).is_some_and(|hint| right.contains(&hint));
+    put(buf, area.x, area.y, &helpline, area.width, theme.helpline);
     let text = right.join("  ");
     let w = text.width() as u16;
     if w > 0 && w < area.width {
         let mut x = area.right() - w;
         for (i, item) in right.iter().enumerate() {
-            let style = if i < special { app.theme.message } else { app.theme.base };
+            let style = if i < special { theme.message } else { theme.base };
             let (key, rest) = item.split_once(' ').filter(|_| i >= special).unwrap_or(("", item));
             if !key.is_empty() {
-                x += put(buf, x, area.y, key, area.right() - x, app.theme.hint_key);
+                x += put(buf, x, area.y, key, area.right() - x, theme.hint_key);
                 x += put(buf, x, area.y, " ", area.right() - x, style);
             }
             x += put(buf, x, area.y, rest, area.right() - x, style);
@@ -123,30 +127,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> bool {
 /// The search prompt on the last line of `main` (just above the status bar).
 /// Returns where the typing goes, for the terminal cursor (screen readers
 /// and braille displays follow it).
-pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App) -> Option<Position> {
+pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<Position> {
     if main.height == 0 {
         return None;
     }
     let y = main.bottom() - 1;
     let row = Rect::new(main.x, y, main.width, 1);
-    buf.set_style(row, app.theme.selected_unfocused);
+    buf.set_style(row, theme.selected_unfocused);
     for x in row.left()..row.right() {
         if let Some(cell) = buf.cell_mut((x, y)) {
             cell.set_symbol(" ");
         }
     }
-    let label = match app.search_target {
+    let label = match app.prompt().target() {
         Focus::Sidebar => strings::FILTER_PROMPT,
         Focus::Reader => strings::SEARCH_PROMPT,
     };
-    let keys = strings::PROMPT_KEYS;
-    let text = format!("{label}{}▏", app.prompt);
-    let used = put(buf, row.x, y, &text, row.width, app.theme.selected_unfocused);
+    let keys = &strings::prompt_keys(
+        &keymap::key_for(Mode::Search, &Action::Submit),
+        &keymap::key_for(Mode::Search, &Action::Cancel),
+    );
+    let text = format!("{label}{}▏", app.prompt().text());
+    let used = put(buf, row.x, y, &text, row.width, theme.selected_unfocused);
     let keys_width = keys.width() as u16;
     if used + keys_width + 2 <= row.width {
-        put(buf, row.right() - keys_width, y, keys, keys_width, app.theme.selected_unfocused);
+        put(buf, row.right() - keys_width, y, keys, keys_width, theme.selected_unfocused);
     }
-    let typed = format!("{label}{}", app.prompt).width() as u16;
+    let typed = format!("{label}{}", app.prompt().text()).width() as u16;
     Some(Position::new(row.x + typed.min(row.width.saturating_sub(1)), y))
 }
 
@@ -155,36 +162,36 @@ mod tests {
     use super::*;
 
     fn helplines() -> Vec<Helpline> {
-        crate::corpus::load::embedded_manifest().helplines
+        crate::documents::embedded_manifest().helplines
     }
 
     #[test]
     fn wide_screens_show_everything() {
-        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(), 100);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 100);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert_eq!(hints, vec!["? help", "Esc Esc quick exit"]);
     }
 
     #[test]
     fn hints_go_first_then_the_helpline_shortens() {
-        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(), 70);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 70);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert!(hints.is_empty());
-        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(), 60);
+        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 60);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111 · Emergency 999");
-        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(), 45);
+        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 45);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
-        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(), 20);
+        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(hints.is_empty());
     }
 
     #[test]
     fn the_search_counter_stays_and_the_helpline_shortens_for_it() {
-        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(), 60);
+        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(Mode::Normal), 60);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
         assert_eq!(right[0], "3/12");
-        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(), 20);
+        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(Mode::Normal), 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(right.is_empty());
     }
@@ -192,7 +199,7 @@ mod tests {
     #[test]
     fn a_number_is_shown_at_every_width_from_20() {
         for width in 20..200 {
-            let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(), width);
+            let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), width);
             assert!(helpline.contains("0808 800 5000"), "{width}: {helpline}");
             assert!(helpline.width() <= width);
         }

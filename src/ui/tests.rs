@@ -5,17 +5,34 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
-use crate::app::{App, RowKind};
+use super::layout;
+use crate::app::{Action, App, Hit, RowKind, View};
+use crate::corpus::{Filter, Group};
+use crate::documents::{FileProblem, Problem};
 use crate::fixture;
-use crate::keymap::Action;
-use crate::speakers::Filter;
 use crate::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 5] = [(100, 30), (80, 24), (60, 20), (40, 12), (20, 5)];
 
+/// A frame as the event loop draws it: the model sized for the terminal,
+/// the frame drawn from `&App`, the overlay's scroll limit handed back.
+fn draw_into(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) -> super::Drawn {
+    let size = terminal.size().unwrap();
+    app.update(Action::Resize(layout::viewport(size.width, size.height)));
+    let mut drawn = None;
+    terminal.draw(|frame| drawn = Some(super::draw(frame, app, theme))).unwrap();
+    let drawn = drawn.unwrap();
+    app.fit_overlay(drawn.overlay_max_scroll);
+    drawn
+}
+
 fn render(app: &mut App, width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
+    render_with(app, &Theme::monochrome(), width, height)
+}
+
+fn render_with(app: &mut App, theme: &Theme, width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| super::draw(frame, app)).unwrap();
+    draw_into(&mut terminal, app, theme);
     let buffer = terminal.backend().buffer().clone();
     let mut text = String::new();
     for y in 0..height {
@@ -28,7 +45,18 @@ fn render(app: &mut App, width: u16, height: u16) -> (String, ratatui::buffer::B
 }
 
 fn app() -> App {
-    App::new(fixture::seed(), Filter::default(), Theme::monochrome(), (100, 30))
+    App::new(fixture::seed(), Filter::default(), fixture::viewport(100, 30))
+}
+
+/// Selects the row for `kind` as a user would, with ↓ and ↑ in the list.
+fn select(app: &mut App, kind: RowKind) {
+    let target = app.sidebar().position(kind).expect("the row is listed");
+    while app.sidebar().selected() < target {
+        app.update(Action::Down);
+    }
+    while app.sidebar().selected() > target {
+        app.update(Action::Up);
+    }
 }
 
 /// Draws the state `prepare` makes at every size, snapshots it, and checks
@@ -36,7 +64,7 @@ fn app() -> App {
 fn snapshot_all(name: &str, prepare: impl Fn(&mut App)) {
     for (width, height) in SIZES {
         let mut app = app();
-        app.resize(width, height);
+        app.update(Action::Resize(layout::viewport(width, height)));
         prepare(&mut app);
         let (text, _) = render(&mut app, width, height);
         assert!(text.contains("0808 800 5000"), "{name} at {width}x{height} has no helpline:\n{text}");
@@ -45,8 +73,7 @@ fn snapshot_all(name: &str, prepare: impl Fn(&mut App)) {
 }
 
 fn open_nspcc_statement(app: &mut App) {
-    let speaker = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(2))).unwrap();
-    app.sidebar.selected = speaker;
+    select(app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Expand);
     app.update(Action::Down);
     app.update(Action::Open);
@@ -67,7 +94,7 @@ fn document_with_statement_gutters_and_a_highlighted_statement() {
 #[test]
 fn speaker_view() {
     snapshot_all("speaker", |app| {
-        app.sidebar.selected = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(1))).unwrap();
+        select(app, RowKind::Group(Group::Speaker(1)));
         app.update(Action::Open);
     });
 }
@@ -125,8 +152,8 @@ fn too_small_screen() {
 #[test]
 fn a_command_line_filter_shows_only_that_speaker() {
     let corpus = fixture::seed();
-    let filter = Filter::resolve(&corpus.speakers, &["nspcc".to_string()]).unwrap();
-    let mut app = App::new(corpus, filter, Theme::monochrome(), (100, 30));
+    let filter = Filter::resolve(corpus.speakers(), &["nspcc".to_string()]).unwrap();
+    let mut app = App::new(corpus, filter, fixture::viewport(100, 30));
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("Only: nspcc"), "{text}");
     assert!(!text.contains("Thames Valley Police ("), "{text}");
@@ -177,18 +204,19 @@ fn monochrome_draws_no_colour_and_marks_the_statement_by_reverse() {
 
 #[test]
 fn the_colour_theme_keeps_the_terminal_background() {
-    let mut app = App::new(fixture::seed(), Filter::default(), Theme::colour(), (100, 30));
-    let (_, buffer) = render(&mut app, 100, 30);
+    let mut app = App::new(fixture::seed(), Filter::default(), fixture::viewport(100, 30));
+    let (_, buffer) = render_with(&mut app, &Theme::colour(), 100, 30);
     let plain = buffer.content().iter().filter(|c| c.symbol() != " " && c.bg == Color::Reset).count();
     assert!(plain > 500, "most text is on the terminal's own background");
 }
 
 #[test]
 fn document_text_never_reaches_the_screen_as_escape_sequences() {
-    let mut corpus = fixture::seed();
-    corpus.documents[0].paragraphs[0] =
-        crate::corpus::sanitize::sanitize("Hello \u{1b}]0;title\u{7} world \u{1b}[31mred");
-    let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        parts.documents[0].paragraphs[0] =
+            crate::documents::sanitize::sanitize("Hello \u{1b}]0;title\u{7} world \u{1b}[31mred");
+    });
+    let mut app = App::new(corpus, Filter::default(), fixture::viewport(100, 30));
     let (_, buffer) = render(&mut app, 100, 30);
     assert!(buffer.content().iter().all(|c| !c.symbol().chars().any(|ch| ch.is_control())));
 }
@@ -197,17 +225,15 @@ fn document_text_never_reaches_the_screen_as_escape_sequences() {
 /// organisations have their groups, and the NSPCC's quote opens highlighted.
 #[test]
 fn the_real_seed_lists_the_three_organisations_and_opens_the_nspcc_quote() {
-    let loaded = crate::corpus::load(&[crate::corpus::Source::Embedded], &mut std::io::empty());
-    let corpus = crate::index::Corpus::build(loaded);
-    let nspcc = corpus.speakers.iter().position(|s| s.id == "nspcc").expect("the NSPCC is found");
-    let mut app = App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30));
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
+    let nspcc = corpus.speakers().iter().position(|s| s.id == "nspcc").expect("the NSPCC is found");
+    let mut app = App::new(corpus, Filter::default(), fixture::viewport(100, 30));
     let (text, _) = render(&mut app, 100, 30);
     for group in ["Buckinghamshire Safeguar", "NSPCC (", "Thames Valley Police ("] {
         assert!(text.contains(group), "{group} missing:\n{text}");
     }
     assert!(text.contains("NSPCC helpline 0808 800 5000"));
-    let row = app.sidebar.rows.iter().position(|r| r.kind == RowKind::Speaker(Some(nspcc))).unwrap();
-    app.sidebar.selected = row;
+    select(&mut app, RowKind::Group(Group::Speaker(nspcc)));
     app.update(Action::Expand);
     app.update(Action::Down);
     app.update(Action::Open);
@@ -250,7 +276,7 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
     for words in ["command typed into the shell", "other software", "people nearby"] {
         assert!(help.contains(words), "{words}:\n{help}");
     }
-    for helpline in &app.corpus.helplines {
+    for helpline in app.corpus().helplines() {
         assert!(help.contains(&format!("{} {}", helpline.name, helpline.number)), "{help}");
         for detail in [helpline.hours.as_deref(), helpline.audience.as_deref()].into_iter().flatten() {
             assert!(help.contains(detail), "{detail}:\n{help}");
@@ -260,18 +286,13 @@ fn help_lists_each_helpline_with_hours_audience_and_check_and_what_quick_exit_ca
 }
 
 fn app_with_warnings() -> App {
-    let mut corpus = fixture::seed();
-    corpus.warnings = vec![
-        crate::corpus::load::Warning {
-            origin: "articles/scan.pdf".into(),
-            message: "has no text layer (a scan?); skipped".into(),
-        },
-        crate::corpus::load::Warning {
-            origin: "articles/old-page.txt".into(),
-            message: "is not valid UTF-8; read as Windows-1252 (Latin-1)".into(),
-        },
-    ];
-    App::new(corpus, Filter::default(), Theme::monochrome(), (100, 30))
+    let corpus = fixture::changed(fixture::seed(), |parts| {
+        parts.problems = vec![
+            FileProblem::new("articles/scan.pdf", Problem::pdf(crate::documents::formats::PdfError::NoTextLayer)),
+            FileProblem::new("articles/old-page.txt", Problem::NotUtf8),
+        ]
+    });
+    App::new(corpus, Filter::default(), fixture::viewport(100, 30))
 }
 
 #[test]
@@ -282,15 +303,15 @@ fn the_status_bar_counts_files_with_problems() {
     assert!(text.contains("0808 800 5000"), "{text}");
     let mut quiet = self::app();
     let (text, _) = render(&mut quiet, 100, 30);
-    assert!(!text.contains("file problem"), "no count without warnings:\n{text}");
+    assert!(!text.contains("file problem"), "no count without problems:\n{text}");
 }
 
 #[test]
 fn the_warnings_list_names_each_file_and_keeps_the_helpline() {
     for (width, height) in [(100, 30), (60, 20), (40, 12)] {
         let mut app = app_with_warnings();
-        app.resize(width, height);
-        app.update(Action::Warnings);
+        app.update(Action::Resize(layout::viewport(width, height)));
+        app.update(Action::Problems);
         let (text, _) = render(&mut app, width, height);
         assert!(text.contains("0808 800 5000"), "{width}x{height} has no helpline:\n{text}");
         assert!(text.contains("Files with problems"), "{text}");
@@ -310,14 +331,14 @@ fn help_lists_the_warnings_key() {
     let mut app = app();
     let lines = super::help::lines(&app, 80);
     assert!(lines.iter().any(|(l, _)| l.contains("w ") && l.contains("skipped")), "{lines:?}");
-    app.update(Action::Warnings);
+    app.update(Action::Problems);
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("Every file was read without problems."), "{text}");
 }
 
 fn cursor_of(app: &mut App, width: u16, height: u16) -> (u16, u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| super::draw(frame, app)).unwrap();
+    draw_into(&mut terminal, app, &Theme::monochrome());
     let position = terminal.get_cursor_position().unwrap();
     (position.x, position.y)
 }
@@ -329,9 +350,9 @@ fn the_terminal_cursor_follows_the_sidebar_selection() {
     let mut app = app();
     let (mut terminal, mut seen) = (Terminal::new(TestBackend::new(100, 30)).unwrap(), Vec::new());
     for _ in 0..6 {
-        terminal.draw(|frame| super::draw(frame, &mut app)).unwrap();
+        draw_into(&mut terminal, &mut app, &Theme::monochrome());
         let cursor = terminal.get_cursor_position().unwrap();
-        let row = app.sidebar.selected - app.sidebar.offset;
+        let row = app.sidebar().selected() - app.sidebar().offset();
         assert_eq!((cursor.x, cursor.y), (1, 1 + row as u16), "on the selected row");
         let buffer = terminal.backend().buffer();
         assert!(buffer[(cursor.x, cursor.y)].modifier.contains(ratatui::style::Modifier::REVERSED));
@@ -349,7 +370,7 @@ fn the_terminal_cursor_sits_in_the_search_prompt_and_the_picker() {
     for c in "abc".chars() {
         app.update(Action::Input(c));
     }
-    let prompt = crate::ui::strings::FILTER_PROMPT.chars().count() as u16;
+    let prompt = crate::strings::FILTER_PROMPT.chars().count() as u16;
     assert_eq!(cursor_of(&mut app, 100, 30), (prompt + 3, 28), "after what was typed, above the status bar");
     app.update(Action::Cancel);
     app.update(Action::PickSpeaker);
@@ -379,11 +400,11 @@ fn a_storm_of_resizes_leaves_a_correct_final_frame() {
     sizes.extend((0..400).map(|_| (1 + next(220) as u16, 1 + next(70) as u16)));
     for (width, height) in sizes {
         terminal.backend_mut().resize(width, height);
-        terminal.draw(|frame| super::draw(frame, &mut app)).unwrap();
+        draw_into(&mut terminal, &mut app, &Theme::monochrome());
     }
     let (final_width, final_height) = (97, 31);
     terminal.backend_mut().resize(final_width, final_height);
-    terminal.draw(|frame| super::draw(frame, &mut app)).unwrap();
+    draw_into(&mut terminal, &mut app, &Theme::monochrome());
     let after = terminal.backend().buffer().clone();
     let (fresh_text, fresh) = render(&mut self::app(), final_width, final_height);
     assert!(fresh_text.contains("NSPCC helpline 0808 800 5000"), "{fresh_text}");
@@ -396,8 +417,8 @@ fn a_storm_of_resizes_leaves_a_correct_final_frame() {
 fn the_readme_screenshot_is_current() {
     const START: &str = "<!-- screenshot:start -->\n```text\n";
     const END: &str = "```\n<!-- screenshot:end -->";
-    let loaded = crate::corpus::load(&[crate::corpus::Source::Embedded], &mut std::io::empty());
-    let mut app = App::new(crate::index::Corpus::build(loaded), Filter::default(), Theme::monochrome(), (100, 30));
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
+    let mut app = App::new(corpus, Filter::default(), fixture::viewport(100, 30));
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("NSPCC helpline 0808 800 5000"), "{text}");
     let shot: String = text.lines().map(|l| format!("{}\n", l.trim_end())).collect();
@@ -416,4 +437,27 @@ fn the_readme_screenshot_is_current() {
         return;
     }
     panic!("the README screenshot is out of date; run `UPDATE_README=1 cargo test readme` and review the diff");
+}
+
+/// The mouse end to end, as the model's mouse test was before the view
+/// owned the layout: the frame's layout says what a click or a turn of the
+/// wheel lands on, and the model acts on that.
+#[test]
+fn mouse_coordinates_land_on_the_pane_under_the_pointer() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    let areas = draw_into(&mut terminal, &mut app, &Theme::monochrome()).areas;
+    assert_eq!(areas.hit(80, 5), Hit::Reader);
+    assert_eq!(areas.hit(5, 4), Hit::Sidebar(Some(3)));
+    assert_eq!(areas.hit(0, 4), Hit::Sidebar(None), "the list's border");
+    assert_eq!(areas.hit(5, 19), Hit::Elsewhere, "the status bar");
+    app.update(Action::Wheel { hit: areas.hit(80, 5), down: true });
+    assert_eq!(app.page().scroll_row(), (3, true));
+    app.update(Action::Click(areas.hit(5, 4)));
+    assert_eq!(app.sidebar().selected(), 3);
+    app.update(Action::Click(areas.hit(5, 4)));
+    assert_eq!(app.page().view(), View::Group(Group::Speaker(1)), "a second click opens");
+    // One pane at a time on a narrow screen: the reader has the whole width.
+    let narrow = layout::areas(40, 12, crate::app::Focus::Reader);
+    assert_eq!(narrow.hit(5, 4), Hit::Reader);
 }

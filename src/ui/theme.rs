@@ -8,11 +8,17 @@ use ratatui::style::{Color, Modifier, Style};
 /// (`Color::Reset`); colour is only an extra cue, never the only one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
+    /// Text, and everything else without a style of its own.
     pub base: Style,
+    /// An unfocused pane's border.
     pub border: Style,
+    /// The focused pane's border.
     pub border_focused: Style,
+    /// Titles, and what is open.
     pub title: Style,
+    /// Headings in the help and above a statement.
     pub heading: Style,
+    /// Source and date lines, notes.
     pub meta: Style,
     /// The selected sidebar row in the focused pane.
     pub selected: Style,
@@ -22,13 +28,21 @@ pub struct Theme {
     pub statement: Style,
     /// The statement opened or reached with `]`.
     pub current_statement: Style,
+    /// A search hit.
     pub search_match: Style,
+    /// The search hit last moved to.
     pub current_match: Style,
+    /// The status bar.
     pub status: Style,
+    /// The helpline in the status bar.
     pub helpline: Style,
+    /// A key in a status-bar hint.
     pub hint_key: Style,
+    /// A note in the status bar.
     pub message: Style,
+    /// The scrollbar's track.
     pub scrollbar: Style,
+    /// The scrollbar's thumb.
     pub scrollbar_thumb: Style,
     /// Gutter labels, one colour per speaker, cycled.
     pub speakers: Vec<Style>,
@@ -116,7 +130,11 @@ pub enum ColorChoice {
     /// Colour unless NO_COLOR is set.
     #[default]
     Auto,
+    // No doc comments on these two: clap would print them in --help, which
+    // lists them as they are.
+    #[allow(missing_docs)]
     Always,
+    #[allow(missing_docs)]
     Never,
 }
 

@@ -5,12 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::{put, strings};
-use crate::app::App;
+use super::put;
+use super::theme::Theme;
 use crate::content::wrap;
+use crate::strings;
 
 /// Draws the message into `area` (the whole screen; the status bar is drawn over its last line).
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+pub fn draw(buf: &mut Buffer, area: Rect, theme: &Theme) {
     // Leave the last line to the status bar.
     let height = usize::from(area.height.saturating_sub(1));
     if height == 0 || area.width == 0 {
@@ -27,7 +28,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     for (i, (line, title)) in lines.into_iter().take(height).enumerate() {
         let w = unicode_width::UnicodeWidthStr::width(line) as u16;
         let x = area.x + area.width.saturating_sub(w) / 2;
-        let style = if title { app.theme.title } else { app.theme.base };
+        let style = if title { theme.title } else { theme.base };
         put(buf, x, area.y + (top + i) as u16, line, area.width, style);
     }
 }

@@ -16,10 +16,10 @@ fn y_stem(lemma: &str) -> Option<&str> {
 
 /// The `-s` form: third person singular of a verb, plural of a noun.
 pub(crate) fn s_form(lemma: &str) -> String {
-    if let Some(stem) = lemma.strip_suffix("man") {
-        if !stem.is_empty() {
-            return format!("{stem}men");
-        }
+    if let Some(stem) = lemma.strip_suffix("man")
+        && !stem.is_empty()
+    {
+        return format!("{stem}men");
     }
     if let Some(stem) = y_stem(lemma) {
         return format!("{stem}ies");

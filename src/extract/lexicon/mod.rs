@@ -89,8 +89,6 @@ pub(crate) mod tag {
     pub const NAME_JOINER: u64 = 1 << 42;
     /// Any personal pronoun the resolver follows.
     pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
-    /// Any form of a reporting or light verb.
-    pub const VERB_FORM: u64 = V_BASE | V_S | V_PAST | V_ING;
 }
 
 /// What a reporting verb does, by the section of `curated.txt` it is in.
@@ -109,7 +107,6 @@ pub(crate) mod class {
 /// One reporting or light verb, with the particle it needs ("point out").
 #[derive(Debug)]
 pub(crate) struct Lemma {
-    pub name: Box<str>,
     pub class: u8,
     pub particle: Option<Box<str>>,
 }
@@ -372,7 +369,7 @@ impl Lexicon {
         match lemmas.iter_mut().find(|l| l.particle == particle) {
             Some(lemma) => lemma.class |= class,
             None => {
-                lemmas.push(Lemma { name: head.into(), class, particle });
+                lemmas.push(Lemma { class, particle });
                 lemmas.sort_by_key(|l| l.particle.is_none());
             }
         }

@@ -18,10 +18,13 @@ pub struct Manifest {
     /// before any article text.
     pub content_note: Option<String>,
     #[serde(default, rename = "document")]
+    /// What the manifest says about each document (`[[document]]`).
     pub documents: Vec<DocumentMeta>,
     #[serde(default, rename = "speaker")]
+    /// Names and ids for speakers (`[[speaker]]`).
     pub speakers: Vec<SpeakerMeta>,
     #[serde(default, rename = "helpline")]
+    /// The helplines to show (`[[helpline]]`), in order.
     pub helplines: Vec<Helpline>,
 }
 
@@ -31,8 +34,11 @@ pub struct Manifest {
 pub struct DocumentMeta {
     /// File name relative to the manifest's folder.
     pub file: String,
+    /// The title to show instead of the one found in the text.
     pub title: Option<String>,
+    /// Where it was published ("Bucks Free Press").
     pub source: Option<String>,
+    /// When it was published ("April 2017").
     pub date: Option<String>,
 }
 
@@ -41,12 +47,16 @@ pub struct DocumentMeta {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakerMeta {
+    /// The id `--speaker` and the JSON use ("tvp").
     pub id: String,
+    /// The name shown ("Thames Valley Police").
     pub name: String,
     /// A label of a few characters for the reader's gutter ("TVP").
     pub short: Option<String>,
     #[serde(default)]
+    /// Other names the documents may use for it.
     pub aliases: Vec<String>,
+    /// Organisation, person or group.
     pub kind: SpeakerKind,
 }
 
@@ -59,13 +69,16 @@ pub struct Helpline {
     pub name: String,
     /// The shortest useful label ("NSPCC"), used when the screen is narrow.
     pub short: String,
+    /// As the organisation publishes it ("0808 800 5000").
     pub number: String,
     /// Id of the speaker (organisation) that runs it, for the number check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// An address for those who would rather write.
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When it answers, in the organisation's words.
     pub hours: Option<String>,
     /// Who the line is for.
     #[serde(default, rename = "for", skip_serializing_if = "Option::is_none")]

@@ -1,4 +1,3 @@
 //! Helpers shared by integration tests.
-#![allow(dead_code)]
 
 pub mod strace;

@@ -5,8 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use voices::corpus::{Document, Source, load};
+use voices::documents::{Document, Source};
 use voices::extract::extract;
+use voices::loading::build_corpus;
 
 const STEM: &str = "thames-valley-police-responds-to-cse-review";
 const TITLE: &str = "Thames Valley Police responds to CSE review";
@@ -16,10 +17,10 @@ fn fixture(extension: &str) -> PathBuf {
 }
 
 fn load_one(path: &Path) -> Document {
-    let loaded = load(&[Source::Path(path.to_path_buf())], &mut std::io::empty());
-    assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings);
-    assert_eq!(loaded.documents.len(), 1, "{}", path.display());
-    loaded.documents.into_iter().next().unwrap()
+    let loaded = build_corpus(&[Source::Path(path.to_path_buf())], &mut std::io::empty());
+    assert!(loaded.problems().is_empty(), "{}: {:?}", path.display(), loaded.problems());
+    assert_eq!(loaded.documents().len(), 1, "{}", path.display());
+    loaded.documents()[0].clone()
 }
 
 fn plain_text() -> Document {
@@ -82,9 +83,9 @@ fn a_folder_of_every_format_loads_each_file() {
     std::fs::copy(fixture("html"), dir.path().join("b.htm")).unwrap();
     std::fs::copy(fixture("md"), dir.path().join("c.markdown")).unwrap();
     std::fs::write(dir.path().join("d.txt"), "Headline\n\nBody.").unwrap();
-    let loaded = load(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    let titles: Vec<&str> = loaded.documents.iter().map(|d| d.title.as_str()).collect();
+    let loaded = build_corpus(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
+    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
+    let titles: Vec<&str> = loaded.documents().iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, vec![TITLE, TITLE, TITLE, TITLE, TITLE, "Headline"]);
 }
 
@@ -94,10 +95,10 @@ fn a_bad_pdf_is_a_warning_and_other_files_still_load() {
     std::fs::write(dir.path().join("broken.pdf"), b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF").unwrap();
     std::fs::write(dir.path().join("scan.pdf"), pdf_without_text()).unwrap();
     std::fs::write(dir.path().join("good.md"), "# Headline\n\nBody.").unwrap();
-    let loaded = load(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
-    assert_eq!(loaded.documents.len(), 1);
-    assert_eq!(loaded.documents[0].title, "Headline");
-    let messages: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    let loaded = build_corpus(&[Source::Path(dir.path().to_path_buf())], &mut std::io::empty());
+    assert_eq!(loaded.documents().len(), 1);
+    assert_eq!(loaded.documents()[0].title, "Headline");
+    let messages: Vec<String> = loaded.problems().iter().map(|w| w.to_string()).collect();
     assert!(messages.iter().any(|m| m.contains("broken.pdf") && m.contains("skipped")), "{messages:?}");
     assert!(
         messages.iter().any(|m| m.contains("scan.pdf") && m.contains("has no text layer (a scanned PDF?); skipped")),
@@ -108,9 +109,9 @@ fn a_bad_pdf_is_a_warning_and_other_files_still_load() {
 #[test]
 fn a_pdf_on_standard_input_is_recognised() {
     let bytes = std::fs::read(fixture("pdf")).unwrap();
-    let loaded = load(&[Source::Stdin], &mut bytes.as_slice());
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    assert_eq!(loaded.documents[0].paragraphs, plain_text().paragraphs);
+    let loaded = build_corpus(&[Source::Stdin], &mut bytes.as_slice());
+    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
+    assert_eq!(loaded.documents()[0].paragraphs, plain_text().paragraphs);
 }
 
 /// A valid one-page PDF whose page draws only a grey rectangle, like a
@@ -142,7 +143,7 @@ fn pdf_without_text() -> Vec<u8> {
 
 mod never_panics {
     use proptest::prelude::*;
-    use voices::corpus::formats::{html_to_paragraphs, markdown_to_paragraphs, pdf_to_paragraphs};
+    use voices::documents::formats::{html_to_paragraphs, markdown_to_paragraphs, pdf_to_paragraphs};
 
     /// Markup fragments, so generated input reaches the interesting paths
     /// rather than being plain text.

@@ -4,10 +4,11 @@
 //! points at text that is really in its document.
 
 use proptest::prelude::*;
-use voices::corpus::sanitize::{is_clean, is_disguising, sanitize};
-use voices::corpus::{Source, load};
+use voices::corpus::Corpus;
+use voices::documents::Source;
+use voices::documents::sanitize::{is_clean, is_disguising, sanitize};
 use voices::extract::{StatementKind, extract};
-use voices::index::Corpus;
+use voices::loading::build_corpus;
 
 /// Pieces of news prose and of hostile input, so generated documents hit
 /// quotes, cues and resolution paths, not just noise.
@@ -74,8 +75,8 @@ fn kept(c: char) -> bool {
 }
 
 fn check_statements(corpus: &Corpus) -> Result<(), TestCaseError> {
-    for statement in &corpus.statements {
-        let doc = &corpus.documents[statement.document];
+    for statement in corpus.statements() {
+        let doc = &corpus.documents()[statement.document];
         prop_assert!(!statement.spans.is_empty(), "statement without a place: {statement:?}");
         let mut pieces = Vec::new();
         for span in &statement.spans {
@@ -104,21 +105,19 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_load_and_extract_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
-        let loaded = load(&[Source::Stdin], &mut bytes.as_slice());
-        for doc in &loaded.documents {
+        let corpus = build_corpus(&[Source::Stdin], &mut bytes.as_slice());
+        for doc in corpus.documents() {
             prop_assert!(is_clean(&doc.title));
             for paragraph in &doc.paragraphs {
                 prop_assert!(is_clean(paragraph), "control character survived: {paragraph:?}");
             }
         }
-        let corpus = Corpus::build(loaded);
         check_statements(&corpus)?;
     }
 
     #[test]
     fn generated_prose_extracts_statements_found_in_the_text(text in prose()) {
-        let loaded = load(&[Source::Stdin], &mut text.as_bytes());
-        let corpus = Corpus::build(loaded);
+        let corpus = build_corpus(&[Source::Stdin], &mut text.as_bytes());
         check_statements(&corpus)?;
     }
 
@@ -231,11 +230,10 @@ proptest! {
     ) {
         use unicode_width::UnicodeWidthStr;
         let text = format!("Title\n\nThe NSPCC said: “{}.” {}", pieces.concat(), pieces.concat());
-        let corpus = Corpus::build(load(&[Source::Stdin], &mut text.as_bytes()));
-        let mut app = voices::app::App::new(corpus, Default::default(), voices::ui::theme::Theme::monochrome(), (100, 30));
-        app.resize(width, height);
-        app.ensure_wrapped();
-        let (gutter, columns) = app.reader_columns();
+        let corpus = build_corpus(&[Source::Stdin], &mut text.as_bytes());
+        let mut app = voices::app::App::new(corpus, Default::default(), voices::ui::layout::viewport(100, 30));
+        app.update(voices::app::Action::Resize(voices::ui::layout::viewport(width, height)));
+        let (gutter, columns) = app.page().columns();
         if let Some(pane) = voices::ui::layout::areas(width, height, voices::ui::layout::Focus::Reader).reader {
             let inner = usize::from(voices::ui::layout::inner(pane).width);
             if inner > 0 {
@@ -243,8 +241,8 @@ proptest! {
                     "gutter {gutter} + text {columns} overflow {inner}");
             }
         }
-        for line in app.reader.wrapped.all_lines(&app.reader.content).iter().filter(|l| !l.is_blank()) {
-            let block = &app.reader.content.blocks[line.block];
+        for line in app.page().all_lines().iter().filter(|l| !l.is_blank()) {
+            let block = &app.page().content().blocks[line.block];
             let shown = &block.text[line.start..line.end];
             let lone_wide = drawn_units(shown) == 1;
             prop_assert!(shown.width() <= columns || lone_wide, "{shown:?} wider than {columns}");

@@ -15,8 +15,8 @@ use std::sync::Once;
 
 use super::Converted;
 
-/// Why a PDF gave no document. The messages complete "<file> …" in the
-/// loader's warnings, so they are written to follow a file name.
+/// Why a PDF gave no document. The messages complete "`<file>` …" in the
+/// loader's file problems, so they are written to follow a file name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
     /// The file parsed, but no page had any text: usually a scan, which
@@ -92,7 +92,7 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 /// A reader error fit for one warning line: sanitised (it may quote bytes
 /// from the file) and short.
 fn short_message(message: &str) -> String {
-    let clean = crate::corpus::sanitize::sanitize(message).replace('\n', " ");
+    let clean = crate::documents::sanitize::sanitize(message).replace('\n', " ");
     let mut short: String = clean.chars().take(MAX_ERROR_CHARS).collect();
     if clean.chars().count() > MAX_ERROR_CHARS {
         short.push('…');

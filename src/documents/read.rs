@@ -1,17 +1,17 @@
 //! Reading documents from the embedded seeds, files, folders and stdin.
 //!
 //! Every input is untrusted: a file that cannot be read, is binary or is not
-//! UTF-8 becomes a [`Warning`] naming the file and the problem, and never
-//! stops the other files from loading.
+//! UTF-8 becomes a [`FileProblem`] naming the file and the [`Problem`], and
+//! never stops the other files from loading.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::formats::{self, Converted, Kind};
 use super::manifest::{DocumentMeta, MANIFEST_FILE, Manifest};
-use super::{Document, sanitize, slug, split_paragraphs, title_from_stem};
+use super::problem::{FileProblem, Problem};
+use super::{Document, sanitize, slug, title_from_stem};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -26,30 +26,6 @@ pub enum Source {
     Path(PathBuf),
     /// Standard input (`-` on the command line).
     Stdin,
-}
-
-/// A problem with one input that did not stop the others loading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// The file (or "stdin", or the manifest) the problem is about.
-    pub origin: String,
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.message)
-    }
-}
-
-/// Everything read from the sources, before extraction.
-#[derive(Debug, Clone, Default)]
-pub struct Loaded {
-    pub documents: Vec<Document>,
-    /// The manifests found, merged; helplines fall back to the embedded
-    /// manifest's so a helpline is always shown.
-    pub manifest: Manifest,
-    pub warnings: Vec<Warning>,
 }
 
 /// File extensions read when a folder is walked: plain text and every
@@ -69,26 +45,12 @@ pub fn embedded_manifest() -> Manifest {
         .unwrap_or_default()
 }
 
-/// Reads every source in order, on this thread: [`plan`], then each
-/// input [`Input::prepare`]d and [`Ids::settle`]d in turn. The background
-/// loader ([`crate::loading`]) does the same with the inputs prepared on
-/// every core, and gives the same documents and warnings in the same order.
-/// `stdin` is read for [`Source::Stdin`].
-pub fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
-    let Plan { inputs, manifest } = plan(sources, stdin);
-    let mut loaded = Loaded { manifest, ..Loaded::default() };
-    let mut ids = Ids::default();
-    for input in inputs {
-        ids.settle(input.prepare(), &mut loaded.documents, &mut loaded.warnings);
-    }
-    loaded
-}
-
 /// What [`plan`] found: every input to read, in load order, and the
 /// manifests merged. Cheap to make: folders are walked and manifests read,
 /// but no document is opened (standard input aside, which is read here).
 #[derive(Debug, Default)]
 pub struct Plan {
+    /// In load order.
     pub inputs: Vec<Input>,
     /// The manifests found, merged; helplines fall back to the embedded
     /// manifest's so a helpline is always shown.
@@ -121,7 +83,7 @@ enum What {
     File(PathBuf),
     Embedded(&'static [u8]),
     Bytes(Vec<u8>),
-    Problem(Warning),
+    Problem(FileProblem),
 }
 
 impl Input {
@@ -137,23 +99,25 @@ impl Input {
         let mut prepared = Prepared { file: self.is_file(), ..Prepared::default() };
         let Input { origin, name, meta, what } = self;
         match what {
-            What::Problem(warning) => prepared.warnings.push(warning),
+            What::Problem(problem) => prepared.problems.push(problem),
             What::Embedded(bytes) => prepared.document(&origin, &name, bytes, meta.as_ref()),
             What::Bytes(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
             What::File(path) => match std::fs::read(&path) {
                 Ok(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
-                Err(err) => prepared.warn(origin, describe_io(&err)),
+                Err(err) => prepared.problem(&origin, Problem::io(&err)),
             },
         }
         prepared
     }
 }
 
-/// One input read: its warnings and its document, if it made one. The
+/// One input read: its problems and its document, if it made one. The
 /// document's id is still the bare slug of its file name.
 #[derive(Debug, Default)]
 pub struct Prepared {
-    pub warnings: Vec<Warning>,
+    /// What went wrong reading it, if anything (it may still have made a document).
+    pub problems: Vec<FileProblem>,
+    /// The document it made, if any.
     pub document: Option<Document>,
     /// The slug an id was made from, when the input took one (a file with
     /// no text takes an id without making a document, as it always has).
@@ -179,10 +143,10 @@ pub struct Ids {
 
 impl Ids {
     /// Gives a prepared input's document its unique id and appends it and
-    /// the input's warnings. Call it for every input in load order.
-    pub fn settle(&mut self, prepared: Prepared, documents: &mut Vec<Document>, warnings: &mut Vec<Warning>) {
-        let Prepared { warnings: found, document, id_base, .. } = prepared;
-        warnings.extend(found);
+    /// the input's problems. Call it for every input in load order.
+    pub fn settle(&mut self, prepared: Prepared, documents: &mut Vec<Document>, problems: &mut Vec<FileProblem>) {
+        let Prepared { problems: found, document, id_base, .. } = prepared;
+        problems.extend(found);
         let Some(base) = id_base else { return };
         let id = self.unique(base);
         if let Some(mut document) = document {
@@ -223,12 +187,6 @@ pub fn plan(sources: &[Source], stdin: &mut dyn Read) -> Plan {
     plan
 }
 
-/// A warning about `origin`, made safe to show: a file name is as untrusted
-/// as the text, and it reaches stderr and the reader.
-fn warning(origin: impl Into<String>, message: impl Into<String>) -> Warning {
-    Warning { origin: sanitize::one_line(&origin.into()), message: sanitize::one_line(&message.into()) }
-}
-
 #[derive(Default)]
 struct Planner {
     plan: Plan,
@@ -236,8 +194,8 @@ struct Planner {
 }
 
 impl Planner {
-    fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
-        let problem = What::Problem(warning(origin, message));
+    fn problem(&mut self, origin: &Path, problem: Problem) {
+        let problem = What::Problem(FileProblem::new(&origin.display().to_string(), problem));
         self.plan.inputs.push(Input { origin: String::new(), name: String::new(), meta: None, what: problem });
     }
 
@@ -261,13 +219,13 @@ impl Planner {
         let mut bytes = Vec::new();
         match stdin.read_to_end(&mut bytes) {
             Ok(_) => self.input("stdin".to_string(), "Standard input", None, What::Bytes(bytes)),
-            Err(err) => self.warn("stdin", format!("could not be read: {err}")),
+            Err(err) => self.problem(Path::new("stdin"), Problem::stdin(&err)),
         }
     }
 
     fn path(&mut self, path: &Path) {
         match std::fs::metadata(path) {
-            Err(err) => self.warn(path.display().to_string(), describe_io(&err)),
+            Err(err) => self.problem(path, Problem::io(&err)),
             Ok(meta) if meta.is_dir() => self.folder(path),
             Ok(_) => {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -282,10 +240,7 @@ impl Planner {
             Ok(text) => match Manifest::parse(&text) {
                 Ok(manifest) => Some(manifest),
                 Err(err) => {
-                    self.warn(
-                        manifest_path.display().to_string(),
-                        format!("is not a valid manifest and was ignored: {err}"),
-                    );
+                    self.problem(&manifest_path, Problem::bad_manifest(&err));
                     None
                 }
             },
@@ -300,12 +255,12 @@ impl Planner {
     fn walk(&mut self, root: &Path, dir: &Path, manifest: Option<&Manifest>) {
         let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if !self.visited_dirs.insert(canonical) {
-            self.warn(dir.display().to_string(), "was already read (a symbolic link loop?); skipped");
+            self.problem(dir, Problem::Loop);
             return;
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
-            Err(err) => return self.warn(dir.display().to_string(), describe_io(&err)),
+            Err(err) => return self.problem(dir, Problem::io(&err)),
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
         paths.sort();
@@ -339,15 +294,15 @@ impl Planner {
 }
 
 impl Prepared {
-    fn warn(&mut self, origin: impl Into<String>, message: impl Into<String>) {
-        self.warnings.push(warning(origin, message));
+    fn problem(&mut self, origin: &str, problem: Problem) {
+        self.problems.push(FileProblem::new(origin, problem));
     }
 
     /// Decodes, sanitises and splits one input; `name` is its file name (for
     /// the manifest, the id and the fallback title).
     fn document(&mut self, origin: &str, name: &str, bytes: &[u8], meta: Option<&DocumentMeta>) {
         if bytes.is_empty() {
-            return self.warn(origin, "is empty; skipped");
+            return self.problem(origin, Problem::Empty);
         }
         // A PDF announces itself; trusting that over the name lets a PDF
         // piped to stdin or saved without an extension still be read.
@@ -355,16 +310,16 @@ impl Prepared {
         if kind == Kind::Pdf {
             return match formats::pdf_to_paragraphs(bytes) {
                 Ok(converted) => self.converted(origin, name, &converted, meta),
-                Err(err) => self.warn(origin, err.to_string()),
+                Err(err) => self.problem(origin, Problem::pdf(err)),
             };
         }
         if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
-            return self.warn(origin, "looks like a binary file (it holds NUL bytes); skipped");
+            return self.problem(origin, Problem::Binary);
         }
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(_) => {
-                self.warn(origin, "is not valid UTF-8; read as Windows-1252 (Latin-1)");
+                self.problem(origin, Problem::NotUtf8);
                 encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
             }
         };
@@ -372,55 +327,45 @@ impl Prepared {
             Kind::Markdown => formats::markdown_to_paragraphs(&text),
             Kind::Html => match formats::html_to_paragraphs(&text) {
                 Ok(converted) => converted,
-                Err(err) => return self.warn(origin, err.to_string()),
+                Err(err) => return self.problem(origin, Problem::Html(err)),
             },
             Kind::Text | Kind::Pdf => return self.text(origin, name, &text, meta),
         };
         self.converted(origin, name, &converted, meta);
     }
 
-    /// A converted document: a title the format marks is taken as is;
-    /// without one, the body goes through the plain-text headline rule.
-    /// Either way the text is sanitised once, here.
+    /// A converted document: its paragraphs, each sanitised once, and its
+    /// title (see [`Document::from_converted`]).
     fn converted(&mut self, origin: &str, name: &str, converted: &Converted, meta: Option<&DocumentMeta>) {
-        let body = converted.body_text();
-        let title = converted.title.as_deref().map(|t| split_paragraphs(&sanitize::sanitize(t)).join(" "));
-        match title.filter(|t| !t.is_empty()) {
-            None => self.text(origin, name, &body, meta),
-            Some(title) => {
-                let clean = sanitize::sanitize(&body);
-                let paragraphs = split_paragraphs(&clean);
-                let mut doc = self.new_document(origin, name, "");
-                doc.title = title;
-                doc.paragraphs = paragraphs;
-                self.finish_document(origin, doc, meta);
-            }
-        }
-    }
-
-    /// Plain text (or a converted body without a marked title): sanitised,
-    /// then split, the first line taken as the title if it reads like one.
-    fn text(&mut self, origin: &str, name: &str, text: &str, meta: Option<&DocumentMeta>) {
-        let clean = sanitize::sanitize(text);
-        let doc = self.new_document(origin, name, &clean);
+        let (id, fallback_title) = self.take_id(name);
+        let doc = Document::from_converted(id, sanitize::one_line(origin), &fallback_title, converted);
         self.finish_document(origin, doc, meta);
     }
 
-    /// A document with its origin and fallback title set, built from
-    /// `clean` text by the plain-text rules; it takes an id (settled later).
-    fn new_document(&mut self, origin: &str, name: &str, clean: &str) -> Document {
+    /// Plain text: sanitised, then split, the first line taken as the
+    /// title if it reads like one.
+    fn text(&mut self, origin: &str, name: &str, text: &str, meta: Option<&DocumentMeta>) {
+        let clean = sanitize::sanitize(text);
+        let (id, fallback_title) = self.take_id(name);
+        let doc = Document::from_text(id, sanitize::one_line(origin), &fallback_title, &clean);
+        self.finish_document(origin, doc, meta);
+    }
+
+    /// The id base (settled later) and the fallback title the file name
+    /// gives; the input takes an id whether or not it makes a document.
+    /// The file name is made safe like the text: it may become the title.
+    fn take_id(&mut self, name: &str) -> (String, String) {
         let stem =
             Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
         let base = slug(&stem);
         self.id_base = Some(base.clone());
-        // The file name becomes the origin and maybe the title: made safe like the text.
-        Document::from_text(base, sanitize::one_line(origin), &sanitize::one_line(&title_from_stem(&stem)), clean)
+        (base, sanitize::one_line(&title_from_stem(&stem)))
     }
 
     /// Checks a built document and applies the manifest's metadata to it.
     fn finish_document(&mut self, origin: &str, mut doc: Document, meta: Option<&DocumentMeta>) {
         if doc.paragraphs.is_empty() {
-            return self.warn(origin, "has no text; skipped");
+            return self.problem(origin, Problem::NoText);
         }
         if let Some(meta) = meta {
             if let Some(title) = &meta.title {
@@ -439,18 +384,27 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .is_some_and(|ext| extensions.iter().any(|known| known.eq_ignore_ascii_case(ext)))
 }
 
-/// A plain-words description of an I/O error.
-fn describe_io(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "does not exist".to_string(),
-        std::io::ErrorKind::PermissionDenied => "cannot be read (permission denied)".to_string(),
-        _ => format!("cannot be read ({err})"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the sources gave, read in order on this thread.
+    struct Loaded {
+        documents: Vec<Document>,
+        manifest: Manifest,
+        problems: Vec<FileProblem>,
+    }
+
+    /// The loader's steps on one thread: [`plan`], then each input
+    /// prepared and settled in turn.
+    fn load(sources: &[Source], stdin: &mut dyn Read) -> Loaded {
+        let Plan { inputs, manifest } = plan(sources, stdin);
+        let (mut documents, mut problems, mut ids) = (Vec::new(), Vec::new(), Ids::default());
+        for input in inputs {
+            ids.settle(input.prepare(), &mut documents, &mut problems);
+        }
+        Loaded { documents, manifest, problems }
+    }
 
     fn load_paths(paths: &[&Path]) -> Loaded {
         let sources: Vec<Source> = paths.iter().map(|p| Source::Path(p.to_path_buf())).collect();
@@ -460,7 +414,7 @@ mod tests {
     #[test]
     fn embedded_seeds_load_with_manifest_metadata() {
         let loaded = load(&[Source::Embedded], &mut std::io::empty());
-        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert!(!loaded.documents.is_empty());
         let doc = &loaded.documents[0];
         assert_eq!(doc.source.as_deref(), Some("Bucks Free Press"));
@@ -480,11 +434,16 @@ mod tests {
         let titles: Vec<_> = loaded.documents.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(titles, vec!["Title here", "Latin1"]);
         assert_eq!(loaded.documents[1].paragraphs[0], "café “quoted”");
-        let messages: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
-        assert!(messages.iter().any(|m| m.contains("empty.txt") && m.contains("empty")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("binary.txt") && m.contains("binary")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("latin1.txt") && m.contains("UTF-8")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("missing.txt") && m.contains("does not exist")), "{messages:?}");
+        let found: Vec<(&str, &Problem)> =
+            loaded.problems.iter().map(|p| (p.origin.rsplit('/').next().unwrap_or_default(), &p.problem)).collect();
+        let missing = Problem::Io { kind: std::io::ErrorKind::NotFound, detail: String::new() };
+        assert!(matches!(found[3], ("missing.txt", Problem::Io { kind: std::io::ErrorKind::NotFound, .. })));
+        assert_eq!(
+            found[..3],
+            [("binary.txt", &Problem::Binary), ("empty.txt", &Problem::Empty), ("latin1.txt", &Problem::NotUtf8)]
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(missing.to_string(), "does not exist");
     }
 
     #[test]
@@ -504,7 +463,8 @@ mod tests {
         std::fs::write(dir.path().join(MANIFEST_FILE), "[[document]\n").unwrap();
         let loaded = load_paths(&[dir.path()]);
         assert_eq!(loaded.documents.len(), 1);
-        assert!(loaded.warnings[0].to_string().contains(MANIFEST_FILE));
+        assert!(loaded.problems[0].origin.ends_with(MANIFEST_FILE));
+        assert!(matches!(&loaded.problems[0].problem, Problem::BadManifest(why) if why.contains("line 1")));
     }
 
     #[cfg(unix)]
@@ -515,7 +475,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
         let loaded = load_paths(&[dir.path()]);
         assert_eq!(loaded.documents.len(), 1);
-        assert!(loaded.warnings.iter().any(|w| w.message.contains("loop")));
+        assert!(loaded.problems.iter().any(|p| p.problem == Problem::Loop), "{:?}", loaded.problems);
     }
 
     #[test]

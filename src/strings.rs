@@ -1,10 +1,14 @@
-//! Every word the reader shows, in one place, so the wording can be checked
+//! Every word voices shows, in one place, so the wording can be checked
 //! against the terminology guidelines (and translated) without reading code.
+//! It sits at the crate root and imports nothing above the extractor's
+//! statement kinds, so the reader's model, its view and the printed outputs
+//! all take their words from here and never from each other.
 
 use crate::extract::StatementKind;
 
-/// The group of statements no speaker could be found for (as in every output).
-pub const UNATTRIBUTED: &str = crate::output::UNATTRIBUTED;
+/// The group of statements no speaker could be found for, in the reader and
+/// in every output.
+pub const UNATTRIBUTED: &str = "Unattributed";
 /// The gutter label of an unattributed statement.
 pub const UNATTRIBUTED_SHORT: &str = "Unknown";
 /// Sidebar section headings.
@@ -39,24 +43,45 @@ pub fn approximate_percent(percent: usize) -> String {
 pub const SEARCH_PROMPT: &str = "Search: ";
 /// The prompt when the search filters the list.
 pub const FILTER_PROMPT: &str = "Filter the list: ";
-/// Keys shown at the right of the prompt.
-pub const PROMPT_KEYS: &str = "Enter search · Esc cancel";
-/// Help overlay.
-pub const HELP_TITLE: &str = "Help — ↓ ↑ scroll · Esc closes";
+/// Keys shown at the right of the prompt ("Enter search · Esc cancel"),
+/// named by the key table.
+pub fn prompt_keys(submit: &str, cancel: &str) -> String {
+    format!("{submit} search · {cancel} cancel")
+}
+
+/// An overlay's title with its keys ("Help — ↓ ↑ scroll · Esc closes"),
+/// named by the key table.
+pub fn overlay_title(name: &str, down: &str, up: &str, close: &str) -> String {
+    format!("{name} — {down} {up} scroll · {close} closes")
+}
+
+/// The help overlay's name.
+pub const HELP_NAME: &str = "Help";
 /// The first lines of the help.
 pub const HELP_INTRO: &str = "voices shows who said what in these articles. The list on the left has the documents and the speakers; the text is on the right.";
 /// How the mouse works, and how to give it back to the terminal.
 pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls the pane under the pointer; a click selects a row in the list, a second click opens it. Start with --no-mouse to select text with the mouse instead.";
-/// What quick exit does and what it cannot hide, said plainly in the help.
-pub const HELP_QUICK_EXIT: &str = "Quick exit (Esc Esc, or Ctrl-C) clears this screen and the terminal's scrollback and closes voices at once. It cannot hide the command typed into the shell (its history may keep it), other software on this computer, or people nearby. If no key is pressed for a while (--idle-exit, 10 minutes unless changed), voices does the same.";
+/// What quick exit does and what it cannot hide, said plainly in the help,
+/// with its keys ("Esc Esc", "Ctrl-C") named by the key table.
+pub fn help_quick_exit(keys: &[String]) -> String {
+    format!(
+        "Quick exit ({}) clears this screen and the terminal's scrollback and closes voices at once. It cannot hide the command typed into the shell (its history may keep it), other software on this computer, or people nearby. If no key is pressed for a while (--idle-exit, 10 minutes unless changed), voices does the same.",
+        keys.join(", or ")
+    )
+}
 /// The heading above the helplines in the help.
 pub const HELP_SUPPORT: &str = "If reading this is hard, support is there:";
 /// The heading of the content note screen.
 pub const CONTENT_NOTE_TITLE: &str = "Before you read";
-/// The keys of the content note screen.
-pub const CONTENT_NOTE_KEYS: &str = "Enter: read on · Esc Esc: quick exit (clears the screen) · q: quit";
-/// Speaker picker.
-pub const PICKER_TITLE: &str = "Show one speaker — Enter choose · Esc cancel";
+/// The keys of the content note screen, named by the key table.
+pub fn content_note_keys(read_on: &str, quick_exit: &str, quit: &str) -> String {
+    format!("{read_on}: read on · {quick_exit}: quick exit (clears the screen) · {quit}: quit")
+}
+
+/// The speaker picker's title with its keys, named by the key table.
+pub fn picker_title(choose: &str, cancel: &str) -> String {
+    format!("Show one speaker — {choose} choose · {cancel} cancel")
+}
 /// The picker's text field.
 pub const PICKER_PROMPT: &str = "Name: ";
 /// What was typed matches no speaker.
@@ -88,14 +113,29 @@ pub fn statement_count(count: usize) -> String {
     format!("{count} statement{}", if count == 1 { "" } else { "s" })
 }
 
+/// A statement's words as they are shown and written out: a direct quote in
+/// curly marks, reported speech as it stands.
+pub fn quoted(kind: StatementKind, words: &str) -> String {
+    match kind {
+        StatementKind::Direct => format!("“{words}”"),
+        StatementKind::Reported => words.to_string(),
+    }
+}
+
+/// Where a statement is, from its first and last paragraph (1-based):
+/// "paragraph 3" or "paragraphs 6–10".
+pub fn paragraph_label((first, last): (usize, usize)) -> String {
+    if first == last { format!("paragraph {first}") } else { format!("paragraphs {first}–{last}") }
+}
+
 /// "No matches for “x”".
 pub fn no_matches(query: &str) -> String {
     format!("No matches for “{query}”")
 }
 
-/// "Only: nspcc".
-pub fn filter_title(queries: &[String]) -> String {
-    format!("{FILTER_PREFIX}: {} — S shows all", queries.join(", "))
+/// "Only: nspcc — S shows all", with the key that shows all from the key table.
+pub fn filter_title(queries: &[String], show_all: &str) -> String {
+    format!("{FILTER_PREFIX}: {} — {show_all} shows all", queries.join(", "))
 }
 
 /// How a statement's kind is written in the reader.
@@ -108,7 +148,7 @@ pub fn kind_label(kind: StatementKind) -> &'static str {
 
 /// A helpline in the help: number, hours, who it is for, and where and when
 /// it was checked, so a reader can trust it ("checked 2026-11").
-pub fn helpline_details(helpline: &crate::corpus::Helpline) -> Vec<String> {
+pub fn helpline_details(helpline: &crate::documents::Helpline) -> Vec<String> {
     let mut lines = vec![format!("{} {}", helpline.name, helpline.number)];
     if let Some(audience) = &helpline.audience {
         lines.push(format!("For: {audience}"));
@@ -129,16 +169,16 @@ pub fn note(message: &str) -> String {
     format!("Note: {message}")
 }
 
-/// The warnings list's title (`w`).
-pub const WARNINGS_TITLE: &str = "Files with problems — ↓ ↑ scroll · Esc closes";
-/// The first line of the warnings list: what happened to the other files.
-pub const WARNINGS_INTRO: &str = "These files were skipped or read in a different way. Everything else was loaded.";
-/// The warnings list when every file was read.
-pub const NO_WARNINGS: &str = "Every file was read without problems.";
+/// The name of the list of files with problems (`w`), for its title.
+pub const PROBLEMS_NAME: &str = "Files with problems";
+/// The first line of the problems list: what happened to the other files.
+pub const PROBLEMS_INTRO: &str = "These files were skipped or read in a different way. Everything else was loaded.";
+/// The problems list when every file was read.
+pub const NO_PROBLEMS: &str = "Every file was read without problems.";
 
 /// The status-bar note that some files had problems, with the key that
 /// lists them: "2 file problems · w".
-pub fn warning_count(count: usize, key: &str) -> String {
+pub fn problem_count(count: usize, key: &str) -> String {
     format!("{count} file problem{} · {key}", if count == 1 { "" } else { "s" })
 }
 

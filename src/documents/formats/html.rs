@@ -3,7 +3,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{Converted, collapse_whitespace};
-use crate::corpus::formats::markdown::BULLET;
+use crate::documents::formats::markdown::BULLET;
 
 /// Elements whose content is page furniture, code or controls rather than
 /// the article: never read, wherever they appear.
@@ -87,7 +87,7 @@ const MAX_ARTICLE_CANDIDATES: usize = 16;
 /// deeper is refused rather than allowed to take minutes.
 pub const MAX_NESTING: usize = 1000;
 
-/// Why a page gave no document; completes "<file> …" in a warning.
+/// Why a page gave no document; completes "`<file>` …" in a file problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HtmlError {
     /// See [`MAX_NESTING`].

@@ -4,10 +4,11 @@
 //!
 //! Each converter is a pure function from bytes or text to a [`Converted`]:
 //! a title when the format marks one, and body paragraphs of one line each.
-//! They do not sanitise: the loader sanitises their output once, exactly as
-//! it does a `.txt` file, so every format reaches the extractor through the
-//! same door. None of them panics on any input, and each works in one pass
-//! over its input (the PDF parser's own cost aside).
+//! They do not sanitise: the loader sanitises each paragraph once, by the
+//! same rules as a `.txt` file ([`super::Document::from_converted`]), so
+//! every format reaches the extractor through the same door. None of them
+//! panics on any input, and each works in one pass over its input (the PDF
+//! parser's own cost aside).
 
 pub mod html;
 pub mod markdown;
@@ -35,12 +36,6 @@ pub struct Converted {
 }
 
 impl Converted {
-    /// The body as our plain-text layout (paragraphs separated by blank
-    /// lines), which is what the sanitiser and the paragraph splitter expect.
-    pub fn body_text(&self) -> String {
-        self.paragraphs.join("\n\n")
-    }
-
     /// Adds `text` as a paragraph if it holds anything but whitespace, so
     /// converters can flush buffers without checking them first.
     fn push(&mut self, text: &str) {

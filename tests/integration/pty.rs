@@ -14,8 +14,6 @@
 //! together, they would reach voices in one read, which crossterm takes as
 //! the single Alt-Esc key.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -209,6 +207,7 @@ const ARTICLE_WORDS: &[&str] = &["Buckinghamshire", "NSPCC", "vulnerable", "Tham
 
 impl Session {
     /// Sends a signal to voices.
+    #[allow(unsafe_code)] // kill(2), to signal the child this test started.
     fn signal(&self, signal: libc::c_int) {
         let pid = self.child.process_id().expect("a process id") as libc::pid_t;
         // SAFETY: sending a signal to the child we started.
@@ -394,13 +393,13 @@ fn a_closed_terminal_ends_the_reader() {
 
 #[test]
 fn a_reader_session_writes_nothing_and_opens_no_socket() {
-    if let Err(reason) = common::strace::strace_available() {
+    if let Err(reason) = crate::common::strace::strace_available() {
         eprintln!("skipped: {reason}");
         return;
     }
     let home = tempfile::tempdir().unwrap();
     let log = tempfile::NamedTempFile::new().unwrap();
-    let traced = common::strace::traced_command(log.path(), env!("CARGO_BIN_EXE_voices").as_ref(), home.path());
+    let traced = crate::common::strace::traced_command(log.path(), env!("CARGO_BIN_EXE_voices").as_ref(), home.path());
     let mut cmd = CommandBuilder::new(traced.get_program());
     cmd.args(traced.get_args());
     for (key, value) in traced.get_envs() {
@@ -420,7 +419,7 @@ fn a_reader_session_writes_nothing_and_opens_no_socket() {
     assert!(s.finish_and_check());
     let trace = std::fs::read_to_string(log.path()).unwrap();
     assert!(trace.contains("openat("), "strace recorded the run:\n{trace}");
-    common::strace::check_trace(&trace, &["/dev/pts/", "/dev/tty"])
+    crate::common::strace::check_trace(&trace, &["/dev/pts/", "/dev/tty"])
         .unwrap_or_else(|problems| panic!("the reader: {problems}"));
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "HOME is unchanged");
 }

@@ -169,7 +169,7 @@ impl Walk {
     fn flush(&mut self) {
         let buffer = std::mem::take(&mut self.buffer);
         let buffer = buffer.trim_end_matches([' ', '|']);
-        for paragraph in crate::corpus::split_paragraphs(buffer) {
+        for paragraph in crate::documents::split_paragraphs(buffer) {
             self.out.push(&paragraph);
         }
     }

@@ -93,6 +93,17 @@ pub fn one_line(raw: &str) -> String {
     sanitize(raw).replace('\n', "\u{2424}")
 }
 
+/// [`one_line`] for `text` shown after `lead` on the same line: exactly the
+/// end of `one_line(lead + text)` (tab stops count from the line's start),
+/// so a message can keep its untrusted part apart from its fixed words.
+/// `lead` is our own words, which sanitising leaves as they are.
+pub fn one_line_after(lead: &str, text: &str) -> String {
+    debug_assert_eq!(one_line(lead), lead, "the lead is plain text");
+    let mut whole = one_line(&format!("{lead}{text}"));
+    whole.drain(..lead.len());
+    whole
+}
+
 /// Characters that change how text is ordered or hide where it differs
 /// (the "Trojan Source" trick), and invisible ones with no place in prose.
 pub fn is_disguising(c: char) -> bool {

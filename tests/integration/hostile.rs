@@ -20,7 +20,7 @@ fn run(args: &[&str]) -> (String, String) {
 /// Characters no output of ours may contain: C0 controls but newline, DEL,
 /// C1 controls, bidirectional controls and zero-width characters.
 fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n') || voices::corpus::sanitize::is_disguising(c)
+    (c.is_control() && c != '\n') || voices::documents::sanitize::is_disguising(c)
 }
 
 #[test]

@@ -1,14 +1,12 @@
 //! voices writes no file and opens no socket. Proven on Linux by running it
 //! under strace with a fresh HOME and reading every open, create, rename,
 //! unlink, socket and connect call it makes. (The TUI session is covered in
-//! `tests/pty.rs`, `a_reader_session_writes_nothing_and_opens_no_socket`,
-//! which reuses [`check_trace`] through `tests/common`.)
-
-mod common;
+//! the `pty` module, `a_reader_session_writes_nothing_and_opens_no_socket`,
+//! which reuses [`check_trace`] from `common`.)
 
 use std::process::Command;
 
-use common::strace::{check_trace, strace_available, traced_command};
+use crate::common::strace::{check_trace, strace_available, traced_command};
 
 #[test]
 fn plain_and_json_output_write_nothing_and_open_no_socket() {

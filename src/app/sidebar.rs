@@ -1,0 +1,308 @@
+//! The list pane's state: the rows of the documents and speakers tree,
+//! which row is selected, which part is scrolled into view, which groups and
+//! sections are open, and the list's own search. Its fields are private so
+//! the selection is always on a row: every move goes through a method here.
+
+use crate::corpus::{Corpus, Filter, Group};
+use crate::strings;
+
+/// Most characters of a statement kept for its row.
+const ROW_TEXT_CHARS: usize = 90;
+
+/// The two parts of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Every document (or, with a filter, those holding its statements).
+    Documents,
+    /// The speakers, most statements first, the unattributed last.
+    Speakers,
+}
+
+/// What a row stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A section heading.
+    Section(Section),
+    /// A document, by index into the corpus' documents.
+    Document(usize),
+    /// A speaker's statements, or the unattributed ones.
+    Group(Group),
+    /// Index into the corpus' statements.
+    Statement(usize),
+    /// A line of explanation that cannot be opened.
+    Note,
+}
+
+/// One row, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// What opening the row does.
+    pub kind: RowKind,
+    /// 0 for headings, 1 for documents and speakers, 2 for statements.
+    pub depth: u8,
+    /// The text drawn (cut to the sidebar's width when drawn).
+    pub label: String,
+    /// Statement count shown after a speaker.
+    pub count: Option<usize>,
+    /// `Some(open)` when the row can be expanded or collapsed.
+    pub expanded: Option<bool>,
+}
+
+impl Row {
+    fn leaf(kind: RowKind, depth: u8, label: String) -> Row {
+        Row { kind, depth, label, count: None, expanded: None }
+    }
+}
+
+/// The list pane.
+#[derive(Debug, Clone, Default)]
+pub struct Sidebar {
+    /// Rows as drawn, rebuilt when the filter, a group or the list search changes.
+    rows: Vec<Row>,
+    /// Index into `rows`; kept on the same thing across rebuilds.
+    selected: usize,
+    /// First row shown.
+    offset: usize,
+    /// Groups that are open.
+    expanded: Vec<Group>,
+    /// Sections that are closed.
+    closed: Vec<Section>,
+    /// The list search; non-empty hides rows that do not match.
+    query: String,
+}
+
+impl Sidebar {
+    /// The rows, in order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The selected row's index.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first row shown.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The selected row (none only before the first rebuild).
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
+    /// The list search ("" when the list is not searched).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Where the row for `kind` is, if it is listed.
+    pub fn position(&self, kind: RowKind) -> Option<usize> {
+        self.rows.iter().position(|r| r.kind == kind)
+    }
+
+    /// Whether a group is open.
+    pub(super) fn is_expanded(&self, group: Group) -> bool {
+        self.expanded.contains(&group)
+    }
+
+    /// Starts afresh for a new filter: no search, no rows, the first row selected.
+    pub(super) fn clear(&mut self) {
+        self.query.clear();
+        self.rows.clear();
+        self.selected = 0;
+    }
+
+    /// Opens exactly these groups; rebuild after.
+    pub(super) fn open_only(&mut self, groups: Vec<Group>) {
+        self.expanded = groups;
+    }
+
+    /// Selects `row` and shows the list from its top.
+    pub(super) fn start_at(&mut self, row: Option<usize>) {
+        if let Some(row) = row {
+            self.selected = row;
+        }
+        self.offset = 0;
+    }
+
+    /// Selects row `index` (kept on the list) and scrolls it into view.
+    pub(super) fn select(&mut self, index: usize, height: usize) {
+        self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.keep_visible(height);
+    }
+
+    /// Selects a row the user can see (a click): nothing scrolls.
+    pub(super) fn point_at(&mut self, index: usize) {
+        self.selected = index.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Moves the selection `amount` rows, stopping at either end.
+    pub(super) fn move_by(&mut self, amount: usize, down: bool, height: usize) {
+        let last = self.rows.len().saturating_sub(1);
+        let s = self.selected;
+        self.selected = if down { s.saturating_add(amount).min(last) } else { s.saturating_sub(amount) };
+        self.keep_visible(height);
+    }
+
+    /// Scrolls the list `amount` rows without moving the selection (the wheel).
+    pub(super) fn scroll(&mut self, amount: usize, down: bool, height: usize) {
+        let max = self.rows.len().saturating_sub(height);
+        let offset = self.offset;
+        self.offset = if down { (offset + amount).min(max) } else { offset.saturating_sub(amount) };
+    }
+
+    /// Scrolls so the selected row is among the `height` rows shown.
+    pub(super) fn keep_visible(&mut self, height: usize) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+    }
+
+    /// Opens or closes a group; returns whether anything changed.
+    pub(super) fn set_expanded(&mut self, group: Group, open: bool) -> bool {
+        let is_open = self.expanded.contains(&group);
+        if open && !is_open {
+            self.expanded.push(group);
+        } else if !open && is_open {
+            self.expanded.retain(|&g| g != group);
+        }
+        open != is_open
+    }
+
+    /// Opens or closes a section.
+    pub(super) fn set_closed(&mut self, section: Section, closed: bool) {
+        self.closed.retain(|&s| s != section);
+        if closed {
+            self.closed.push(section);
+        }
+    }
+
+    /// Whether a section is closed.
+    pub(super) fn is_closed(&self, section: Section) -> bool {
+        self.closed.contains(&section)
+    }
+
+    /// Sets the list search ("" shows every row); rebuild after.
+    pub(super) fn set_query(&mut self, query: String) {
+        self.query = query;
+    }
+
+    /// The row above the selected one that holds it (its group or section).
+    pub(super) fn parent(&self) -> Option<usize> {
+        let depth = self.selected_row()?.depth;
+        if depth == 0 {
+            return None;
+        }
+        self.rows[..self.selected].iter().rposition(|r| r.depth < depth)
+    }
+
+    /// Rebuilds the rows for the corpus and filter, keeping the selection
+    /// on the same thing, and scrolls it into the `height` rows shown.
+    pub(super) fn rebuild(&mut self, corpus: &Corpus, filter: &Filter, height: usize) {
+        let previous = self.selected_row().map(|r| r.kind);
+        let mut rows = self.document_rows(corpus, filter);
+        rows.extend(self.speaker_rows(corpus, filter));
+        if rows.is_empty() {
+            rows.push(Row::leaf(RowKind::Note, 0, strings::NO_ROWS.to_string()));
+        }
+        self.rows = rows;
+        self.selected = previous.and_then(|kind| self.position(kind)).unwrap_or(self.selected).min(self.rows.len() - 1);
+        self.keep_visible(height);
+    }
+
+    /// Whether `label` is shown under the list search, lower-cased once as `query`.
+    fn hit(query: &str, label: &str) -> bool {
+        query.is_empty() || label.to_lowercase().contains(query)
+    }
+
+    /// The Documents section: its heading and, when open, its documents.
+    fn document_rows(&self, corpus: &Corpus, filter: &Filter) -> Vec<Row> {
+        let (searching, query) = (!self.query.is_empty(), self.query.to_lowercase());
+        let shown = corpus.shown_documents(filter);
+        let documents: Vec<usize> = (0..shown.len()).filter(|&d| shown[d]).collect();
+        let listed: Vec<Row> = documents
+            .iter()
+            .filter(|&&d| Sidebar::hit(&query, &corpus.documents()[d].title))
+            .map(|&d| Row::leaf(RowKind::Document(d), 1, corpus.documents()[d].title.clone()))
+            .collect();
+        if searching && listed.is_empty() {
+            return Vec::new();
+        }
+        let open = searching || !self.is_closed(Section::Documents);
+        let heading = Row {
+            kind: RowKind::Section(Section::Documents),
+            depth: 0,
+            label: strings::DOCUMENTS.to_string(),
+            count: Some(documents.len()),
+            expanded: Some(open),
+        };
+        std::iter::once(heading).chain(listed.into_iter().filter(|_| open)).collect()
+    }
+
+    /// The Speakers section: its heading and, when open, each group with
+    /// its statements when the group is open.
+    fn speaker_rows(&self, corpus: &Corpus, filter: &Filter) -> Vec<Row> {
+        let (searching, query) = (!self.query.is_empty(), self.query.to_lowercase());
+        let mut groups = Vec::new();
+        for listed in corpus.groups(filter) {
+            let name = corpus.group_name(listed.group);
+            // A closed group's rows are never shown: skip building them (a
+            // large corpus has hundreds of thousands of statements).
+            let may_open = searching || self.is_expanded(listed.group);
+            let statements: Vec<Row> = listed
+                .statements
+                .iter()
+                .filter(|_| may_open)
+                .map(|&i| (i, &corpus.statements()[i]))
+                .filter(|(_, s)| Sidebar::hit(&query, &corpus.text(s)))
+                .map(|(i, s)| Row::leaf(RowKind::Statement(i), 2, statement_label(&corpus.text(s), s.kind)))
+                .collect();
+            if searching && !Sidebar::hit(&query, name) && statements.is_empty() {
+                continue;
+            }
+            let open = self.is_expanded(listed.group) || (searching && !statements.is_empty());
+            groups.push(Row {
+                kind: RowKind::Group(listed.group),
+                depth: 1,
+                label: name.to_string(),
+                count: Some(listed.statements.len()),
+                expanded: Some(open),
+            });
+            if open {
+                groups.extend(statements);
+            }
+        }
+        if searching && groups.is_empty() {
+            return Vec::new();
+        }
+        let open = searching || !self.is_closed(Section::Speakers);
+        let mut rows = vec![Row {
+            kind: RowKind::Section(Section::Speakers),
+            depth: 0,
+            label: strings::SPEAKERS.to_string(),
+            count: None,
+            expanded: Some(open),
+        }];
+        if open {
+            if groups.is_empty() {
+                rows.push(Row::leaf(RowKind::Note, 1, strings::NO_STATEMENTS.to_string()));
+            }
+            rows.extend(groups);
+        }
+        rows
+    }
+}
+
+/// A row's label for a statement: its first words, quoted when direct.
+fn statement_label(words: &str, kind: crate::extract::StatementKind) -> String {
+    let mut text: String = words.chars().take(ROW_TEXT_CHARS).collect();
+    if text.len() < words.len() {
+        text.push('…');
+    }
+    strings::quoted(kind, &text)
+}

@@ -1,0 +1,271 @@
+//! Building the corpus from documents and what the extractor found in each:
+//! per-document speakers merged into corpus-wide ones (refined by the
+//! manifest), in load order.
+
+use std::collections::HashMap;
+
+use super::{Corpus, Speaker, Statement};
+use crate::documents::{Document, FileProblem, Manifest};
+use crate::extract::normalize_name;
+use crate::extract::{self, Entity, Extraction, SpeakerKind};
+use crate::notes::Note;
+
+/// Folds documents and their extractions into a corpus in load order, so
+/// the background loader can show documents as they arrive and still end
+/// with the same corpus however the documents were batched (speaker ids
+/// depend on the order speakers are first seen).
+#[derive(Debug)]
+pub struct Indexer {
+    merger: Merger,
+}
+
+impl Indexer {
+    /// The indexer and an empty corpus with the manifest's helplines and
+    /// content note, so a reader can draw before any document is read.
+    pub fn start(manifest: Manifest, problems: Vec<FileProblem>) -> (Indexer, Corpus) {
+        let corpus = Corpus { problems, ..Corpus::empty(&manifest) };
+        (Indexer { merger: Merger::new(manifest) }, corpus)
+    }
+
+    /// Appends documents (in load order) with their extractions, one each.
+    pub fn add(&mut self, corpus: &mut Corpus, documents: Vec<Document>, extractions: Vec<DocumentStatements>) {
+        debug_assert_eq!(documents.len(), extractions.len());
+        let first = corpus.documents.len();
+        corpus.statements.reserve(extractions.iter().map(|e| e.statements.len()).sum());
+        for (offset, extraction) in extractions.into_iter().enumerate() {
+            let doc_index = first + offset;
+            corpus.notes.extend(extraction.notes.into_iter().map(|note| Note { document: doc_index, ..note }));
+            let mut local_to_global: HashMap<usize, usize> = HashMap::new();
+            for mut statement in extraction.statements {
+                let merger = &mut self.merger;
+                statement.speaker = statement.speaker.map(|local| {
+                    *local_to_global.entry(local).or_insert_with(|| merger.speaker_for(&extraction.entities[local]))
+                });
+                statement.id = corpus.statements.len() + 1;
+                statement.document = doc_index;
+                corpus.push_statement(statement);
+            }
+        }
+        corpus.documents.extend(documents);
+        corpus.by_document.resize(corpus.documents.len(), 0..0);
+        corpus.speakers.clone_from(&self.merger.speakers);
+        corpus.by_speaker.resize(corpus.speakers.len(), Vec::new());
+    }
+
+    /// Adds the problems found reading a batch, in load order.
+    pub fn add_problems(&mut self, corpus: &mut Corpus, problems: Vec<FileProblem>) {
+        corpus.problems.extend(problems);
+    }
+}
+
+/// What one document's extraction adds to the corpus: its entities, and
+/// its statements with their words located in the document's paragraphs
+/// (so the extractor's copies of them can go at once, on the thread that
+/// extracted them). Made by [`extract_document`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentStatements {
+    entities: Vec<Entity>,
+    /// Each statement's `speaker` is still an index into `entities`; its
+    /// id and document are set by [`Indexer::add`].
+    statements: Vec<Statement>,
+    /// Wrong helpline numbers it prints ([`crate::notes`]), `document` 0.
+    notes: Vec<Note>,
+}
+
+impl DocumentStatements {
+    /// Locates the words of an extraction of a document with these
+    /// `paragraphs`; `notes` are the document's number notes.
+    pub fn new(extraction: Extraction, paragraphs: &[String], notes: Vec<Note>) -> DocumentStatements {
+        let Extraction { entities, statements } = extraction;
+        let statements =
+            statements.into_iter().map(|found| Statement::new(0, 0, found.speaker, found, paragraphs)).collect();
+        DocumentStatements { entities, statements, notes }
+    }
+}
+
+/// Extracts one document's statements and checks its helpline numbers
+/// against `manifest` (see [`DocumentStatements`]): all the per-document work, so
+/// it runs on whichever thread read the document.
+pub fn extract_document(document: &Document, manifest: &Manifest) -> DocumentStatements {
+    let paragraphs = &document.paragraphs;
+    DocumentStatements::new(extract::extract(paragraphs), paragraphs, crate::notes::check_document(document, manifest))
+}
+
+#[derive(Debug)]
+struct Merger {
+    /// Shared so a lookup can hold a manifest entry while speakers change.
+    manifest: std::sync::Arc<Manifest>,
+    speakers: Vec<Speaker>,
+    by_key: HashMap<String, usize>,
+    /// Each manifest speaker's id, name and aliases, normalised once.
+    manifest_keys: Vec<Vec<String>>,
+}
+
+impl Merger {
+    fn new(manifest: Manifest) -> Self {
+        let manifest_keys = manifest
+            .speakers
+            .iter()
+            .map(|meta| {
+                std::iter::once(&meta.id)
+                    .chain(std::iter::once(&meta.name))
+                    .chain(&meta.aliases)
+                    .map(|name| normalize_name(name))
+                    .collect()
+            })
+            .collect();
+        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new(), manifest_keys }
+    }
+
+    /// The corpus speaker for an entity, creating it on first sight.
+    fn speaker_for(&mut self, entity: &Entity) -> usize {
+        let names: Vec<&str> =
+            std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
+        let normalized: Vec<String> = names.iter().map(|name| normalize_name(name)).collect();
+        let keys: Vec<String> = names
+            .iter()
+            .zip(&normalized)
+            .filter(|(name, key)| entity.kind != SpeakerKind::Person || key.contains(' ') || **name == entity.name)
+            .map(|(_, key)| key.clone())
+            .filter(|key| !key.is_empty())
+            .collect();
+        let manifest = std::sync::Arc::clone(&self.manifest);
+        let manifest_speaker = manifest
+            .speakers
+            .iter()
+            .zip(&self.manifest_keys)
+            .find(|(_, meta_keys)| meta_keys.iter().any(|key| normalized.contains(key)))
+            .map(|(meta, _)| meta);
+        let existing = match manifest_speaker {
+            Some(meta) => self.speakers.iter().position(|s| s.id == meta.id),
+            None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
+        };
+        let index = existing.unwrap_or_else(|| {
+            let speaker = match manifest_speaker {
+                Some(meta) => Speaker {
+                    id: meta.id.clone(),
+                    name: meta.name.clone(),
+                    short: meta.short.clone().unwrap_or_else(|| short_label(&meta.name, &meta.aliases, meta.kind)),
+                    aliases: meta.aliases.clone(),
+                    kind: meta.kind,
+                },
+                None => Speaker {
+                    id: self.unique_id(&crate::documents::slug(&entity.name)),
+                    name: entity.name.clone(),
+                    short: short_label(&entity.name, &entity.aliases, entity.kind),
+                    aliases: Vec::new(),
+                    kind: entity.kind,
+                },
+            };
+            self.speakers.push(speaker);
+            self.speakers.len() - 1
+        });
+        let speaker = &mut self.speakers[index];
+        let speaker_key = normalize_name(&speaker.name);
+        for (name, key) in names.into_iter().zip(&normalized) {
+            let known = *key == speaker_key || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
+            if !known {
+                speaker.aliases.push(name.to_string());
+            }
+        }
+        for key in keys {
+            self.by_key.entry(key).or_insert(index);
+        }
+        index
+    }
+
+    fn unique_id(&self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.speakers.iter().any(|s| s.id == id) || self.manifest.speakers.iter().any(|m| m.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+/// A gutter label: an acronym alias if there is one, a person's surname,
+/// else the name itself (the view truncates it).
+fn short_label(name: &str, aliases: &[String], kind: SpeakerKind) -> String {
+    let is_acronym =
+        |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if is_acronym(name) {
+        return name.to_string();
+    }
+    if let Some(acronym) = aliases.iter().find(|a| is_acronym(a)) {
+        return acronym.clone();
+    }
+    if kind == SpeakerKind::Person
+        && let Some(surname) = name.split_whitespace().last()
+    {
+        return surname.to_string();
+    }
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Notes are found per document on the loading threads; each must
+    /// point at its own document once the corpus numbers them.
+    #[test]
+    fn a_wrong_helpline_number_is_noted_in_the_document_that_prints_it() {
+        let document = |id: &str, text: &str| Document::from_text(id.into(), id.into(), id, text);
+        let documents = vec![
+            document("first", "First\n\nNothing to check here."),
+            document("second", "Second\n\nAdults can call the NSPCC helpline on 0808 500 1111."),
+        ];
+        let manifest = crate::documents::embedded_manifest();
+        let extracted = documents.iter().map(|document| extract_document(document, &manifest)).collect();
+        let (mut indexer, mut corpus) = Indexer::start(manifest, Vec::new());
+        indexer.add(&mut corpus, documents, extracted);
+        assert_eq!(corpus.notes.len(), 1, "{:?}", corpus.notes);
+        assert_eq!((corpus.notes[0].document, corpus.notes[0].paragraph), (1, 0));
+        assert_eq!(corpus.notes[0].published, "0808 800 5000");
+    }
+
+    #[test]
+    fn short_labels_prefer_acronyms_then_surnames() {
+        assert_eq!(
+            short_label("Buckinghamshire Safeguarding Children Board", &["BSCB".into()], SpeakerKind::Organisation),
+            "BSCB"
+        );
+        assert_eq!(short_label("Sadiq Khan", &[], SpeakerKind::Person), "Khan");
+        assert_eq!(short_label("Ofcom", &[], SpeakerKind::Organisation), "Ofcom");
+    }
+
+    fn entity(name: &str, aliases: &[&str], kind: SpeakerKind) -> Entity {
+        Entity { name: name.into(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind }
+    }
+
+    #[test]
+    fn entities_merge_across_documents_by_name_or_acronym() {
+        let manifest = Manifest::default();
+        let mut merger = Merger::new(manifest);
+        let a = merger.speaker_for(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
+        let b = merger.speaker_for(&entity("TVP", &[], SpeakerKind::Organisation));
+        let c = merger.speaker_for(&entity("Sadiq Khan", &["Mr Khan"], SpeakerKind::Person));
+        let d = merger.speaker_for(&entity("Imran Khan", &["Mr Khan"], SpeakerKind::Person));
+        assert_eq!(a, b);
+        assert_ne!(c, d, "people who share a surname stay apart");
+        assert_eq!(merger.speakers[a].id, "thames-valley-police");
+    }
+
+    #[test]
+    fn the_manifest_names_a_speaker_found_under_an_alias() {
+        let manifest = Manifest::parse(
+            "[[speaker]]\nid = \"nspcc\"\nname = \"NSPCC\"\nshort = \"NSPCC\"\naliases = [\"National Society for the Prevention of Cruelty to Children\"]\nkind = \"organisation\"\n",
+        )
+        .unwrap();
+        let mut merger = Merger::new(manifest);
+        let found = merger.speaker_for(&entity(
+            "National Society for the Prevention of Cruelty to Children",
+            &[],
+            SpeakerKind::Organisation,
+        ));
+        assert_eq!(merger.speakers[found].id, "nspcc");
+        assert_eq!(merger.speakers[found].name, "NSPCC");
+    }
+}
