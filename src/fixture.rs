@@ -62,7 +62,7 @@ pub fn seed() -> Corpus {
         .enumerate()
         .map(|(i, (speaker, kind, spans))| {
             let text = text_of(&document, &spans);
-            let found = Found { speaker, kind, text, cue: String::new(), spans, confidence: 1.0 };
+            let found = Found { speaker, kind, text, cue: String::new(), spans, confidence: 1.0, cue_span: None };
             Statement::new(i + 1, 0, speaker, found, &document.paragraphs)
         })
         .collect();
@@ -107,6 +107,7 @@ pub fn two_documents() -> Corpus {
         cue: "The NSPCC said".into(),
         spans,
         confidence: 1.0,
+        cue_span: None,
     };
     changed(seed(), |parts| {
         parts.statements.push(Statement::new(parts.statements.len() + 1, 1, Some(2), found, &document.paragraphs));

@@ -97,24 +97,33 @@ struct Merger {
     manifest: std::sync::Arc<Manifest>,
     speakers: Vec<Speaker>,
     by_key: HashMap<String, usize>,
-    /// Each manifest speaker's id, name and aliases, normalised once.
-    manifest_keys: Vec<Vec<String>>,
+    /// Speakers by id, and the ids taken (the manifest's included), so a
+    /// new speaker's id is found in constant time however many there are.
+    by_id: HashMap<String, usize>,
+    taken_ids: std::collections::HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+    /// The first manifest speaker each normalised id, name or alias names.
+    manifest_keys: HashMap<String, usize>,
 }
 
 impl Merger {
     fn new(manifest: Manifest) -> Self {
-        let manifest_keys = manifest
-            .speakers
-            .iter()
-            .map(|meta| {
-                std::iter::once(&meta.id)
-                    .chain(std::iter::once(&meta.name))
-                    .chain(&meta.aliases)
-                    .map(|name| normalize_name(name))
-                    .collect()
-            })
-            .collect();
-        Merger { manifest: std::sync::Arc::new(manifest), speakers: Vec::new(), by_key: HashMap::new(), manifest_keys }
+        let mut manifest_keys = HashMap::new();
+        for (index, meta) in manifest.speakers.iter().enumerate() {
+            for name in std::iter::once(&meta.id).chain(std::iter::once(&meta.name)).chain(&meta.aliases) {
+                manifest_keys.entry(normalize_name(name)).or_insert(index);
+            }
+        }
+        let taken_ids = manifest.speakers.iter().map(|m| m.id.clone()).collect();
+        Merger {
+            manifest: std::sync::Arc::new(manifest),
+            speakers: Vec::new(),
+            by_key: HashMap::new(),
+            by_id: HashMap::new(),
+            taken_ids,
+            next_suffix: HashMap::new(),
+            manifest_keys,
+        }
     }
 
     /// The corpus speaker for an entity, creating it on first sight.
@@ -130,14 +139,11 @@ impl Merger {
             .filter(|key| !key.is_empty())
             .collect();
         let manifest = std::sync::Arc::clone(&self.manifest);
-        let manifest_speaker = manifest
-            .speakers
-            .iter()
-            .zip(&self.manifest_keys)
-            .find(|(_, meta_keys)| meta_keys.iter().any(|key| normalized.contains(key)))
-            .map(|(meta, _)| meta);
+        // The manifest speaker listed first among those the names match.
+        let manifest_speaker =
+            normalized.iter().filter_map(|key| self.manifest_keys.get(key)).min().map(|&i| &manifest.speakers[i]);
         let existing = match manifest_speaker {
-            Some(meta) => self.speakers.iter().position(|s| s.id == meta.id),
+            Some(meta) => self.by_id.get(&meta.id).copied(),
             None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
         };
         let index = existing.unwrap_or_else(|| {
@@ -157,6 +163,8 @@ impl Merger {
                     kind: entity.kind,
                 },
             };
+            self.taken_ids.insert(speaker.id.clone());
+            self.by_id.insert(speaker.id.clone(), self.speakers.len());
             self.speakers.push(speaker);
             self.speakers.len() - 1
         });
@@ -174,12 +182,15 @@ impl Merger {
         index
     }
 
-    fn unique_id(&self, base: &str) -> String {
+    /// `base`, or `base-2`, `base-3` …: the first not taken. Each base
+    /// remembers where its count got to, so many speakers of one name cost
+    /// no more than many of different names.
+    fn unique_id(&mut self, base: &str) -> String {
         let mut id = base.to_string();
-        let mut n = 2;
-        while self.speakers.iter().any(|s| s.id == id) || self.manifest.speakers.iter().any(|m| m.id == id) {
+        let n = self.next_suffix.entry(base.to_string()).or_insert(2);
+        while self.taken_ids.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         id
     }

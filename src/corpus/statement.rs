@@ -53,6 +53,16 @@ impl Words {
         if is_spans_joined(&text, spans, paragraphs) { Words::Spans } else { Words::Owned(text.into_boxed_str()) }
     }
 
+    /// The cue where the extractor says it is, when those are its words.
+    fn at(span: Span, cue: &str, paragraphs: &[String]) -> Option<Words> {
+        let words = paragraphs.get(span.paragraph)?.get(span.start..span.end)?;
+        (words == cue).then_some(Words::At {
+            paragraph: u32::try_from(span.paragraph).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
     /// The extractor's cue for a statement: the same words in the paragraph
     /// the statement starts in, ends in, or next to it (where the
     /// extractor finds cues), else kept whole.
@@ -113,9 +123,12 @@ impl Statement {
     /// `paragraphs`; `speaker` is the corpus speaker (not the entity index
     /// in `found`).
     pub fn new(id: usize, document: usize, speaker: Option<usize>, found: Found, paragraphs: &[String]) -> Statement {
-        let Found { kind, text, cue, spans, confidence, .. } = found;
+        let Found { kind, text, cue, spans, confidence, cue_span, .. } = found;
         let text = Words::text(text, &spans, paragraphs);
-        let cue = Words::cue(cue, &spans, paragraphs);
+        let cue = match cue_span.and_then(|at| Words::at(at, &cue, paragraphs)) {
+            Some(words) => words,
+            None => Words::cue(cue, &spans, paragraphs),
+        };
         let confidence = if speaker.is_some() { (confidence.clamp(0.0, 1.0) * 100.0).round() as u8 } else { 0 };
         Statement { id, document, speaker, kind, spans, text, cue, confidence }
     }

@@ -8,7 +8,7 @@
 use super::pipeline::THRESHOLD;
 use super::quotes::Quote;
 use super::tokens::{Token, shape};
-use super::{Found, StatementKind};
+use super::{Found, Span, StatementKind};
 
 /// A cue with its speaker, in byte offsets of its paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -187,6 +187,7 @@ pub(crate) fn quotes(
                 kind: StatementKind::Direct,
                 text,
                 cue: cue_text,
+                cue_span: cue.map(|c| Span { paragraph: c.paragraph, start: c.start, end: c.end }),
                 spans: quote.pieces.clone(),
                 confidence: if speaker.is_some() { confidence } else { 0.0 },
             },
@@ -302,14 +303,18 @@ fn full_quote<'c>(
         let new_topic = between.iter().any(|s| s.subject.is_some_and(|e| e != prev.speaker));
         if !someone_else && !new_topic {
             let factor = if quote.open.0 == prev.paragraph { 0.95 } else { 0.85 };
-            let cue = cues[..last_cue].iter().rev().find(|c| c.speaker == Some(prev.speaker));
+            let cue = cues[prev.cue.min(last_cue)..last_cue].iter().rev().find(|c| c.speaker == Some(prev.speaker));
             return Some(Choice { cue, speaker: Some(prev.speaker), confidence: prev.confidence * factor });
         }
     }
     // The speaker of the sentence just before, in this paragraph or the last.
-    let before = cues[..last_cue].iter().rev().find(|c| resolved(c) && !c.relative);
+    let before = cues[..last_cue]
+        .iter()
+        .rev()
+        .take_while(|c| quote.open.0 <= c.paragraph + 1)
+        .find(|c| resolved(c) && !c.relative);
     match before {
-        Some(cue) if quote.open.0 <= cue.paragraph + 1 => Choice::by(cue, 0.8),
-        _ => Choice::nobody(),
+        Some(cue) => Choice::by(cue, 0.8),
+        None => Choice::nobody(),
     }
 }

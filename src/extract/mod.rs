@@ -119,6 +119,9 @@ pub struct Found {
     /// The words that attribute it ("An NSPCC spokesman also responded to the
     /// review and said"); empty when there are none.
     pub cue: String,
+    /// Where the cue stands, so it need not be searched for; `None` when
+    /// there is none.
+    pub cue_span: Option<Span>,
     /// The pieces of the paragraphs the statement covers, in order; never empty.
     pub spans: Vec<Span>,
     /// How sure the attribution is, from 0 to 1: how directly the text

@@ -86,7 +86,9 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
         sentences::split_into(text, &mut bounds);
         for &(s, e) in &bounds {
             tokens::tokenize(text, s, e, &quoted[p], &mut tokens);
-            let inside = quoted[p].iter().any(|&(a, b)| a < s && s < b);
+            // Whether the sentence starts inside a quote (the ranges are sorted).
+            let at = quoted[p].partition_point(|&(a, _)| a < s);
+            let inside = at > 0 && s < quoted[p][at - 1].1;
             x.registry.sentence = x.sentence;
             x.read_sentence(p, (s, e), &tokens, &mut cue_buffer, inside);
             x.sentence += 1;
@@ -117,7 +119,7 @@ impl Extractor<'_> {
                 self.cues.push(resolved);
             }
         }
-        if let Some(colon) = self.colon_cue(p, text, tokens) {
+        if let Some(colon) = self.colon_cue(p, text, tokens, first) {
             self.cues.push(colon);
             self.cues[first..].sort_by_key(|c| c.verb);
         }
@@ -490,18 +492,12 @@ impl Extractor<'_> {
 
     /// `X said: "…"` with a verb the lexicon does not list ("She went
     /// on: …"): the clause's subject introduces the quote.
-    fn colon_cue(&mut self, p: usize, text: &str, tokens: &[Token]) -> Option<ResolvedCue> {
+    fn colon_cue(&mut self, p: usize, text: &str, tokens: &[Token], first: usize) -> Option<ResolvedCue> {
         let colon = tokens.iter().position(|t| t.text(text) == ":" && !t.has(shape::QUOTED))?;
         if !tokens.get(colon + 1).is_some_and(|t| t.has(shape::QUOTED)) {
             return None;
         }
-        let first = self
-            .cues
-            .iter()
-            .rev()
-            .take_while(|c| c.paragraph == p)
-            .any(|c| c.verb < tokens[colon].start && c.verb >= tokens[0].start);
-        if first {
+        if self.cues[first..].iter().any(|c| c.verb < tokens[colon].start) {
             return None;
         }
         let run = cues::main_subject(tokens, text).filter(|r| r.1 <= colon)?;
@@ -681,6 +677,7 @@ impl Extractor<'_> {
                 kind: StatementKind::Reported,
                 text: text[s..e].to_string(),
                 cue: text[cue.start..cue.end].to_string(),
+                cue_span: Some(Span { paragraph: p, start: cue.start, end: cue.end }),
                 spans: vec![Span { paragraph: p, start: s, end: e }],
                 confidence: cue.confidence,
             },

@@ -119,6 +119,7 @@ mod tests {
                     cue: "said".into(),
                     spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
                     confidence: 1.0,
+                    cue_span: None,
                 },
                 &[text.to_string()],
             )],
