@@ -36,8 +36,9 @@ const HEADLINE_MAX_WORDS: usize = 20;
 
 impl Document {
     /// Builds a document from sanitised text. The first line is the title
-    /// when a blank line follows it and it reads like a headline (short, not
-    /// ending like a sentence); otherwise `fallback_title` is used and the
+    /// when a blank line follows it and it reads like a headline (at most
+    /// 20 words, not ending in a comma, semicolon or colon); otherwise
+    /// `fallback_title` is used and the
     /// first line stays part of the body.
     pub fn from_text(id: String, origin: String, fallback_title: &str, text: &str) -> Document {
         debug_assert!(sanitize::is_clean(text));
@@ -93,7 +94,9 @@ fn headline(text: &str) -> Option<&str> {
     let first = first.trim();
     let blank_follows = rest.split('\n').next().is_some_and(|line| line.trim().is_empty());
     let words = first.split_whitespace().count();
-    let sentence_like = first.ends_with(['.', ',', ';', ':']) || first.ends_with(".\"") || first.ends_with(".”");
+    // A full stop may end a headline ("Police act on review."); a comma,
+    // semicolon or colon leaves the line open, as body text does.
+    let sentence_like = first.ends_with([',', ';', ':']);
     (blank_follows && words > 0 && words <= HEADLINE_MAX_WORDS && !sentence_like).then_some(first)
 }
 
@@ -176,11 +179,21 @@ mod tests {
     }
 
     #[test]
-    fn a_first_sentence_is_not_a_title() {
-        let text = "Police have responded to a review.\n\nA spokesman said: \"Yes.\"";
+    fn a_headline_may_end_in_a_full_stop() {
+        let text = "Police respond to review.\n\nA spokesman said: \"Yes.\"";
         let doc = Document::from_text("a".into(), "a.txt".into(), "Fallback", text);
+        assert_eq!(doc.title, "Police respond to review.");
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_long_first_sentence_or_an_open_line_is_not_a_title() {
+        let long = "Northshire Police has responded to a damning review into child sexual exploitation in the county which suggested more needs to be done.\n\nMore.";
+        let doc = Document::from_text("a".into(), "a.txt".into(), "Fallback", long);
         assert_eq!(doc.title, "Fallback");
         assert_eq!(doc.paragraphs.len(), 2);
+        let open = Document::from_text("a".into(), "a.txt".into(), "Fallback", "A spokesman said:\n\n\"Yes.\"");
+        assert_eq!(open.title, "Fallback");
     }
 
     #[test]
