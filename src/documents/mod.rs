@@ -83,7 +83,12 @@ impl Document {
 /// another follows, decide it.
 fn headline_of_pieces(pieces: &[String]) -> Option<String> {
     let first = pieces.iter().position(|p| !p.chars().all(|c| c == '\n' || c == ' '))?;
-    let text = if first + 1 < pieces.len() { format!("{}\n\n", pieces[first]) } else { pieces[first].clone() };
+    let body = pieces[first + 1..].iter().find(|p| p.split('\n').any(|line| !line.trim().is_empty()));
+    let text = match body {
+        Some(body) => format!("{}\n\n{body}", pieces[first]),
+        None if first + 1 < pieces.len() => format!("{}\n\n", pieces[first]),
+        None => pieces[first].clone(),
+    };
     headline(&text).map(str::to_string)
 }
 
@@ -92,11 +97,14 @@ fn headline(text: &str) -> Option<&str> {
     let text = text.trim_start_matches(['\n', ' ']);
     let (first, rest) = text.split_once('\n')?;
     let first = first.trim();
-    let blank_follows = rest.split('\n').next().is_some_and(|line| line.trim().is_empty());
+    let mut lines = rest.split('\n');
+    let blank_follows = lines.next().is_some_and(|line| line.trim().is_empty());
+    let body_follows = lines.any(|line| !line.trim().is_empty());
     let words = first.split_whitespace().count();
-    // A full stop may end a headline ("Police act on review."); a comma,
-    // semicolon or colon leaves the line open, as body text does.
-    let sentence_like = first.ends_with([',', ';', ':']);
+    // A comma, semicolon or colon leaves the line open, as body text does;
+    // a full stop may end a headline ("Police act on review.") when a body
+    // follows it (a text of one sentence is body).
+    let sentence_like = first.ends_with([',', ';', ':']) || first.ends_with(['.', '"', '”']) && !body_follows;
     (blank_follows && words > 0 && words <= HEADLINE_MAX_WORDS && !sentence_like).then_some(first)
 }
 
