@@ -19,12 +19,6 @@ pub mod cli;
 pub mod content;
 pub mod corpus;
 pub mod documents;
-// The extractor's rebuild (another branch) owns src/extract/. Its lint
-// debts at the time the lints came in (six undocumented variants and
-// fields, three functions over 100 lines) are allowed here, at its
-// declaration, rather than edited under its owner: remove this when the
-// rebuild lands.
-#[allow(missing_docs, clippy::too_many_lines)]
 pub mod extract;
 #[cfg(test)]
 mod fixture;

@@ -22,7 +22,7 @@
 //!    the last few sentences mentioned.
 //!
 //! `pipeline` runs them over one document. Every statement carries a
-//! confidence; below [`pipeline::THRESHOLD`] its speaker is left unattributed.
+//! confidence; below a threshold (one half) its speaker is left unattributed.
 
 use serde::Serialize;
 
@@ -67,8 +67,11 @@ impl StatementKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
+    /// A body: a company, a council, a charity, a force, a newspaper.
     Organisation,
+    /// Someone named ("Sadiq Khan") or described ("a survivor").
     Person,
+    /// People spoken of together ("young victims", "campaigners").
     Group,
 }
 
@@ -91,6 +94,7 @@ pub struct Entity {
     pub name: String,
     /// Other names the document uses for it ("BSCB", "Mr Khan"), without duplicates.
     pub aliases: Vec<String>,
+    /// What it is, as the words around it tell.
     pub kind: SpeakerKind,
 }
 
@@ -112,6 +116,7 @@ pub struct Found {
     /// Index into [`Extraction::entities`], or `None` when the text gives no
     /// way to tell who spoke (never a guess).
     pub speaker: Option<usize>,
+    /// A quote in marks, or reported speech.
     pub kind: StatementKind,
     /// Direct: the quoted words without marks, paragraphs joined by one space.
     /// Reported: the whole sentence, verbatim.
@@ -133,6 +138,7 @@ pub struct Found {
 /// Everything found in one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
+    /// The speakers its statements name, each once.
     pub entities: Vec<Entity>,
     /// In document order.
     pub statements: Vec<Found>,
