@@ -101,7 +101,16 @@ fn in_phrase(t: &Token) -> bool {
     let only_verbal = t.is(tag::AUX) && !t.is(tag::NOUN)
         || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !t.is_capitalised()
         || t.is(tag::ADV | tag::SCONJ) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN | tag::DET);
-    (t.is_capitalised() || nominal || t.has(shape::DIGIT | shape::POSSESSIVE) || t.word.is_unknown()) && !only_verbal
+    // An unknown lower-case word is taken for a noun, unless it ends like
+    // a verb form ("jailed", "tweeting").
+    let text_unknown = t.word.is_unknown() && !t.is_capitalised() && !t.has(shape::VERB_ENDING);
+    (t.is_capitalised() || nominal || t.has(shape::DIGIT | shape::POSSESSIVE) || text_unknown) && !only_verbal
+}
+
+/// A preposition that attaches a phrase to the noun before it ("a
+/// spokesman for the Home Office", "the head of policy").
+fn is_attaching(paragraph: &str, t: &Token) -> bool {
+    matches!(t.text(paragraph), "for" | "of" | "at" | "from" | "in" | "on" | "with")
 }
 
 /// The noun phrase that ends at token `last`, walking back no further than
@@ -129,6 +138,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
             // that attaches it to a noun ("spokesman for the ...").
             let attaches = prev.is(tag::ADP)
                 && !prev.is_capitalised()
+                && is_attaching(paragraph, prev)
                 && k - 1 > floor
                 && in_phrase(&tokens[k - 2])
                 && !tokens[k - 2].is(tag::DET);
@@ -158,7 +168,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
         }
         let attaches = prev.is(tag::ADP)
             && !prev.is_capitalised()
-            && matches!(prev.text(paragraph), "for" | "of" | "at" | "from" | "in" | "on" | "with")
+            && is_attaching(paragraph, prev)
             && k - 1 > floor
             && in_phrase(&tokens[k - 2])
             && !tokens[k - 2].is(tag::DET);

@@ -25,7 +25,17 @@ struct Pending {
     sentence: usize,
     person: bool,
     role: Role,
+    /// An organisation may be the one described: the description is of an
+    /// organisation, or of "the country's biggest grocer", "a leading
+    /// retailer" (not "the home secretary").
+    company_like: bool,
 }
+
+/// How many sentences on a description ("A former minister …") may be
+/// named by the next new speaker, and by a name given the same role
+/// ("… Judge Michael Slater").
+const NAME_REACH: usize = 2;
+const ROLE_REACH: usize = 12;
 
 /// The document-wide state of one extraction.
 struct Extractor<'a> {
@@ -172,9 +182,6 @@ impl Extractor<'_> {
                     n.is(tag::AUX) || n.is(tag::VERB) && !n.is(tag::NOUN | tag::PROPN) && !n.is_capitalised()
                 });
                 let person = (self.registry.get(id).sort == Sort::Person).then_some(gender);
-                if subject && person.is_some() {
-                    self.adopt_pending(id, true);
-                }
                 if subject && self.subject.is_none() {
                     self.subject = Some(self.registry.root(id));
                 }
@@ -436,7 +443,9 @@ impl Extractor<'_> {
         // A bare noun ("Police said") is generic, not someone to be named.
         let introduced = definite || tokens[run.0..run.1].iter().any(|t| t.is(tag::DET | tag::NUM));
         if introduced {
-            self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role });
+            let owned = tokens[run.0..run.1].iter().any(|t| t.has(shape::POSSESSIVE));
+            let company_like = !person || owned || !definite;
+            self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role, company_like });
         }
         (id, 0.6)
     }
@@ -448,17 +457,23 @@ impl Extractor<'_> {
     /// warned. Acme said …").
     fn adopt_pending(&mut self, id: usize, named: bool) {
         let Some(pending) = self.pending.clone() else { return };
-        if !named || pending.sentence == self.sentence || self.registry.root(pending.entity) == id {
+        if !named
+            || pending.sentence == self.sentence
+            || pending.sentence + NAME_REACH < self.sentence
+            || self.registry.root(pending.entity) == id
+        {
             return;
         }
-        let new = self.registry.get(id).first_seen > pending.sentence;
+        // Named for the first time as it speaks: introduced here, not a
+        // person the text has been telling of since.
+        let new = self.registry.get(id).first_seen == self.sentence;
         let definite = self.registry.get(pending.entity).placeholder == Some(true);
         if !new || definite && pending.sentence > 1 {
             return;
         }
         let sort = self.registry.get(id).sort;
-        // A person noun may describe a company ("the biggest grocer").
-        let fits = matches!(sort, Sort::Organisation | Sort::Unknown) || pending.person && sort == Sort::Person;
+        let fits = pending.company_like && matches!(sort, Sort::Organisation | Sort::Unknown)
+            || pending.person && sort == Sort::Person;
         if fits {
             self.registry.merge(pending.entity, id);
             self.pending = None;
@@ -466,7 +481,7 @@ impl Extractor<'_> {
     }
 
     fn expire_pending(&mut self) {
-        if self.pending.as_ref().is_some_and(|p| p.sentence + 2 < self.sentence) {
+        if self.pending.as_ref().is_some_and(|p| p.sentence + ROLE_REACH < self.sentence) {
             self.pending = None;
         }
     }

@@ -168,9 +168,9 @@ impl Salience {
         let right_sort = |i: &&Item| {
             let record = registry.get(i.entity);
             if person {
-                // A person known by another role is not this one.
-                (i.person || matches!(record.sort, Sort::Person))
-                    && record.roles.iter().all(|r| role.fits(r) || i.person)
+                // A person (not a spokesperson's organisation), and not one
+                // known by another role.
+                matches!(record.sort, Sort::Person | Sort::Described) && record.roles.iter().all(|r| role.fits(r))
             } else {
                 !i.person && record.sort == Sort::Organisation && same_kind(&record.name, &role.head)
             }

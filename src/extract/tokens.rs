@@ -18,6 +18,8 @@ pub(crate) mod shape {
     pub const POSSESSIVE: u8 = 16;
     /// Begins with a digit.
     pub const DIGIT: u8 = 32;
+    /// Ends like a verb form ("-ed", "-ing"): what an unknown word likely is.
+    pub const VERB_ENDING: u8 = 64;
 }
 
 /// A word or punctuation mark of a sentence.
@@ -261,6 +263,9 @@ fn word_shape(word: &str, first: char) -> u8 {
     };
     if possessive {
         shape |= shape::POSSESSIVE;
+    }
+    if bytes.len() > 4 && (bytes.ends_with(b"ed") || bytes.ends_with(b"ing")) {
+        shape |= shape::VERB_ENDING;
     }
     shape
 }
