@@ -58,11 +58,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
     let alnum = |o: Option<char>| o.is_some_and(super::tokens::is_alnum);
     match c {
-        // A curly mark facing the wrong way (typed by mistake) is read by
-        // the spaces around it: ”We go” opens, “We go“ closes.
-        '“' | '„' if !space_before && space_after => Some((Family::Double, Role::Close)),
         '“' | '„' => Some((Family::Double, Role::Open)),
-        '”' if space_before && !space_after => Some((Family::Double, Role::Open)),
         '”' => Some((Family::Double, Role::Close)),
         '"' => Some((
             Family::Double,
@@ -353,12 +349,6 @@ mod tests {
             texts(&["UK 'needs true data', she said. 'It's the families' turn,' he added."]),
             vec!["needs true data", "It's the families' turn,"]
         );
-    }
-
-    #[test]
-    fn marks_facing_the_wrong_way() {
-        assert_eq!(texts(&["He said ”we will go” and left."]), vec!["we will go"]);
-        assert_eq!(texts(&["“We will go,“ he said."]), vec!["We will go,"]);
     }
 
     #[test]
