@@ -39,10 +39,9 @@ pub(crate) enum Reference {
     Spokesperson { org: Option<Run>, gender: Gender },
     /// A person named by a role ("the minister"); `definite` for "the".
     Role { noun: usize, definite: bool, gender: Gender },
-    /// A role someone else's ("Sophie's mother", "Acme's chief executive"):
-    /// never the owner, and never anyone in view; the owner when it is an
-    /// organisation's name.
-    OwnedRole { noun: usize, org: Option<Run> },
+    /// A person's relative or colleague ("Sophie's mother"): never the
+    /// owner, and never anyone else in view.
+    OwnedRole { noun: usize },
     /// An organisation named by a common noun ("the company", "the council").
     OrgDescription { noun: usize, definite: bool },
     /// A group ("young victims", "campaigners"): the words that name it.
@@ -341,9 +340,19 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
             Reference::Document { noun, author: None, .. } => {
                 Reference::Document { noun, author: owner, definite: true }
             }
-            Reference::Role { noun, .. } => {
-                let org = owner.filter(|&run| classify_name(tokens, paragraph, run).1 == NameKind::Organisation);
-                Reference::OwnedRole { noun, org }
+            // Someone's relative or colleague ("Sophie's mother", "the
+            // girl's father") is a person of their own; a role of a body
+            // or place ("Acme's chief executive", "the country's biggest
+            // grocer") may be named next.
+            Reference::Role { noun, gender, .. } => {
+                let kind = owner.map(|run| classify_name(tokens, paragraph, run).1);
+                let person_owner =
+                    kind == Some(NameKind::Person) || tokens[p].is(tag::PERSON_NOUN) && !tokens[p].is_capitalised();
+                if person_owner {
+                    Reference::OwnedRole { noun }
+                } else {
+                    Reference::Role { noun, definite: true, gender }
+                }
             }
             other => other,
         });
@@ -389,7 +398,7 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
         let org = modifier().or_else(after);
         // "a council spokesman", "a police spokeswoman": the body a common
         // noun names.
-        if org.is_none() && noun > start && tokens[noun - 1].is(tag::GROUP_NOUN) && !tokens[noun - 1].is(tag::PLURAL) {
+        if org.is_none() && noun > start && tokens[noun - 1].is(tag::GROUP_SENSE) && !tokens[noun - 1].is(tag::PLURAL) {
             return Some(Reference::OrgDescription { noun: noun - 1, definite: true });
         }
         return Some(Reference::Spokesperson { org, gender });

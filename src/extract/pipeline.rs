@@ -364,8 +364,15 @@ impl Extractor<'_> {
         let sentence = self.sentence;
         match mention.reference {
             Reference::Name { run, kind, gender } => {
-                let name =
-                    if run.1 == mention.run.1 { whole_text(text, tokens, run) } else { phrase_text(text, tokens, run) };
+                // "Barnardo's said" keeps its name whole; "Jo Lee's warning"
+                // names Jo Lee.
+                let owner =
+                    tokens.get(mention.run.1).is_some_and(|n| n.is(tag::NOUN | tag::ADJ) && !n.is_capitalised());
+                let name = if run.1 == mention.run.1 && !owner {
+                    whole_text(text, tokens, run)
+                } else {
+                    phrase_text(text, tokens, run)
+                };
                 let id = self.registry.name(&name, kind, gender);
                 self.record_role(id, text, tokens, (mention.run.0, run.0));
                 Some((id, 0.95))
@@ -389,14 +396,9 @@ impl Extractor<'_> {
                 let found = definite.then(|| self.salience.described(&self.registry, &role, true, sentence)).flatten();
                 found.or_else(|| Some(self.placeholder(text, tokens, mention.run, role, true, gender)))
             }
-            Reference::OwnedRole { noun, org } => {
-                let gender = mentions::word_gender(&tokens[noun]);
-                if org.is_some() {
-                    // An organisation's officer, whom the text may name next.
-                    let role = role_of(text, tokens, mention.run, noun);
-                    return Some(self.placeholder(text, tokens, mention.run, role, true, gender));
-                }
+            Reference::OwnedRole { noun } => {
                 // Someone's relative ("Sophie's mother"): a person of their own.
+                let gender = mentions::word_gender(&tokens[noun]);
                 let words = phrase_text(text, tokens, head_words(tokens, mention.run));
                 Some((self.registry.described(&words, Sort::Described, gender), 0.7))
             }
