@@ -210,9 +210,9 @@ fn escape(bytes: &[u8], more: bool) -> Step {
     if step == Step::Incomplete && !more { esc() } else { step }
 }
 
-/// `ESC O x`: arrows, Home, End and F1–F4 in the terminal's application mode.
-fn ss3(bytes: &[u8]) -> Step {
-    let Some(&last) = bytes.get(2) else { return Step::Incomplete };
+/// The key a sequence's final letter names, in `ESC O x` and `ESC [ … x`:
+/// arrows, Home, End, F1–F4.
+fn lettered_key(last: u8) -> Option<KeyCode> {
     let code = match last {
         b'A' => KeyCode::Up,
         b'B' => KeyCode::Down,
@@ -221,9 +221,18 @@ fn ss3(bytes: &[u8]) -> Step {
         b'H' => KeyCode::Home,
         b'F' => KeyCode::End,
         b'P'..=b'S' => KeyCode::F(1 + last - b'P'),
-        _ => return Step::Skip(3),
+        _ => return None,
     };
-    key(code, KeyModifiers::NONE, 3)
+    Some(code)
+}
+
+/// `ESC O x`: arrows, Home, End and F1–F4 in the terminal's application mode.
+fn ss3(bytes: &[u8]) -> Step {
+    let Some(&last) = bytes.get(2) else { return Step::Incomplete };
+    match lettered_key(last) {
+        Some(code) => key(code, KeyModifiers::NONE, 3),
+        None => Step::Skip(3),
+    }
 }
 
 /// `ESC [ …`: a control sequence (keys, the mouse, the start of a paste).
@@ -268,14 +277,10 @@ fn control(params: &[u8], last: u8, used: usize) -> Step {
     }
     let Some(numbers) = numbers(params) else { return Step::Skip(used) };
     let modifiers = numbers.get(1).map_or(KeyModifiers::NONE, |&mask| modifiers(mask));
+    if let Some(code) = lettered_key(last) {
+        return key(code, modifiers, used);
+    }
     let code = match last {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
-        b'P'..=b'S' => KeyCode::F(1 + last - b'P'),
         b'Z' => return key(KeyCode::BackTab, KeyModifiers::SHIFT, used),
         b'~' => match numbers.first().and_then(|&n| special_key(n)) {
             Some(code) => code,
