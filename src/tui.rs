@@ -1,7 +1,7 @@
 //! The terminal and the event loop. Every way out (quit, error, panic,
 //! signals, an abort, a closed terminal and the quick exit) puts the
-//! terminal back ([`terminal`]); the quick exit also clears the screen and
-//! its scrollback. Keys are read on a thread of their own ([`input`]), so a
+//! terminal back (`tui/terminal.rs`); the quick exit also clears the screen and
+//! its scrollback. Keys are read on a thread of their own (`tui/input.rs`), so a
 //! quick exit is seen the moment it is typed, whatever the loop is doing.
 
 mod input;
