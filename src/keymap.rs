@@ -265,11 +265,10 @@ pub const QUICK_EXIT_WINDOW: std::time::Duration = std::time::Duration::from_sec
 /// cancel the prompt, clear the search) and the second one leaves from any
 /// state. Only key presses are fed in: any other key in between starts over.
 ///
-/// crossterm reads Alt-x as Esc followed by x in one read, and reports it as
-/// one key with Alt held, not as an Esc, so an escape-prefixed key never
-/// counts. Two Escs that arrive in the *same* read (pasted, or sent by a
-/// program) are the Alt-Esc encoding and reach us as one Esc; a person
-/// pressing Esc twice sends two reads.
+/// Alt-x arrives as Esc followed by x in one read and is reported as one
+/// key with Alt held, not as an Esc, so an escape-prefixed key never
+/// counts. Two Escs that arrive in the *same* read (sent by tmux or a
+/// program, or Alt-Esc) are two Escs (`tui`'s input parser), so they count.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EscEsc {
     /// When the last unpaired Esc was pressed.

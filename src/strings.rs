@@ -39,6 +39,12 @@ pub const ALL: &str = "All";
 pub fn approximate_percent(percent: usize) -> String {
     format!("~{percent}%")
 }
+/// Printed after a crash (an abort, a fault) has put the terminal back;
+/// `signal` names the signal ("SIGABRT").
+pub fn crashed(signal: &str) -> String {
+    format!("voices stopped after an internal error ({signal}); the terminal has been put back as it was.")
+}
+
 /// The search prompt, for the reader and for the list.
 pub const SEARCH_PROMPT: &str = "Search: ";
 /// The prompt when the search filters the list.

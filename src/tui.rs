@@ -1,29 +1,33 @@
-//! The terminal: raw mode, the alternate screen, mouse capture, and the
-//! event loop. Every way out (quit, error, panic, signals, a closed terminal
-//! and the quick exit) goes through [`restore`], which is safe to call more
-//! than once; the quick exit also clears the screen and its scrollback.
+//! The terminal and the event loop. Every way out (quit, error, panic,
+//! signals, an abort, a closed terminal and the quick exit) puts the
+//! terminal back (`tui/terminal.rs`); the quick exit also clears the screen and
+//! its scrollback. Keys are read on a thread of their own (`tui/input.rs`), so a
+//! quick exit is seen the moment it is typed, whatever the loop is doing.
 
-use std::io::{self, IsTerminal, Stdout, Write};
-use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+mod input;
+mod parse;
+mod signals;
+mod terminal;
+
+use std::io::{self, Stdout, Write};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
-use crossterm::terminal::{
-    self, BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-};
-use crossterm::{cursor, execute};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Control};
-use crate::keymap::{self, EscEsc};
+use crate::app::{Action, App, Control, Mode};
+use crate::documents::sanitize;
+use crate::keymap;
 use crate::loading::LoadEvent;
 use crate::ui::layout::{self, Areas};
 use crate::ui::theme::Theme;
+
+pub use signals::{CRASH_SIGNALS, quick_exit_signals};
+pub use terminal::{quick_exit_screen, restore};
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -43,27 +47,21 @@ pub struct Options {
     pub idle_exit: Option<Duration>,
 }
 
-/// Whether the terminal is currently set up by us (raw, alternate screen).
-static ACTIVE: AtomicBool = AtomicBool::new(false);
-/// Whether mouse capture was turned on, so restore turns it off.
-static MOUSE: AtomicBool = AtomicBool::new(false);
-/// Set by SIGTERM, SIGHUP or SIGINT: the loop then leaves through the same
-/// restore as a quick exit, instead of dying with the terminal in raw mode.
-static SIGNALLED: AtomicBool = AtomicBool::new(false);
 /// How long the loop waits for an event before checking the signal flag
 /// and the idle timer.
 const TICK: Duration = Duration::from_millis(100);
-/// How long after a signal the loop has to leave by itself before the
-/// signal thread does the quick exit itself (the loop could be stuck in a
-/// read, e.g. inside crossterm on a terminal that has just closed).
-const SIGNAL_GRACE: Duration = Duration::from_secs(1);
-/// Test-only switch, documented in the README's testing notes: when set to
-/// `1`, the reader panics on the first key press, so a pty test can check
-/// that a panic restores the terminal and prints its message.
-const TEST_PANIC_VAR: &str = "VOICES_TEST_PANIC";
+/// Test-only switch, documented in the README's testing notes: `1` makes
+/// the reader panic on the first key press, `abort` makes an allocation
+/// fail there (the process aborts, as when memory runs out), `overflow`
+/// overflows the stack there; so a pty test can check that each restores
+/// the terminal and prints its message.
+const TEST_FAULT_VAR: &str = "VOICES_TEST_PANIC";
 /// The wait while documents are still arriving: short, so the sidebar and
 /// the progress count move steadily.
 const LOADING_TICK: Duration = Duration::from_millis(40);
+/// The longest the loop handles queued events before it draws a frame and
+/// looks at the loader again (many keys at once, each slow).
+const EVENT_SLICE: Duration = Duration::from_millis(50);
 
 /// How often the sidebar is rebuilt while documents arrive (see [`drain`]).
 const SIDEBAR_REFRESH: Duration = Duration::from_millis(250);
@@ -71,92 +69,6 @@ const SIDEBAR_REFRESH: Duration = Duration::from_millis(250);
 /// between two looks at the input while a long document is being measured
 /// after it opened or the width changed: a key waits at most this long.
 const WRAP_SLICE: Duration = Duration::from_millis(4);
-
-/// Routes the termination signals to [`SIGNALLED`] on a thread of their
-/// own; once per process. If the loop has not left [`SIGNAL_GRACE`] after a
-/// signal, that thread clears the screen, restores the terminal and exits.
-fn watch_signals() -> io::Result<()> {
-    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
-    if DONE.get().is_some() {
-        return Ok(());
-    }
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if signals.forever().next().is_some() {
-            SIGNALLED.store(true, Ordering::SeqCst);
-            std::thread::sleep(SIGNAL_GRACE);
-            if ACTIVE.load(Ordering::SeqCst) {
-                quick_exit_screen();
-                std::process::exit(0);
-            }
-        }
-    })?;
-    let _ = DONE.set(());
-    Ok(())
-}
-
-/// The quick exit's clearing: blank the alternate screen, restore the
-/// terminal (which leaves it), then clear the main screen and its
-/// scrollback (`CSI 2 J`, `CSI 3 J`), home the cursor, reset colours and
-/// show the cursor, so what was read cannot be scrolled back to. Errors are
-/// ignored: the terminal may already be gone.
-pub fn quick_exit_screen() {
-    let mut out = io::stdout();
-    if ACTIVE.load(Ordering::SeqCst) {
-        let _ = execute!(out, Clear(ClearType::All));
-    }
-    let _ = restore();
-    let _ = out.write_all(b"\x1b[2J\x1b[3J\x1b[H\x1b[0m\x1b[?25h");
-    let _ = out.flush();
-}
-
-/// Puts the terminal back as it was: mouse capture off, main screen, cursor
-/// shown, raw mode off. Does nothing if the terminal is not set up, so every
-/// exit path can call it.
-pub fn restore() -> io::Result<()> {
-    if !ACTIVE.swap(false, Ordering::SeqCst) {
-        return Ok(());
-    }
-    let mut out = io::stdout();
-    if MOUSE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    let left = execute!(out, LeaveAlternateScreen, cursor::Show);
-    let raw = terminal::disable_raw_mode();
-    left.and(raw)
-}
-
-/// Restores the terminal when dropped: the normal exit and early returns.
-struct Guard;
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = restore();
-    }
-}
-
-/// Makes a panic restore the terminal before its message is printed, so the
-/// message is readable and the shell usable.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = restore();
-        previous(info);
-    }));
-}
-
-fn setup(options: Options) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    terminal::enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    if options.mouse {
-        execute!(out, EnableMouseCapture)?;
-        MOUSE.store(true, Ordering::SeqCst);
-    }
-    Terminal::new(CrosstermBackend::new(out))
-}
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// way out of this function, including a panic.
@@ -172,11 +84,14 @@ pub fn run_loading(
     options: Options,
     loader: Option<Receiver<LoadEvent>>,
 ) -> Result<(), TuiError> {
-    install_panic_hook();
-    watch_signals()?;
-    let _guard = Guard;
-    let mut terminal = setup(options)?;
-    let control = event_loop(&mut terminal, &mut app, theme, options, loader)?;
+    terminal::install_panic_hook();
+    signals::watch_quick_exit_signals()?;
+    signals::guard_crashes()?;
+    let _guard = terminal::Guard;
+    let mut terminal = terminal::setup(options)?;
+    let keyboard = input::Keyboard::start()?;
+    let control = event_loop(&mut terminal, &mut app, theme, options, loader, &keyboard)?;
+    drop(keyboard);
     drop(terminal);
     if control == Control::QuickExit {
         quick_exit_screen();
@@ -204,54 +119,44 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, theme:
     Ok(drawn.areas)
 }
 
-/// The file descriptor crossterm reads keys from (standard input when it is
-/// a terminal, else `/dev/tty`, opened read-only), so the loop can see the
-/// terminal close before crossterm reads it.
-struct Input {
-    /// Keeps `/dev/tty` open when standard input is not the terminal.
-    _tty: Option<std::fs::File>,
-    fd: RawFd,
+/// The test-only faults of [`TEST_FAULT_VAR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TestFault {
+    Panic,
+    Abort,
+    Overflow,
 }
 
-impl Input {
-    fn open() -> io::Result<Input> {
-        if io::stdin().is_terminal() {
-            return Ok(Input { _tty: None, fd: io::stdin().as_raw_fd() });
+impl TestFault {
+    fn from_env() -> Option<TestFault> {
+        match std::env::var(TEST_FAULT_VAR).ok()?.as_str() {
+            "1" => Some(TestFault::Panic),
+            "abort" => Some(TestFault::Abort),
+            "overflow" => Some(TestFault::Overflow),
+            _ => None,
         }
-        let tty = std::fs::File::open("/dev/tty")?;
-        let fd = tty.as_raw_fd();
-        Ok(Input { _tty: Some(tty), fd })
     }
 
-    /// Waits up to `timeout` for input. Err when the terminal has closed
-    /// (hang-up or error): crossterm 0.29 retries a failing read forever, so
-    /// it must never be asked to read a closed terminal.
-    #[allow(unsafe_code)] // poll(2) has no safe wrapper in libc; the block says why it is sound.
-    fn wait(&self, timeout: Duration) -> io::Result<()> {
-        let mut fds = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
-        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-        // SAFETY: one valid pollfd, and its count is 1.
-        let n = unsafe { libc::poll(&mut fds, 1, ms) };
-        if n < 0 {
-            let err = io::Error::last_os_error();
-            return if err.kind() == io::ErrorKind::Interrupted { Ok(()) } else { Err(err) };
+    fn happen(self) {
+        match self {
+            TestFault::Panic => panic!("{TEST_FAULT_VAR}=1: the test-only panic on the first key"),
+            // 4 EiB: more than any address space, so the allocator fails
+            // and Rust aborts, as when memory runs out.
+            TestFault::Abort => {
+                drop(std::hint::black_box(Vec::<u8>::with_capacity(std::hint::black_box(usize::MAX / 4))))
+            }
+            TestFault::Overflow => drop(std::hint::black_box(exhaust_stack(0))),
         }
-        if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal closed"));
-        }
-        Ok(())
     }
+}
 
-    /// The next event within `timeout`, if any; Err when the terminal closed.
-    fn next(&self, timeout: Duration) -> io::Result<Option<Event>> {
-        self.wait(Duration::ZERO)?;
-        // Events crossterm already parsed, or input waiting now.
-        if event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
-        }
-        self.wait(timeout)?;
-        Ok(None)
+/// Recurses until the stack runs out (the test-only stack overflow).
+fn exhaust_stack(depth: u64) -> u64 {
+    let frame = std::hint::black_box([depth; 64]);
+    if depth == u64::MAX {
+        return 0;
     }
+    exhaust_stack(depth + 1).wrapping_add(frame[0])
 }
 
 fn event_loop(
@@ -260,15 +165,15 @@ fn event_loop(
     theme: &Theme,
     options: Options,
     mut loader: Option<Receiver<LoadEvent>>,
+    keyboard: &input::Keyboard,
 ) -> io::Result<Control> {
-    let input = Input::open()?;
-    let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1");
-    let mut esc = EscEsc::default();
+    let test_fault = TestFault::from_env();
     let mut last_key = Instant::now();
     let mut dirty = true;
     let mut refresh = SidebarRefresh::default();
     let size = terminal.size()?;
     let mut areas = layout::areas(size.width, size.height, app.focus());
+    let mut queue: Vec<Event> = Vec::new();
     loop {
         if let Some(receiver) = &loader {
             let (received, open) = drain(receiver, app, &mut refresh);
@@ -281,7 +186,7 @@ fn event_loop(
             areas = draw(terminal, app, theme)?;
             dirty = false;
         }
-        if SIGNALLED.load(Ordering::SeqCst) {
+        if terminal::exit_requested() {
             return Ok(Control::QuickExit);
         }
         let mut timeout = if loader.is_some() { LOADING_TICK } else { TICK };
@@ -298,29 +203,40 @@ fn event_loop(
             }
             timeout = timeout.min(left);
         }
-        let event = match input.next(timeout) {
-            Ok(Some(event)) => event,
-            Ok(None) => continue,
-            // A closed terminal (EIO, hang-up): nothing is left to show, so
-            // leave as after a hang-up instead of spinning.
-            Err(_) => return Ok(Control::QuickExit),
-        };
-        if let Event::Key(key) = &event
-            && key.kind == KeyEventKind::Press
-        {
-            last_key = Instant::now();
-            if test_panic {
-                panic!("{TEST_PANIC_VAR}=1: the test-only panic on the first key");
-            }
-            if esc.press(*key, last_key) {
+        if !queue.is_empty() {
+            timeout = Duration::ZERO;
+        }
+        // A quick exit, or a terminal that closed: leave without handling
+        // anything still queued.
+        if keyboard.receive(timeout, &mut queue).is_err() {
+            return Ok(Control::QuickExit);
+        }
+        let started = Instant::now();
+        let mut handled = 0;
+        for event in &queue {
+            handled += 1;
+            if terminal::exit_requested() {
                 return Ok(Control::QuickExit);
             }
+            if let Event::Key(key) = event
+                && key.kind == KeyEventKind::Press
+            {
+                last_key = Instant::now();
+                if let Some(fault) = test_fault {
+                    fault.happen();
+                }
+            }
+            if let Some(action) = to_action(event.clone(), app, options, &areas) {
+                match app.update(action) {
+                    Control::Continue => dirty = true,
+                    other => return Ok(other),
+                }
+            }
+            if started.elapsed() >= EVENT_SLICE {
+                break;
+            }
         }
-        let Some(action) = to_action(event, app, options, &areas) else { continue };
-        match app.update(action) {
-            Control::Continue => dirty = true,
-            other => return Ok(other),
-        }
+        queue.drain(..handled);
     }
 }
 
@@ -379,8 +295,19 @@ pub fn to_action(event: Event, app: &App, options: Options, areas: &Areas) -> Op
             }
         }
         Event::Resize(width, height) => Some(Action::Resize(layout::viewport(width, height))),
+        // A paste is text for a prompt, never keys: elsewhere it does nothing.
+        Event::Paste(text) if matches!(app.mode(), Mode::Search | Mode::Picker) => {
+            Some(Action::Paste(pasted_text(&text)))
+        }
         _ => None,
     }
+}
+
+/// Pasted text as a one-line prompt takes it: sanitised as document text
+/// is (controls made visible, bidi and zero-width marks removed), with its
+/// line breaks as spaces.
+fn pasted_text(text: &str) -> String {
+    sanitize::sanitize(text).split('\n').filter(|line| !line.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -488,8 +415,17 @@ mod tests {
     }
 
     #[test]
-    fn restoring_a_terminal_that_was_never_set_up_does_nothing() {
-        assert!(restore().is_ok());
-        assert!(restore().is_ok());
+    fn a_paste_is_typed_into_a_prompt_as_one_line_and_ignored_elsewhere() {
+        let mut app = app();
+        let options = Options { mouse: true, idle_exit: None };
+        let paste = Event::Paste("child sexual\r\nexploitation\x1b[31m \u{202e}review\n".into());
+        assert_eq!(to_action(paste.clone(), &app, options, &areas()), None, "not keys in the panes");
+        app.update(Action::Search);
+        let action = to_action(paste, &app, options, &areas()).expect("a paste into the prompt");
+        assert_eq!(action, Action::Paste("child sexual exploitation\u{241b}[31m review".into()));
+        app.update(Action::Input('«'));
+        app.update(action);
+        assert_eq!(app.prompt().text(), "«child sexual exploitation\u{241b}[31m review", "typed after what was there");
+        assert_eq!(app.mode(), Mode::Search, "a line break in a paste does not submit the search");
     }
 }

@@ -123,6 +123,9 @@ pub enum Action {
     QuickExit,
     /// A character typed into the search prompt or the speaker picker.
     Input(char),
+    /// Text pasted into the search prompt or the speaker picker, as one
+    /// event (bracketed paste), already made one clean line.
+    Paste(String),
     /// Delete the last character typed.
     Backspace,
     /// Enter inside a prompt.

@@ -461,6 +461,7 @@ impl App {
     fn picker_keys(&mut self, action: Action) {
         match action {
             Action::Input(c) => self.picker.push(c),
+            Action::Paste(text) => text.chars().for_each(|c| self.picker.push(c)),
             Action::Backspace => self.picker.pop(),
             Action::Down => self.picker.move_by(true, self.picker.candidates(&self.corpus).len()),
             Action::Up => self.picker.move_by(false, 0),

@@ -80,6 +80,7 @@ impl App {
     pub(super) fn search_prompt(&mut self, action: Action) {
         match action {
             Action::Input(c) => self.prompt.push(c),
+            Action::Paste(text) => text.chars().for_each(|c| self.prompt.push(c)),
             Action::Backspace => self.prompt.pop(),
             Action::Cancel => {
                 self.prompt.take();

@@ -6,6 +6,10 @@
 
 mod cli;
 mod common;
+// The benches' corpus generator: the long document of the busy-loop tests.
+#[path = "../../benches/support/corpus_gen.rs"]
+mod corpus_gen;
+mod faults;
 mod formats;
 mod hostile;
 mod no_traces;

@@ -9,10 +9,11 @@
 //!
 //! The quick-exit tests also keep every raw byte voices wrote, to check the
 //! clearing sequences themselves (a terminal emulator's final screen cannot
-//! show what a real terminal's scrollback would have kept). Two Escs are
-//! sent as two writes with the first one's effect awaited in between: sent
-//! together, they would reach voices in one read, which crossterm takes as
-//! the single Alt-Esc key.
+//! show what a real terminal's scrollback would have kept), and read the
+//! terminal's settings back (termios, through the pty's master) to check
+//! raw mode is off again. Two Escs are mostly sent as two writes with the
+//! first one's effect awaited in between, as a person presses them;
+//! `faults.rs` sends them in one write too.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -21,30 +22,64 @@ use std::time::{Duration, Instant};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 /// Longest wait for any one screen; generous for a loaded CI machine.
-const WAIT: Duration = Duration::from_secs(10);
+pub const WAIT: Duration = Duration::from_secs(10);
 /// How long the screen must stay the same to count as drawn.
-const STABLE: Duration = Duration::from_millis(150);
+pub const STABLE: Duration = Duration::from_millis(150);
 
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
+pub struct Session {
+    pub parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte voices wrote to the terminal, in order.
-    raw: Arc<Mutex<Vec<u8>>>,
+    pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
+    /// The terminal's settings before voices started, as a shell leaves them.
+    settings_before: Settings,
+}
+
+/// The parts of a terminal's settings (termios) raw mode changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    iflag: libc::tcflag_t,
+    oflag: libc::tcflag_t,
+    cflag: libc::tcflag_t,
+    lflag: libc::tcflag_t,
+    cc: [libc::cc_t; libc::NCCS],
+}
+
+impl Settings {
+    /// The settings of the terminal `master` is the master side of (on
+    /// Linux, termios calls on a pty's master act on its terminal side).
+    #[allow(unsafe_code)] // tcgetattr(3), to read the terminal's mode back.
+    fn read(master: &dyn portable_pty::MasterPty) -> Settings {
+        let fd = master.as_raw_fd().expect("a pty descriptor");
+        // SAFETY: termios is plain data; zeroes are overwritten by tcgetattr.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: `t` is a valid, writable termios.
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        Settings { iflag: t.c_iflag, oflag: t.c_oflag, cflag: t.c_cflag, lflag: t.c_lflag, cc: t.c_cc }
+    }
+
+    /// Whether the shell's line editing is on: typed keys echo and come a
+    /// line at a time (what raw mode turns off).
+    fn line_editing(&self) -> bool {
+        self.lflag & libc::ICANON != 0 && self.lflag & libc::ECHO != 0 && self.lflag & libc::ISIG != 0
+    }
 }
 
 impl Session {
-    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+    pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_voices"));
         cmd.args(args);
         Session::spawn(cmd, cols, rows)
     }
 
     /// Runs `cmd` (voices, or voices under strace) in a fresh pty.
-    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+    pub fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
+        let settings_before = Settings::read(&*pair.master);
+        assert!(settings_before.line_editing(), "a fresh pty edits lines: {settings_before:?}");
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.cwd(std::env::temp_dir());
@@ -65,15 +100,20 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        Session { parser, raw, writer, child, master: pair.master }
+        Session { parser, raw, writer, child, master: pair.master, settings_before }
     }
 
-    fn screen(&self) -> String {
+    pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
 
     /// Waits until the screen contains every one of `wanted` and is stable.
-    fn wait_for(&self, wanted: &[&str]) -> String {
+    pub fn wait_for(&self, wanted: &[&str]) -> String {
+        self.wait_for_within(wanted, WAIT)
+    }
+
+    /// [`Session::wait_for`], for up to `wait`.
+    pub fn wait_for_within(&self, wanted: &[&str], wait: Duration) -> String {
         let start = Instant::now();
         let mut last = String::new();
         let mut since = Instant::now();
@@ -85,12 +125,12 @@ impl Session {
             } else if wanted.iter().all(|w| last.contains(w)) && since.elapsed() >= STABLE {
                 return last;
             }
-            assert!(start.elapsed() < WAIT, "waited for {wanted:?}; the screen shows:\n{last}");
+            assert!(start.elapsed() < wait, "waited for {wanted:?}; the screen shows:\n{last}");
             std::thread::sleep(Duration::from_millis(20));
         }
     }
 
-    fn send(&mut self, keys: &str) {
+    pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
     }
@@ -114,12 +154,25 @@ impl Session {
         panic!("{text:?} is not on screen");
     }
 
-    /// Waits for the process to end; kills it if it does not.
-    fn finish(mut self) -> bool {
+    /// The terminal's settings now.
+    pub fn settings(&self) -> Settings {
+        Settings::read(&*self.master)
+    }
+
+    /// Checks the terminal's settings are the ones it had before voices
+    /// started: raw mode is off, keys echo and come by lines again.
+    pub fn assert_settings_restored(&self, how: &str) {
+        let now = self.settings();
+        assert!(now.line_editing(), "{how}: the terminal is left in raw mode: {now:?}");
+        assert_eq!(now, self.settings_before, "{how}: the terminal's settings are not as they were");
+    }
+
+    /// Waits for the process to end and says how; kills it if it does not.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
+                return status;
             }
             if start.elapsed() > WAIT {
                 let _ = self.child.kill();
@@ -134,7 +187,7 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size")
 }
 
-const HELPLINE: &str = "NSPCC helpline 0808 800 5000";
+pub const HELPLINE: &str = "NSPCC helpline 0808 800 5000";
 
 #[test]
 fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
@@ -173,10 +226,12 @@ fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
 }
 
 impl Session {
-    /// Waits for exit and checks the terminal left the alternate screen.
-    fn finish_and_check(self) -> bool {
+    /// Waits for exit and checks the terminal left the alternate screen
+    /// and raw mode.
+    pub fn finish_and_check(mut self) -> bool {
         let parser = Arc::clone(&self.parser);
-        let ok = self.finish();
+        let ok = self.wait_exit().success();
+        self.assert_settings_restored("leaving");
         // Give the reader thread a moment to take the last bytes.
         let start = Instant::now();
         while parser.lock().unwrap().screen().alternate_screen() && start.elapsed() < WAIT {
@@ -208,7 +263,7 @@ const ARTICLE_WORDS: &[&str] = &["Buckinghamshire", "NSPCC", "vulnerable", "Tham
 impl Session {
     /// Sends a signal to voices.
     #[allow(unsafe_code)] // kill(2), to signal the child this test started.
-    fn signal(&self, signal: libc::c_int) {
+    pub fn signal(&self, signal: libc::c_int) {
         let pid = self.child.process_id().expect("a process id") as libc::pid_t;
         // SAFETY: sending a signal to the child we started.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
@@ -217,11 +272,13 @@ impl Session {
     /// Waits for a quick exit and checks what it left: exit code 0; after
     /// the alternate screen was left, the main screen and the scrollback
     /// were cleared (`CSI 2 J`, `CSI 3 J`) and the cursor shown; nothing of
-    /// the articles on the final screen; no title, hyperlink or bell ever.
-    fn finish_quick_exit(self, how: &str) {
+    /// the articles on the final screen; no title, hyperlink or bell ever;
+    /// the terminal's settings, mouse reporting and bracketed paste as they were.
+    pub fn finish_quick_exit(mut self, how: &str) {
         let raw = Arc::clone(&self.raw);
         let parser = Arc::clone(&self.parser);
-        assert!(self.finish(), "{how}: a quick exit exits 0");
+        assert!(self.wait_exit().success(), "{how}: a quick exit exits 0");
+        self.assert_settings_restored(how);
         // The reader thread may still be taking the last bytes.
         let start = Instant::now();
         let done = |raw: &[u8]| find_last(raw, b"\x1b[3J").is_some_and(|at| at > left_alternate(raw).unwrap_or(0));
@@ -240,6 +297,8 @@ impl Session {
         let screen = parser.screen();
         assert!(!screen.alternate_screen(), "{how}: still in the alternate screen");
         assert!(!screen.hide_cursor(), "{how}: the cursor is hidden");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "{how}: the mouse is still reported");
+        assert!(!screen.bracketed_paste(), "{how}: bracketed paste is still on");
         let text = screen.contents();
         for word in ARTICLE_WORDS {
             assert!(!text.contains(word), "{how}: {word:?} is still on screen:\n{text}");
@@ -338,7 +397,8 @@ fn a_panic_restores_the_terminal_before_its_message() {
     s.wait_for(&["Documents", HELPLINE]);
     s.send("j");
     let (raw, parser) = (Arc::clone(&s.raw), Arc::clone(&s.parser));
-    assert!(!s.finish(), "a panic exits with an error");
+    assert!(!s.wait_exit().success(), "a panic exits with an error");
+    s.assert_settings_restored("a panic");
     let start = Instant::now();
     while find_last(&raw.lock().unwrap(), b"test-only panic").is_none() && start.elapsed() < WAIT {
         std::thread::sleep(Duration::from_millis(20));
@@ -482,12 +542,14 @@ fn hostile_documents_write_no_control_sequences_to_the_terminal() {
     let mut s = Session::start(&[dir.path().to_str().unwrap(), "--no-content-note"], 120, 40);
     s.wait_for(&["Documents", HELPLINE, "file problems · w"]);
     // Open each row in turn (documents first, then the speaker groups),
-    // scroll the text to its end, and come back to the list.
+    // scroll the text to its end, and come back to the list. Keys that
+    // arrive together are handled together and drawn once, so each step
+    // waits for its frame: every document must reach the screen.
     for _ in 0..documents + 2 {
-        s.send("\r");
-        s.send("G");
-        s.send("\t");
-        s.send("j");
+        for key in ["\r", "G", "\t", "j"] {
+            s.send(key);
+            s.wait_for(&[HELPLINE]);
+        }
     }
     s.send("w");
     s.wait_for(&["Files with problems", "binary.txt: looks like a binary file", HELPLINE]);
