@@ -18,6 +18,7 @@ use std::fmt;
 use std::io;
 
 use super::formats::{HtmlError, PdfError};
+use super::manifest::Refused;
 use super::sanitize;
 
 /// What went wrong with one input.
@@ -43,6 +44,9 @@ pub enum Problem {
     /// line and column, made safe to show); it was ignored and the folder's
     /// documents still load.
     BadManifest(String),
+    /// A manifest entry that was refused (a helpline number that is not a
+    /// number); the rest of the manifest applies.
+    Refused(Refused),
     /// A folder reached again while walking (a symbolic link loop); skipped.
     Loop,
     /// Nothing but whitespace once decoded and converted; skipped.
@@ -97,6 +101,7 @@ impl fmt::Display for Problem {
             Problem::Io { detail, .. } => write!(f, "cannot be read ({detail})"),
             Problem::Stdin(detail) => write!(f, "could not be read: {detail}"),
             Problem::BadManifest(detail) => write!(f, "{BAD_MANIFEST}{detail}"),
+            Problem::Refused(refused) => refused.fmt(f),
             Problem::Loop => f.write_str("was already read (a symbolic link loop?); skipped"),
             Problem::NoText => f.write_str("has no text; skipped"),
             Problem::Pdf(err) => err.fmt(f),

@@ -238,7 +238,12 @@ impl Planner {
         let manifest_path = dir.join(MANIFEST_FILE);
         let manifest = match std::fs::read_to_string(&manifest_path) {
             Ok(text) => match Manifest::parse(&text) {
-                Ok(manifest) => Some(manifest),
+                Ok(mut manifest) => {
+                    for refused in std::mem::take(&mut manifest.refused) {
+                        self.problem(&manifest_path, Problem::Refused(refused));
+                    }
+                    Some(manifest)
+                }
                 Err(err) => {
                     self.problem(&manifest_path, Problem::bad_manifest(&err));
                     None

@@ -112,3 +112,51 @@ fn an_unreadable_file_is_named_and_skipped() {
     let (_, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
     assert!(stderr.contains("locked.txt: cannot be read (permission denied)"), "{stderr}");
 }
+
+/// A folder whose manifest holds escape sequences in every string it may
+/// show, and a helpline number hiding text.
+fn hostile_manifest_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Review published\n\nThe NSPCC said: \"We will act now.\"\n").unwrap();
+    let esc = "\\u001b";
+    let manifest = format!(
+        "content_note = \"Note {esc}]52;c;aGVsbG8={esc}\\\\ {esc}]0;title\\u0007\"\n\
+         [[document]]\nfile = \"a.txt\"\ntitle = \"Title {esc}[31mred\\u202e\"\nsource = \"{esc}[2J\"\n\
+         [[speaker]]\nid = \"nspcc\"\nname = \"NSPCC {esc}[8mhidden{esc}[0m\"\naliases = [\"NSPCC\"]\nkind = \"organisation\"\n\
+         [[helpline]]\nname = \"Line {esc}[31m\"\nshort = \"L\"\nnumber = \"0800 {esc}[8mHIDDEN{esc}[0m 000\"\nsource = \"x\"\nchecked = \"2026-11\"\n"
+    );
+    std::fs::write(dir.path().join("corpus.toml"), manifest).unwrap();
+    dir
+}
+
+#[test]
+fn a_manifest_with_escapes_yields_clean_plain_markdown_and_speaker_lists() {
+    let dir = hostile_manifest_folder();
+    let path = dir.path().to_str().unwrap();
+    for args in [&[path, "--format", "plain"][..], &[path, "--format", "markdown"], &[path, "--list-speakers"]] {
+        let (stdout, stderr) = run(args);
+        if let Some(bad) = stdout.chars().chain(stderr.chars()).find(|&c| forbidden(c)) {
+            panic!("{args:?}: {bad:?} got through:\n{stdout}\n{stderr}");
+        }
+        assert!(!stdout.contains("HIDDEN"), "{args:?}: the hidden helpline number is shown:\n{stdout}");
+    }
+}
+
+#[test]
+fn a_helpline_number_with_letters_is_refused_and_the_built_in_helplines_shown() {
+    let dir = hostile_manifest_folder();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("corpus.toml: helpline 1, key `number`: holds something other than digits"), "{stderr}");
+    assert!(stdout.contains("0808 800 5000"), "the built-in NSPCC helpline is shown:\n{stdout}");
+}
+
+#[test]
+fn a_helpline_with_empty_fields_leaves_the_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let empty = "[[helpline]]\nname = \"\"\nshort = \"\"\nnumber = \"\"\nsource = \"\"\nchecked = \"\"\n";
+    std::fs::write(dir.path().join("corpus.toml"), empty).unwrap();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("helpline 1, key `number`: is empty; that helpline was refused"), "{stderr}");
+    assert!(stdout.contains("0808 800 5000"), "{stdout}");
+}
