@@ -160,3 +160,115 @@ fn a_helpline_with_empty_fields_leaves_the_built_in_ones() {
     assert!(stderr.contains("helpline 1, key `number`: is empty; that helpline was refused"), "{stderr}");
     assert!(stdout.contains("0808 800 5000"), "{stdout}");
 }
+
+/// `voices` on `args`, killed if it runs past `seconds`: a hang is a failure,
+/// not a stuck test run.
+#[cfg(unix)]
+fn run_within(seconds: u64, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let output = Command::cargo_bin("voices")
+        .unwrap()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some(), "voices {args:?} did not finish within {seconds} s");
+    output
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_named_and_the_load_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    mkfifo(&dir.path().join("pipe.txt"));
+    let output = run_within(60, &[dir.path().as_os_str(), "--format".as_ref(), "plain".as_ref()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("pipe.txt: is a FIFO (named pipe), not a file; skipped"), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("We act."));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_while_a_writer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("piped.txt");
+    mkfifo(&fifo);
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        std::fs::write(writer_path, "Piped\n\nThe council said: \"Through a pipe.\"\n").unwrap();
+    });
+    let output = run_within(60, &[fifo.as_os_str(), "--format".as_ref(), "plain".as_ref()]);
+    writer.join().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Through a pipe."));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_socket_is_called_a_socket_not_an_os_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("s.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let output = run_within(60, &[socket.as_os_str(), dir.path().join("good.txt").as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("s.txt: is a socket, not a file; skipped"), "{stderr}");
+    assert!(!stderr.contains("os error"), "{stderr}");
+    let in_folder = run_within(60, &[dir.path().as_os_str()]);
+    assert!(String::from_utf8_lossy(&in_folder.stderr).contains("s.txt: is a socket, not a file; skipped"));
+}
+
+/// Nothing from outside the folder: links out (to a folder, to a file, to
+/// `/`, to `/dev/zero`) are named and skipped; links inside are followed;
+/// a link named on the command line is read as given.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_are_named_and_not_followed() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir(outside.path().join("private")).unwrap();
+    std::fs::write(outside.path().join("private/secret.txt"), "Secret\n\nMy diary said: \"PRIVATE-WORDS.\"\n").unwrap();
+    std::fs::write(outside.path().join("diary.txt"), "Diary\n\nMy diary said: \"DIARY-WORDS.\"\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Review\n\nThe NSPCC said: \"INSIDE-WORDS.\"\n").unwrap();
+    symlink(outside.path().join("private"), dir.path().join("notes")).unwrap();
+    symlink(outside.path().join("diary.txt"), dir.path().join("linked.txt")).unwrap();
+    symlink("/", dir.path().join("root")).unwrap();
+    symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    symlink(dir.path().join("a.txt"), dir.path().join("sub/inside.txt")).unwrap();
+    let output = run_within(60, &[dir.path().as_os_str(), "--format".as_ref(), "markdown".as_ref()]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{stderr}");
+    for word in ["PRIVATE-WORDS", "DIARY-WORDS"] {
+        assert!(!stdout.contains(word), "{word} came from outside the folder:\n{stdout}");
+    }
+    for link in ["notes", "linked.txt", "root", "zero.txt"] {
+        let warning = format!("{link}: is a link to a place outside the folder; skipped");
+        assert!(stderr.contains(&warning), "no {warning:?} in:\n{stderr}");
+    }
+    assert_eq!(stdout.matches("INSIDE-WORDS").count(), 2, "the link inside is followed:\n{stdout}");
+    let named = run_within(60, &[dir.path().join("linked.txt").as_os_str(), "--format".as_ref(), "plain".as_ref()]);
+    assert!(String::from_utf8_lossy(&named.stdout).contains("DIARY-WORDS"), "a named link is read as given");
+}
+
+#[test]
+fn folders_nested_past_the_depth_bound_are_named_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for level in 0..70 {
+        deep.push("d");
+        std::fs::create_dir(&deep).unwrap();
+        std::fs::write(deep.join("n.txt"), format!("Level {level}\n\nMs Lee said: \"At level {level}.\"\n")).unwrap();
+    }
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("is nested more than 64 folders deep; skipped"), "{stderr}");
+    assert!(stdout.contains("At level 63.") && !stdout.contains("At level 64."), "{stderr}");
+}
