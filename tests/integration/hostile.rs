@@ -272,3 +272,141 @@ fn folders_nested_past_the_depth_bound_are_named_and_the_rest_loads() {
     assert!(stderr.contains("is nested more than 64 folders deep; skipped"), "{stderr}");
     assert!(stdout.contains("At level 63.") && !stdout.contains("At level 64."), "{stderr}");
 }
+
+/// A small PDF: each page's lines in Helvetica, top to bottom; `content`
+/// may replace a page's content stream (raw bytes and extra dictionary
+/// keys), and `page_extra` adds keys to every page dictionary.
+fn make_pdf(pages: &[Vec<String>], content: Option<(&[u8], &str)>, page_extra: &str) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    let first_page = 4;
+    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", first_page + 2 * i)).collect();
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes());
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
+    for (i, lines) in pages.iter().enumerate() {
+        let page_id = first_page + 2 * i;
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R {page_extra} >>",
+                page_id + 1
+            )
+            .into_bytes(),
+        );
+        let (data, keys) = match content {
+            Some((data, keys)) => (data.to_vec(), keys.to_string()),
+            None => {
+                let mut ops = String::from("BT /F1 12 Tf 72 800 Td 16 TL\n");
+                for line in lines {
+                    ops.push_str(&format!("({}) Tj T*\n", line.replace('(', "\\(").replace(')', "\\)")));
+                }
+                ops.push_str("ET\n");
+                (ops.into_bytes(), String::new())
+            }
+        };
+        let mut stream = format!("<< /Length {} {keys} >>\nstream\n", data.len()).into_bytes();
+        stream.extend_from_slice(&data);
+        stream.extend_from_slice(b"\nendstream");
+        objects.push(stream);
+    }
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(object);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    pdf
+}
+
+fn pdf_page(lines: &[&str]) -> Vec<String> {
+    lines.iter().map(|line| line.to_string()).collect()
+}
+
+#[test]
+fn a_generated_pdf_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = make_pdf(&[pdf_page(&["Report", "", "The NSPCC said: \"We read PDFs.\""])], None, "");
+    std::fs::write(dir.path().join("r.pdf"), pdf).unwrap();
+    let (stdout, stderr) = run(&[dir.path().join("r.pdf").to_str().unwrap(), "--format", "plain"]);
+    assert!(stdout.contains("We read PDFs."), "{stdout}\n{stderr}");
+}
+
+#[test]
+fn a_pdf_bomb_of_a_few_kilobytes_is_skipped_with_a_warning_and_the_rest_loads() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..48 {
+        encoder.write_all(&zeros).unwrap();
+    }
+    let bomb = encoder.finish().unwrap();
+    let pdf = make_pdf(&[pdf_page(&["x"])], Some((&bomb, "/Filter /FlateDecode")), "");
+    assert!(pdf.len() < 100 * 1024, "{} bytes", pdf.len());
+    std::fs::write(dir.path().join("bomb.pdf"), pdf).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(
+        stderr.contains("bomb.pdf: would inflate to more than 32 MiB (a decompression bomb?); skipped"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("We act."), "{stdout}");
+}
+
+#[test]
+fn a_pdf_whose_page_is_its_own_parent_is_reported_as_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = make_pdf(&[pdf_page(&["Looping"])], None, "").to_vec();
+    // The page (object 4) names itself as its parent and has no MediaBox,
+    // so finding one would climb for ever.
+    let original = "/Parent 2 0 R /MediaBox [0 0 595 842]";
+    // The same length, so the cross-reference table still holds.
+    let text = String::from_utf8(pdf).unwrap().replace(original, &format!("{:<1$}", "/Parent 4 0 R", original.len()));
+    std::fs::write(dir.path().join("loop.pdf"), text).unwrap();
+    let output = run_within_any(60, &[dir.path().join("loop.pdf").to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("loop.pdf: has a page tree that loops back on itself"), "{stderr}");
+    assert!(!stderr.contains("no text layer"), "{stderr}");
+}
+
+#[test]
+fn ten_pages_that_differ_only_in_their_numbers_keep_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages: Vec<Vec<String>> = (1..=10)
+        .map(|n| {
+            pdf_page(&["Annual report", "", &format!("The council said it acted in case {n}."), "", &n.to_string()])
+        })
+        .collect();
+    std::fs::write(dir.path().join("numbers.pdf"), make_pdf(&pages, None, "")).unwrap();
+    let (stdout, stderr) = run(&[dir.path().join("numbers.pdf").to_str().unwrap(), "--format", "json"]);
+    assert!(!stderr.contains("no text layer"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let paragraphs = json["documents"][0]["paragraphs"].as_array().unwrap();
+    let mut text: Vec<&str> = paragraphs.iter().map(|p| p.as_str().unwrap()).collect();
+    // The first page's line reads like a headline, so it is the title.
+    text.push(json["documents"][0]["title"].as_str().unwrap());
+    for n in 1..=10 {
+        assert!(text.iter().any(|p| p.contains(&format!("case {n}."))), "case {n} lost: {text:?}");
+    }
+}
+
+/// `voices` on `args`, whatever its exit code, killed past `seconds`.
+fn run_within_any(seconds: u64, args: &[&str]) -> std::process::Output {
+    let output = Command::cargo_bin("voices")
+        .unwrap()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some(), "voices {args:?} did not finish within {seconds} s");
+    output
+}
