@@ -93,10 +93,15 @@ pub fn match_speakers(speakers: &[Speaker], query: &str) -> Result<Vec<usize>, M
     }
 }
 
+/// Longest query given a suggestion, in characters: no speaker's name is
+/// longer, and the edit distance costs the product of the two lengths.
+const MAX_SUGGESTED_CHARS: usize = 200;
+
 /// The display name of the speaker with a name or word closest to `wanted`,
 /// when it is within a third of its length in edits (or starts with it).
 fn suggest(speakers: &[Speaker], wanted: &str) -> Option<String> {
-    if wanted.is_empty() {
+    let wanted_chars = wanted.chars().count();
+    if wanted.is_empty() || wanted_chars > MAX_SUGGESTED_CHARS {
         return None;
     }
     let mut best: Option<(usize, &Speaker)> = None;
@@ -105,8 +110,14 @@ fn suggest(speakers: &[Speaker], wanted: &str) -> Option<String> {
             let normal = normalize_name(name);
             let candidates = std::iter::once(normal.as_str()).chain(normal.split(' '));
             for candidate in candidates {
+                let candidate_chars = candidate.chars().count();
+                let limit = (candidate_chars.max(wanted_chars) / 3).max(1);
+                // The distance is at least the difference in length: a name
+                // too long or too short to be within the limit is not weighed.
+                if !candidate.starts_with(wanted) && candidate_chars.abs_diff(wanted_chars) > limit {
+                    continue;
+                }
                 let distance = if candidate.starts_with(wanted) { 1 } else { edit_distance(wanted, candidate) };
-                let limit = (candidate.chars().count().max(wanted.chars().count()) / 3).max(1);
                 if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, speaker));
                 }
@@ -203,6 +214,17 @@ mod tests {
         assert!(err.to_string().contains("Thames Valley Police"), "lists the speakers");
         let err = match_speakers(&speakers(), "thames valey police").unwrap_err();
         assert!(err.to_string().contains("did you mean Thames Valley Police?"), "{err}");
+    }
+
+    #[test]
+    fn a_very_long_query_gets_no_suggestion_and_no_distance_work() {
+        let long = "n".repeat(100_000);
+        match match_speakers(&speakers(), &long) {
+            Err(MatchError::NoMatch { suggestion, .. }) => assert_eq!(suggestion, None),
+            other => panic!("{other:?}"),
+        }
+        let just_over = format!("nspcc{}", "x".repeat(MAX_SUGGESTED_CHARS));
+        assert_eq!(suggest(&speakers(), &just_over), None);
     }
 
     #[test]

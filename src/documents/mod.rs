@@ -2,6 +2,7 @@
 //! how untrusted bytes become sanitised paragraphs, and the optional manifest.
 
 pub mod formats;
+pub mod limits;
 pub mod manifest;
 pub mod problem;
 pub mod read;

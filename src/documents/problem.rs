@@ -18,6 +18,8 @@ use std::fmt;
 use std::io;
 
 use super::formats::{HtmlError, PdfError};
+use super::limits;
+use super::manifest::Refused;
 use super::sanitize;
 
 /// What went wrong with one input.
@@ -43,6 +45,24 @@ pub enum Problem {
     /// line and column, made safe to show); it was ignored and the folder's
     /// documents still load.
     BadManifest(String),
+    /// A manifest entry that was refused (a helpline number that is not a
+    /// number); the rest of the manifest applies.
+    Refused(Refused),
+    /// Not a regular file (a FIFO, a socket, a device): skipped without
+    /// being opened inside a folder, refused when named. Names the kind.
+    NotAFile(&'static str),
+    /// A pipe or device named on the command line sent nothing for
+    /// [`super::limits::STALL`]; skipped.
+    Stalled(&'static str),
+    /// Longer than [`super::limits::MAX_INPUT_BYTES`]: only the start was read.
+    Truncated,
+    /// A manifest longer than [`super::limits::MAX_MANIFEST_BYTES`]; ignored.
+    ManifestTooLarge,
+    /// A symbolic link inside a folder whose target is outside it; skipped,
+    /// so a folder never pulls in files from elsewhere.
+    OutsideFolder,
+    /// A folder nested deeper than [`super::limits::MAX_DEPTH`]; skipped.
+    TooDeep,
     /// A folder reached again while walking (a symbolic link loop); skipped.
     Loop,
     /// Nothing but whitespace once decoded and converted; skipped.
@@ -97,6 +117,23 @@ impl fmt::Display for Problem {
             Problem::Io { detail, .. } => write!(f, "cannot be read ({detail})"),
             Problem::Stdin(detail) => write!(f, "could not be read: {detail}"),
             Problem::BadManifest(detail) => write!(f, "{BAD_MANIFEST}{detail}"),
+            Problem::Refused(refused) => refused.fmt(f),
+            Problem::NotAFile(kind) => write!(f, "is {kind}, not a file; skipped"),
+            Problem::Stalled(kind) => {
+                write!(f, "is {kind} that sent nothing for {} seconds; skipped", limits::STALL.as_secs())
+            }
+            Problem::Truncated => {
+                write!(
+                    f,
+                    "is larger than {MIB} MiB; only its first {MIB} MiB were read",
+                    MIB = limits::MAX_INPUT_BYTES >> 20
+                )
+            }
+            Problem::ManifestTooLarge => {
+                write!(f, "is larger than {} MiB, too large for a manifest; ignored", limits::MAX_MANIFEST_BYTES >> 20)
+            }
+            Problem::OutsideFolder => f.write_str("is a link to a place outside the folder; skipped"),
+            Problem::TooDeep => write!(f, "is nested more than {} folders deep; skipped", limits::MAX_DEPTH),
             Problem::Loop => f.write_str("was already read (a symbolic link loop?); skipped"),
             Problem::NoText => f.write_str("has no text; skipped"),
             Problem::Pdf(err) => err.fmt(f),

@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::formats::{self, Converted, Kind};
+use super::limits;
 use super::manifest::{DocumentMeta, MANIFEST_FILE, Manifest};
 use super::problem::{FileProblem, Problem};
 use super::{Document, sanitize, slug, title_from_stem};
@@ -102,9 +103,14 @@ impl Input {
             What::Problem(problem) => prepared.problems.push(problem),
             What::Embedded(bytes) => prepared.document(&origin, &name, bytes, meta.as_ref()),
             What::Bytes(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
-            What::File(path) => match std::fs::read(&path) {
-                Ok(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
-                Err(err) => prepared.problem(&origin, Problem::io(&err)),
+            What::File(path) => match limits::read_path(&path, limits::MAX_INPUT_BYTES) {
+                Ok(read) => {
+                    if read.truncated {
+                        prepared.problem(&origin, Problem::Truncated);
+                    }
+                    prepared.document(&origin, &name, &read.bytes, meta.as_ref());
+                }
+                Err(problem) => prepared.problem(&origin, problem),
             },
         }
         prepared
@@ -190,7 +196,33 @@ pub fn plan(sources: &[Source], stdin: &mut dyn Read) -> Plan {
 #[derive(Default)]
 struct Planner {
     plan: Plan,
-    visited_dirs: HashSet<PathBuf>,
+    /// Folders already walked, by identity, so a link loop is walked once.
+    visited_dirs: HashSet<DirId>,
+}
+
+/// What identifies a folder however it is reached: device and inode.
+#[cfg(unix)]
+type DirId = (u64, u64);
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+#[cfg(unix)]
+fn dir_id(dir: &Path) -> Option<DirId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|meta| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_id(dir: &Path) -> Option<DirId> {
+    std::fs::canonicalize(dir).ok()
+}
+
+/// A folder being walked: where it started (as named, and as the
+/// canonical path links must stay inside) and its manifest.
+struct Walk<'a> {
+    root: &'a Path,
+    canonical_root: PathBuf,
+    manifest: Option<&'a Manifest>,
 }
 
 impl Planner {
@@ -215,14 +247,20 @@ impl Planner {
         self.merge_manifest(manifest);
     }
 
+    /// Standard input, read here (at most [`limits::MAX_INPUT_BYTES`]).
     fn stdin(&mut self, stdin: &mut dyn Read) {
-        let mut bytes = Vec::new();
-        match stdin.read_to_end(&mut bytes) {
-            Ok(_) => self.input("stdin".to_string(), "Standard input", None, What::Bytes(bytes)),
+        match limits::read_capped(stdin, limits::MAX_INPUT_BYTES) {
+            Ok(read) => {
+                if read.truncated {
+                    self.problem(Path::new("stdin"), Problem::Truncated);
+                }
+                self.input("stdin".to_string(), "Standard input", None, What::Bytes(read.bytes));
+            }
             Err(err) => self.problem(Path::new("stdin"), Problem::stdin(&err)),
         }
     }
 
+    /// A path named on the command line: read as given, links followed.
     fn path(&mut self, path: &Path) {
         match std::fs::metadata(path) {
             Err(err) => self.problem(path, Problem::io(&err)),
@@ -235,46 +273,109 @@ impl Planner {
     }
 
     fn folder(&mut self, dir: &Path) {
-        let manifest_path = dir.join(MANIFEST_FILE);
-        let manifest = match std::fs::read_to_string(&manifest_path) {
-            Ok(text) => match Manifest::parse(&text) {
-                Ok(manifest) => Some(manifest),
-                Err(err) => {
-                    self.problem(&manifest_path, Problem::bad_manifest(&err));
-                    None
-                }
-            },
-            Err(_) => None,
-        };
-        self.walk(dir, dir, manifest.as_ref());
+        let canonical_root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let manifest = self.manifest(dir, &canonical_root);
+        let walk = Walk { root: dir, canonical_root, manifest: manifest.as_ref() };
+        self.walk(&walk, dir, 0);
         if let Some(manifest) = manifest {
             self.merge_manifest(manifest);
         }
     }
 
-    fn walk(&mut self, root: &Path, dir: &Path, manifest: Option<&Manifest>) {
-        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if !self.visited_dirs.insert(canonical) {
-            self.problem(dir, Problem::Loop);
-            return;
+    /// The folder's `corpus.toml`, when it is a file inside the folder
+    /// that parses; each refused entry is noted.
+    fn manifest(&mut self, dir: &Path, canonical_root: &Path) -> Option<Manifest> {
+        let path = dir.join(MANIFEST_FILE);
+        let target = std::fs::canonicalize(&path).ok()?;
+        if !target.starts_with(canonical_root) {
+            self.problem(&path, Problem::OutsideFolder);
+            return None;
+        }
+        let meta = std::fs::metadata(&target).ok()?;
+        if let Some(kind) = limits::special_kind(&meta.file_type()) {
+            self.problem(&path, Problem::NotAFile(kind));
+            return None;
+        }
+        let read = match limits::read_path(&target, limits::MAX_MANIFEST_BYTES) {
+            Ok(read) if read.truncated => {
+                self.problem(&path, Problem::ManifestTooLarge);
+                return None;
+            }
+            Ok(read) => read,
+            Err(_) => return None,
+        };
+        let text = String::from_utf8_lossy(&read.bytes);
+        match Manifest::parse(&text) {
+            Ok(mut manifest) => {
+                for refused in std::mem::take(&mut manifest.refused) {
+                    self.problem(&path, Problem::Refused(refused));
+                }
+                Some(manifest)
+            }
+            Err(err) => {
+                self.problem(&path, Problem::bad_manifest(&err));
+                None
+            }
+        }
+    }
+
+    /// Lists a folder's files, in name order, and walks its folders: regular
+    /// files only (a FIFO, socket or device is named and skipped unopened),
+    /// links only when their target stays inside the folder walked, at most
+    /// [`limits::MAX_DEPTH`] folders deep.
+    fn walk(&mut self, walk: &Walk, dir: &Path, depth: usize) {
+        if depth > limits::MAX_DEPTH {
+            return self.problem(dir, Problem::TooDeep);
+        }
+        if let Some(id) = dir_id(dir)
+            && !self.visited_dirs.insert(id)
+        {
+            return self.problem(dir, Problem::Loop);
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(err) => return self.problem(dir, Problem::io(&err)),
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
-        paths.sort();
-        for path in paths {
+        let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> =
+            entries.filter_map(Result::ok).map(|entry| (entry.path(), entry.file_type().ok())).collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, file_type) in entries {
             let hidden = path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
             if hidden {
                 continue;
             }
-            if path.is_dir() {
-                self.walk(root, &path, manifest);
-            } else if has_extension(&path, FOLDER_EXTENSIONS) {
-                let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                self.input(path.display().to_string(), &relative, manifest, What::File(path));
+            match file_type {
+                Some(file_type) if file_type.is_symlink() => self.link(walk, path, depth),
+                Some(file_type) => self.entry(walk, path, &file_type, depth),
+                None => {}
             }
+        }
+    }
+
+    /// A link inside a folder: followed only when its target is inside it.
+    fn link(&mut self, walk: &Walk, path: PathBuf, depth: usize) {
+        let target = match std::fs::canonicalize(&path) {
+            Ok(target) => target,
+            // A broken link to a document is named, as a missing file is.
+            Err(err) if has_extension(&path, FOLDER_EXTENSIONS) => return self.problem(&path, Problem::io(&err)),
+            Err(_) => return,
+        };
+        if !target.starts_with(&walk.canonical_root) {
+            return self.problem(&path, Problem::OutsideFolder);
+        }
+        if let Ok(meta) = std::fs::metadata(&target) {
+            self.entry(walk, path, &meta.file_type(), depth);
+        }
+    }
+
+    fn entry(&mut self, walk: &Walk, path: PathBuf, file_type: &std::fs::FileType, depth: usize) {
+        if file_type.is_dir() {
+            self.walk(walk, &path, depth + 1);
+        } else if let Some(kind) = limits::special_kind(file_type) {
+            self.problem(&path, Problem::NotAFile(kind));
+        } else if has_extension(&path, FOLDER_EXTENSIONS) {
+            let relative = path.strip_prefix(walk.root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            self.input(path.display().to_string(), &relative, walk.manifest, What::File(path));
         }
     }
 

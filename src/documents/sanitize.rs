@@ -115,6 +115,10 @@ pub fn is_disguising(c: char) -> bool {
         | '\u{061C}'              // Arabic letter mark
         | '\u{FEFF}'              // byte-order mark / zero-width no-break space
         | '\u{00AD}'              // soft hyphen
+        | '\u{E0000}'..='\u{E007F}' // tag characters: invisible text a program may read
+        | '\u{180E}'              // Mongolian vowel separator (once a zero-width space)
+        | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation marks
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers, drawn as blanks
     )
 }
 
@@ -151,6 +155,20 @@ mod tests {
     fn bidi_overrides_and_zero_width_characters_are_removed() {
         let out = sanitize("access\u{202E}level\u{2066}x\u{2069}\u{200B}y\u{FEFF}");
         assert_eq!(out, "accesslevelxy");
+    }
+
+    /// Characters that draw as nothing (or as a blank) but carry text a
+    /// program may read: tag characters, the old Mongolian vowel separator,
+    /// interlinear annotations, the Hangul fillers.
+    #[test]
+    fn invisible_characters_are_removed() {
+        let hidden: String = "\u{E0001}\u{E0041}\u{E0062}\u{E007F}".into();
+        let raw =
+            format!("The{hidden} NSPCC\u{180E} said\u{FFF9}x\u{FFFA}y\u{FFFB} \u{115F}\u{1160}\u{3164}\u{FFA0}no.");
+        let out = sanitize(&raw);
+        assert_eq!(out, "The NSPCC saidxy no.");
+        assert!(is_clean(&out));
+        assert!(!is_clean(&raw));
     }
 
     #[test]

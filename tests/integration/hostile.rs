@@ -112,3 +112,301 @@ fn an_unreadable_file_is_named_and_skipped() {
     let (_, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
     assert!(stderr.contains("locked.txt: cannot be read (permission denied)"), "{stderr}");
 }
+
+/// A folder whose manifest holds escape sequences in every string it may
+/// show, and a helpline number hiding text.
+fn hostile_manifest_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Review published\n\nThe NSPCC said: \"We will act now.\"\n").unwrap();
+    let esc = "\\u001b";
+    let manifest = format!(
+        "content_note = \"Note {esc}]52;c;aGVsbG8={esc}\\\\ {esc}]0;title\\u0007\"\n\
+         [[document]]\nfile = \"a.txt\"\ntitle = \"Title {esc}[31mred\\u202e\"\nsource = \"{esc}[2J\"\n\
+         [[speaker]]\nid = \"nspcc\"\nname = \"NSPCC {esc}[8mhidden{esc}[0m\"\naliases = [\"NSPCC\"]\nkind = \"organisation\"\n\
+         [[helpline]]\nname = \"Line {esc}[31m\"\nshort = \"L\"\nnumber = \"0800 {esc}[8mHIDDEN{esc}[0m 000\"\nsource = \"x\"\nchecked = \"2026-11\"\n"
+    );
+    std::fs::write(dir.path().join("corpus.toml"), manifest).unwrap();
+    dir
+}
+
+#[test]
+fn a_manifest_with_escapes_yields_clean_plain_markdown_and_speaker_lists() {
+    let dir = hostile_manifest_folder();
+    let path = dir.path().to_str().unwrap();
+    for args in [&[path, "--format", "plain"][..], &[path, "--format", "markdown"], &[path, "--list-speakers"]] {
+        let (stdout, stderr) = run(args);
+        if let Some(bad) = stdout.chars().chain(stderr.chars()).find(|&c| forbidden(c)) {
+            panic!("{args:?}: {bad:?} got through:\n{stdout}\n{stderr}");
+        }
+        assert!(!stdout.contains("HIDDEN"), "{args:?}: the hidden helpline number is shown:\n{stdout}");
+    }
+}
+
+#[test]
+fn a_helpline_number_with_letters_is_refused_and_the_built_in_helplines_shown() {
+    let dir = hostile_manifest_folder();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("corpus.toml: helpline 1, key `number`: holds something other than digits"), "{stderr}");
+    assert!(stdout.contains("0808 800 5000"), "the built-in NSPCC helpline is shown:\n{stdout}");
+}
+
+#[test]
+fn a_helpline_with_empty_fields_leaves_the_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let empty = "[[helpline]]\nname = \"\"\nshort = \"\"\nnumber = \"\"\nsource = \"\"\nchecked = \"\"\n";
+    std::fs::write(dir.path().join("corpus.toml"), empty).unwrap();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("helpline 1, key `number`: is empty; that helpline was refused"), "{stderr}");
+    assert!(stdout.contains("0808 800 5000"), "{stdout}");
+}
+
+/// `voices` on `args`, killed if it runs past `seconds`: a hang is a failure,
+/// not a stuck test run.
+#[cfg(unix)]
+fn run_within(seconds: u64, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let output = Command::cargo_bin("voices")
+        .unwrap()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some(), "voices {args:?} did not finish within {seconds} s");
+    output
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_named_and_the_load_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    mkfifo(&dir.path().join("pipe.txt"));
+    let output = run_within(60, &[dir.path().as_os_str(), "--format".as_ref(), "plain".as_ref()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("pipe.txt: is a FIFO (named pipe), not a file; skipped"), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("We act."));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_while_a_writer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("piped.txt");
+    mkfifo(&fifo);
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        std::fs::write(writer_path, "Piped\n\nThe council said: \"Through a pipe.\"\n").unwrap();
+    });
+    let output = run_within(60, &[fifo.as_os_str(), "--format".as_ref(), "plain".as_ref()]);
+    writer.join().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Through a pipe."));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_socket_is_called_a_socket_not_an_os_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("s.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let output = run_within(60, &[socket.as_os_str(), dir.path().join("good.txt").as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("s.txt: is a socket, not a file; skipped"), "{stderr}");
+    assert!(!stderr.contains("os error"), "{stderr}");
+    let in_folder = run_within(60, &[dir.path().as_os_str()]);
+    assert!(String::from_utf8_lossy(&in_folder.stderr).contains("s.txt: is a socket, not a file; skipped"));
+}
+
+/// Nothing from outside the folder: links out (to a folder, to a file, to
+/// `/`, to `/dev/zero`) are named and skipped; links inside are followed;
+/// a link named on the command line is read as given.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_are_named_and_not_followed() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir(outside.path().join("private")).unwrap();
+    std::fs::write(outside.path().join("private/secret.txt"), "Secret\n\nMy diary said: \"PRIVATE-WORDS.\"\n").unwrap();
+    std::fs::write(outside.path().join("diary.txt"), "Diary\n\nMy diary said: \"DIARY-WORDS.\"\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Review\n\nThe NSPCC said: \"INSIDE-WORDS.\"\n").unwrap();
+    symlink(outside.path().join("private"), dir.path().join("notes")).unwrap();
+    symlink(outside.path().join("diary.txt"), dir.path().join("linked.txt")).unwrap();
+    symlink("/", dir.path().join("root")).unwrap();
+    symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    symlink(dir.path().join("a.txt"), dir.path().join("sub/inside.txt")).unwrap();
+    let output = run_within(60, &[dir.path().as_os_str(), "--format".as_ref(), "markdown".as_ref()]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{stderr}");
+    for word in ["PRIVATE-WORDS", "DIARY-WORDS"] {
+        assert!(!stdout.contains(word), "{word} came from outside the folder:\n{stdout}");
+    }
+    for link in ["notes", "linked.txt", "root", "zero.txt"] {
+        let warning = format!("{link}: is a link to a place outside the folder; skipped");
+        assert!(stderr.contains(&warning), "no {warning:?} in:\n{stderr}");
+    }
+    assert_eq!(stdout.matches("INSIDE-WORDS").count(), 2, "the link inside is followed:\n{stdout}");
+    let named = run_within(60, &[dir.path().join("linked.txt").as_os_str(), "--format".as_ref(), "plain".as_ref()]);
+    assert!(String::from_utf8_lossy(&named.stdout).contains("DIARY-WORDS"), "a named link is read as given");
+}
+
+#[test]
+fn folders_nested_past_the_depth_bound_are_named_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for level in 0..70 {
+        deep.push("d");
+        std::fs::create_dir(&deep).unwrap();
+        std::fs::write(deep.join("n.txt"), format!("Level {level}\n\nMs Lee said: \"At level {level}.\"\n")).unwrap();
+    }
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("is nested more than 64 folders deep; skipped"), "{stderr}");
+    assert!(stdout.contains("At level 63.") && !stdout.contains("At level 64."), "{stderr}");
+}
+
+/// A small PDF: each page's lines in Helvetica, top to bottom; `content`
+/// may replace a page's content stream (raw bytes and extra dictionary
+/// keys), and `page_extra` adds keys to every page dictionary.
+fn make_pdf(pages: &[Vec<String>], content: Option<(&[u8], &str)>, page_extra: &str) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    let first_page = 4;
+    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", first_page + 2 * i)).collect();
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes());
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
+    for (i, lines) in pages.iter().enumerate() {
+        let page_id = first_page + 2 * i;
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R {page_extra} >>",
+                page_id + 1
+            )
+            .into_bytes(),
+        );
+        let (data, keys) = match content {
+            Some((data, keys)) => (data.to_vec(), keys.to_string()),
+            None => {
+                let mut ops = String::from("BT /F1 12 Tf 72 800 Td 16 TL\n");
+                for line in lines {
+                    ops.push_str(&format!("({}) Tj T*\n", line.replace('(', "\\(").replace(')', "\\)")));
+                }
+                ops.push_str("ET\n");
+                (ops.into_bytes(), String::new())
+            }
+        };
+        let mut stream = format!("<< /Length {} {keys} >>\nstream\n", data.len()).into_bytes();
+        stream.extend_from_slice(&data);
+        stream.extend_from_slice(b"\nendstream");
+        objects.push(stream);
+    }
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(object);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    pdf
+}
+
+fn pdf_page(lines: &[&str]) -> Vec<String> {
+    lines.iter().map(|line| line.to_string()).collect()
+}
+
+#[test]
+fn a_generated_pdf_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = make_pdf(&[pdf_page(&["Report", "", "The NSPCC said: \"We read PDFs.\""])], None, "");
+    std::fs::write(dir.path().join("r.pdf"), pdf).unwrap();
+    let (stdout, stderr) = run(&[dir.path().join("r.pdf").to_str().unwrap(), "--format", "plain"]);
+    assert!(stdout.contains("We read PDFs."), "{stdout}\n{stderr}");
+}
+
+#[test]
+fn a_pdf_bomb_of_a_few_kilobytes_is_skipped_with_a_warning_and_the_rest_loads() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..48 {
+        encoder.write_all(&zeros).unwrap();
+    }
+    let bomb = encoder.finish().unwrap();
+    let pdf = make_pdf(&[pdf_page(&["x"])], Some((&bomb, "/Filter /FlateDecode")), "");
+    assert!(pdf.len() < 100 * 1024, "{} bytes", pdf.len());
+    std::fs::write(dir.path().join("bomb.pdf"), pdf).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(
+        stderr.contains("bomb.pdf: would inflate to more than 32 MiB (a decompression bomb?); skipped"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("We act."), "{stdout}");
+}
+
+#[test]
+fn a_pdf_whose_page_is_its_own_parent_is_reported_as_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = make_pdf(&[pdf_page(&["Looping"])], None, "").to_vec();
+    // The page (object 4) names itself as its parent and has no MediaBox,
+    // so finding one would climb for ever.
+    let original = "/Parent 2 0 R /MediaBox [0 0 595 842]";
+    // The same length, so the cross-reference table still holds.
+    let text = String::from_utf8(pdf).unwrap().replace(original, &format!("{:<1$}", "/Parent 4 0 R", original.len()));
+    std::fs::write(dir.path().join("loop.pdf"), text).unwrap();
+    let output = run_within_any(60, &[dir.path().join("loop.pdf").to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("loop.pdf: has a page tree that loops back on itself"), "{stderr}");
+    assert!(!stderr.contains("no text layer"), "{stderr}");
+}
+
+#[test]
+fn ten_pages_that_differ_only_in_their_numbers_keep_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages: Vec<Vec<String>> = (1..=10)
+        .map(|n| {
+            pdf_page(&["Annual report", "", &format!("The council said it acted in case {n}."), "", &n.to_string()])
+        })
+        .collect();
+    std::fs::write(dir.path().join("numbers.pdf"), make_pdf(&pages, None, "")).unwrap();
+    let (stdout, stderr) = run(&[dir.path().join("numbers.pdf").to_str().unwrap(), "--format", "json"]);
+    assert!(!stderr.contains("no text layer"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let paragraphs = json["documents"][0]["paragraphs"].as_array().unwrap();
+    let mut text: Vec<&str> = paragraphs.iter().map(|p| p.as_str().unwrap()).collect();
+    // The first page's line reads like a headline, so it is the title.
+    text.push(json["documents"][0]["title"].as_str().unwrap());
+    for n in 1..=10 {
+        assert!(text.iter().any(|p| p.contains(&format!("case {n}."))), "case {n} lost: {text:?}");
+    }
+}
+
+/// `voices` on `args`, whatever its exit code, killed past `seconds`.
+fn run_within_any(seconds: u64, args: &[&str]) -> std::process::Output {
+    let output = Command::cargo_bin("voices")
+        .unwrap()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some(), "voices {args:?} did not finish within {seconds} s");
+    output
+}

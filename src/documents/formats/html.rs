@@ -135,6 +135,9 @@ const FLAT: &[&str] = &[
 fn nesting_estimate(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    // The next `>` at or after a tag's name, found once and reused by every
+    // tag before it, so a page of tags that never close stays one pass.
+    let mut next_close: Option<usize> = None;
     while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         i += offset + 1;
         match bytes.get(i) {
@@ -142,8 +145,11 @@ fn nesting_estimate(text: &str) -> usize {
             Some(b) if b.is_ascii_alphabetic() => {
                 let end = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| i + n);
                 let name = text[i..end].to_ascii_lowercase();
-                let self_closing =
-                    bytes[end..].iter().position(|&b| b == b'>').is_some_and(|n| n > 0 && bytes[end + n - 1] == b'/');
+                if next_close.is_none_or(|close| close < end) {
+                    next_close = Some(bytes[end..].iter().position(|&b| b == b'>').map_or(bytes.len(), |n| end + n));
+                }
+                let close = next_close.unwrap_or(bytes.len());
+                let self_closing = close < bytes.len() && close > end && bytes[close - 1] == b'/';
                 if !FLAT.contains(&name.as_str()) && !self_closing {
                     depth += 1;
                     deepest = deepest.max(depth);

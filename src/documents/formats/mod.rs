@@ -13,6 +13,7 @@
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod pdf_bounds;
 
 use std::path::Path;
 

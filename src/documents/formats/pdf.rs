@@ -30,6 +30,22 @@ pub enum PdfError {
     /// stops the others from loading.
     #[error("made the PDF reader fail (a damaged or unusual PDF?); skipped")]
     ReaderFailed,
+    /// Its compressed streams inflate past the budget for its size (see
+    /// [`super::pdf_bounds::inflation_budget`]), in MiB.
+    #[error("would inflate to more than {0} MiB (a decompression bomb?); skipped")]
+    TooLarge(u64),
+    /// A page's `Parent` leads back to a node already passed.
+    #[error("has a page tree that loops back on itself (a damaged PDF?); skipped")]
+    PageTreeLoop,
+    /// More pages than [`super::pdf_bounds::MAX_PAGES`].
+    #[error("has more than {0} pages; skipped")]
+    TooManyPages(usize),
+    /// Reading its pages took longer than the bound, in seconds.
+    #[error("took longer than {0} seconds to read; skipped")]
+    TooSlow(u64),
+    /// Every line was taken for a running header or footer.
+    #[error("had all its text taken for running headers and footers; skipped")]
+    AllHeaders,
 }
 
 /// Lines at each end of a page that are looked at for running headers and
@@ -45,7 +61,13 @@ const MAX_ERROR_CHARS: usize = 160;
 pub fn pdf_to_paragraphs(bytes: &[u8]) -> Result<Converted, PdfError> {
     let pages = extract_pages(bytes)?;
     let converted = pages_to_paragraphs(&pages);
-    if converted.paragraphs.is_empty() { Err(PdfError::NoTextLayer) } else { Ok(converted) }
+    if !converted.paragraphs.is_empty() {
+        Ok(converted)
+    } else if pages.iter().any(|page| page.chars().any(|c| !c.is_whitespace())) {
+        Err(PdfError::AllHeaders)
+    } else {
+        Err(PdfError::NoTextLayer)
+    }
 }
 
 thread_local! {
@@ -71,9 +93,10 @@ fn install_quiet_hook() {
 
 /// Each page's text, as pdf-extract lays it out, with its panics caught.
 fn extract_pages(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
-    match quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+    match quietly(|| super::pdf_bounds::bounded_pages(bytes)) {
         Some(Ok(pages)) => Ok(pages),
-        Some(Err(err)) => Err(PdfError::Unreadable(short_message(&err.to_string()))),
+        Some(Err(PdfError::Unreadable(message))) => Err(PdfError::Unreadable(short_message(&message))),
+        Some(Err(err)) => Err(err),
         None => Err(PdfError::ReaderFailed),
     }
 }
@@ -164,17 +187,21 @@ fn running_key(line: &str) -> String {
     key
 }
 
-/// Keys of lines that appear near the top or bottom of most pages.
+/// How many lines at each end of a page of `lines` non-blank lines are
+/// its top and bottom bands, where running headers and footers sit: at
+/// most [`RUNNING_CANDIDATES`], and never so many that no body is left.
+fn band(lines: usize) -> usize {
+    RUNNING_CANDIDATES.min(lines.saturating_sub(1) / 2)
+}
+
+/// Keys of lines that sit in the top or bottom band of most pages.
 fn running_lines(pages: &[Vec<String>]) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for lines in pages {
         let text: Vec<&String> = lines.iter().filter(|line| !line.is_empty()).collect();
-        let mut keys: Vec<String> = text
-            .iter()
-            .take(RUNNING_CANDIDATES)
-            .chain(text.iter().rev().take(RUNNING_CANDIDATES))
-            .map(|line| running_key(line))
-            .collect();
+        let band = band(text.len());
+        let mut keys: Vec<String> =
+            text.iter().take(band).chain(text.iter().rev().take(band)).map(|line| running_key(line)).collect();
         keys.sort();
         keys.dedup();
         for key in keys {
@@ -186,18 +213,21 @@ fn running_lines(pages: &[Vec<String>]) -> HashMap<String, usize> {
     counts
 }
 
-/// The page's lines without leading and trailing blank or running lines.
+/// The page's lines without leading and trailing blank lines and without
+/// the running lines in its top and bottom bands; the body between the
+/// bands always stays.
 fn strip_running<'a>(lines: &'a [String], running: &HashMap<String, usize>) -> &'a [String] {
+    let band = band(lines.iter().filter(|line| !line.is_empty()).count());
     let is_furniture = |line: &String| line.is_empty() || running.contains_key(&running_key(line));
     let mut start = 0;
     let mut seen = 0;
-    while start < lines.len() && is_furniture(&lines[start]) && seen <= RUNNING_CANDIDATES {
+    while start < lines.len() && is_furniture(&lines[start]) && (lines[start].is_empty() || seen < band) {
         seen += usize::from(!lines[start].is_empty());
         start += 1;
     }
     let mut end = lines.len();
     let mut seen = 0;
-    while end > start && is_furniture(&lines[end - 1]) && seen <= RUNNING_CANDIDATES {
+    while end > start && is_furniture(&lines[end - 1]) && (lines[end - 1].is_empty() || seen < band) {
         seen += usize::from(!lines[end - 1].is_empty());
         end -= 1;
     }
@@ -296,6 +326,19 @@ mod tests {
     fn a_line_on_one_page_only_is_not_running() {
         let converted = pages_to_paragraphs(&pages(&["Title\n\nBody.", "Other\n\nMore."]));
         assert_eq!(converted.paragraphs, vec!["Title", "Body.", "Other", "More."]);
+    }
+
+    /// Ten pages that differ only in their numbers: each line repeats on
+    /// every page, but only the ends of a page are headers; the body stays.
+    #[test]
+    fn pages_that_differ_only_in_numbers_keep_their_body() {
+        let texts: Vec<String> =
+            (1..=10).map(|n| format!("Annual report\n\nThe council said it acted in case {n}.\n\nPage {n}")).collect();
+        let converted = pages_to_paragraphs(&texts);
+        let expected: Vec<String> = (1..=10).map(|n| format!("The council said it acted in case {n}.")).collect();
+        assert_eq!(converted.paragraphs, expected, "headers and page numbers go, bodies stay");
+        let one_line: Vec<String> = (1..=10).map(|n| format!("Only line {n}")).collect();
+        assert_eq!(pages_to_paragraphs(&one_line).paragraphs.len(), 1, "a page of one line is all body");
     }
 
     #[test]
