@@ -50,7 +50,7 @@ const LINES_KEPT_FOR_NOTES: usize = 2;
 /// counter, the files with problems): the helpline shortens for as many of
 /// them as it can, down to its shortest form. Then the `extras` (the
 /// loader's progress, a message, where the reader is), for which it
-/// shortens only while it keeps [`LINES_KEPT_FOR_NOTES`] lines. The other
+/// shortens only while it keeps two lines (the adults' and the children's). The other
 /// hints fill what is left, listed by priority, most useful first; `hints`
 /// are the ones that work on the current screen. The pinned hint is the
 /// last item, at the right edge.

@@ -645,3 +645,37 @@ fn help_wraps_its_descriptions_on_a_narrow_screen() {
         assert!(text.contains("list files that were skipped or read with problems"), "{width}: {text}");
     }
 }
+
+/// The picker: one message when nothing matches (Enter's reason, or the
+/// note before Enter, never both), and one box size while typing.
+#[test]
+fn the_picker_says_one_thing_when_nothing_matches_and_keeps_its_size() {
+    let mut app = app();
+    app.update(Action::PickSpeaker);
+    let box_rows = |text: &str| text.lines().filter(|l| l.contains('┃')).count();
+    let (empty, _) = render(&mut app, 100, 30);
+    for c in "zzz".chars() {
+        app.update(Action::Input(c));
+    }
+    let (typed, _) = render(&mut app, 100, 30);
+    assert_eq!(box_rows(&typed), box_rows(&empty), "the box keeps its size:\n{empty}\n{typed}");
+    assert!(typed.contains(crate::strings::PICKER_EMPTY), "{typed}");
+    app.update(Action::Submit);
+    let (after_enter, _) = render(&mut app, 100, 30);
+    assert!(!after_enter.contains(crate::strings::PICKER_EMPTY), "one message, not two:\n{after_enter}");
+    assert!(after_enter.contains("zzz"), "Enter's reason names what was typed:\n{after_enter}");
+    assert_eq!(box_rows(&after_enter), box_rows(&empty), "{after_enter}");
+}
+
+/// `?` while the help is open closes it, and the help's title says so.
+#[test]
+fn question_mark_closes_the_help_and_its_title_says_so() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app();
+    app.update(Action::Help);
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("Esc or ? closes"), "{text}");
+    let action = crate::keymap::action_for(app.mode(), KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    app.update(action.expect("? does something in the help"));
+    assert_eq!(app.mode(), crate::app::Mode::Normal);
+}
