@@ -30,7 +30,7 @@ Examples:
   voices report.txt --format json     statements as JSON, for scripts
   cat article.txt | voices -          read an article from standard input
   voices --list-speakers              who speaks, with counts
-  voices --idle-exit 2                quick exit after 2 minutes without a key
+  voices --idle-exit 2                quick exit after 2 minutes with no input
   voices report.pdf -f markdown       a Markdown summary to share
   voices --generate completions bash  a completion script (also: man, zsh, fish)
 
@@ -69,9 +69,9 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
-    /// After this many minutes without a key press, the reader does a quick
-    /// exit (clears the screen and closes), for a reader who walks away from
-    /// a shared screen. 0 never does.
+    /// After this many minutes without any input (key, wheel, click, resize,
+    /// paste), the reader does a quick exit (clears the screen and closes),
+    /// for a reader who walks away from a shared screen. 0 never does.
     #[arg(long, value_name = "MINUTES", default_value_t = 10)]
     pub idle_exit: u64,
 
@@ -97,6 +97,9 @@ pub struct Cli {
         num_args = 1..=2,
         value_names = ["WHAT", "SHELL"],
         value_parser = ["man", "completions", "bash", "zsh", "fish"],
+        // The list would offer `--generate bash`, which is refused: the
+        // words above say what to write.
+        hide_possible_values = true,
     )]
     pub generate: Option<Vec<String>>,
 }
@@ -135,7 +138,7 @@ impl Cli {
         }
     }
 
-    /// How long the reader waits without a key before its quick exit;
+    /// How long the reader waits without any input before its quick exit;
     /// `None` when it never does (`--idle-exit 0`).
     pub fn idle_exit(&self) -> Option<std::time::Duration> {
         let seconds = self.idle_exit_seconds.unwrap_or(self.idle_exit.saturating_mul(60));

@@ -115,6 +115,32 @@ pub fn two_documents() -> Corpus {
     })
 }
 
+/// The seed with a quote inside another statement, as the extractor finds
+/// them: the report's words “not heard” (BSCB's, direct) inside the BSCB's
+/// reported sentence around them, right after it (statement 1).
+pub fn nested() -> Corpus {
+    changed(seed(), |parts| {
+        let document = &parts.documents[0];
+        let outer = &parts.statements[0];
+        let paragraph = outer.spans[0].paragraph;
+        let text = &document.paragraphs[paragraph];
+        let start = text.find("“not heard”").expect("the seed quotes “not heard”") + '“'.len_utf8();
+        let spans = vec![Span { paragraph, start, end: start + "not heard".len() }];
+        let words = text_of(document, &spans);
+        let found = Found {
+            speaker: Some(1),
+            kind: StatementKind::Direct,
+            text: words,
+            cue: String::new(),
+            spans,
+            confidence: 1.0,
+            cue_span: None,
+        };
+        let inner = Statement::new(2, 0, Some(1), found, &document.paragraphs);
+        parts.statements.insert(1, inner);
+    })
+}
+
 /// The room the panes have in a `width`×`height` terminal, as the view lays
 /// it out: the model's tests size it like a real terminal.
 pub fn viewport(width: u16, height: u16) -> crate::app::Viewport {

@@ -137,7 +137,7 @@ const EVERY: &[Mode] = &Mode::ALL;
 /// `q` quits from the panes and from the content note.
 const QUITS: &[Mode] = &[Mode::Normal, Mode::ContentNote];
 /// The help and the list of files with problems scroll alike.
-const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Problems];
+const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Problems, Mode::Support];
 /// The search prompt and the picker take text.
 const PROMPTS: &[Mode] = &[Mode::Search, Mode::Picker];
 
@@ -178,6 +178,9 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('[')], PrevStatement, Read, "previous statement"),
             bind!(NORMAL, [ch('}')], NextBySpeaker, Read, "next statement by the same speaker"),
             bind!(NORMAL, [ch('{')], PrevBySpeaker, Read, "previous statement by the same speaker"),
+            bind!(NORMAL, [ch('J')], NextDocument, Read, "next document"),
+            bind!(NORMAL, [ch('K')], PrevDocument, Read, "previous document"),
+            bind!(NORMAL, [ch(':')], Colon, Read, "then n or p (:n :p): next or previous document, as in less"),
             bind!(NORMAL, [ch('/')], Search, Find, "search (in the list: filter its rows)", hint 2, "search"),
             bind!(NORMAL, [ch('n')], NextMatch, Find, "next match"),
             bind!(NORMAL, [ch('N')], PrevMatch, Find, "previous match"),
@@ -185,6 +188,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('s')], PickSpeaker, Find, "choose a speaker to show", hint 4, "speaker"),
             bind!(NORMAL, [ch('S')], ClearFilter, Find, "show every speaker again"),
             bind!(NORMAL, [ch('?'), code(K::F(1))], Help, General, "show or hide this help", hint 0, "help"),
+            bind!(NORMAL, [ch('H')], Support, General, "support: every helpline, who it is for and its hours", hint 1, "support"),
             bind!(QUITS, [ch('q')], Quit, General, "quit (what was on the terminal before comes back)", hint 3, "quit"),
             // Spotted by [`EscEsc`] in the event loop, not by
             // [`action_for`]: a single Esc keeps its meaning in each mode.
@@ -194,6 +198,11 @@ pub fn bindings() -> &'static [Binding] {
             // The help and the list of files with problems.
             bind!(OVERLAYS, [code(K::Esc), ch('?'), code(K::F(1)), ch('q')], Cancel),
             bind!(&[Mode::Problems], [ch('w')], Cancel),
+            bind!(&[Mode::Support], [ch('H')], Cancel),
+            // After `:`.
+            bind!(&[Mode::Command], [ch('n')], NextDocument),
+            bind!(&[Mode::Command], [ch('p')], PrevDocument),
+            bind!(&[Mode::Command], [code(K::Esc)], Cancel),
             bind!(OVERLAYS, [code(K::Down), ch('j')], Down),
             bind!(OVERLAYS, [code(K::Up), ch('k')], Up),
             bind!(OVERLAYS, [ch(' '), ch('f'), code(K::PageDown)], PageDown),
@@ -215,6 +224,24 @@ pub fn bindings() -> &'static [Binding] {
 /// The bindings the help lists, in order, with their section and words.
 pub fn listed() -> impl Iterator<Item = (&'static Binding, HelpSection, &'static str)> {
     bindings().iter().filter_map(|b| b.help.map(|(section, words)| (b, section, words)))
+}
+
+/// The keys table of the README, in Markdown, made from the bindings the
+/// help lists, in its order (a test keeps the README's copy current).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for (binding, _, words) in listed() {
+        let keys: Vec<String> = binding
+            .keys
+            .iter()
+            .map(|key| match key {
+                Key::Twice(code) => format!("`{0}` `{0}`", code_name(*code)),
+                other => format!("`{}`", other.name()),
+            })
+            .collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), words.replace('|', "\\|")));
+    }
+    out
 }
 
 /// The status-bar hints for the keys that work in `mode`, in table order,

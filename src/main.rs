@@ -67,6 +67,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         tui::run_loading(app, &theme(cli), reader_options(cli), Some(voices::loading::spawn(sources)))?;
         return Ok(ExitCode::SUCCESS);
     }
+    if sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
+        eprintln!("{}", voices::strings::STDIN_FROM_TERMINAL);
+    }
     let corpus = voices::loading::build_corpus(&sources, &mut std::io::stdin().lock());
     for problem in corpus.problems() {
         eprintln!("voices: {problem}");

@@ -151,7 +151,13 @@ impl Filter {
             return Ok(Filter::default());
         }
         let mut chosen = Vec::new();
+        let mut unattributed = false;
         for query in queries {
+            // The group of statements nobody could be found for.
+            if normalize_name(query) == normalize_name(crate::strings::UNATTRIBUTED) {
+                unattributed = true;
+                continue;
+            }
             for index in match_speakers(speakers, query)? {
                 if !chosen.contains(&index) {
                     chosen.push(index);
@@ -159,7 +165,8 @@ impl Filter {
             }
         }
         chosen.sort_unstable();
-        Ok(Filter::only(chosen, queries.to_vec()))
+        let filter = Filter::only(chosen, queries.to_vec());
+        Ok(if unattributed { filter.and_unattributed() } else { filter })
     }
 }
 

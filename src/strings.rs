@@ -17,7 +17,7 @@ pub const DOCUMENTS: &str = "Documents";
 pub const SPEAKERS: &str = "Speakers";
 /// Sidebar title without a filter.
 pub const SIDEBAR_TITLE: &str = "Contents";
-/// Sidebar title prefix with a filter ("Only: nspcc").
+/// Sidebar title prefix with a filter ("Only: NSPCC").
 pub const FILTER_PREFIX: &str = "Only";
 /// Sidebar row when there are no statements.
 pub const NO_STATEMENTS: &str = "No statements were found";
@@ -45,6 +45,9 @@ pub fn crashed(signal: &str) -> String {
     format!("voices stopped after an internal error ({signal}); the terminal has been put back as it was.")
 }
 
+/// Printed (to stderr) when `voices -` reads a terminal, so nobody waits
+/// for a reader that is waiting for them.
+pub const STDIN_FROM_TERMINAL: &str = "voices: reading the text to read from this terminal. Type or paste it, then press Ctrl-D on a new line to finish (Ctrl-C cancels).";
 /// The search prompt, for the reader and for the list.
 pub const SEARCH_PROMPT: &str = "Search: ";
 /// The prompt when the search filters the list.
@@ -55,7 +58,12 @@ pub fn prompt_keys(submit: &str, cancel: &str) -> String {
     format!("{submit} search · {cancel} cancel")
 }
 
-/// An overlay's title with its keys ("Help — ↓ ↑ scroll · Esc closes"),
+/// Two keys that do the same ("Esc or ?").
+pub fn either(first: &str, second: &str) -> String {
+    format!("{first} or {second}")
+}
+
+/// An overlay's title with its keys ("Help — ↓ ↑ scroll · Esc or ? closes"),
 /// named by the key table.
 pub fn overlay_title(name: &str, down: &str, up: &str, close: &str) -> String {
     format!("{name} — {down} {up} scroll · {close} closes")
@@ -71,12 +79,23 @@ pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls the pane under the pointe
 /// with its keys ("Esc Esc", "Ctrl-C") named by the key table.
 pub fn help_quick_exit(keys: &[String]) -> String {
     format!(
-        "Quick exit ({}) clears this screen and the terminal's scrollback and closes voices at once. It cannot hide the command typed into the shell (its history may keep it), other software on this computer, or people nearby. If no key is pressed for a while (--idle-exit, 10 minutes unless changed), voices does the same.",
+        "Quick exit ({}) clears this screen and the terminal's scrollback and closes voices at once. It cannot hide the command typed into the shell (its history may keep it), other software on this computer, or people nearby. If nothing is typed, scrolled or clicked for a while (--idle-exit, 10 minutes unless changed), voices does the same.",
         keys.join(", or ")
     )
 }
+/// The support screen's name, for its title.
+pub const SUPPORT_NAME: &str = "Support";
+/// The support screen's first line.
+pub const SUPPORT_INTRO: &str = "These are UK services. Each line says who it is for and when it answers.";
+/// The support screen's last line: how far the numbers can be trusted.
+pub const SUPPORT_CHECKED: &str =
+    "Each number was checked on the organisation's own page in the month shown. If you are in danger now, call 999.";
 /// The heading above the helplines in the help.
 pub const HELP_SUPPORT: &str = "If reading this is hard, support is there:";
+/// The heading above the helplines on a small content note.
+pub const SUPPORT_SHORT: &str = "Support:";
+/// The content note's last line when not every helpline fits.
+pub const CONTENT_NOTE_MORE: &str = "More support: Enter, then H";
 /// The heading of the content note screen.
 pub const CONTENT_NOTE_TITLE: &str = "Before you read";
 /// The keys of the content note screen, named by the key table.
@@ -106,6 +125,16 @@ pub const NO_MORE_STATEMENTS: &str = "No more statements this way";
 pub const NO_STATEMENT_SELECTED: &str = "Move to a statement first ( ] )";
 /// `n` before any search.
 pub const NO_SEARCH: &str = "Nothing searched yet ( / )";
+/// `J` or `K` found no document further.
+pub const NO_MORE_DOCUMENTS: &str = "No more documents this way";
+/// Where the reader is: "statement 3 of 10 · NSPCC".
+pub fn location(at: usize, of: usize, speaker: &str) -> String {
+    format!("statement {at} of {of} · {speaker}")
+}
+/// The status bar after `:`, with the keys that may follow.
+pub fn command_prompt(next: &str, previous: &str, cancel: &str) -> String {
+    format!(":  {next} next document · {previous} previous · {cancel} cancel")
+}
 /// After `S`.
 pub const FILTER_CLEARED: &str = "Showing every speaker";
 
@@ -121,9 +150,11 @@ pub fn statement_count(count: usize) -> String {
 
 /// A statement's words as they are shown and written out: a direct quote in
 /// curly marks, reported speech as it stands.
+/// A quote that stops mid-sentence loses its trailing comma ("We will fight
+/// on," is shown “We will fight on”).
 pub fn quoted(kind: StatementKind, words: &str) -> String {
     match kind {
-        StatementKind::Direct => format!("“{words}”"),
+        StatementKind::Direct => format!("“{}”", words.trim_end().trim_end_matches(',')),
         StatementKind::Reported => words.to_string(),
     }
 }
@@ -139,9 +170,10 @@ pub fn no_matches(query: &str) -> String {
     format!("No matches for “{query}”")
 }
 
-/// "Only: nspcc — S shows all", with the key that shows all from the key table.
-pub fn filter_title(queries: &[String], show_all: &str) -> String {
-    format!("{FILTER_PREFIX}: {} — {show_all} shows all", queries.join(", "))
+/// "Only: Thames Valley Police — S shows all": the chosen speakers' names,
+/// with the key that shows all from the key table.
+pub fn filter_title(names: &[String], show_all: &str) -> String {
+    format!("{FILTER_PREFIX}: {} — {show_all} shows all", names.join(", "))
 }
 
 /// How a statement's kind is written in the reader.
@@ -213,6 +245,18 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_loses_a_trailing_comma_inside_its_marks() {
+        assert_eq!(quoted(StatementKind::Direct, "We will fight on,"), "“We will fight on”");
+        assert_eq!(quoted(StatementKind::Direct, "Yes, we will."), "“Yes, we will.”");
+        assert_eq!(quoted(StatementKind::Reported, "that it would act,"), "that it would act,");
+    }
 }
 
 #[cfg(test)]

@@ -42,8 +42,9 @@ pub enum TuiError {
 pub struct Options {
     /// Capture the mouse (wheel and clicks). Off leaves text selection to the terminal.
     pub mouse: bool,
-    /// Quick exit after this long without a key press (`--idle-exit`), for
-    /// a reader who walks away from a shared screen; `None` never.
+    /// Quick exit after this long without any input (`--idle-exit`: a key,
+    /// the wheel, a click, a resize, a paste), for a reader who walks away
+    /// from a shared screen; `None` never.
     pub idle_exit: Option<Duration>,
 }
 
@@ -106,7 +107,7 @@ pub fn run_loading(
 /// limit). Returns where the regions went, for the mouse.
 fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, theme: &Theme) -> io::Result<Areas> {
     let size = terminal.size()?;
-    app.update(Action::Resize(layout::viewport(size.width, size.height)));
+    app.update(Action::Resize(layout::viewport_for(size.width, size.height, app.sidebar().widest())));
     // One synchronized update per frame: terminals that support it show
     // the frame at once, so a resize does not flash.
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
@@ -168,11 +169,11 @@ fn event_loop(
     keyboard: &input::Keyboard,
 ) -> io::Result<Control> {
     let test_fault = TestFault::from_env();
-    let mut last_key = Instant::now();
+    let mut last_input = Instant::now();
     let mut dirty = true;
     let mut refresh = SidebarRefresh::default();
     let size = terminal.size()?;
-    let mut areas = layout::areas(size.width, size.height, app.focus());
+    let mut areas = layout::areas_for(size.width, size.height, app.focus(), app.sidebar().widest());
     let mut queue: Vec<Event> = Vec::new();
     loop {
         if let Some(receiver) = &loader {
@@ -197,7 +198,7 @@ fn event_loop(
             timeout = Duration::ZERO;
         }
         if let Some(idle) = options.idle_exit {
-            let left = idle.saturating_sub(last_key.elapsed());
+            let left = idle.saturating_sub(last_input.elapsed());
             if left.is_zero() {
                 return Ok(Control::QuickExit);
             }
@@ -218,13 +219,14 @@ fn event_loop(
             if terminal::exit_requested() {
                 return Ok(Control::QuickExit);
             }
+            // Any input means someone is reading: a key, the wheel (reading
+            // with it is reading), a click, a resize, a paste.
+            last_input = Instant::now();
             if let Event::Key(key) = event
                 && key.kind == KeyEventKind::Press
+                && let Some(fault) = test_fault
             {
-                last_key = Instant::now();
-                if let Some(fault) = test_fault {
-                    fault.happen();
-                }
+                fault.happen();
             }
             if let Some(action) = to_action(event.clone(), app, options, &areas) {
                 match app.update(action) {
@@ -294,7 +296,9 @@ pub fn to_action(event: Event, app: &App, options: Options, areas: &Areas) -> Op
                 _ => None,
             }
         }
-        Event::Resize(width, height) => Some(Action::Resize(layout::viewport(width, height))),
+        Event::Resize(width, height) => {
+            Some(Action::Resize(layout::viewport_for(width, height, app.sidebar().widest())))
+        }
         // A paste is text for a prompt, never keys: elsewhere it does nothing.
         Event::Paste(text) if matches!(app.mode(), Mode::Search | Mode::Picker) => {
             Some(Action::Paste(pasted_text(&text)))

@@ -28,12 +28,26 @@ pub enum Mode {
     ContentNote,
     /// The list of files with problems (`w`); takes the help's keys.
     Problems,
+    /// The support screen: every helpline, who it is for, its hours; takes
+    /// the help's keys.
+    Support,
+    /// After `:` in the panes: `n` or `p` finishes a less-style command
+    /// (`:n`, `:p`), Esc cancels it.
+    Command,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 6] =
-        [Mode::Normal, Mode::Help, Mode::Search, Mode::Picker, Mode::ContentNote, Mode::Problems];
+    pub const ALL: [Mode; 8] = [
+        Mode::Normal,
+        Mode::Help,
+        Mode::Search,
+        Mode::Picker,
+        Mode::ContentNote,
+        Mode::Problems,
+        Mode::Support,
+        Mode::Command,
+    ];
 }
 
 /// The room the view gives each pane, in cells inside the pane's border:
@@ -116,6 +130,16 @@ pub enum Action {
     /// Open or close the list of files that could not be read as they
     /// are, so a skipped file is never silently missing.
     Problems,
+    /// Open or close the support screen: every helpline with who it is for
+    /// and its hours, for readers who are not the children most lines serve.
+    Support,
+    /// The next document in the list (or the first after the last).
+    NextDocument,
+    /// The previous document in the list.
+    PrevDocument,
+    /// `:` — the start of a less-style command (`:n`, `:p`); the next key
+    /// finishes it.
+    Colon,
     /// Leave normally, leaving the terminal as it was.
     Quit,
     /// Leave at once and clear the screen, for a reader who must hide what

@@ -104,7 +104,7 @@ mod tests {
         let group = app.corpus.statements()[0].group();
         app.open_view(View::Group(group));
         app.focus = crate::app::Focus::Reader;
-        for _ in 0..7 {
+        for _ in 0..10 {
             app.update(Action::Down);
         }
         let place = |app: &App| app.page.anchor(app.page.top());

@@ -7,6 +7,7 @@
 //! ([`Viewport`], [`Hit`]) through actions.
 
 mod action;
+mod documents;
 mod loading;
 mod page;
 mod picker;
@@ -51,7 +52,7 @@ pub struct App {
     prompt: Prompt,
     /// The speaker picker while it is open.
     picker: Picker,
-    /// First line of the help shown.
+    /// First line of the help (or the support screen) shown.
     help_scroll: usize,
     /// First line of the list of files with problems shown.
     problems_scroll: usize,
@@ -201,7 +202,7 @@ impl App {
     pub fn fit_overlay(&mut self, max_scroll: Option<usize>) {
         let Some(max) = max_scroll else { return };
         match self.mode {
-            Mode::Help => self.help_scroll = self.help_scroll.min(max),
+            Mode::Help | Mode::Support => self.help_scroll = self.help_scroll.min(max),
             Mode::Problems => self.problems_scroll = self.problems_scroll.min(max),
             _ => {}
         }
@@ -282,9 +283,10 @@ impl App {
             Action::Click(hit) => self.click(hit),
             _ => match self.mode {
                 Mode::Normal => self.normal(action),
-                Mode::Help | Mode::Problems => self.overlay(action),
+                Mode::Help | Mode::Problems | Mode::Support => self.overlay(action),
                 Mode::Search => self.search_prompt(action),
                 Mode::Picker => self.picker_keys(action),
+                Mode::Command => self.command(action),
                 Mode::ContentNote => {
                     if action == Action::Submit {
                         self.mode = Mode::Normal;
@@ -354,6 +356,13 @@ impl App {
                 self.problems_scroll = 0;
                 self.mode = Mode::Problems;
             }
+            Action::Support => {
+                self.help_scroll = 0;
+                self.mode = Mode::Support;
+            }
+            Action::NextDocument => self.step_document(true),
+            Action::PrevDocument => self.step_document(false),
+            Action::Colon => self.start_command(),
             _ => {}
         }
     }
@@ -364,6 +373,7 @@ impl App {
         let page = self.page.rows();
         let (scroll, closes) = match self.mode {
             Mode::Problems => (&mut self.problems_scroll, Action::Problems),
+            Mode::Support => (&mut self.help_scroll, Action::Support),
             _ => (&mut self.help_scroll, Action::Help),
         };
         match action {
@@ -485,7 +495,7 @@ impl App {
     }
 
     fn wheel(&mut self, hit: Hit, down: bool) {
-        if self.mode == Mode::Help {
+        if matches!(self.mode, Mode::Help | Mode::Support) {
             self.overlay(if down { Action::Down } else { Action::Up });
             return;
         }

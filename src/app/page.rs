@@ -8,7 +8,7 @@ use crate::corpus::Group;
 use crate::strings;
 
 /// Widest gutter; longer speaker labels are cut with "…".
-const GUTTER_MAX: usize = 9;
+const GUTTER_MAX: usize = 14;
 
 /// What the reader pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,13 +93,14 @@ impl Page {
     }
 
     /// Columns of the gutter and of the text: the gutter fits the widest
-    /// speaker label (within limits), one column of margin is left before
-    /// the scrollbar.
+    /// speaker label (within limits) and is followed by a space, a
+    /// separator and a space; one column of margin is left before the
+    /// scrollbar.
     pub fn columns(&self) -> (usize, usize) {
         let inner = self.width;
         let gutter =
             if self.label_width == 0 { 0 } else { self.label_width.clamp(3, (inner / 5).clamp(3, GUTTER_MAX)) };
-        let text = inner.saturating_sub(if gutter == 0 { 1 } else { gutter + 2 }).max(1);
+        let text = inner.saturating_sub(if gutter == 0 { 1 } else { gutter + 4 }).max(1);
         (gutter, text)
     }
 

@@ -4,6 +4,7 @@
 use crate::corpus::{Corpus, Filter, Group};
 use crate::extract::normalize_name;
 use crate::speakers::match_speakers;
+use crate::strings::UNATTRIBUTED;
 
 /// The picker's state.
 #[derive(Debug, Clone, Default)]
@@ -34,25 +35,28 @@ impl Picker {
 
     /// Speakers offered for what has been typed: those with statements
     /// whose id, name or an alias contains it, most statements first, with
-    /// their counts.
-    pub fn candidates(&self, corpus: &Corpus) -> Vec<(usize, usize)> {
+    /// their counts; the unattributed statements last, by their group's name.
+    pub fn candidates(&self, corpus: &Corpus) -> Vec<(Group, usize)> {
         let wanted = normalize_name(&self.typed);
+        let matches = |name: &String| wanted.is_empty() || normalize_name(name).contains(&wanted);
         corpus
             .groups(&Filter::default())
             .into_iter()
-            .filter_map(|listed| match listed.group {
-                Group::Speaker(i) => Some((i, listed.statements.len())),
-                Group::Unattributed => None,
+            .filter(|listed| match listed.group {
+                Group::Speaker(i) => {
+                    let s = &corpus.speakers()[i];
+                    std::iter::once(&s.id).chain(std::iter::once(&s.name)).chain(&s.aliases).any(matches)
+                }
+                Group::Unattributed => matches(&crate::strings::UNATTRIBUTED.to_string()),
             })
-            .filter(|&(i, _)| {
-                let s = &corpus.speakers()[i];
-                wanted.is_empty()
-                    || std::iter::once(&s.id)
-                        .chain(std::iter::once(&s.name))
-                        .chain(&s.aliases)
-                        .any(|n| normalize_name(n).contains(&wanted))
-            })
+            .map(|listed| (listed.group, listed.statements.len()))
             .collect()
+    }
+
+    /// How many groups the picker offers with nothing typed: the most it
+    /// lists, so its box can keep one size while typing.
+    pub fn most(&self, corpus: &Corpus) -> usize {
+        corpus.groups(&Filter::default()).len()
     }
 
     /// Types a character (the selection goes back to the first candidate).
@@ -79,14 +83,16 @@ impl Picker {
     /// typed as `--speaker` would take it. On failure the reason is kept
     /// for the picker to show.
     pub(super) fn choose(&mut self, corpus: &Corpus) -> Option<Filter> {
-        let chosen = match self.candidates(corpus).get(self.selected) {
-            Some(&(speaker, _)) => Ok(vec![speaker]),
-            None => match_speakers(corpus.speakers(), &self.typed),
+        let filter = match self.candidates(corpus).get(self.selected) {
+            Some(&(Group::Unattributed, _)) => Filter::resolve(corpus.speakers(), &[UNATTRIBUTED.to_string()]),
+            Some(&(Group::Speaker(speaker), _)) => {
+                Filter::resolve(corpus.speakers(), &[corpus.speakers()[speaker].id.clone()])
+            }
+            None => match_speakers(corpus.speakers(), &self.typed).and_then(|speakers| {
+                let ids: Vec<String> = speakers.iter().map(|&i| corpus.speakers()[i].id.clone()).collect();
+                Filter::resolve(corpus.speakers(), &ids)
+            }),
         };
-        let filter = chosen.and_then(|speakers| {
-            let ids: Vec<String> = speakers.iter().map(|&i| corpus.speakers()[i].id.clone()).collect();
-            Filter::resolve(corpus.speakers(), &ids)
-        });
         match filter {
             Ok(filter) => Some(filter),
             Err(err) => {
@@ -99,4 +105,49 @@ impl Picker {
 
 fn first_line(text: &str) -> String {
     text.lines().next().unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, App, Mode, View};
+    use crate::fixture;
+
+    fn app() -> App {
+        App::new(fixture::seed(), Filter::default(), fixture::viewport(100, 30))
+    }
+
+    #[test]
+    fn the_picker_offers_the_unattributed_statements_and_chooses_them() {
+        let mut app = app();
+        app.update(Action::PickSpeaker);
+        for c in "unat".chars() {
+            app.update(Action::Input(c));
+        }
+        assert_eq!(app.picker().candidates(app.corpus()), vec![(Group::Unattributed, 1)]);
+        app.update(Action::Submit);
+        assert_eq!(app.mode(), Mode::Normal);
+        assert!(app.filter().keeps(Group::Unattributed));
+        assert!(!app.filter().keeps(Group::Speaker(2)));
+        assert_eq!(app.page().view(), View::Group(Group::Unattributed));
+    }
+
+    #[test]
+    fn speaker_unattributed_on_the_command_line_keeps_that_group() {
+        let corpus = fixture::seed();
+        let filter = Filter::resolve(corpus.speakers(), &["unattributed".into(), "nspcc".into()]).unwrap();
+        assert_eq!(filter.chosen(), vec![Group::Speaker(2), Group::Unattributed]);
+        assert!(filter.keeps(Group::Unattributed) && filter.keeps(Group::Speaker(2)));
+        assert!(!filter.keeps(Group::Speaker(0)));
+        let only = Filter::resolve(corpus.speakers(), &["Unattributed".into()]).unwrap();
+        assert_eq!(only.chosen(), vec![Group::Unattributed]);
+    }
+
+    /// The box is as tall with one letter typed as with none, and with a
+    /// name nobody has.
+    #[test]
+    fn the_picker_keeps_its_size_while_typing() {
+        let app = app();
+        assert_eq!(app.picker().most(app.corpus()), 4, "three speakers and the unattributed");
+    }
 }

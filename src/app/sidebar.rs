@@ -69,9 +69,17 @@ pub struct Sidebar {
     closed: Vec<Section>,
     /// The list search; non-empty hides rows that do not match.
     query: String,
+    /// Columns the widest heading, document or speaker row needs (marker,
+    /// name and count), so a wide screen can give the list that room.
+    widest: usize,
 }
 
 impl Sidebar {
+    /// Columns the widest heading, document or speaker row needs.
+    pub fn widest(&self) -> usize {
+        self.widest
+    }
+
     /// The rows, in order.
     pub fn rows(&self) -> &[Row] {
         &self.rows
@@ -210,6 +218,16 @@ impl Sidebar {
         if rows.is_empty() {
             rows.push(Row::leaf(RowKind::Note, 0, strings::NO_ROWS.to_string()));
         }
+        // Statement rows are snippets, cut at a word wherever the list ends.
+        self.widest = rows
+            .iter()
+            .filter(|r| r.depth < 2)
+            .map(|r| {
+                2 + unicode_width::UnicodeWidthStr::width(r.label.as_str())
+                    + r.count.map_or(0, |c| format!(" ({c})").len())
+            })
+            .max()
+            .unwrap_or(0);
         self.rows = rows;
         self.selected = previous.and_then(|kind| self.position(kind)).unwrap_or(self.selected).min(self.rows.len() - 1);
         self.keep_visible(height);

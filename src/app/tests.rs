@@ -234,7 +234,7 @@ fn the_picker_filters_like_the_command_line_and_s_clears() {
     for c in "nsp".chars() {
         app.update(Action::Input(c));
     }
-    assert_eq!(app.picker.candidates(&app.corpus), vec![(2, 1)]);
+    assert_eq!(app.picker.candidates(&app.corpus), vec![(Group::Speaker(2), 1)]);
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
     assert!(!app.filter.is_everyone());

@@ -75,7 +75,9 @@ impl Content {
         let doc = &corpus.documents()[document];
         let mut blocks = vec![Block::plain(BlockKind::Title, doc.title.clone(), true)];
         let meta: Vec<&str> = [doc.source.as_deref(), doc.date.as_deref()].into_iter().flatten().collect();
-        let meta = if meta.is_empty() { doc.origin.clone() } else { meta.join(" · ") };
+        // Never the full path: on a shared computer it names folders and
+        // users (the list of files with problems, `w`, keeps it).
+        let meta = if meta.is_empty() { file_name(&doc.origin).to_string() } else { meta.join(" · ") };
         blocks.push(Block::plain(BlockKind::Meta, meta, false));
         // Paragraph index → block index; a helpline note follows its paragraph.
         let mut paragraph_block = Vec::with_capacity(doc.paragraphs.len());
@@ -133,7 +135,7 @@ impl Content {
         let chosen: Vec<usize> = corpus.statements_by(group).to_vec();
         let mut blocks = vec![
             Block::plain(BlockKind::Title, name.to_string(), true),
-            Block::plain(BlockKind::Meta, strings::statement_count(chosen.len()), false),
+            Block::plain(BlockKind::Meta, strings::statement_count(outermost(corpus, &chosen)), false),
         ];
         let mut starts = Vec::new();
         for &index in &chosen {
@@ -192,6 +194,34 @@ impl Content {
     }
 }
 
+/// How many of `chosen` are not inside another of them: a sentence and the
+/// quote inside it are one statement to a reader.
+fn outermost(corpus: &Corpus, chosen: &[usize]) -> usize {
+    let statements = corpus.statements();
+    let inside = |inner: usize, outer: usize| {
+        let (a, b) = (&statements[inner], &statements[outer]);
+        a.spans
+            .iter()
+            .all(|s| b.spans.iter().any(|o| o.paragraph == s.paragraph && o.start <= s.start && s.end <= o.end))
+    };
+    // Statements are in corpus order, so a document's are side by side:
+    // each is compared with its own document's only.
+    chosen
+        .chunk_by(|&a, &b| statements[a].document == statements[b].document)
+        .map(|same| {
+            // Of two with the same spans, the first counts.
+            let nested = |i: usize| same.iter().any(|&j| j != i && inside(i, j) && (!inside(j, i) || j < i));
+            same.iter().filter(|&&i| !nested(i)).count()
+        })
+        .sum()
+}
+
+/// The last part of a document's origin: its file name ("x.txt" of
+/// "/home/…/articles/x.txt"), or the origin itself ("stdin").
+pub fn file_name(origin: &str) -> &str {
+    origin.rsplit(['/', '\\']).find(|part| !part.is_empty()).unwrap_or(origin)
+}
+
 impl Block {
     fn plain(kind: BlockKind, text: String, tight: bool) -> Block {
         Block { kind, text, marks: Vec::new(), paragraph: None, tight }
@@ -245,6 +275,21 @@ pub fn find_all(haystack: &str, needle: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_without_a_source_is_named_by_its_file_name_not_its_path() {
+        assert_eq!(file_name("/home/sam/articles/x.txt"), "x.txt");
+        assert_eq!(file_name("C:\\Users\\sam\\x.txt"), "x.txt");
+        assert_eq!(file_name("stdin"), "stdin");
+        assert_eq!(file_name("articles/"), "articles");
+        let corpus = crate::fixture::changed(crate::fixture::seed(), |parts| {
+            let doc = &mut parts.documents[0];
+            (doc.source, doc.date, doc.origin) = (None, None, "/home/sam/private/articles/x.txt".into());
+        });
+        let content = Content::document(&corpus, &Filter::default(), 0);
+        assert_eq!(content.blocks[1].text, "x.txt");
+        assert!(content.blocks.iter().all(|b| !b.text.contains("/home/sam")));
+    }
 
     #[test]
     fn search_ignores_case_and_finds_every_hit() {

@@ -69,14 +69,22 @@ pub struct GroupStatements<'c> {
 pub struct Filter {
     /// `None` shows every speaker and the unattributed statements.
     speakers: Option<Vec<usize>>,
-    /// What the user typed, for the sidebar title ("nspcc").
+    /// With chosen speakers: the unattributed statements are shown too
+    /// (`--speaker unattributed`).
+    unattributed: bool,
+    /// What the user typed ("nspcc").
     queries: Vec<String>,
 }
 
 impl Filter {
     /// Only the `chosen` speakers (sorted, without repeats), found for `queries`.
     pub fn only(chosen: Vec<usize>, queries: Vec<String>) -> Filter {
-        Filter { speakers: Some(chosen), queries }
+        Filter { speakers: Some(chosen), unattributed: false, queries }
+    }
+
+    /// The same filter, showing the unattributed statements as well.
+    pub fn and_unattributed(self) -> Filter {
+        Filter { unattributed: true, ..self }
     }
 
     /// True when nothing is filtered out.
@@ -89,12 +97,18 @@ impl Filter {
         &self.queries
     }
 
+    /// The groups chosen, speakers first, in order (empty for everyone).
+    pub fn chosen(&self) -> Vec<Group> {
+        let speakers = self.speakers.iter().flatten().map(|&i| Group::Speaker(i));
+        speakers.chain(self.unattributed.then_some(Group::Unattributed)).collect()
+    }
+
     /// Whether a group is shown.
     pub fn keeps(&self, group: Group) -> bool {
         match (&self.speakers, group) {
             (None, _) => true,
             (Some(chosen), Group::Speaker(index)) => chosen.contains(&index),
-            (Some(_), Group::Unattributed) => false,
+            (Some(_), Group::Unattributed) => self.unattributed,
         }
     }
 }

@@ -186,6 +186,10 @@ pub struct Helpline {
     pub source: String,
     /// The month it was checked (YYYY-MM).
     pub checked: String,
+    /// Listed on the support screen and the content note only, not in the
+    /// status bar (which keeps to the few lines that fit beside the keys).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub support_only: bool,
 }
 
 impl Manifest {

@@ -133,6 +133,7 @@ mod tests {
                 audience: Some("adults worried about a child".into()),
                 source: "nspcc.org.uk".into(),
                 checked: "2026-11".into(),
+                support_only: false,
             }],
             content_note: "These articles discuss child sexual exploitation.".into(),
             ..Parts::default()

@@ -29,7 +29,22 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
         for (binding, _, words) in keymap::listed().filter(|(_, s, _)| *s == section) {
             let label = binding.label();
             let pad = label_width - label.width();
-            out.push((format!("  {label}{}  {words}", " ".repeat(pad)), false));
+            // The words wrap under themselves; on a narrow screen, where
+            // the keys leave them too little room, under the keys.
+            let hang = if width >= label_width + 4 + 16 { label_width + 4 } else { 4 };
+            let first = format!("  {label}{}  ", " ".repeat(pad));
+            let room = width.saturating_sub(hang).max(1);
+            if hang < first.width() {
+                out.push((first.trim_end().to_string(), false));
+                for (a, b) in wrap(words, room) {
+                    out.push((format!("{}{}", " ".repeat(hang), &words[a..b]), false));
+                }
+            } else {
+                for (i, (a, b)) in wrap(words, room).into_iter().enumerate() {
+                    let lead = if i == 0 { first.clone() } else { " ".repeat(hang) };
+                    out.push((format!("{lead}{}", &words[a..b]), false));
+                }
+            }
         }
     }
     out.push((String::new(), false));
@@ -37,7 +52,17 @@ pub fn lines(app: &App, width: usize) -> Vec<(String, bool)> {
     out.push((String::new(), false));
     paragraph(&mut out, strings::HELP_MOUSE);
     out.push((String::new(), false));
-    out.push((strings::HELP_SUPPORT.to_string(), true));
+    for (a, b) in wrap(strings::HELP_SUPPORT, width) {
+        out.push((strings::HELP_SUPPORT[a..b].to_string(), true));
+    }
+    out.extend(helpline_lines(app, width));
+    out
+}
+
+/// Every helpline with its number, who it is for, its hours and where it
+/// was checked, indented under its name, wrapped to `width`.
+pub fn helpline_lines(app: &App, width: usize) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
     for helpline in app.corpus().helplines() {
         for (i, line) in strings::helpline_details(helpline).into_iter().enumerate() {
             let indent = if i == 0 { "  " } else { "    " };

@@ -17,6 +17,11 @@ pub const MIN_HEIGHT: u16 = 8;
 pub const SPLIT_WIDTH: u16 = 60;
 /// The sidebar's narrowest width when both panes are shown.
 pub const SIDEBAR_MIN: u16 = 24;
+/// From this width the sidebar widens to fit its names (up to
+/// [`SIDEBAR_WIDE_PERCENT`] of the screen), so they are not cut.
+pub const WIDE_WIDTH: u16 = 110;
+/// The most of a wide screen the sidebar takes.
+pub const SIDEBAR_WIDE_PERCENT: u16 = 45;
 
 /// The regions of one frame. A pane that is not shown is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +40,12 @@ pub struct Areas {
 
 /// The regions for a `width`×`height` terminal with `focus` in a pane.
 pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
+    areas_for(width, height, focus, 0)
+}
+
+/// [`areas`] with a list whose rows need `wanted` columns (see
+/// [`crate::app::Sidebar::widest`]): on a wide screen it gets them.
+pub fn areas_for(width: u16, height: u16, focus: Focus, wanted: usize) -> Areas {
     let full = Rect::new(0, 0, width, height);
     let status = Rect::new(0, height.saturating_sub(1), width, height.min(1));
     let main = Rect::new(0, 0, width, height.saturating_sub(1));
@@ -48,7 +59,12 @@ pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
         };
         return Areas { main, sidebar, reader, status, too_small: false };
     }
-    let sidebar_width = (width / 3).max(SIDEBAR_MIN);
+    let mut sidebar_width = (width / 3).max(SIDEBAR_MIN);
+    if width >= WIDE_WIDTH {
+        let most = u32::from(width) * u32::from(SIDEBAR_WIDE_PERCENT) / 100;
+        let wanted = u32::try_from(wanted).unwrap_or(u32::MAX).saturating_add(2);
+        sidebar_width = sidebar_width.max(u16::try_from(wanted.min(most)).unwrap_or(sidebar_width));
+    }
     let sidebar = Rect::new(0, 0, sidebar_width, main.height);
     let reader = Rect::new(sidebar_width, 0, width - sidebar_width, main.height);
     Areas { main, sidebar: Some(sidebar), reader: Some(reader), status, too_small: false }
@@ -71,8 +87,13 @@ impl Areas {
 /// the reader's columns and rows when it is shown (on a narrow screen one
 /// pane at a time, so each is measured as if it had the focus).
 pub fn viewport(width: u16, height: u16) -> Viewport {
-    let sidebar = areas(width, height, Focus::Sidebar).sidebar.map(inner);
-    let reader = areas(width, height, Focus::Reader).reader.map(inner);
+    viewport_for(width, height, 0)
+}
+
+/// [`viewport`] with a list whose rows need `wanted` columns.
+pub fn viewport_for(width: u16, height: u16, wanted: usize) -> Viewport {
+    let sidebar = areas_for(width, height, Focus::Sidebar, wanted).sidebar.map(inner);
+    let reader = areas_for(width, height, Focus::Reader, wanted).reader.map(inner);
     Viewport {
         sidebar_rows: sidebar.map_or(1, |a| usize::from(a.height).max(1)),
         page_width: reader.map_or(0, |a| usize::from(a.width)),
@@ -101,6 +122,20 @@ mod tests {
         assert_eq!(a.reader.unwrap().width, 67);
         assert_eq!(areas(60, 20, Focus::Sidebar).sidebar.unwrap().width, 24);
         assert_eq!(a.status, Rect::new(0, 29, 100, 1));
+    }
+
+    /// At 120 columns the list widens so "Buckinghamshire Safeguarding
+    /// Children Board (2)" is not cut, within 45% of the screen; below
+    /// 110 columns it keeps its third.
+    #[test]
+    fn the_sidebar_widens_for_its_names_on_wide_screens() {
+        let wanted = 2 + "Buckinghamshire Safeguarding Children Board (2)".len();
+        assert_eq!(areas_for(120, 40, Focus::Sidebar, wanted).sidebar.unwrap().width, wanted as u16 + 2);
+        assert_eq!(areas_for(120, 40, Focus::Sidebar, 200).sidebar.unwrap().width, 54, "at most 45%");
+        assert_eq!(areas_for(120, 40, Focus::Sidebar, 10).sidebar.unwrap().width, 40, "never below a third");
+        assert_eq!(areas_for(100, 30, Focus::Sidebar, wanted).sidebar.unwrap().width, 33);
+        let viewport = viewport_for(120, 40, wanted);
+        assert_eq!(viewport.page_width, usize::from(120 - (wanted as u16 + 2) - 2));
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod reader;
 pub mod sidebar;
 /// The bottom line with the helplines, and the search prompt.
 pub mod status;
+/// The support screen: every helpline, who it is for, its hours.
+pub mod support;
 /// Named styles, in colour and monochrome.
 pub mod theme;
 /// The screen for terminals too small for the panes.
@@ -48,7 +50,7 @@ pub struct Drawn {
 /// event loop resizes the model first).
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
     let area = frame.area();
-    let areas = layout::areas(area.width, area.height, app.focus());
+    let areas = layout::areas_for(area.width, area.height, app.focus(), app.sidebar().widest());
     let buf = frame.buffer_mut();
     buf.set_style(area, theme.base);
     let mut overlay_max_scroll = None;
@@ -59,28 +61,34 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
         too_small::draw(buf, areas.main, theme);
     } else if app.mode() == Mode::ContentNote {
         // Before any article text: neither pane is drawn.
-        content_note::draw(buf, areas.main, app, theme);
+        cursor = content_note::draw(buf, areas.main, app, theme);
     } else {
         if let Some(area) = areas.sidebar {
             cursor = sidebar::draw(buf, area, app, theme);
         }
         if let Some(area) = areas.reader {
-            reader::draw(buf, area, app, theme);
-            if areas.sidebar.is_none() {
+            let statement = reader::draw(buf, area, app, theme);
+            // While reading, the cursor is in the text: on the highlighted
+            // statement's first line, else the pane's first line.
+            if areas.sidebar.is_none() || app.focus() == crate::app::Focus::Reader {
                 let inside = layout::inner(area);
-                cursor = (inside.width > 0 && inside.height > 0).then(|| inside.as_position());
+                cursor = statement.or_else(|| (inside.width > 0 && inside.height > 0).then(|| inside.as_position()));
             }
         }
         match app.mode() {
-            Mode::Help => {
-                overlay_max_scroll = help::draw(buf, areas.main, app, theme);
+            Mode::Help | Mode::Support => {
+                overlay_max_scroll = if app.mode() == Mode::Help {
+                    help::draw(buf, areas.main, app, theme)
+                } else {
+                    support::draw(buf, areas.main, app, theme)
+                };
                 let inside = layout::inner(areas.main);
                 cursor = (inside.width > 1 && inside.height > 0).then(|| Position::new(inside.x + 1, inside.y));
             }
             Mode::Picker => cursor = picker::draw(buf, areas.main, app, theme),
             Mode::Search => cursor = status::draw_prompt(buf, areas.main, app, theme),
             Mode::Problems => (cursor, overlay_max_scroll) = problems::draw(buf, areas.main, app, theme),
-            Mode::Normal | Mode::ContentNote => {}
+            Mode::Normal | Mode::ContentNote | Mode::Command => {}
         }
     }
     let help_shown = status::draw(buf, areas.status, app, theme);
@@ -164,7 +172,14 @@ fn scrolling_overlay(
     Clear.render(main, buf);
     buf.set_style(main, theme.base);
     let key = |action: Action| crate::keymap::key_for(mode, &action);
-    let title = strings::overlay_title(name, &key(Action::Down), &key(Action::Up), &key(Action::Cancel));
+    // The key that opened the overlay closes it too, and the title says so.
+    let opened_by = match mode {
+        Mode::Problems => Action::Problems,
+        Mode::Support => Action::Support,
+        _ => Action::Help,
+    };
+    let close = strings::either(&key(Action::Cancel), &crate::keymap::key_for(Mode::Normal, &opened_by));
+    let title = strings::overlay_title(name, &key(Action::Down), &key(Action::Up), &close);
     pane_border(buf, main, &title, true, theme);
     let inside = layout::inner(main);
     if inside.width < 2 || inside.height == 0 {

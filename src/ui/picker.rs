@@ -17,7 +17,9 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<Po
     let picker = app.picker();
     let candidates = picker.candidates(app.corpus());
     let width = main.width.min(60);
-    let wanted_height = 4 + candidates.len().max(1) as u16 + u16::from(picker.error().is_some());
+    // One size while typing: room for every group offered with nothing
+    // typed, and for the note that nothing matches.
+    let wanted_height = 4 + picker.most(app.corpus()).max(1) as u16;
     let height = main.height.min(wanted_height.max(5));
     let area = Rect::new(main.x + (main.width - width) / 2, main.y + (main.height - height) / 2, width, height);
     Clear.render(area, buf);
@@ -44,16 +46,18 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Option<Po
         put(buf, x, y, error, w, theme.message);
         y += 1;
     }
-    if candidates.is_empty() && y < inside.bottom() {
+    // One message when nothing matches: Enter's reason if it was pressed,
+    // else the note.
+    if candidates.is_empty() && picker.error().is_none() && y < inside.bottom() {
         let note = if app.corpus().speakers().is_empty() { strings::PICKER_NO_SPEAKERS } else { strings::PICKER_EMPTY };
         put(buf, x, y, note, w, theme.meta);
         return cursor;
     }
     let room = usize::from(inside.bottom().saturating_sub(y));
     let skip = picker.selected().saturating_sub(room.saturating_sub(1));
-    for (i, &(speaker, count)) in candidates.iter().enumerate().skip(skip).take(room) {
+    for (i, &(group, count)) in candidates.iter().enumerate().skip(skip).take(room) {
         let style = if i == picker.selected() { theme.selected } else { theme.base };
-        let text = format!("{} ({count})", app.corpus().speakers()[speaker].name);
+        let text = format!("{} ({count})", app.corpus().group_name(group));
         if i == picker.selected() {
             buf.set_style(Rect::new(x, y, w, 1), style);
         }

@@ -3,7 +3,7 @@
 //! and the reading position. Only the visible lines are looked at.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -14,8 +14,10 @@ use crate::app::{App, View};
 use crate::content::{Block, BlockKind, Line as TextLine};
 use crate::strings;
 
-/// Draws the reader into `area` (its border included).
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Draws the reader into `area` (its border included). Returns the first
+/// cell of the highlighted statement's first line when it is on screen,
+/// for the terminal cursor (screen readers read from there).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let focused = app.focus() == Focus::Reader;
     let page = app.page();
     let title = match page.view() {
@@ -26,13 +28,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     pane_border(buf, area, &title, focused, theme);
     let inside = inner(area);
     if inside.width == 0 || inside.height == 0 {
-        return;
+        return None;
     }
     let (gutter, _) = page.columns();
+    let content = page.content();
+    // Where the highlighted statement starts, as (block, byte).
+    let start = page
+        .current()
+        .and_then(|current| content.statements.iter().position(|&s| s == current))
+        .and_then(|at| content.starts.get(at).copied().flatten());
+    let mut cursor = None;
     // Only the rows shown are wrapped (or taken from the wrap's cache).
     let visible = page.lines_from(page.top(), usize::from(inside.height));
     for (y, line) in (inside.y..).zip(&visible) {
-        draw_line(buf, Rect::new(inside.x, y, inside.width, 1), gutter, line, app, theme);
+        let row = Rect::new(inside.x, y, inside.width, 1);
+        draw_line(buf, row, gutter, line, app, theme);
+        if cursor.is_none()
+            && let Some((block, byte)) = start
+            && line.block == block
+            && line.end > byte
+        {
+            cursor = Some(Position::new(text_x(row, gutter).min(row.right().saturating_sub(1)), y));
+        }
     }
     draw_scrollbar(buf, area, app, theme);
     let position = format!(" {} ", page.position_label());
@@ -40,6 +57,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if area.width > width + 2 && area.height > 1 {
         put(buf, area.right() - width - 1, area.bottom() - 1, &position, width, theme.title);
     }
+    cursor
+}
+
+/// Where the text starts on a row: after the gutter's label, a space, its
+/// separator and a space.
+fn text_x(row: Rect, gutter: usize) -> u16 {
+    row.x + if gutter == 0 { 0 } else { gutter as u16 + 3 }
 }
 
 fn draw_line(buf: &mut Buffer, row: Rect, gutter: usize, line: &TextLine, app: &App, theme: &Theme) {
@@ -47,7 +71,7 @@ fn draw_line(buf: &mut Buffer, row: Rect, gutter: usize, line: &TextLine, app: &
         return;
     }
     let block = &app.page().content().blocks[line.block];
-    let text_x = row.x + if gutter == 0 { 0 } else { gutter as u16 + 1 };
+    let text_x = text_x(row, gutter);
     if gutter > 0 {
         draw_gutter(buf, row, gutter, block, line, app, theme);
     }
@@ -62,24 +86,45 @@ fn draw_line(buf: &mut Buffer, row: Rect, gutter: usize, line: &TextLine, app: &
     buf.set_line(text_x, row.y, &Line::from(spans), width);
 }
 
-/// The gutter: the speaker's short name where a statement starts, a bar on
-/// its other lines.
+/// The gutter: the speaker's short name, dim and right-aligned, on the
+/// line where a statement starts, then a separator on every line of the
+/// statement, so a label never reads as a word of the text.
 fn draw_gutter(buf: &mut Buffer, row: Rect, gutter: usize, block: &Block, line: &TextLine, app: &App, theme: &Theme) {
-    let Some(mark) = block.marks.iter().find(|m| m.start < line.end.max(line.start + 1) && m.end > line.start) else {
+    let on_line = |m: &&crate::content::Mark| m.start < line.end.max(line.start + 1) && m.end > line.start;
+    let current = app.page().current();
+    // The highlighted statement's mark wins over one around it.
+    let Some(mark) = block
+        .marks
+        .iter()
+        .filter(on_line)
+        .find(|m| Some(m.statement) == current)
+        .or_else(|| block.marks.iter().find(on_line))
+    else {
         return;
     };
     let speaker = app.corpus().statements()[mark.statement].speaker;
-    let mut style = theme.speaker(speaker);
-    if app.page().current() == Some(mark.statement) {
-        style = style.patch(theme.current_statement);
+    let mut separator = theme.speaker(speaker);
+    if current == Some(mark.statement) {
+        separator = separator.patch(theme.current_statement);
     }
     let starts_here =
-        block.marks.iter().find(|m| m.first && m.start >= line.start && m.start < line.end.max(line.start + 1));
-    let label = match starts_here {
-        Some(m) => fit(app.speaker_short(m.statement), gutter),
-        None => "│".to_string(),
-    };
-    put(buf, row.x, row.y, &label, gutter as u16, style);
+        |m: &&crate::content::Mark| m.first && m.start >= line.start && m.start < line.end.max(line.start + 1);
+    let label = block
+        .marks
+        .iter()
+        .filter(starts_here)
+        .find(|m| Some(m.statement) == current)
+        .or_else(|| block.marks.iter().find(starts_here));
+    if let Some(m) = label {
+        let text = fit(app.speaker_short(m.statement), gutter);
+        let pad = gutter.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+        let mut style = theme.speaker(app.corpus().statements()[m.statement].speaker).patch(theme.gutter);
+        if current == Some(m.statement) {
+            style = style.patch(theme.current_statement);
+        }
+        put(buf, row.x + pad as u16, row.y, &text, (gutter - pad) as u16, style);
+    }
+    put(buf, row.x + gutter as u16 + 1, row.y, "│", 1, separator);
 }
 
 /// The line's text cut where a statement or search match starts or ends,
@@ -111,12 +156,13 @@ fn styled_segments<'a>(block: &'a Block, line: &TextLine, base: Style, app: &App
             continue;
         }
         let mut style = base;
-        if let Some(mark) = marks.iter().find(|m| m.start <= a && m.end >= b) {
-            style = style.patch(if app.page().current() == Some(mark.statement) {
-                theme.current_statement
-            } else {
-                theme.statement
-            });
+        // A statement inside another (a quote in a reported sentence) is
+        // marked when it is the highlighted one, not hidden by the outer one.
+        let covering = || marks.iter().filter(|m| m.start <= a && m.end >= b);
+        if covering().any(|m| app.page().current() == Some(m.statement)) {
+            style = style.patch(theme.current_statement);
+        } else if covering().next().is_some() {
+            style = style.patch(theme.statement);
         }
         if let Some(&(_, _, current)) = line_matches.iter().find(|(s, e, _)| *s <= a && *e >= b) {
             style = style.patch(if current { theme.current_match } else { theme.search_match });

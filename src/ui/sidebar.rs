@@ -18,7 +18,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     let title = if app.filter().is_everyone() {
         strings::SIDEBAR_TITLE.to_string()
     } else {
-        strings::filter_title(app.filter().queries(), &keymap::key_for(Mode::Normal, &Action::ClearFilter))
+        // The speakers' names, not the ids or words typed for them.
+        let names: Vec<String> =
+            app.filter().chosen().into_iter().map(|g| app.corpus().group_name(g).to_string()).collect();
+        strings::filter_title(&names, &keymap::key_for(Mode::Normal, &Action::ClearFilter))
     };
     pane_border(buf, area, &title, focused, theme);
     let inside = inner(area);

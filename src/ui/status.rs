@@ -38,40 +38,61 @@ pub fn helpline_variants(helplines: &[Helpline]) -> Vec<String> {
     variants
 }
 
-/// The helpline text and the hints that fit in `width` columns. Hints give
-/// way first; the helpline shortens only when it alone does not fit. Hints
-/// are listed by priority, most useful first; `hints` are the ones that
-/// work on the current screen.
+/// Fewest helplines a note that is only useful (a message, where the
+/// reader is) may leave in the status bar: the adults' line and the
+/// children's.
+const LINES_KEPT_FOR_NOTES: usize = 2;
+
+/// The helpline text and the hints that fit in `width` columns. The
+/// helpline comes first and the `pinned` hint (the quick exit) next: the
+/// helpline shortens for it, so it stays on screen at every width that has
+/// room for the shortest helpline and it. The `notes` come next (the search
+/// counter, the files with problems): the helpline shortens for as many of
+/// them as it can, down to its shortest form. Then the `extras` (the
+/// loader's progress, a message, where the reader is), for which it
+/// shortens only while it keeps two lines (the adults' and the children's). The other
+/// hints fill what is left, listed by priority, most useful first; `hints`
+/// are the ones that work on the current screen. The pinned hint is the
+/// last item, at the right edge.
 pub fn fit_status(
     helplines: &[Helpline],
-    counter: Option<&str>,
-    extra: &[String],
+    pinned: Option<&str>,
+    notes: &[String],
+    extras: &[String],
     mut hints: Vec<(u8, String)>,
     width: usize,
 ) -> (String, Vec<String>) {
-    // The search counter is kept: the helpline shortens for it (but the
-    // shortest helpline still wins over it).
-    let reserved = counter.map_or(0, |c| c.width() + GAP);
+    let pinned_width = pinned.map_or(0, |p| p.width() + GAP);
+    let taken = |items: &[String]| items.iter().map(|n| n.width() + GAP).sum::<usize>();
     let variants = helpline_variants(helplines);
-    let helpline = variants
-        .iter()
-        .find(|v| v.width() + reserved <= width)
+    // The variants that keep enough lines for an extra to shorten them.
+    let keeping = variants.len().saturating_sub(helplines.len().saturating_sub(LINES_KEPT_FOR_NOTES));
+    let fits = |reserved: usize, among: usize| variants[..among].iter().find(|v| v.width() + reserved <= width);
+    let with_extras = (!extras.is_empty()).then(|| fits(pinned_width + taken(notes) + taken(extras), keeping));
+    let helpline = with_extras
+        .flatten()
+        .or_else(|| (0..=notes.len()).rev().find_map(|kept| fits(pinned_width + taken(&notes[..kept]), variants.len())))
         .or_else(|| variants.last().filter(|v| v.width() <= width))
         .cloned()
         .unwrap_or_else(|| fit(variants.last().map_or("", String::as_str), width));
     let mut room = width.saturating_sub(helpline.width() + GAP);
+    let pinned = pinned.filter(|p| p.width() <= room);
+    if let Some(p) = pinned {
+        room = room.saturating_sub(p.width() + GAP);
+    }
     let mut right = Vec::new();
-    for item in counter.map(str::to_string).iter().chain(extra) {
-        if item.width() + GAP <= room {
-            room -= item.width() + GAP;
-            right.push(item.clone());
+    for note in notes.iter().chain(extras) {
+        if note.width() + GAP <= room {
+            room -= note.width() + GAP;
+            right.push(note.clone());
         }
     }
+    hints.retain(|(_, hint)| Some(hint.as_str()) != pinned);
     hints.sort_by_key(|(priority, _)| *priority);
     let mut chosen: Vec<(u8, String)> = Vec::new();
     for (priority, hint) in hints {
         // A hint never shows when a more useful one did not fit (so
-        // "/ search" is not shown without "Esc Esc quick exit").
+        // "/ search" is not shown without "? help").
         if hint.width() + GAP > room {
             break;
         }
@@ -79,7 +100,16 @@ pub fn fit_status(
         chosen.push((priority, hint));
     }
     right.extend(chosen.into_iter().map(|(_, h)| h));
+    right.extend(pinned.map(str::to_string));
     (helpline, right)
+}
+
+/// The helplines the status bar shows: all but those the manifest keeps
+/// for the support screen and the content note (all of them if it keeps
+/// every one there).
+pub fn status_helplines(helplines: &[Helpline]) -> Vec<Helpline> {
+    let shown: Vec<Helpline> = helplines.iter().filter(|h| !h.support_only).cloned().collect();
+    if shown.is_empty() { helplines.to_vec() } else { shown }
 }
 
 /// Draws the status bar. Returns whether the help hint fitted, so the
@@ -89,17 +119,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
         return false;
     }
     buf.set_style(area, theme.status);
-    let counter = app.search().counter();
-    let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message().map(str::to_string)).collect();
-    // Files that were skipped or read with problems are never silently missing.
+    // The notes, most important first: the search counter, and files that
+    // were skipped or read with problems (never silently missing); then the
+    // loader's progress, a message, and where the reader is.
+    let mut notes: Vec<String> = app.search().counter().into_iter().collect();
     if !app.corpus().problems().is_empty() {
         let key = keymap::key_for(Mode::Normal, &Action::Problems);
-        extra.insert(0, strings::problem_count(app.corpus().problems().len(), &key));
+        notes.push(strings::problem_count(app.corpus().problems().len(), &key));
     }
+    let extras: Vec<String> =
+        app.loading_status().into_iter().chain(app.message().map(str::to_string)).chain(app.location()).collect();
     // The content note offers only its own keys; every other screen the panes'.
     let hints = keymap::hints(if app.mode() == Mode::ContentNote { Mode::ContentNote } else { Mode::Normal });
-    let (helpline, right) =
-        fit_status(app.corpus().helplines(), counter.as_deref(), &extra, hints, usize::from(area.width));
+    // The quick exit is named on every screen, whatever else gives way.
+    let pinned = keymap::hint_for(&Action::QuickExit);
+    let helplines = status_helplines(app.corpus().helplines());
+    let (helpline, right) = fit_status(&helplines, pinned.as_deref(), &notes, &extras, hints, usize::from(area.width));
     let normal = keymap::hints(Mode::Normal);
     let special = right.len() - right.iter().filter(|r| normal.iter().any(|(_, h)| h == *r)).count();
     let help_shown = keymap::hint_for(&Action::Help).is_some_and(|hint| right.contains(&hint));
@@ -162,44 +197,91 @@ mod tests {
     use super::*;
 
     fn helplines() -> Vec<Helpline> {
-        crate::documents::embedded_manifest().helplines
+        status_helplines(&crate::documents::embedded_manifest().helplines)
+    }
+
+    fn quick_exit() -> String {
+        keymap::hint_for(&Action::QuickExit).unwrap()
+    }
+
+    fn fit_normal(counter: Option<&str>, extra: &[String], width: usize) -> (String, Vec<String>) {
+        let notes: Vec<String> = counter.map(str::to_string).into_iter().chain(extra.iter().cloned()).collect();
+        fit_status(&helplines(), Some(&quick_exit()), &notes, &[], keymap::hints(Mode::Normal), width)
     }
 
     #[test]
     fn wide_screens_show_everything() {
-        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 100);
+        let (helpline, hints) = fit_normal(None, &[], 100);
         assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
         assert_eq!(hints, vec!["? help", "Esc Esc quick exit"]);
     }
 
     #[test]
-    fn hints_go_first_then_the_helpline_shortens() {
-        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 70);
-        assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
-        assert!(hints.is_empty());
-        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 60);
+    fn hints_go_first_then_the_helpline_shortens_for_the_quick_exit() {
+        let (helpline, hints) = fit_normal(None, &[], 80);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111 · Emergency 999");
-        let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 45);
+        assert_eq!(hints, ["Esc Esc quick exit"]);
+        let (helpline, hints) = fit_normal(None, &[], 61);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
-        let (helpline, hints) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), 20);
+        assert_eq!(hints, ["Esc Esc quick exit"]);
+        // What the helpline could not use goes to the other hints.
+        let (helpline, hints) = fit_normal(None, &[], 60);
+        assert_eq!(helpline, "NSPCC 0808 800 5000");
+        assert_eq!(hints, ["? help", "H support", "Esc Esc quick exit"]);
+        let (helpline, hints) = fit_normal(None, &[], 40);
+        assert_eq!(helpline, "NSPCC 0808 800 5000");
+        assert_eq!(hints, ["Esc Esc quick exit"]);
+        let (helpline, hints) = fit_normal(None, &[], 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(hints.is_empty());
     }
 
+    /// The search counter and the count of files with problems give way to
+    /// the quick exit, never the other way round.
     #[test]
-    fn the_search_counter_stays_and_the_helpline_shortens_for_it() {
-        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(Mode::Normal), 60);
+    fn the_quick_exit_stays_beside_the_counter_and_the_problem_count() {
+        let problems = vec!["3 file problems · w".to_string()];
+        for width in 40..200 {
+            let (helpline, right) = fit_normal(Some("1/7"), &problems, width);
+            assert_eq!(right.last().map(String::as_str), Some("Esc Esc quick exit"), "{width}: {right:?}");
+            assert!(helpline.contains("0808 800 5000"), "{width}: {helpline}");
+            let used = helpline.width() + right.iter().map(|r| r.width() + GAP).sum::<usize>();
+            assert!(used <= width, "{width}: {helpline} {right:?}");
+        }
+        let (helpline, right) = fit_normal(Some("3/12"), &[], 80);
         assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
-        assert_eq!(right[0], "3/12");
-        let (helpline, right) = fit_status(&helplines(), Some("3/12"), &[], keymap::hints(Mode::Normal), 20);
+        assert_eq!(right, ["3/12", "? help", "Esc Esc quick exit"]);
+        let (helpline, right) = fit_normal(Some("3/12"), &[], 20);
         assert_eq!(helpline, "NSPCC 0808 800 5000");
         assert!(right.is_empty());
+    }
+
+    /// Where the reader is may cost the helpline its short names and
+    /// Emergency, never Childline.
+    #[test]
+    fn the_location_never_costs_the_children_s_line() {
+        let location = vec!["statement 3 of 10 · NSPCC".to_string()];
+        let fit =
+            |width| fit_status(&helplines(), Some(&quick_exit()), &[], &location, keymap::hints(Mode::Normal), width);
+        let (helpline, right) = fit(120);
+        assert_eq!(helpline, "NSPCC helpline 0808 800 5000 · Childline 0800 1111 · Emergency 999");
+        assert_eq!(right[0], location[0]);
+        let (helpline, right) = fit(100);
+        assert_eq!(helpline, "NSPCC 0808 800 5000 · Childline 0800 1111");
+        assert_eq!(right, [location[0].as_str(), "? help", "Esc Esc quick exit"]);
+        for width in 40..100 {
+            let (helpline, right) = fit(width);
+            assert!(helpline.contains("Childline") || width < 61, "{width}: {helpline}");
+            if !helpline.contains("Childline") {
+                assert!(!right.contains(&location[0]), "{width}: the location took Childline's place");
+            }
+        }
     }
 
     #[test]
     fn a_number_is_shown_at_every_width_from_20() {
         for width in 20..200 {
-            let (helpline, _) = fit_status(&helplines(), None, &[], keymap::hints(Mode::Normal), width);
+            let (helpline, _) = fit_normal(None, &[], width);
             assert!(helpline.contains("0808 800 5000"), "{width}: {helpline}");
             assert!(helpline.width() <= width);
         }

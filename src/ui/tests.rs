@@ -12,13 +12,24 @@ use crate::documents::{FileProblem, Problem};
 use crate::fixture;
 use crate::ui::theme::Theme;
 
-const SIZES: [(u16, u16); 5] = [(100, 30), (80, 24), (60, 20), (40, 12), (20, 5)];
+const SIZES: [(u16, u16); 6] = [(120, 40), (100, 30), (80, 24), (60, 20), (40, 12), (20, 5)];
+
+/// What every screen at least 40 columns wide shows, whatever else gives way.
+const QUICK_EXIT: &str = "Esc Esc quick exit";
+
+/// Checks the helpline and, at 40 columns or more, the quick exit's hint.
+fn assert_safety(name: &str, text: &str, width: u16, height: u16) {
+    assert!(text.contains("0808 800 5000"), "{name} at {width}x{height} has no helpline:\n{text}");
+    if width >= 40 {
+        assert!(text.contains(QUICK_EXIT), "{name} at {width}x{height} hides the quick exit:\n{text}");
+    }
+}
 
 /// A frame as the event loop draws it: the model sized for the terminal,
 /// the frame drawn from `&App`, the overlay's scroll limit handed back.
 fn draw_into(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) -> super::Drawn {
     let size = terminal.size().unwrap();
-    app.update(Action::Resize(layout::viewport(size.width, size.height)));
+    app.update(Action::Resize(layout::viewport_for(size.width, size.height, app.sidebar().widest())));
     let mut drawn = None;
     terminal.draw(|frame| drawn = Some(super::draw(frame, app, theme))).unwrap();
     let drawn = drawn.unwrap();
@@ -67,7 +78,7 @@ fn snapshot_all(name: &str, prepare: impl Fn(&mut App)) {
         app.update(Action::Resize(layout::viewport(width, height)));
         prepare(&mut app);
         let (text, _) = render(&mut app, width, height);
-        assert!(text.contains("0808 800 5000"), "{name} at {width}x{height} has no helpline:\n{text}");
+        assert_safety(name, &text, width, height);
         insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
     }
 }
@@ -143,7 +154,7 @@ fn too_small_screen() {
     for (width, height) in [(20, 5), (29, 30), (100, 7)] {
         let mut app = app();
         let (text, _) = render(&mut app, width, height);
-        assert!(text.contains("0808 800 5000"), "{text}");
+        assert_safety("too small", &text, width, height);
         assert!(text.contains("too small"), "{text}");
         insta::assert_snapshot!(format!("too_small_{width}x{height}"), text);
     }
@@ -155,7 +166,7 @@ fn a_command_line_filter_shows_only_that_speaker() {
     let filter = Filter::resolve(corpus.speakers(), &["nspcc".to_string()]).unwrap();
     let mut app = App::new(corpus, filter, fixture::viewport(100, 30));
     let (text, _) = render(&mut app, 100, 30);
-    assert!(text.contains("Only: nspcc"), "{text}");
+    assert!(text.contains("Only: NSPCC"), "the speaker's name, not what was typed:\n{text}");
     assert!(!text.contains("Thames Valley Police ("), "{text}");
     assert!(text.contains("NSPCC (1)"), "{text}");
     insta::assert_snapshot!("filter_nspcc_100x30", text);
@@ -183,7 +194,7 @@ fn every_size_down_to_one_cell_draws_without_panicking() {
             for height in (1..=40).step_by(6).chain([1, 2, 7, 8]) {
                 let (text, _) = render(&mut app, width, height);
                 if width >= 20 {
-                    assert!(text.contains("0808 800 5000"), "{width}x{height}:\n{text}");
+                    assert_safety("any state", &text, width, height);
                 }
             }
         }
@@ -238,7 +249,7 @@ fn the_real_seed_lists_the_three_organisations_and_opens_the_nspcc_quote() {
     app.update(Action::Down);
     app.update(Action::Open);
     let (text, buffer) = render(&mut app, 100, 30);
-    assert!(text.contains("┃NSPCC "), "the gutter names the NSPCC:\n{text}");
+    assert!(text.contains("NSPCC │ "), "the gutter names the NSPCC:\n{text}");
     let highlighted: String = buffer
         .content()
         .iter()
@@ -301,6 +312,11 @@ fn the_status_bar_counts_files_with_problems() {
     let (text, _) = render(&mut app, 100, 30);
     assert!(text.contains("2 file problems · w"), "{text}");
     assert!(text.contains("0808 800 5000"), "{text}");
+    // The count gives way to the quick exit, never the other way round.
+    for (width, height) in SIZES.into_iter().filter(|&(w, _)| w >= 40) {
+        let (text, _) = render(&mut app, width, height);
+        assert_safety("problems", &text, width, height);
+    }
     let mut quiet = self::app();
     let (text, _) = render(&mut quiet, 100, 30);
     assert!(!text.contains("file problem"), "no count without problems:\n{text}");
@@ -313,7 +329,7 @@ fn the_warnings_list_names_each_file_and_keeps_the_helpline() {
         app.update(Action::Resize(layout::viewport(width, height)));
         app.update(Action::Problems);
         let (text, _) = render(&mut app, width, height);
-        assert!(text.contains("0808 800 5000"), "{width}x{height} has no helpline:\n{text}");
+        assert_safety("warnings", &text, width, height);
         assert!(text.contains("Files with problems"), "{text}");
         if width >= 60 {
             assert!(text.contains("articles/scan.pdf: has no text layer"), "{text}");
@@ -439,6 +455,32 @@ fn the_readme_screenshot_is_current() {
     panic!("the README screenshot is out of date; run `UPDATE_README=1 cargo test readme` and review the diff");
 }
 
+/// The README's keys table is the key table's (`UPDATE_README=1 cargo
+/// test readme` rewrites it), so it lists every key the help lists.
+#[test]
+fn the_readme_keys_table_is_current() {
+    const START: &str = "<!-- keys:start -->\n";
+    const END: &str = "<!-- keys:end -->";
+    let table = crate::keymap::markdown_table();
+    for key in ["`H`", "`J`", "`K`", "`:`", "`Esc` `Esc`"] {
+        assert!(table.contains(key), "{key} in\n{table}");
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+        panic!("README.md lacks the {START:?} … {END:?} markers");
+    };
+    if readme[start + START.len()..end] == table {
+        return;
+    }
+    if std::env::var_os("UPDATE_README").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start + START.len()], &readme[end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    panic!("the README keys table is out of date; run `UPDATE_README=1 cargo test readme` and review the diff");
+}
+
 /// The mouse end to end, as the model's mouse test was before the view
 /// owned the layout: the frame's layout says what a click or a turn of the
 /// wheel lands on, and the model acts on that.
@@ -460,4 +502,180 @@ fn mouse_coordinates_land_on_the_pane_under_the_pointer() {
     // One pane at a time on a narrow screen: the reader has the whole width.
     let narrow = layout::areas(40, 12, crate::app::Focus::Reader);
     assert_eq!(narrow.hit(5, 4), Hit::Reader);
+}
+
+#[test]
+fn support_screen_lists_every_helpline_with_who_it_is_for_and_its_hours() {
+    snapshot_all("support", |app| {
+        app.update(Action::Support);
+    });
+    let mut app = app();
+    app.update(Action::Support);
+    let lines: Vec<String> = super::support::lines(&app, 200).into_iter().map(|(line, _)| line).collect();
+    let text = lines.join("\n");
+    assert!(text.contains("These are UK services"), "{text}");
+    for helpline in app.corpus().helplines() {
+        assert!(text.contains(&format!("{} {}", helpline.name, helpline.number)), "{text}");
+        for detail in [helpline.hours.as_deref(), helpline.audience.as_deref()].into_iter().flatten() {
+            assert!(text.contains(detail), "{detail}:\n{text}");
+        }
+    }
+    for line in ["Samaritans 116 123", "Stop It Now 0808 1000 900", "Monday to Friday 8am – 10pm"] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    let (screen, _) = render(&mut app, 100, 30);
+    assert!(screen.contains("Support — ↓ ↑ scroll · Esc or H closes"), "{screen}");
+    app.update(Action::Support);
+    assert_eq!(app.mode(), crate::app::Mode::Normal, "H closes it again");
+    // Its key is in the status bar where there is room, and in the help.
+    let (screen, _) = render(&mut app, 120, 40);
+    assert!(screen.contains("H support"), "{screen}");
+    let help: Vec<String> = super::help::lines(&app, 100).into_iter().map(|(line, _)| line).collect();
+    assert!(help.iter().any(|l| l.contains("H ") && l.contains("every helpline")), "{help:?}");
+}
+
+/// At 40×12 every helpline of the manifest is on the content note, whole.
+#[test]
+fn the_content_note_keeps_every_helpline_at_40_by_12() {
+    for (width, height) in [(40, 12), (60, 20), (80, 24), (120, 40)] {
+        let mut app = app();
+        app.show_content_note();
+        let (text, _) = render(&mut app, width, height);
+        let above_status: String = text.lines().take(usize::from(height) - 1).collect::<Vec<_>>().join("\n");
+        for helpline in app.corpus().helplines() {
+            assert!(
+                above_status.contains(&format!("{} {}", helpline.short, helpline.number))
+                    || above_status.contains(&format!("{} {}", helpline.name, helpline.number)),
+                "{} at {width}x{height}:\n{text}",
+                helpline.name
+            );
+        }
+        assert!(above_status.contains("These documents discuss"), "{text}");
+        assert!(above_status.contains("Enter: read on"), "{text}");
+        assert_eq!(
+            cursor_of(&mut app, width, height).1,
+            first_row_with(&text, "These documents discuss").min(first_row_with(&text, "Before you read")),
+            "the cursor is on the note's first line"
+        );
+    }
+}
+
+fn first_row_with(text: &str, words: &str) -> u16 {
+    text.lines().position(|l| l.contains(words)).map_or(u16::MAX, |y| y as u16)
+}
+
+/// A quote inside another statement is highlighted when it is the one
+/// selected (the seed's “not heard” inside the BSCB's sentence).
+#[test]
+fn a_selected_statement_inside_another_is_highlighted() {
+    let mut app = App::new(fixture::nested(), Filter::default(), fixture::viewport(100, 30));
+    app.update(Action::FocusNext);
+    app.open_statement(1);
+    let (text, buffer) = render(&mut app, 100, 30);
+    let reversed: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(reversed.contains("not") && reversed.contains("heard"), "{reversed:?}\n{text}");
+    assert!(!reversed.contains("past victims"), "only the quote, not the sentence around it: {reversed:?}");
+    insta::assert_snapshot!("nested_100x30", text);
+    app.open_statement(0);
+    let (_, buffer) = render(&mut app, 100, 30);
+    let reversed: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(reversed.contains("victims"), "the outer sentence, quote and all: {reversed:?}");
+}
+
+/// A speaker's header counts a sentence and the quote inside it once.
+#[test]
+fn a_speaker_header_counts_a_quote_inside_a_sentence_once() {
+    let corpus = fixture::nested();
+    let content = crate::content::Content::group(&corpus, Group::Speaker(1));
+    assert_eq!(content.statements.len(), 3, "both are listed");
+    assert_eq!(content.blocks[1].text, "2 statements");
+}
+
+/// Gutter labels stand apart from the text: right-aligned before a
+/// separator, only on a statement's first line; the status bar says where
+/// the reader is; the terminal cursor is on the statement's first line.
+#[test]
+fn gutter_labels_stand_apart_and_the_status_bar_says_where_you_are() {
+    let mut app = app();
+    open_nspcc_statement(&mut app);
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("statement 5 of 5 · NSPCC"), "{text}");
+    let labelled: Vec<&str> = text.lines().filter(|l| l.contains("NSPCC │")).collect();
+    assert_eq!(labelled.len(), 1, "the label on the first line only:\n{text}");
+    assert!(labelled[0].contains("  NSPCC │ said") || labelled[0].contains("NSPCC │ "), "{text}");
+    // Labels end at one column, the separator's.
+    let end_of = |line: &str, label: &str| line.find(label).map(|b| line[..b].chars().count() + label.chars().count());
+    let bscb = text.lines().find(|l| l.contains("BSCB │")).expect("a BSCB label");
+    assert_eq!(end_of(bscb, "BSCB │"), end_of(labelled[0], "NSPCC │"), "{bscb:?} {:?}", labelled[0]);
+    let (x, y) = cursor_of(&mut app, 100, 30);
+    let row: String = text.lines().nth(usize::from(y)).unwrap().to_string();
+    assert!(row.contains("NSPCC │"), "the cursor is on the statement's first line: {row}");
+    let before: String = row.chars().take(usize::from(x)).collect();
+    assert!(before.ends_with("NSPCC │ "), "where its text starts: {before:?}");
+}
+
+/// At 120 columns the list is wide enough for the board's whole name.
+#[test]
+fn the_list_widens_on_a_wide_screen_so_names_are_whole() {
+    let mut app = app();
+    let (text, _) = render(&mut app, 120, 40);
+    assert!(text.contains("Buckinghamshire Safeguarding Children Board (2)"), "{text}");
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(!text.contains("Buckinghamshire Safeguarding Children Board (2)"), "a third at 100:\n{text}");
+}
+
+/// Help at 40 columns wraps its descriptions instead of cutting them.
+#[test]
+fn help_wraps_its_descriptions_on_a_narrow_screen() {
+    let app = app();
+    for width in [36, 60, 100] {
+        let lines = super::help::lines(&app, width);
+        assert!(lines.iter().all(|(l, _)| unicode_width::UnicodeWidthStr::width(l.as_str()) <= width), "{lines:?}");
+        let text: String = lines.iter().map(|(l, _)| l.trim()).collect::<Vec<_>>().join(" ");
+        assert!(text.contains("list files that were skipped or read with problems"), "{width}: {text}");
+    }
+}
+
+/// The picker: one message when nothing matches (Enter's reason, or the
+/// note before Enter, never both), and one box size while typing.
+#[test]
+fn the_picker_says_one_thing_when_nothing_matches_and_keeps_its_size() {
+    let mut app = app();
+    app.update(Action::PickSpeaker);
+    let box_rows = |text: &str| text.lines().filter(|l| l.contains('┃')).count();
+    let (empty, _) = render(&mut app, 100, 30);
+    for c in "zzz".chars() {
+        app.update(Action::Input(c));
+    }
+    let (typed, _) = render(&mut app, 100, 30);
+    assert_eq!(box_rows(&typed), box_rows(&empty), "the box keeps its size:\n{empty}\n{typed}");
+    assert!(typed.contains(crate::strings::PICKER_EMPTY), "{typed}");
+    app.update(Action::Submit);
+    let (after_enter, _) = render(&mut app, 100, 30);
+    assert!(!after_enter.contains(crate::strings::PICKER_EMPTY), "one message, not two:\n{after_enter}");
+    assert!(after_enter.contains("zzz"), "Enter's reason names what was typed:\n{after_enter}");
+    assert_eq!(box_rows(&after_enter), box_rows(&empty), "{after_enter}");
+}
+
+/// `?` while the help is open closes it, and the help's title says so.
+#[test]
+fn question_mark_closes_the_help_and_its_title_says_so() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app();
+    app.update(Action::Help);
+    let (text, _) = render(&mut app, 100, 30);
+    assert!(text.contains("Esc or ? closes"), "{text}");
+    let action = crate::keymap::action_for(app.mode(), KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    app.update(action.expect("? does something in the help"));
+    assert_eq!(app.mode(), crate::app::Mode::Normal);
 }

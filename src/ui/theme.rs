@@ -46,7 +46,15 @@ pub struct Theme {
     pub scrollbar_thumb: Style,
     /// Gutter labels, one colour per speaker, cycled.
     pub speakers: Vec<Style>,
+    /// Laid over a speaker's style for its gutter label, so the label is
+    /// quieter than the text beside it.
+    pub gutter: Style,
 }
+
+/// The highlighted statement's background: pale blue (xterm 153).
+const SOFT_BLUE: Color = Color::Indexed(153);
+/// The current search hit's background: pale green (xterm 151).
+const SOFT_GREEN: Color = Color::Indexed(151);
 
 impl Theme {
     /// Colours on top of the terminal's default foreground and background.
@@ -61,10 +69,13 @@ impl Theme {
             meta: Style::new().add_modifier(Modifier::ITALIC),
             selected: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-            statement: Style::new().fg(Color::LightCyan),
-            current_statement: Style::new().fg(Color::Black).bg(Color::LightYellow),
+            statement: Style::new().fg(Color::Cyan),
+            // Calm: a soft background (pale blue, pale green) with dark
+            // text on it, readable on light and dark terminals alike; no
+            // bright yellow.
+            current_statement: Style::new().fg(Color::Black).bg(SOFT_BLUE),
             search_match: Style::new().add_modifier(Modifier::REVERSED),
-            current_match: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(Modifier::BOLD),
+            current_match: Style::new().fg(Color::Black).bg(SOFT_GREEN).add_modifier(Modifier::BOLD),
             status: reset,
             helpline: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             hint_key: Style::new().add_modifier(Modifier::BOLD),
@@ -75,6 +86,7 @@ impl Theme {
                 .into_iter()
                 .map(|c| Style::new().fg(c).add_modifier(Modifier::BOLD))
                 .collect(),
+            gutter: Style::new().remove_modifier(Modifier::BOLD),
         }
     }
 
@@ -101,6 +113,7 @@ impl Theme {
             scrollbar: plain,
             scrollbar_thumb: Style::new().add_modifier(Modifier::BOLD),
             speakers: vec![Style::new().add_modifier(Modifier::BOLD)],
+            gutter: Style::new().remove_modifier(Modifier::BOLD).add_modifier(Modifier::DIM),
         }
     }
 
@@ -149,6 +162,44 @@ mod tests {
         assert_eq!(Theme::choose(ColorChoice::Auto, None), Theme::colour());
         assert_eq!(Theme::choose(ColorChoice::Always, Some("1".as_ref())), Theme::colour());
         assert_eq!(Theme::choose(ColorChoice::Never, None), Theme::monochrome());
+    }
+
+    /// No bright yellow or other glaring colour anywhere; the highlights are
+    /// soft backgrounds with dark text on them.
+    #[test]
+    fn the_colour_theme_is_calm() {
+        let theme = Theme::colour();
+        let glaring = [Color::LightYellow, Color::LightRed, Color::LightGreen, Color::LightMagenta, Color::LightCyan];
+        let mut styles = vec![
+            theme.base,
+            theme.border,
+            theme.border_focused,
+            theme.title,
+            theme.heading,
+            theme.meta,
+            theme.selected,
+            theme.selected_unfocused,
+            theme.statement,
+            theme.current_statement,
+            theme.search_match,
+            theme.current_match,
+            theme.status,
+            theme.helpline,
+            theme.hint_key,
+            theme.message,
+            theme.scrollbar,
+            theme.scrollbar_thumb,
+        ];
+        styles.extend(theme.speakers.iter().copied());
+        for style in styles {
+            for colour in [style.fg, style.bg].into_iter().flatten() {
+                assert!(!glaring.contains(&colour), "{colour:?} in {style:?}");
+            }
+        }
+        for highlight in [theme.current_statement, theme.current_match] {
+            assert!(matches!(highlight.bg, Some(Color::Indexed(_))), "a soft background: {highlight:?}");
+            assert_eq!(highlight.fg, Some(Color::Black), "dark text on it");
+        }
     }
 
     #[test]

@@ -40,11 +40,15 @@ fn plain_output_groups_the_seed_by_its_four_speakers() {
 fn plain_output_starts_with_the_content_note_and_ends_with_the_helplines() {
     let out = stdout_of(voices().args(["--format", "plain"]));
     assert!(out.starts_with("Content note: These documents discuss the sexual exploitation and abuse of children."));
-    let tail: Vec<&str> = out.lines().rev().take(4).collect();
-    assert_eq!(tail[3], "Helplines");
-    assert!(tail[2].starts_with("NSPCC helpline: 0808 800 5000"));
+    let lines: Vec<&str> = out.lines().collect();
+    let heading = lines.iter().rposition(|l| *l == "Helplines").expect("a Helplines heading");
+    let tail = &lines[heading + 1..];
+    assert!(tail[0].starts_with("NSPCC helpline: 0808 800 5000"));
     assert!(tail[1].starts_with("Childline: 0800 1111"));
-    assert!(tail[0].starts_with("Emergency: 999"));
+    assert!(tail[2].starts_with("Emergency: 999"));
+    // The lines for adults: survivors and anyone worried about behaviour.
+    assert!(tail.iter().any(|l| l.starts_with("Samaritans: 116 123")), "{tail:?}");
+    assert!(tail.iter().any(|l| l.starts_with("Stop It Now: 0808 1000 900")), "{tail:?}");
 }
 
 /// Plain output is read aloud by screen readers: one statement per
@@ -82,7 +86,9 @@ fn speaker_filter_shows_only_the_nspcc_quote_then_the_helplines() {
         out.contains("Note: The NSPCC publishes its helpline as 0808 800 5000; this article prints 0808 500 1111."),
         "the wrong number in the quote gets a note after it:\n{out}"
     );
-    assert!(out.trim_end().ends_with("Emergency: 999 (anyone in immediate danger)"), "{out}");
+    assert!(out.contains("\nEmergency: 999 (anyone in immediate danger)\n"), "{out}");
+    let after_helplines = out.rsplit("\nHelplines\n").next().unwrap();
+    assert!(!after_helplines.contains("“"), "the helplines come last:\n{out}");
 }
 
 #[test]
@@ -120,6 +126,16 @@ fn help_shows_examples() {
         .success()
         .stdout(predicate::str::contains("Examples:"))
         .stdout(predicate::str::contains("voices --speaker nspcc"));
+}
+
+/// `--help` offers only what `--generate` takes: no list of single words
+/// that would suggest `--generate bash` (refused).
+#[test]
+fn help_offers_no_generate_value_that_is_refused() {
+    let out = stdout_of(voices().arg("--help"));
+    assert!(!out.contains("possible values: man, completions, bash"), "{out}");
+    assert!(out.contains("--generate completions bash|zsh|fish"), "{out}");
+    voices().args(["--generate", "bash"]).assert().code(2);
 }
 
 #[test]

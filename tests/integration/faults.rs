@@ -130,7 +130,7 @@ fn sigpipe_leaves_the_reader_running() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(s.child.try_wait().unwrap().is_none(), "voices is still running");
     s.send("?");
-    s.wait_for(&["Esc closes", HELPLINE]);
+    s.wait_for(&["Esc or ? closes", HELPLINE]);
     s.send("q");
     s.wait_for(&["? help", HELPLINE]);
     s.send("q");

@@ -122,11 +122,21 @@ impl Session {
             if now != last {
                 last = now;
                 since = Instant::now();
-            } else if wanted.iter().all(|w| last.contains(w)) && since.elapsed() >= STABLE {
+            } else if wanted.iter().all(|w| Session::shows(&last, w)) && since.elapsed() >= STABLE {
                 return last;
             }
             assert!(start.elapsed() < wait, "waited for {wanted:?}; the screen shows:\n{last}");
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether `screen` shows `wanted`: the helpline on its last line (the
+    /// status bar), anything else anywhere.
+    fn shows(screen: &str, wanted: &str) -> bool {
+        if wanted == HELPLINE {
+            screen.trim_end().lines().last().is_some_and(|status| status.contains(HELPLINE))
+        } else {
+            screen.contains(wanted)
         }
     }
 
@@ -187,7 +197,10 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size")
 }
 
-pub const HELPLINE: &str = "NSPCC helpline 0808 800 5000";
+/// The NSPCC's number, as the status bar shows it at every width (with
+/// the helpline's full name or its short one): [`Session::wait_for`] looks
+/// for it on the last line, the status bar, not in an article's text.
+pub const HELPLINE: &str = "0808 800 5000";
 
 #[test]
 fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
@@ -208,7 +221,9 @@ fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
     s.wait_for(&["“It is clear that", HELPLINE]);
     s.send("\r");
     let screen = s.wait_for(&["An NSPCC spokesman also", HELPLINE]);
-    assert!(screen.contains("┃NSPCC "), "the gutter names the speaker:\n{screen}");
+    assert!(screen.contains("NSPCC │ "), "the gutter names the speaker:\n{screen}");
+    let status = screen.trim_end().lines().last().unwrap_or_default();
+    assert!(status.contains("statement ") && status.contains(" · NSPCC"), "the status bar says where:\n{screen}");
     assert!(s.is_reversed("vulnerable", 34), "the statement is highlighted:\n{screen}");
 
     // Search the article.
@@ -218,7 +233,7 @@ fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
 
     // Help, then quit.
     s.send("?");
-    s.wait_for(&["Esc closes", HELPLINE]);
+    s.wait_for(&["Esc or ? closes", HELPLINE]);
     s.send("\x1b");
     s.wait_for(&["? help", HELPLINE]);
     s.send("q");
@@ -245,11 +260,12 @@ impl Session {
 #[test]
 fn a_speaker_filter_opens_with_only_that_speaker_and_survives_a_resize() {
     let mut s = Session::start(&["--speaker", "nspcc", "--no-content-note"], 100, 30);
-    let screen = s.wait_for(&["Only: nspcc", "NSPCC (1)", HELPLINE]);
+    let screen = s.wait_for(&["Only: NSPCC", "NSPCC (1)", HELPLINE]);
     assert!(!screen.contains("Thames Valley Police ("), "{screen}");
     s.master.resize(PtySize { rows: 20, cols: 60, pixel_width: 0, pixel_height: 0 }).unwrap();
     s.parser.lock().unwrap().set_size(nz(20), nz(60));
-    s.wait_for(&["NSPCC 0808 800 5000 · Childline 0800 1111"]);
+    // At 60 columns the quick exit stays, and the helpline shortens for it.
+    s.wait_for(&["NSPCC 0808 800 5000", "Esc Esc quick exit"]);
     s.master.resize(PtySize { rows: 5, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
     s.parser.lock().unwrap().set_size(nz(5), nz(20));
     s.wait_for(&["too small", "NSPCC 0808 800 5000"]);
@@ -261,6 +277,12 @@ fn a_speaker_filter_opens_with_only_that_speaker_and_survives_a_resize() {
 const ARTICLE_WORDS: &[&str] = &["Buckinghamshire", "NSPCC", "vulnerable", "Thames Valley", "exploitation"];
 
 impl Session {
+    /// Resizes the terminal (voices gets SIGWINCH and a resize event).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("the pty resizes");
+        self.parser.lock().unwrap().screen_mut().set_size(nz(rows), nz(cols));
+    }
+
     /// Sends a signal to voices.
     #[allow(unsafe_code)] // kill(2), to signal the child this test started.
     pub fn signal(&self, signal: libc::c_int) {
@@ -321,7 +343,7 @@ fn esc_esc_quick_exits_from_the_search_prompt_the_help_and_the_picker() {
     // (keys that open the state, what the state shows, what one Esc shows)
     let states: [(&str, &str, &str); 3] = [
         ("/vigil", "Filter the list: vigil", "? help"),
-        ("?", "Esc closes", "? help"),
+        ("?", "Esc or ? closes", "? help"),
         ("s", "Show one speaker", "? help"),
     ];
     for (keys, shown, after_one_esc) in states {
@@ -375,6 +397,44 @@ fn idle_exit_is_a_quick_exit() {
     let s = Session::start(&["--idle-exit-seconds", "1"], 100, 30);
     s.wait_for(&["These documents discuss", HELPLINE]);
     s.finish_quick_exit("idle exit");
+}
+
+/// Reading with the wheel, clicking, resizing and pasting are all someone
+/// at the screen: for longer than the idle exit, only those arrive, and
+/// voices stays; once they stop, it leaves.
+#[test]
+fn the_wheel_keeps_the_idle_exit_away() {
+    let mut s = Session::start(&["--no-content-note", "--idle-exit-seconds", "2"], 100, 30);
+    s.wait_for(&["Documents", HELPLINE]);
+    let start = Instant::now();
+    // SGR mouse reports: wheel down over the text, then a click on the list;
+    // a bracketed paste; between them a resize.
+    let inputs = ["\x1b[<65;60;10M", "\x1b[<64;60;10M", "\x1b[<0;5;5M\x1b[<0;5;5m", "\x1b[200~x\x1b[201~"];
+    let mut i = 0;
+    while start.elapsed() < Duration::from_millis(4500) {
+        if i % 4 == 3 {
+            let size = if i % 8 == 3 { (101, 30) } else { (100, 30) };
+            s.resize(size.0, size.1);
+        } else {
+            s.send(inputs[i % inputs.len()]);
+        }
+        i += 1;
+        std::thread::sleep(Duration::from_millis(400));
+        assert!(s.child.try_wait().unwrap().is_none(), "left after {:?} of wheel and clicks", start.elapsed());
+    }
+    s.finish_quick_exit("idle exit after the wheel stopped");
+}
+
+/// `voices -` typed at a terminal waits for text: it says so, and how to
+/// finish (Ctrl-D); the text typed is then read.
+#[test]
+fn reading_standard_input_from_a_terminal_says_how_to_finish() {
+    let mut s = Session::start(&["-", "--format", "plain"], 100, 30);
+    s.wait_for(&["Ctrl-D"]);
+    s.send("The NSPCC said: \"We will act.\"\n\x04");
+    let screen = s.wait_for(&["We will act"]);
+    assert!(screen.contains("Helplines"), "{screen}");
+    assert!(s.wait_exit().success());
 }
 
 #[test]
@@ -557,7 +617,7 @@ fn hostile_documents_write_no_control_sequences_to_the_terminal() {
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(300));
     s.send("?");
-    s.wait_for(&["Esc closes", HELPLINE]);
+    s.wait_for(&["Esc or ? closes", HELPLINE]);
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(300));
     s.send("q");
