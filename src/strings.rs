@@ -54,6 +54,22 @@ pub const FILTER_PROMPT: &str = "Filter the list: ";
 pub fn prompt_keys(submit: &str, cancel: &str) -> String {
     format!("{submit} search · {cancel} cancel")
 }
+/// Keys shown at the right of the list's prompt: what Enter does there.
+pub fn filter_prompt_keys(submit: &str, cancel: &str) -> String {
+    format!("{submit} show only matching rows · {cancel} cancel")
+}
+/// The list's title while it is filtered ("Filter: police — Esc shows all"),
+/// with the key that shows every row again from the key table.
+pub fn list_filter_title(query: &str, show_all: &str) -> String {
+    format!("Filter: {query} — {show_all} shows all")
+}
+/// The list's only row when its filter hides every row: the term, and the
+/// way back.
+pub fn no_rows(query: &str, show_all: &str) -> String {
+    format!("Nothing in the list matches “{query}”. {show_all} shows all.")
+}
+/// `n` went past the last row the list's filter kept.
+pub const LIST_WRAPPED: &str = "Back to the first matching row";
 
 /// An overlay's title with its keys ("Help — ↓ ↑ scroll · Esc closes"),
 /// named by the key table.

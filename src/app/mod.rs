@@ -304,23 +304,25 @@ impl App {
             }
             Action::Down => self.move_by(1, true),
             Action::Up => self.move_by(1, false),
-            Action::PageDown => self.move_by(self.page_size(), true),
-            Action::PageUp => self.move_by(self.page_size(), false),
-            Action::HalfDown => self.move_by((self.page_size() / 2).max(1), true),
-            Action::HalfUp => self.move_by((self.page_size() / 2).max(1), false),
+            Action::LineDown => self.page.scroll(1, true),
+            Action::LineUp => self.page.scroll(1, false),
+            Action::PageDown => self.page.scroll(self.page_size(), true),
+            Action::PageUp => self.page.scroll(self.page_size(), false),
+            Action::HalfDown => self.page.scroll((self.page_size() / 2).max(1), true),
+            Action::HalfUp => self.page.scroll((self.page_size() / 2).max(1), false),
             Action::Top => self.move_by(usize::MAX, false),
             Action::Bottom => self.move_by(usize::MAX, true),
             Action::Expand if sidebar => self.expand(),
             Action::Collapse if sidebar => self.collapse(),
             Action::Open if sidebar => self.open_selected(),
-            Action::Open => {
-                if matches!(self.page.view(), View::Group(_))
-                    && let Some(statement) = self.page.reference_statement()
-                {
+            Action::Open => match self.page.reference_statement() {
+                Some(statement) if matches!(self.page.view(), View::Group(_)) => {
                     self.open_view(View::Document(self.corpus.statements()[statement].document));
                     self.open_statement(statement);
                 }
-            }
+                // In a document's text Enter is one line down, as in less.
+                _ => self.page.scroll(1, true),
+            },
             Action::NextStatement => self.step_statement(true),
             Action::PrevStatement => self.step_statement(false),
             Action::NextBySpeaker => self.step_by_speaker(true),
@@ -379,12 +381,9 @@ impl App {
         }
     }
 
-    /// Rows a page move covers in the focused pane.
+    /// Rows a page move covers in the text (a line of overlap kept).
     fn page_size(&self) -> usize {
-        match self.focus {
-            Focus::Sidebar => self.sidebar_height(),
-            Focus::Reader => self.page.rows().saturating_sub(1).max(1),
-        }
+        self.page.rows().saturating_sub(1).max(1)
     }
 
     fn move_by(&mut self, amount: usize, down: bool) {

@@ -8,17 +8,13 @@ use crate::strings;
 
 impl App {
     pub(super) fn step_statement(&mut self, forward: bool) {
-        let content = self.page.content();
-        let list = &content.statements;
-        let next = match self.page.current().and_then(|c| list.iter().position(|&s| s == c)) {
+        let list = &self.page.content().statements;
+        // From what is on screen: the highlighted statement if it is there,
+        // else the first (last) one shown is the next (previous).
+        let next = match self.page.current_on_screen().and_then(|c| list.iter().position(|&s| s == c)) {
             Some(at) if forward => list.get(at + 1).copied(),
             Some(at) => at.checked_sub(1).map(|i| list[i]),
-            None if forward => self.page.reference_statement(),
-            None => {
-                let bottom = self.page.bottom_key();
-                let starts = &content.starts;
-                (0..list.len()).rev().find(|&at| starts[at].is_some_and(|start| start < bottom)).map(|at| list[at])
-            }
+            None => self.page.statement_on_screen(forward),
         };
         match next {
             Some(statement) => self.open_statement_and_follow(statement),
@@ -45,22 +41,34 @@ impl App {
     }
 
     pub(super) fn step_by_speaker(&mut self, forward: bool) {
-        let Some(from) = self.page.reference_statement() else {
+        // The speaker of what is on screen: the highlighted statement when
+        // it is shown, else the first (last) statement shown.
+        let on_screen = self.page.current_on_screen();
+        let Some(from) = on_screen.or_else(|| self.page.statement_on_screen(forward)) else {
             self.message = Some(strings::NO_STATEMENT_SELECTED.to_string());
             return;
         };
+        if on_screen.is_none() {
+            // Nothing chosen on screen: the statement shown first is the step,
+            // and its speaker the one the next `}` follows.
+            self.open_statement_and_follow(from);
+            return;
+        }
         let speaker = self.corpus.statements()[from].speaker;
         let same = |i: &usize| self.corpus.statements()[*i].speaker == speaker && self.filter.keeps(Group::of(speaker));
         let count = self.corpus.statements().len();
         let next = if forward { (from + 1..count).find(same) } else { (0..from).rev().find(same) };
         match next {
             Some(statement) => self.open_statement_and_follow(statement),
-            None if self.page.current().is_none() => self.open_statement_and_follow(from),
             None => self.message = Some(strings::NO_MORE_STATEMENTS.to_string()),
         }
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
+        if self.search.query().is_empty() && !self.sidebar.query().is_empty() {
+            self.step_list_hit(forward);
+            return;
+        }
         match self.search.step(forward, &self.page) {
             Ok(step) => {
                 self.message = step.wrapped;
@@ -125,5 +133,30 @@ impl App {
             let first = self.search.first_from(true, &self.page);
             self.show_match(first);
         }
+    }
+
+    /// `n` / `N` after a list filter: the next (previous) row below a
+    /// heading whose words match, wrapping round, in the list.
+    fn step_list_hit(&mut self, forward: bool) {
+        let query = self.sidebar.query().to_lowercase();
+        let rows = self.sidebar.rows();
+        let hits: Vec<usize> = (0..rows.len())
+            .filter(|&i| {
+                rows[i].depth > 0 && rows[i].kind != RowKind::Note && rows[i].label.to_lowercase().contains(&query)
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (hits.first(), hits.last()) else {
+            self.message = Some(strings::no_matches(self.sidebar.query()));
+            return;
+        };
+        let at = self.sidebar.selected();
+        let next =
+            if forward { hits.iter().copied().find(|&i| i > at) } else { hits.iter().rev().copied().find(|&i| i < at) };
+        if next.is_none() {
+            self.message = Some(strings::LIST_WRAPPED.to_string());
+        }
+        let row = next.unwrap_or(if forward { first } else { last });
+        self.focus = Focus::Sidebar;
+        self.sidebar.select(row, self.sidebar_height());
     }
 }

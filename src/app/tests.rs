@@ -477,3 +477,91 @@ fn moves_in_a_lazily_wrapped_document_match_the_full_wrap() {
     assert!(lazy.page.is_visible(lazy.page.statement_line(last).unwrap()));
     assert!(lazy.page.wrapping(), "none of this counted every row");
 }
+
+/// Issue 13 item 6: after the content note the list has the focus, and
+/// Space, PgDn, d, Ctrl-F… still page the text, as in less; j and k move
+/// the list; e/y (Ctrl-E/Y) and, in a document, Enter move the text a line.
+#[test]
+fn paging_keys_page_the_text_whatever_has_focus() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    assert_eq!(app.focus, Focus::Sidebar);
+    let selected = app.sidebar.selected();
+    app.update(Action::PageDown);
+    assert_eq!(app.page.scroll_row().0, app.page.rows() - 1, "a page of text, less one line");
+    assert_eq!(app.sidebar.selected(), selected, "the list did not move");
+    app.update(Action::PageUp);
+    assert_eq!(app.page.top(), Pos::TOP);
+    app.update(Action::HalfDown);
+    assert_eq!(app.page.scroll_row().0, (app.page.rows() - 1) / 2);
+    app.update(Action::HalfUp);
+    app.update(Action::LineDown);
+    app.update(Action::LineDown);
+    assert_eq!(app.page.scroll_row().0, 2);
+    app.update(Action::LineUp);
+    assert_eq!(app.page.scroll_row().0, 1);
+    app.update(Action::Down);
+    assert_eq!(app.sidebar.selected(), selected + 1, "j moves the list in focus");
+    assert_eq!(app.page.scroll_row().0, 1, "and leaves the text");
+    app.update(Action::FocusNext);
+    app.update(Action::Open);
+    assert_eq!(app.page.scroll_row().0, 2, "Enter in a document's text is one line down");
+    app.update(Action::Down);
+    assert_eq!(app.page.scroll_row().0, 3, "j moves the text in focus");
+}
+
+/// Issue 13 item 7: `]` and `[` step from what is on screen, not from the
+/// statement chosen before a jump; `}` and `{` likewise.
+#[test]
+fn statement_steps_go_from_what_is_on_screen() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    app.update(Action::FocusNext);
+    app.update(Action::NextStatement);
+    assert_eq!(app.page.current(), Some(0));
+    app.update(Action::Bottom);
+    assert!(app.page.current_on_screen().is_none(), "statement 0 is off screen at the end");
+    let last_shown = app.page.last_statement_above_bottom();
+    assert_eq!(last_shown, Some(4), "the NSPCC's statement is the last one");
+    app.update(Action::PrevStatement);
+    assert_eq!(app.page.current(), Some(4), "[ at the end is the last statement shown, not the one before 0");
+    app.update(Action::Top);
+    app.update(Action::NextStatement);
+    assert_eq!(app.page.current(), Some(0), "] at the top is the first statement shown");
+    // `}` after `G`: from the statement shown (the NSPCC's), not from BSCB's.
+    app.update(Action::Bottom);
+    app.update(Action::PrevBySpeaker);
+    assert_eq!(app.page.current(), Some(4), "the NSPCC has no earlier statement: its shown one is chosen");
+    app.update(Action::Top);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.page.current(), Some(0), "from the top, the first statement shown");
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.page.current(), Some(3), "then BSCB's next one");
+}
+
+/// Issue 13 item 14: after a list filter `n` and `N` walk the rows it
+/// kept (never "Nothing searched yet").
+#[test]
+fn n_after_a_list_filter_walks_the_matching_rows() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Search);
+    for c in "police".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    let matching: Vec<usize> = (0..app.sidebar.rows().len())
+        .filter(|&i| app.sidebar.rows()[i].depth > 0 && app.sidebar.rows()[i].label.to_lowercase().contains("police"))
+        .collect();
+    assert!(matching.len() >= 2, "police is in a speaker's name and a statement: {:?}", app.sidebar.rows());
+    let before = app.sidebar.selected();
+    app.update(Action::NextMatch);
+    assert_ne!(app.message.as_deref(), Some(strings::NO_SEARCH));
+    let now = app.sidebar.selected();
+    assert!(matching.contains(&now) && now != before, "moved to a matching row");
+    for _ in 0..matching.len() {
+        app.update(Action::NextMatch);
+    }
+    assert!(matching.contains(&app.sidebar.selected()));
+    app.update(Action::PrevMatch);
+    assert!(matching.contains(&app.sidebar.selected()));
+}

@@ -143,10 +143,11 @@ pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Op
         Focus::Sidebar => strings::FILTER_PROMPT,
         Focus::Reader => strings::SEARCH_PROMPT,
     };
-    let keys = &strings::prompt_keys(
-        &keymap::key_for(Mode::Search, &Action::Submit),
-        &keymap::key_for(Mode::Search, &Action::Cancel),
-    );
+    let keys = match app.prompt().target() {
+        Focus::Sidebar => strings::filter_prompt_keys,
+        Focus::Reader => strings::prompt_keys,
+    };
+    let keys = &keys(&keymap::key_for(Mode::Search, &Action::Submit), &keymap::key_for(Mode::Search, &Action::Cancel));
     let text = format!("{label}{}▏", app.prompt().text());
     let used = put(buf, row.x, y, &text, row.width, theme.selected_unfocused);
     let keys_width = keys.width() as u16;
