@@ -178,6 +178,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('l'), code(K::Right)], Expand, Move, "expand a group in the list"),
             bind!(NORMAL, [ch('h'), code(K::Left)], Collapse, Move, "collapse a group in the list"),
             bind!(NORMAL, [code(K::Enter)], Open, Move, "open the selected row (in a document's text: down one line)", hint 5, "open"),
+            bind!(NORMAL, [code(K::Backspace), ch('\''), Key::Ctrl('h')], Back, Read, "back to where you were before the last statement, speaker or document opened"),
             bind!(NORMAL, [ch(']')], NextStatement, Read, "next statement"),
             bind!(NORMAL, [ch('[')], PrevStatement, Read, "previous statement"),
             bind!(NORMAL, [ch('}')], NextBySpeaker, Read, "next statement by the same speaker"),

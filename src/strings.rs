@@ -122,6 +122,8 @@ pub const NO_MORE_STATEMENTS: &str = "No more statements this way";
 pub const NO_STATEMENT_SELECTED: &str = "Move to a statement first ( ] )";
 /// `n` before any search.
 pub const NO_SEARCH: &str = "Nothing searched yet ( / )";
+/// Backspace with nothing read before.
+pub const NOWHERE_BACK: &str = "Nothing to go back to yet";
 /// After `S`.
 pub const FILTER_CLEARED: &str = "Showing every speaker";
 

@@ -95,6 +95,9 @@ pub enum Action {
     Bottom,
     /// Enter: open the selected row (or, in a speaker view, the current statement in its article).
     Open,
+    /// Backspace or `'`: back to where the reader was before the last
+    /// statement, speaker or document opened.
+    Back,
     /// The next statement in the page.
     NextStatement,
     /// The previous statement in the page.

@@ -7,6 +7,7 @@
 //! ([`Viewport`], [`Hit`]) through actions.
 
 mod action;
+mod history;
 mod loading;
 mod page;
 mod picker;
@@ -51,6 +52,8 @@ pub struct App {
     prompt: Prompt,
     /// The speaker picker while it is open.
     picker: Picker,
+    /// The places to go back to, and where each document was left.
+    history: history::History,
     /// First line of the help shown.
     help_scroll: usize,
     /// First line of the list of files with problems shown.
@@ -76,6 +79,7 @@ impl App {
             search: Search::default(),
             prompt: Prompt::default(),
             picker: Picker::default(),
+            history: history::History::default(),
             help_scroll: 0,
             problems_scroll: 0,
             message: None,
@@ -233,6 +237,7 @@ impl App {
             View::Group(group) => Content::group(&self.corpus, group),
         };
         let label_width = self.label_width(&content);
+        self.history.leave(&self.page);
         self.page.open(view, content, label_width);
         self.search.refind(self.page.content());
     }
@@ -317,12 +322,14 @@ impl App {
             Action::Open if sidebar => self.open_selected(),
             Action::Open => match self.page.reference_statement() {
                 Some(statement) if matches!(self.page.view(), View::Group(_)) => {
+                    self.history.push(&self.page);
                     self.open_view(View::Document(self.corpus.statements()[statement].document));
                     self.open_statement(statement);
                 }
                 // In a document's text Enter is one line down, as in less.
                 _ => self.page.scroll(1, true),
             },
+            Action::Back => self.go_back(),
             Action::NextStatement => self.step_statement(true),
             Action::PrevStatement => self.step_statement(false),
             Action::NextBySpeaker => self.step_by_speaker(true),
@@ -441,14 +448,19 @@ impl App {
                 self.rebuild_rows();
                 return;
             }
-            RowKind::Document(d) => self.open_view(View::Document(d)),
+            RowKind::Document(d) => {
+                self.history.push(&self.page);
+                self.open_document_where_left(d);
+            }
             RowKind::Group(group) => {
                 if self.sidebar.set_expanded(group, true) {
                     self.rebuild_rows();
                 }
+                self.history.push(&self.page);
                 self.open_view(View::Group(group));
             }
             RowKind::Statement(i) => {
+                self.history.push(&self.page);
                 self.open_view(View::Document(self.corpus.statements()[i].document));
                 self.open_statement(i);
             }

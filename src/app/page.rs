@@ -207,6 +207,17 @@ impl Page {
         self.clamp();
     }
 
+    /// Goes back to a place read before: the text that was at the top
+    /// (block and byte) and the statement highlighted, when they are still
+    /// in what is open.
+    pub(super) fn restore(&mut self, anchor: Option<(usize, usize)>, current: Option<usize>) {
+        if let Some((block, offset)) = anchor.filter(|&(block, _)| block < self.content.blocks.len()) {
+            self.top = self.pos_of(block, offset);
+            self.clamp();
+        }
+        self.current = current.filter(|s| self.content.statements.contains(s));
+    }
+
     /// Changes the pane's size; the reading position is kept.
     pub(super) fn resize(&mut self, width: usize, rows: usize) {
         self.width = width;

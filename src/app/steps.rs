@@ -25,6 +25,10 @@ impl App {
     /// Opens a statement reached from the reader (`]`, `}`) and moves the
     /// sidebar along, so the list never points at another place than the text.
     pub(super) fn open_statement_and_follow(&mut self, statement: usize) {
+        if !self.page.content().statements.contains(&statement) {
+            // Another document opens: Backspace comes back here.
+            self.history.push(&self.page);
+        }
         self.open_statement(statement);
         let own_row = match self.page.view() {
             View::Document(d) => Some(RowKind::Document(d)),

@@ -565,3 +565,50 @@ fn n_after_a_list_filter_walks_the_matching_rows() {
     app.update(Action::PrevMatch);
     assert!(matching.contains(&app.sidebar.selected()));
 }
+
+/// Issue 13 item 8: opening a statement, a speaker or a document keeps
+/// where the reader was; Backspace goes back there; a document opened again
+/// is where it was left.
+#[test]
+fn back_returns_to_where_the_reader_was_and_documents_remember_their_place() {
+    let mut app = app(fixture::two_documents());
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let read_to = app.page.top();
+    assert_ne!(read_to, Pos::TOP);
+    // A speaker, from the list.
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
+    app.update(Action::Open);
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(2)));
+    app.update(Action::Back);
+    assert_eq!(app.page.view(), View::Document(0));
+    assert_eq!(app.page.top(), read_to, "back where the page was");
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(0), "the list follows");
+    // `}` into the other document, then back.
+    app.open_statement(4);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.page.view(), View::Document(1));
+    app.update(Action::Back);
+    assert_eq!((app.page.view(), app.page.current()), (View::Document(0), Some(4)));
+    // The second document, read a little, then the first, then the second again.
+    let at = app.page.top();
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(1));
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let second = app.page.top();
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(0));
+    app.update(Action::Open);
+    assert_eq!(app.page.top(), at, "the first document is where it was left");
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(1));
+    app.update(Action::Open);
+    assert_eq!(app.page.top(), second, "so is the second");
+    // Going back as far as there is, then a calm note.
+    for _ in 0..20 {
+        app.update(Action::Back);
+    }
+    assert_eq!(app.message.as_deref(), Some(strings::NOWHERE_BACK));
+}
