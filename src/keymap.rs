@@ -183,7 +183,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('[')], PrevStatement, Read, "previous statement"),
             bind!(NORMAL, [ch('}')], NextBySpeaker, Read, "next statement by the same speaker"),
             bind!(NORMAL, [ch('{')], PrevBySpeaker, Read, "previous statement by the same speaker"),
-            bind!(NORMAL, [ch('/')], Search, Find, "search (in the list: filter its rows)", hint 2, "search"),
+            bind!(NORMAL, [ch('/')], Search, Find, "search every document (in the list: filter its rows)", hint 2, "search"),
             bind!(NORMAL, [ch('n')], NextMatch, Find, "next match"),
             bind!(NORMAL, [ch('N')], PrevMatch, Find, "previous match"),
             bind!(NORMAL, [code(K::Esc)], ClearSearch, Find, "clear the search"),

@@ -113,9 +113,9 @@ pub const PICKER_NO_SPEAKERS: &str = "No speakers were found in these documents.
 /// The too-small screen.
 pub const TOO_SMALL: &str = "Terminal too small";
 /// Messages in the status bar.
-pub const WRAPPED_TOP: &str = "Search went back to the top";
+pub const WRAPPED_TOP: &str = "Search went back to the first match";
 /// `N` went past the first match.
-pub const WRAPPED_END: &str = "Search went back to the end";
+pub const WRAPPED_END: &str = "Search went back to the last match";
 /// `]` or `}` found nothing further.
 pub const NO_MORE_STATEMENTS: &str = "No more statements this way";
 /// `}` with no statement to start from.
@@ -151,6 +151,24 @@ pub fn quoted(kind: StatementKind, words: &str) -> String {
 pub fn paragraph_label((first, last): (usize, usize)) -> String {
     if first == last { format!("paragraph {first}") } else { format!("paragraphs {first}–{last}") }
 }
+
+/// The search counter on a hit: "match 3 of 41 · doc 2 of 7"; `more` is
+/// "…" while documents are still being looked through.
+pub fn search_counter(at: usize, total: usize, doc: usize, docs: usize, more: &str) -> String {
+    format!("match {at} of {total}{more} · doc {doc} of {docs}{more}")
+}
+/// The search counter on a hit when there is one document: "match 3 of 41".
+pub fn search_counter_one(at: usize, total: usize, more: &str) -> String {
+    format!("match {at} of {total}{more}")
+}
+/// The search counter off a hit: "41 matches in 7 documents".
+pub fn search_totals(total: usize, docs: usize, more: &str) -> String {
+    let matches = if total == 1 { "match" } else { "matches" };
+    let documents = if docs == 1 { "document" } else { "documents" };
+    format!("{total}{more} {matches} in {docs}{more} {documents}")
+}
+/// `n` while the documents are still being looked through.
+pub const STILL_SEARCHING: &str = "Searching the other documents…";
 
 /// "No matches for “x”".
 pub fn no_matches(query: &str) -> String {

@@ -223,6 +223,28 @@ impl App {
         self.page.measure(None);
     }
 
+    /// Whether the search is still looking through documents: the event
+    /// loop gives it slices between looks at the input.
+    pub fn searching(&self) -> bool {
+        self.search.is_scanning(&self.corpus)
+    }
+
+    /// Looks through more documents for the search, for at most about
+    /// `budget`. Returns whether the screen may have changed.
+    pub fn search_some(&mut self, budget: std::time::Duration) -> bool {
+        self.scan_some(Some(budget))
+    }
+
+    /// Looks through every document left at once (tests, benchmarks).
+    pub fn finish_searching(&mut self) {
+        self.scan_some(None);
+    }
+
+    /// The search counter for the status bar ("match 3 of 41 · doc 2 of 7").
+    pub fn search_counter(&self) -> Option<String> {
+        self.search.counter(self.page.view(), &self.corpus)
+    }
+
     /// Moves the reading position to `pos` (kept at or above the end), as a
     /// jump to a place found elsewhere would.
     pub fn jump_to(&mut self, pos: Pos) {
@@ -493,6 +515,7 @@ impl App {
         self.filter = filter;
         self.sidebar.clear();
         self.start();
+        self.search.rescan(&self.corpus, &self.filter);
     }
 
     fn wheel(&mut self, hit: Hit, down: bool) {

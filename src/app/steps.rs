@@ -6,6 +6,9 @@ use super::{Action, App, Focus, Mode, RowKind, View};
 use crate::corpus::Group;
 use crate::strings;
 
+/// The search's first look through the documents, made as it is submitted.
+const FIRST_SLICE: std::time::Duration = std::time::Duration::from_millis(4);
+
 impl App {
     pub(super) fn step_statement(&mut self, forward: bool) {
         let list = &self.page.content().statements;
@@ -68,18 +71,67 @@ impl App {
         }
     }
 
+    /// `n` / `N`: the next (previous) hit in the open view, else the
+    /// first (last) hit of the next (previous) document with hits, round
+    /// the end when there is none; a move waits while documents are still
+    /// being looked through.
     pub(super) fn step_match(&mut self, forward: bool) {
-        if self.search.query().is_empty() && !self.sidebar.query().is_empty() {
-            self.step_list_hit(forward);
+        if self.search.query().is_empty() {
+            if self.sidebar.query().is_empty() {
+                self.message = Some(strings::NO_SEARCH.to_string());
+            } else {
+                self.step_list_hit(forward);
+            }
             return;
         }
-        match self.search.step(forward, &self.page) {
-            Ok(step) => {
-                self.message = step.wrapped;
-                self.show_match(step.to);
-            }
-            Err(why) => self.message = Some(why),
+        // A speaker view's hits are not stepped through: `n` goes on to the documents.
+        let in_view = matches!(self.page.view(), View::Document(_));
+        if let Some(index) = self.search.next_in_view(forward, &self.page).filter(|_| in_view) {
+            self.show_match(index);
+            return;
         }
+        if let Some(document) = self.search.next_document(forward, self.page.view()) {
+            self.show_document_match(document, forward);
+        } else if self.search.is_scanning(&self.corpus) {
+            self.search.wait(forward);
+            self.message = Some(strings::STILL_SEARCHING.to_string());
+        } else if let Some(document) = self.search.wrap_document(forward) {
+            self.show_document_match(document, forward);
+            self.message = Some(if forward { strings::WRAPPED_TOP } else { strings::WRAPPED_END }.to_string());
+        } else {
+            self.message = Some(strings::no_matches(self.search.query()));
+        }
+    }
+
+    /// Opens `document` (if it is not open) at its first hit, or its last.
+    fn show_document_match(&mut self, document: usize, first: bool) {
+        if self.page.view() != View::Document(document) {
+            self.history.push(&self.page);
+            self.open_view(View::Document(document));
+            if let Some(row) = self.sidebar.position(RowKind::Document(document)) {
+                self.sidebar.select(row, self.sidebar_height());
+            }
+        }
+        let count = self.search.matches().len();
+        if count > 0 {
+            self.show_match(if first { 0 } else { count - 1 });
+        }
+    }
+
+    /// Looks through more documents for the search, for about `budget`
+    /// (`None`: the rest), and makes a move that was waiting for them.
+    /// Returns whether anything changed on screen.
+    pub(super) fn scan_some(&mut self, budget: Option<std::time::Duration>) -> bool {
+        let looked = self.search.scan(&self.corpus, &self.filter, budget);
+        if let Some(forward) = self.search.take_waiting() {
+            let found = self.search.next_document(forward, self.page.view());
+            if found.is_some() || !self.search.is_scanning(&self.corpus) {
+                self.step_match(forward);
+            } else {
+                self.search.wait(forward);
+            }
+        }
+        looked
     }
 
     pub(super) fn show_match(&mut self, index: usize) {
@@ -124,19 +176,18 @@ impl App {
         self.sidebar.select(first, self.sidebar_height());
     }
 
-    /// The reader search: every hit in the open view, the first one at or
-    /// below the top line shown.
+    /// The reader search, of every document: the first hit at or below
+    /// the top line shown, else in the next document with hits (found
+    /// when the look through the documents reaches one).
     pub(super) fn find(&mut self, query: String) {
-        self.search.run(query, self.page.content());
+        self.search.run(query, self.page.content(), &self.corpus, &self.filter);
         if self.search.query().is_empty() {
             return;
         }
-        if self.search.matches().is_empty() {
-            self.message = Some(strings::no_matches(self.search.query()));
-        } else {
-            let first = self.search.first_from(true, &self.page);
-            self.show_match(first);
-        }
+        // A first slice now, so a few documents are searched at once; the
+        // event loop gives the rest theirs between keys.
+        self.search.scan(&self.corpus, &self.filter, Some(FIRST_SLICE));
+        self.step_match(true);
     }
 
     /// `n` / `N` after a list filter: the next (previous) row below a

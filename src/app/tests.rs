@@ -168,21 +168,68 @@ fn search_finds_counts_and_wraps_around() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
+    app.finish_searching();
     assert_eq!(app.mode, Mode::Normal);
     let total = app.search.matches().len();
     assert!(total >= 2, "{total}");
-    assert_eq!(app.search.counter(), Some(format!("1/{total}")));
+    let counter = |at: usize| Some(format!("match {at} of {total}"));
+    assert_eq!(app.search_counter(), counter(1));
     for _ in 1..total {
         app.update(Action::NextMatch);
     }
-    assert_eq!(app.search.counter(), Some(format!("{total}/{total}")));
+    assert_eq!(app.search_counter(), counter(total));
     app.update(Action::NextMatch);
-    assert_eq!(app.search.counter(), Some(format!("1/{total}")));
+    assert_eq!(app.search_counter(), counter(1));
     assert_eq!(app.message.as_deref(), Some(strings::WRAPPED_TOP));
     app.update(Action::PrevMatch);
-    assert_eq!(app.search.counter(), Some(format!("{total}/{total}")));
+    assert_eq!(app.search_counter(), counter(total));
     app.update(Action::ClearSearch);
-    assert_eq!(app.search.counter(), None);
+    assert_eq!(app.search_counter(), None);
+}
+
+/// Issue 13 item 13: `/` in the text searches every document, `n` and `N`
+/// go from one to the next, the counter says where among them, and
+/// quote marks of either shape match.
+#[test]
+fn search_goes_through_every_document() {
+    let mut app = app(fixture::two_documents());
+    app.update(Action::FocusNext);
+    app.update(Action::Search);
+    for c in "nspcc".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    app.finish_searching();
+    assert!(!app.searching());
+    let first = app.search.matches().len();
+    assert_eq!(app.search.documents(), [(0, first), (1, 1)], "both documents, with their hits");
+    let total = first + 1;
+    assert_eq!(app.search_counter(), Some(format!("match 1 of {total} · doc 1 of 2")));
+    for _ in 1..first {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(app.page.view(), View::Document(0));
+    app.update(Action::NextMatch);
+    assert_eq!(app.page.view(), View::Document(1), "n goes on to the next document");
+    assert_eq!(app.search_counter(), Some(format!("match {total} of {total} · doc 2 of 2")));
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(1), "the list follows");
+    app.update(Action::NextMatch);
+    assert_eq!(app.page.view(), View::Document(0), "and round to the first");
+    assert_eq!(app.message.as_deref(), Some(strings::WRAPPED_TOP));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.page.view(), View::Document(1), "N goes back round");
+    app.update(Action::Back);
+    assert_eq!(app.page.view(), View::Document(0), "a search's jump can be undone with Backspace");
+    // A straight apostrophe finds a curly one.
+    app.update(Action::Search);
+    for c in "it's now".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    app.finish_searching();
+    let hit = app.search.matches()[app.search.current().expect("found")];
+    let text = &app.page.content().blocks[hit.block].text[hit.start..hit.end];
+    assert_eq!(text, "it’s now");
 }
 
 #[test]
@@ -204,7 +251,8 @@ fn a_search_with_no_hits_says_so() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert_eq!(app.search.counter(), Some("0/0".into()));
+    app.finish_searching();
+    assert_eq!(app.search_counter(), Some("0 matches in 0 documents".into()));
     assert_eq!(app.message, Some(strings::no_matches("zebra")));
 }
 

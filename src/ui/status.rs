@@ -51,7 +51,7 @@ pub fn fit_status(
 ) -> (String, Vec<String>) {
     // The search counter is kept: the helpline shortens for it (but the
     // shortest helpline still wins over it).
-    let reserved = counter.map_or(0, |c| c.width() + GAP);
+    let reserved = counter.map_or(0, |c| c.width() + 2 * GAP);
     let variants = helpline_variants(helplines);
     let helpline = variants
         .iter()
@@ -89,7 +89,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
         return false;
     }
     buf.set_style(area, theme.status);
-    let counter = app.search().counter();
+    let counter = app.search_counter();
     let mut extra: Vec<String> = app.loading_status().into_iter().chain(app.message().map(str::to_string)).collect();
     // Files that were skipped or read with problems are never silently missing.
     if !app.corpus().problems().is_empty() {
