@@ -41,7 +41,8 @@ impl HelpSection {
 pub enum Key {
     /// A key pressed on its own (letters as typed, with or without Shift).
     Code(KeyCode),
-    /// A letter with Control held (only Ctrl-C: raw mode would swallow it).
+    /// A letter with Control held (Ctrl-C, which raw mode would swallow,
+    /// and less's Ctrl-F/B/D/U/E/Y).
     Ctrl(char),
     /// A key pressed twice within [`QUICK_EXIT_WINDOW`] (Esc Esc), spotted
     /// by [`EscEsc`] before the table is asked.
@@ -163,17 +164,21 @@ pub fn bindings() -> &'static [Binding] {
         vec![
             bind!(NORMAL, [code(K::Tab)], FocusNext, Move, "switch between the list and the text"),
             bind!(NORMAL, [code(K::BackTab)], FocusPrev, Move, "switch back"),
-            bind!(NORMAL, [ch('j'), code(K::Down)], Down, Move, "down one line or row"),
+            bind!(NORMAL, [ch('j'), code(K::Down)], Down, Move, "down one line or row, in the pane in focus"),
             bind!(NORMAL, [ch('k'), code(K::Up)], Up, Move, "up one line or row"),
-            bind!(NORMAL, [ch(' '), ch('f'), code(K::PageDown)], PageDown, Move, "down one page"),
-            bind!(NORMAL, [ch('b'), code(K::PageUp)], PageUp, Move, "up one page"),
-            bind!(NORMAL, [ch('d')], HalfDown, Move, "down half a page"),
-            bind!(NORMAL, [ch('u')], HalfUp, Move, "up half a page"),
+            // Paging and line keys move the text wherever the focus is, as in less.
+            bind!(NORMAL, [ch('e'), Key::Ctrl('e')], LineDown, Move, "the text down one line"),
+            bind!(NORMAL, [ch('y'), Key::Ctrl('y')], LineUp, Move, "the text up one line"),
+            bind!(NORMAL, [ch(' '), ch('f'), code(K::PageDown), Key::Ctrl('f')], PageDown, Move, "the text down one page"),
+            bind!(NORMAL, [ch('b'), code(K::PageUp), Key::Ctrl('b')], PageUp, Move, "the text up one page"),
+            bind!(NORMAL, [ch('d'), Key::Ctrl('d')], HalfDown, Move, "the text down half a page"),
+            bind!(NORMAL, [ch('u'), Key::Ctrl('u')], HalfUp, Move, "the text up half a page"),
             bind!(NORMAL, [ch('g'), code(K::Home)], Top, Move, "go to the top"),
             bind!(NORMAL, [ch('G'), code(K::End)], Bottom, Move, "go to the end"),
             bind!(NORMAL, [ch('l'), code(K::Right)], Expand, Move, "expand a group in the list"),
             bind!(NORMAL, [ch('h'), code(K::Left)], Collapse, Move, "collapse a group in the list"),
-            bind!(NORMAL, [code(K::Enter)], Open, Move, "open the selected row", hint 5, "open"),
+            bind!(NORMAL, [code(K::Enter)], Open, Move, "open the selected row (in a document's text: down one line)", hint 5, "open"),
+            bind!(NORMAL, [code(K::Backspace), ch('\''), Key::Ctrl('h')], Back, Read, "back to where you were before the last statement, speaker or document opened"),
             bind!(NORMAL, [ch(']')], NextStatement, Read, "next statement"),
             bind!(NORMAL, [ch('[')], PrevStatement, Read, "previous statement"),
             bind!(NORMAL, [ch('}')], NextBySpeaker, Read, "next statement by the same speaker"),
@@ -181,7 +186,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('J')], NextDocument, Read, "next document"),
             bind!(NORMAL, [ch('K')], PrevDocument, Read, "previous document"),
             bind!(NORMAL, [ch(':')], Colon, Read, "then n or p (:n :p): next or previous document, as in less"),
-            bind!(NORMAL, [ch('/')], Search, Find, "search (in the list: filter its rows)", hint 2, "search"),
+            bind!(NORMAL, [ch('/')], Search, Find, "search every document (in the list: filter its rows)", hint 2, "search"),
             bind!(NORMAL, [ch('n')], NextMatch, Find, "next match"),
             bind!(NORMAL, [ch('N')], PrevMatch, Find, "previous match"),
             bind!(NORMAL, [code(K::Esc)], ClearSearch, Find, "clear the search"),
@@ -367,6 +372,17 @@ mod tests {
             assert_eq!(action_for(Mode::Normal, key(a)), action_for(Mode::Normal, key(b)), "{a:?} vs {b:?}");
         }
         assert_eq!(action_for(Mode::Normal, key(ch('f'))), Some(Action::PageDown));
+        // less's Control keys page and move the text.
+        for (c, action) in [
+            ('f', Action::PageDown),
+            ('b', Action::PageUp),
+            ('d', Action::HalfDown),
+            ('u', Action::HalfUp),
+            ('e', Action::LineDown),
+            ('y', Action::LineUp),
+        ] {
+            assert_eq!(action_for(Mode::Normal, KeyEvent::new(ch(c), KeyModifiers::CONTROL)), Some(action), "Ctrl-{c}");
+        }
     }
 
     #[test]
@@ -463,9 +479,20 @@ mod tests {
     #[test]
     fn labels_are_the_keys_names() {
         let labels: Vec<String> = listed().map(|(binding, _, _)| binding.label()).collect();
-        for label in
-            ["Tab", "Shift-Tab", "j ↓", "Space f PgDn", "g Home", "G End", "l →", "h ←", "? F1", "Esc Esc", "Ctrl-C"]
-        {
+        for label in [
+            "Tab",
+            "Shift-Tab",
+            "j ↓",
+            "Space f PgDn Ctrl-F",
+            "e Ctrl-E",
+            "g Home",
+            "G End",
+            "l →",
+            "h ←",
+            "? F1",
+            "Esc Esc",
+            "Ctrl-C",
+        ] {
             assert!(labels.iter().any(|l| l == label), "{label} in {labels:?}");
         }
         assert_eq!(Key::Code(KeyCode::Backspace).name(), "Backspace");

@@ -57,6 +57,22 @@ pub const FILTER_PROMPT: &str = "Filter the list: ";
 pub fn prompt_keys(submit: &str, cancel: &str) -> String {
     format!("{submit} search · {cancel} cancel")
 }
+/// Keys shown at the right of the list's prompt: what Enter does there.
+pub fn filter_prompt_keys(submit: &str, cancel: &str) -> String {
+    format!("{submit} show only matching rows · {cancel} cancel")
+}
+/// The list's title while it is filtered ("Filter: police — Esc shows all"),
+/// with the key that shows every row again from the key table.
+pub fn list_filter_title(query: &str, show_all: &str) -> String {
+    format!("Filter: {query} — {show_all} shows all")
+}
+/// The list's only row when its filter hides every row: the term, and the
+/// way back.
+pub fn no_rows(query: &str, show_all: &str) -> String {
+    format!("Nothing in the list matches “{query}”. {show_all} shows all.")
+}
+/// `n` went past the last row the list's filter kept.
+pub const LIST_WRAPPED: &str = "Back to the first matching row";
 
 /// Two keys that do the same ("Esc or ?").
 pub fn either(first: &str, second: &str) -> String {
@@ -116,9 +132,9 @@ pub const PICKER_NO_SPEAKERS: &str = "No speakers were found in these documents.
 /// The too-small screen.
 pub const TOO_SMALL: &str = "Terminal too small";
 /// Messages in the status bar.
-pub const WRAPPED_TOP: &str = "Search went back to the top";
+pub const WRAPPED_TOP: &str = "Search went back to the first match";
 /// `N` went past the first match.
-pub const WRAPPED_END: &str = "Search went back to the end";
+pub const WRAPPED_END: &str = "Search went back to the last match";
 /// `]` or `}` found nothing further.
 pub const NO_MORE_STATEMENTS: &str = "No more statements this way";
 /// `}` with no statement to start from.
@@ -135,6 +151,8 @@ pub fn location(at: usize, of: usize, speaker: &str) -> String {
 pub fn command_prompt(next: &str, previous: &str, cancel: &str) -> String {
     format!(":  {next} next document · {previous} previous · {cancel} cancel")
 }
+/// Backspace with nothing read before.
+pub const NOWHERE_BACK: &str = "Nothing to go back to yet";
 /// After `S`.
 pub const FILTER_CLEARED: &str = "Showing every speaker";
 
@@ -164,6 +182,24 @@ pub fn quoted(kind: StatementKind, words: &str) -> String {
 pub fn paragraph_label((first, last): (usize, usize)) -> String {
     if first == last { format!("paragraph {first}") } else { format!("paragraphs {first}–{last}") }
 }
+
+/// The search counter on a hit: "match 3 of 41 · doc 2 of 7"; `more` is
+/// "…" while documents are still being looked through.
+pub fn search_counter(at: usize, total: usize, doc: usize, docs: usize, more: &str) -> String {
+    format!("match {at} of {total}{more} · doc {doc} of {docs}{more}")
+}
+/// The search counter on a hit when there is one document: "match 3 of 41".
+pub fn search_counter_one(at: usize, total: usize, more: &str) -> String {
+    format!("match {at} of {total}{more}")
+}
+/// The search counter off a hit: "41 matches in 7 documents".
+pub fn search_totals(total: usize, docs: usize, more: &str) -> String {
+    let matches = if total == 1 { "match" } else { "matches" };
+    let documents = if docs == 1 { "document" } else { "documents" };
+    format!("{total}{more} {matches} in {docs}{more} {documents}")
+}
+/// `n` while the documents are still being looked through.
+pub const STILL_SEARCHING: &str = "Searching the other documents…";
 
 /// "No matches for “x”".
 pub fn no_matches(query: &str) -> String {

@@ -66,6 +66,10 @@ const EVENT_SLICE: Duration = Duration::from_millis(50);
 
 /// How often the sidebar is rebuilt while documents arrive (see [`drain`]).
 const SIDEBAR_REFRESH: Duration = Duration::from_millis(250);
+/// The longest slice of the search's look through the documents between
+/// two looks at the input (a document at a time, so one very long
+/// document may take longer).
+const SEARCH_SLICE: Duration = Duration::from_millis(8);
 /// The longest slice of row counting (see [`crate::content::Wrapped`])
 /// between two looks at the input while a long document is being measured
 /// after it opened or the width changed: a key waits at most this long.
@@ -191,6 +195,12 @@ fn event_loop(
             return Ok(Control::QuickExit);
         }
         let mut timeout = if loader.is_some() { LOADING_TICK } else { TICK };
+        if app.searching() {
+            // Look through more documents for the search, then look at
+            // the input without waiting: a key never waits behind it.
+            dirty |= app.search_some(SEARCH_SLICE);
+            timeout = Duration::ZERO;
+        }
         if app.page().wrapping() {
             // Count rows for a slice, then look at the input without
             // waiting; redraw when done (the position becomes exact).

@@ -91,13 +91,17 @@ pub enum Action {
     Down,
     /// One line or row up.
     Up,
-    /// One page down.
+    /// The text one line down, whatever has focus (e, Ctrl-E).
+    LineDown,
+    /// The text one line up, whatever has focus (y, Ctrl-Y).
+    LineUp,
+    /// The text one page down, whatever has focus (in an overlay: it).
     PageDown,
-    /// One page up.
+    /// The text one page up (in an overlay: it).
     PageUp,
-    /// Half a page down.
+    /// The text half a page down.
     HalfDown,
-    /// Half a page up.
+    /// The text half a page up.
     HalfUp,
     /// To the top.
     Top,
@@ -105,6 +109,9 @@ pub enum Action {
     Bottom,
     /// Enter: open the selected row (or, in a speaker view, the current statement in its article).
     Open,
+    /// Backspace or `'`: back to where the reader was before the last
+    /// statement, speaker or document opened.
+    Back,
     /// The next statement in the page.
     NextStatement,
     /// The previous statement in the page.

@@ -8,6 +8,7 @@
 
 mod action;
 mod documents;
+mod history;
 mod loading;
 mod page;
 mod picker;
@@ -52,6 +53,8 @@ pub struct App {
     prompt: Prompt,
     /// The speaker picker while it is open.
     picker: Picker,
+    /// The places to go back to, and where each document was left.
+    history: history::History,
     /// First line of the help (or the support screen) shown.
     help_scroll: usize,
     /// First line of the list of files with problems shown.
@@ -77,6 +80,7 @@ impl App {
             search: Search::default(),
             prompt: Prompt::default(),
             picker: Picker::default(),
+            history: history::History::default(),
             help_scroll: 0,
             problems_scroll: 0,
             message: None,
@@ -220,6 +224,28 @@ impl App {
         self.page.measure(None);
     }
 
+    /// Whether the search is still looking through documents: the event
+    /// loop gives it slices between looks at the input.
+    pub fn searching(&self) -> bool {
+        self.search.is_scanning(&self.corpus)
+    }
+
+    /// Looks through more documents for the search, for at most about
+    /// `budget`. Returns whether the screen may have changed.
+    pub fn search_some(&mut self, budget: std::time::Duration) -> bool {
+        self.scan_some(Some(budget))
+    }
+
+    /// Looks through every document left at once (tests, benchmarks).
+    pub fn finish_searching(&mut self) {
+        self.scan_some(None);
+    }
+
+    /// The search counter for the status bar ("match 3 of 41 · doc 2 of 7").
+    pub fn search_counter(&self) -> Option<String> {
+        self.search.counter(self.page.view(), &self.corpus)
+    }
+
     /// Moves the reading position to `pos` (kept at or above the end), as a
     /// jump to a place found elsewhere would.
     pub fn jump_to(&mut self, pos: Pos) {
@@ -234,6 +260,7 @@ impl App {
             View::Group(group) => Content::group(&self.corpus, group),
         };
         let label_width = self.label_width(&content);
+        self.history.leave(&self.page);
         self.page.open(view, content, label_width);
         self.search.refind(self.page.content());
     }
@@ -306,23 +333,27 @@ impl App {
             }
             Action::Down => self.move_by(1, true),
             Action::Up => self.move_by(1, false),
-            Action::PageDown => self.move_by(self.page_size(), true),
-            Action::PageUp => self.move_by(self.page_size(), false),
-            Action::HalfDown => self.move_by((self.page_size() / 2).max(1), true),
-            Action::HalfUp => self.move_by((self.page_size() / 2).max(1), false),
+            Action::LineDown => self.page.scroll(1, true),
+            Action::LineUp => self.page.scroll(1, false),
+            Action::PageDown => self.page.scroll(self.page_size(), true),
+            Action::PageUp => self.page.scroll(self.page_size(), false),
+            Action::HalfDown => self.page.scroll((self.page_size() / 2).max(1), true),
+            Action::HalfUp => self.page.scroll((self.page_size() / 2).max(1), false),
             Action::Top => self.move_by(usize::MAX, false),
             Action::Bottom => self.move_by(usize::MAX, true),
             Action::Expand if sidebar => self.expand(),
             Action::Collapse if sidebar => self.collapse(),
             Action::Open if sidebar => self.open_selected(),
-            Action::Open => {
-                if matches!(self.page.view(), View::Group(_))
-                    && let Some(statement) = self.page.reference_statement()
-                {
+            Action::Open => match self.page.reference_statement() {
+                Some(statement) if matches!(self.page.view(), View::Group(_)) => {
+                    self.history.push(&self.page);
                     self.open_view(View::Document(self.corpus.statements()[statement].document));
                     self.open_statement(statement);
                 }
-            }
+                // In a document's text Enter is one line down, as in less.
+                _ => self.page.scroll(1, true),
+            },
+            Action::Back => self.go_back(),
             Action::NextStatement => self.step_statement(true),
             Action::PrevStatement => self.step_statement(false),
             Action::NextBySpeaker => self.step_by_speaker(true),
@@ -389,12 +420,9 @@ impl App {
         }
     }
 
-    /// Rows a page move covers in the focused pane.
+    /// Rows a page move covers in the text (a line of overlap kept).
     fn page_size(&self) -> usize {
-        match self.focus {
-            Focus::Sidebar => self.sidebar_height(),
-            Focus::Reader => self.page.rows().saturating_sub(1).max(1),
-        }
+        self.page.rows().saturating_sub(1).max(1)
     }
 
     fn move_by(&mut self, amount: usize, down: bool) {
@@ -452,14 +480,19 @@ impl App {
                 self.rebuild_rows();
                 return;
             }
-            RowKind::Document(d) => self.open_view(View::Document(d)),
+            RowKind::Document(d) => {
+                self.history.push(&self.page);
+                self.open_document_where_left(d);
+            }
             RowKind::Group(group) => {
                 if self.sidebar.set_expanded(group, true) {
                     self.rebuild_rows();
                 }
+                self.history.push(&self.page);
                 self.open_view(View::Group(group));
             }
             RowKind::Statement(i) => {
+                self.history.push(&self.page);
                 self.open_view(View::Document(self.corpus.statements()[i].document));
                 self.open_statement(i);
             }
@@ -492,6 +525,7 @@ impl App {
         self.filter = filter;
         self.sidebar.clear();
         self.start();
+        self.search.rescan(&self.corpus, &self.filter);
     }
 
     fn wheel(&mut self, hit: Hit, down: bool) {

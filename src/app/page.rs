@@ -208,6 +208,17 @@ impl Page {
         self.clamp();
     }
 
+    /// Goes back to a place read before: the text that was at the top
+    /// (block and byte) and the statement highlighted, when they are still
+    /// in what is open.
+    pub(super) fn restore(&mut self, anchor: Option<(usize, usize)>, current: Option<usize>) {
+        if let Some((block, offset)) = anchor.filter(|&(block, _)| block < self.content.blocks.len()) {
+            self.top = self.pos_of(block, offset);
+            self.clamp();
+        }
+        self.current = current.filter(|s| self.content.statements.contains(s));
+    }
+
     /// Changes the pane's size; the reading position is kept.
     pub(super) fn resize(&mut self, width: usize, rows: usize) {
         self.width = width;
@@ -298,12 +309,42 @@ impl Page {
     /// The statement to start from: the highlighted one, else the first one
     /// at or below the top line.
     pub(super) fn reference_statement(&self) -> Option<usize> {
-        self.current.or_else(|| {
-            let top = self.top_key();
-            let content = &self.content;
-            (0..content.statements.len())
-                .find(|&at| content.starts[at].is_some_and(|start| start >= top))
-                .map(|at| content.statements[at])
-        })
+        self.current.or_else(|| self.first_statement_from_top())
+    }
+
+    /// The first statement starting at or below the top line.
+    pub(super) fn first_statement_from_top(&self) -> Option<usize> {
+        let top = self.top_key();
+        let content = &self.content;
+        (0..content.statements.len())
+            .find(|&at| content.starts[at].is_some_and(|start| start >= top))
+            .map(|at| content.statements[at])
+    }
+
+    /// The last statement starting above the first row below the pane.
+    pub(super) fn last_statement_above_bottom(&self) -> Option<usize> {
+        let bottom = self.bottom_key();
+        let content = &self.content;
+        (0..content.statements.len())
+            .rev()
+            .find(|&at| content.starts[at].is_some_and(|start| start < bottom))
+            .map(|at| content.statements[at])
+    }
+
+    /// The highlighted statement when it starts on screen: steps go from
+    /// it then, and from what is on screen otherwise (after `G`, `]` does
+    /// not go back to the statement last chosen).
+    pub(super) fn current_on_screen(&self) -> Option<usize> {
+        let current = self.current?;
+        let at = self.content.statements.iter().position(|&s| s == current)?;
+        let start = self.content.starts[at]?;
+        (self.top_key() <= start && start < self.bottom_key()).then_some(current)
+    }
+
+    /// The statement steps start from: the highlighted one on screen, else
+    /// the first one on screen (the last, going back).
+    pub(super) fn statement_on_screen(&self, forward: bool) -> Option<usize> {
+        self.current_on_screen()
+            .or_else(|| if forward { self.first_statement_from_top() } else { self.last_statement_above_bottom() })
     }
 }

@@ -6,19 +6,18 @@ use super::{Action, App, Focus, Mode, RowKind, View};
 use crate::corpus::Group;
 use crate::strings;
 
+/// The search's first look through the documents, made as it is submitted.
+const FIRST_SLICE: std::time::Duration = std::time::Duration::from_millis(4);
+
 impl App {
     pub(super) fn step_statement(&mut self, forward: bool) {
-        let content = self.page.content();
-        let list = &content.statements;
-        let next = match self.page.current().and_then(|c| list.iter().position(|&s| s == c)) {
+        let list = &self.page.content().statements;
+        // From what is on screen: the highlighted statement if it is there,
+        // else the first (last) one shown is the next (previous).
+        let next = match self.page.current_on_screen().and_then(|c| list.iter().position(|&s| s == c)) {
             Some(at) if forward => list.get(at + 1).copied(),
             Some(at) => at.checked_sub(1).map(|i| list[i]),
-            None if forward => self.page.reference_statement(),
-            None => {
-                let bottom = self.page.bottom_key();
-                let starts = &content.starts;
-                (0..list.len()).rev().find(|&at| starts[at].is_some_and(|start| start < bottom)).map(|at| list[at])
-            }
+            None => self.page.statement_on_screen(forward),
         };
         match next {
             Some(statement) => self.open_statement_and_follow(statement),
@@ -29,6 +28,10 @@ impl App {
     /// Opens a statement reached from the reader (`]`, `}`) and moves the
     /// sidebar along, so the list never points at another place than the text.
     pub(super) fn open_statement_and_follow(&mut self, statement: usize) {
+        if !self.page.content().statements.contains(&statement) {
+            // Another document opens: Backspace comes back here.
+            self.history.push(&self.page);
+        }
         self.open_statement(statement);
         let own_row = match self.page.view() {
             View::Document(d) => Some(RowKind::Document(d)),
@@ -45,29 +48,90 @@ impl App {
     }
 
     pub(super) fn step_by_speaker(&mut self, forward: bool) {
-        let Some(from) = self.page.reference_statement() else {
+        // The speaker of what is on screen: the highlighted statement when
+        // it is shown, else the first (last) statement shown.
+        let on_screen = self.page.current_on_screen();
+        let Some(from) = on_screen.or_else(|| self.page.statement_on_screen(forward)) else {
             self.message = Some(strings::NO_STATEMENT_SELECTED.to_string());
             return;
         };
+        if on_screen.is_none() {
+            // Nothing chosen on screen: the statement shown first is the step,
+            // and its speaker the one the next `}` follows.
+            self.open_statement_and_follow(from);
+            return;
+        }
         let speaker = self.corpus.statements()[from].speaker;
         let same = |i: &usize| self.corpus.statements()[*i].speaker == speaker && self.filter.keeps(Group::of(speaker));
         let count = self.corpus.statements().len();
         let next = if forward { (from + 1..count).find(same) } else { (0..from).rev().find(same) };
         match next {
             Some(statement) => self.open_statement_and_follow(statement),
-            None if self.page.current().is_none() => self.open_statement_and_follow(from),
             None => self.message = Some(strings::NO_MORE_STATEMENTS.to_string()),
         }
     }
 
+    /// `n` / `N`: the next (previous) hit in the open view, else the
+    /// first (last) hit of the next (previous) document with hits, round
+    /// the end when there is none; a move waits while documents are still
+    /// being looked through.
     pub(super) fn step_match(&mut self, forward: bool) {
-        match self.search.step(forward, &self.page) {
-            Ok(step) => {
-                self.message = step.wrapped;
-                self.show_match(step.to);
+        if self.search.query().is_empty() {
+            if self.sidebar.query().is_empty() {
+                self.message = Some(strings::NO_SEARCH.to_string());
+            } else {
+                self.step_list_hit(forward);
             }
-            Err(why) => self.message = Some(why),
+            return;
         }
+        // A speaker view's hits are not stepped through: `n` goes on to the documents.
+        let in_view = matches!(self.page.view(), View::Document(_));
+        if let Some(index) = self.search.next_in_view(forward, &self.page).filter(|_| in_view) {
+            self.show_match(index);
+            return;
+        }
+        if let Some(document) = self.search.next_document(forward, self.page.view()) {
+            self.show_document_match(document, forward);
+        } else if self.search.is_scanning(&self.corpus) {
+            self.search.wait(forward);
+            self.message = Some(strings::STILL_SEARCHING.to_string());
+        } else if let Some(document) = self.search.wrap_document(forward) {
+            self.show_document_match(document, forward);
+            self.message = Some(if forward { strings::WRAPPED_TOP } else { strings::WRAPPED_END }.to_string());
+        } else {
+            self.message = Some(strings::no_matches(self.search.query()));
+        }
+    }
+
+    /// Opens `document` (if it is not open) at its first hit, or its last.
+    fn show_document_match(&mut self, document: usize, first: bool) {
+        if self.page.view() != View::Document(document) {
+            self.history.push(&self.page);
+            self.open_view(View::Document(document));
+            if let Some(row) = self.sidebar.position(RowKind::Document(document)) {
+                self.sidebar.select(row, self.sidebar_height());
+            }
+        }
+        let count = self.search.matches().len();
+        if count > 0 {
+            self.show_match(if first { 0 } else { count - 1 });
+        }
+    }
+
+    /// Looks through more documents for the search, for about `budget`
+    /// (`None`: the rest), and makes a move that was waiting for them.
+    /// Returns whether anything changed on screen.
+    pub(super) fn scan_some(&mut self, budget: Option<std::time::Duration>) -> bool {
+        let looked = self.search.scan(&self.corpus, &self.filter, budget);
+        if let Some(forward) = self.search.take_waiting() {
+            let found = self.search.next_document(forward, self.page.view());
+            if found.is_some() || !self.search.is_scanning(&self.corpus) {
+                self.step_match(forward);
+            } else {
+                self.search.wait(forward);
+            }
+        }
+        looked
     }
 
     pub(super) fn show_match(&mut self, index: usize) {
@@ -112,18 +176,42 @@ impl App {
         self.sidebar.select(first, self.sidebar_height());
     }
 
-    /// The reader search: every hit in the open view, the first one at or
-    /// below the top line shown.
+    /// The reader search, of every document: the first hit at or below
+    /// the top line shown, else in the next document with hits (found
+    /// when the look through the documents reaches one).
     pub(super) fn find(&mut self, query: String) {
-        self.search.run(query, self.page.content());
+        self.search.run(query, self.page.content(), &self.corpus, &self.filter);
         if self.search.query().is_empty() {
             return;
         }
-        if self.search.matches().is_empty() {
-            self.message = Some(strings::no_matches(self.search.query()));
-        } else {
-            let first = self.search.first_from(true, &self.page);
-            self.show_match(first);
+        // A first slice now, so a few documents are searched at once; the
+        // event loop gives the rest theirs between keys.
+        self.search.scan(&self.corpus, &self.filter, Some(FIRST_SLICE));
+        self.step_match(true);
+    }
+
+    /// `n` / `N` after a list filter: the next (previous) row below a
+    /// heading whose words match, wrapping round, in the list.
+    fn step_list_hit(&mut self, forward: bool) {
+        let query = self.sidebar.query().to_lowercase();
+        let rows = self.sidebar.rows();
+        let hits: Vec<usize> = (0..rows.len())
+            .filter(|&i| {
+                rows[i].depth > 0 && rows[i].kind != RowKind::Note && rows[i].label.to_lowercase().contains(&query)
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (hits.first(), hits.last()) else {
+            self.message = Some(strings::no_matches(self.sidebar.query()));
+            return;
+        };
+        let at = self.sidebar.selected();
+        let next =
+            if forward { hits.iter().copied().find(|&i| i > at) } else { hits.iter().rev().copied().find(|&i| i < at) };
+        if next.is_none() {
+            self.message = Some(strings::LIST_WRAPPED.to_string());
         }
+        let row = next.unwrap_or(if forward { first } else { last });
+        self.focus = Focus::Sidebar;
+        self.sidebar.select(row, self.sidebar_height());
     }
 }

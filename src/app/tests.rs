@@ -168,21 +168,68 @@ fn search_finds_counts_and_wraps_around() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
+    app.finish_searching();
     assert_eq!(app.mode, Mode::Normal);
     let total = app.search.matches().len();
     assert!(total >= 2, "{total}");
-    assert_eq!(app.search.counter(), Some(format!("1/{total}")));
+    let counter = |at: usize| Some(format!("match {at} of {total}"));
+    assert_eq!(app.search_counter(), counter(1));
     for _ in 1..total {
         app.update(Action::NextMatch);
     }
-    assert_eq!(app.search.counter(), Some(format!("{total}/{total}")));
+    assert_eq!(app.search_counter(), counter(total));
     app.update(Action::NextMatch);
-    assert_eq!(app.search.counter(), Some(format!("1/{total}")));
+    assert_eq!(app.search_counter(), counter(1));
     assert_eq!(app.message.as_deref(), Some(strings::WRAPPED_TOP));
     app.update(Action::PrevMatch);
-    assert_eq!(app.search.counter(), Some(format!("{total}/{total}")));
+    assert_eq!(app.search_counter(), counter(total));
     app.update(Action::ClearSearch);
-    assert_eq!(app.search.counter(), None);
+    assert_eq!(app.search_counter(), None);
+}
+
+/// Issue 13 item 13: `/` in the text searches every document, `n` and `N`
+/// go from one to the next, the counter says where among them, and
+/// quote marks of either shape match.
+#[test]
+fn search_goes_through_every_document() {
+    let mut app = app(fixture::two_documents());
+    app.update(Action::FocusNext);
+    app.update(Action::Search);
+    for c in "nspcc".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    app.finish_searching();
+    assert!(!app.searching());
+    let first = app.search.matches().len();
+    assert_eq!(app.search.documents(), [(0, first), (1, 1)], "both documents, with their hits");
+    let total = first + 1;
+    assert_eq!(app.search_counter(), Some(format!("match 1 of {total} · doc 1 of 2")));
+    for _ in 1..first {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(app.page.view(), View::Document(0));
+    app.update(Action::NextMatch);
+    assert_eq!(app.page.view(), View::Document(1), "n goes on to the next document");
+    assert_eq!(app.search_counter(), Some(format!("match {total} of {total} · doc 2 of 2")));
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(1), "the list follows");
+    app.update(Action::NextMatch);
+    assert_eq!(app.page.view(), View::Document(0), "and round to the first");
+    assert_eq!(app.message.as_deref(), Some(strings::WRAPPED_TOP));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.page.view(), View::Document(1), "N goes back round");
+    app.update(Action::Back);
+    assert_eq!(app.page.view(), View::Document(0), "a search's jump can be undone with Backspace");
+    // A straight apostrophe finds a curly one.
+    app.update(Action::Search);
+    for c in "it's now".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    app.finish_searching();
+    let hit = app.search.matches()[app.search.current().expect("found")];
+    let text = &app.page.content().blocks[hit.block].text[hit.start..hit.end];
+    assert_eq!(text, "it’s now");
 }
 
 #[test]
@@ -204,7 +251,8 @@ fn a_search_with_no_hits_says_so() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert_eq!(app.search.counter(), Some("0/0".into()));
+    app.finish_searching();
+    assert_eq!(app.search_counter(), Some("0 matches in 0 documents".into()));
     assert_eq!(app.message, Some(strings::no_matches("zebra")));
 }
 
@@ -476,4 +524,139 @@ fn moves_in_a_lazily_wrapped_document_match_the_full_wrap() {
     lazy.open_statement(last);
     assert!(lazy.page.is_visible(lazy.page.statement_line(last).unwrap()));
     assert!(lazy.page.wrapping(), "none of this counted every row");
+}
+
+/// Issue 13 item 6: after the content note the list has the focus, and
+/// Space, PgDn, d, Ctrl-F… still page the text, as in less; j and k move
+/// the list; e/y (Ctrl-E/Y) and, in a document, Enter move the text a line.
+#[test]
+fn paging_keys_page_the_text_whatever_has_focus() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    assert_eq!(app.focus, Focus::Sidebar);
+    let selected = app.sidebar.selected();
+    app.update(Action::PageDown);
+    assert_eq!(app.page.scroll_row().0, app.page.rows() - 1, "a page of text, less one line");
+    assert_eq!(app.sidebar.selected(), selected, "the list did not move");
+    app.update(Action::PageUp);
+    assert_eq!(app.page.top(), Pos::TOP);
+    app.update(Action::HalfDown);
+    assert_eq!(app.page.scroll_row().0, (app.page.rows() - 1) / 2);
+    app.update(Action::HalfUp);
+    app.update(Action::LineDown);
+    app.update(Action::LineDown);
+    assert_eq!(app.page.scroll_row().0, 2);
+    app.update(Action::LineUp);
+    assert_eq!(app.page.scroll_row().0, 1);
+    app.update(Action::Down);
+    assert_eq!(app.sidebar.selected(), selected + 1, "j moves the list in focus");
+    assert_eq!(app.page.scroll_row().0, 1, "and leaves the text");
+    app.update(Action::FocusNext);
+    app.update(Action::Open);
+    assert_eq!(app.page.scroll_row().0, 2, "Enter in a document's text is one line down");
+    app.update(Action::Down);
+    assert_eq!(app.page.scroll_row().0, 3, "j moves the text in focus");
+}
+
+/// Issue 13 item 7: `]` and `[` step from what is on screen, not from the
+/// statement chosen before a jump; `}` and `{` likewise.
+#[test]
+fn statement_steps_go_from_what_is_on_screen() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    app.update(Action::FocusNext);
+    app.update(Action::NextStatement);
+    assert_eq!(app.page.current(), Some(0));
+    app.update(Action::Bottom);
+    assert!(app.page.current_on_screen().is_none(), "statement 0 is off screen at the end");
+    let last_shown = app.page.last_statement_above_bottom();
+    assert_eq!(last_shown, Some(4), "the NSPCC's statement is the last one");
+    app.update(Action::PrevStatement);
+    assert_eq!(app.page.current(), Some(4), "[ at the end is the last statement shown, not the one before 0");
+    app.update(Action::Top);
+    app.update(Action::NextStatement);
+    assert_eq!(app.page.current(), Some(0), "] at the top is the first statement shown");
+    // `}` after `G`: from the statement shown (the NSPCC's), not from BSCB's.
+    app.update(Action::Bottom);
+    app.update(Action::PrevBySpeaker);
+    assert_eq!(app.page.current(), Some(4), "the NSPCC has no earlier statement: its shown one is chosen");
+    app.update(Action::Top);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.page.current(), Some(0), "from the top, the first statement shown");
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.page.current(), Some(3), "then BSCB's next one");
+}
+
+/// Issue 13 item 14: after a list filter `n` and `N` walk the rows it
+/// kept (never "Nothing searched yet").
+#[test]
+fn n_after_a_list_filter_walks_the_matching_rows() {
+    let mut app = app(fixture::seed());
+    app.update(Action::Search);
+    for c in "police".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    let matching: Vec<usize> = (0..app.sidebar.rows().len())
+        .filter(|&i| app.sidebar.rows()[i].depth > 0 && app.sidebar.rows()[i].label.to_lowercase().contains("police"))
+        .collect();
+    assert!(matching.len() >= 2, "police is in a speaker's name and a statement: {:?}", app.sidebar.rows());
+    let before = app.sidebar.selected();
+    app.update(Action::NextMatch);
+    assert_ne!(app.message.as_deref(), Some(strings::NO_SEARCH));
+    let now = app.sidebar.selected();
+    assert!(matching.contains(&now) && now != before, "moved to a matching row");
+    for _ in 0..matching.len() {
+        app.update(Action::NextMatch);
+    }
+    assert!(matching.contains(&app.sidebar.selected()));
+    app.update(Action::PrevMatch);
+    assert!(matching.contains(&app.sidebar.selected()));
+}
+
+/// Issue 13 item 8: opening a statement, a speaker or a document keeps
+/// where the reader was; Backspace goes back there; a document opened again
+/// is where it was left.
+#[test]
+fn back_returns_to_where_the_reader_was_and_documents_remember_their_place() {
+    let mut app = app(fixture::two_documents());
+    app.update(Action::Resize(fixture::viewport(60, 12)));
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let read_to = app.page.top();
+    assert_ne!(read_to, Pos::TOP);
+    // A speaker, from the list.
+    select(&mut app, RowKind::Group(Group::Speaker(2)));
+    app.update(Action::Open);
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(2)));
+    app.update(Action::Back);
+    assert_eq!(app.page.view(), View::Document(0));
+    assert_eq!(app.page.top(), read_to, "back where the page was");
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(0), "the list follows");
+    // `}` into the other document, then back.
+    app.open_statement(4);
+    app.update(Action::NextBySpeaker);
+    assert_eq!(app.page.view(), View::Document(1));
+    app.update(Action::Back);
+    assert_eq!((app.page.view(), app.page.current()), (View::Document(0), Some(4)));
+    // The second document, read a little, then the first, then the second again.
+    let at = app.page.top();
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(1));
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let second = app.page.top();
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(0));
+    app.update(Action::Open);
+    assert_eq!(app.page.top(), at, "the first document is where it was left");
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(1));
+    app.update(Action::Open);
+    assert_eq!(app.page.top(), second, "so is the second");
+    // Going back as far as there is, then a calm note.
+    for _ in 0..20 {
+        app.update(Action::Back);
+    }
+    assert_eq!(app.message.as_deref(), Some(strings::NOWHERE_BACK));
 }

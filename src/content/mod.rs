@@ -4,9 +4,11 @@
 //! wraps only the blocks it looks at, however long the document is, and the
 //! rows of the rest are counted in slices between keys.
 
+mod find;
 mod wrap;
 mod wrapped;
 
+pub use find::Finder;
 pub use wrap::wrap;
 pub use wrapped::{Line, Pos, Wrapped, wrap_all};
 
@@ -74,11 +76,7 @@ impl Content {
     pub fn document(corpus: &Corpus, filter: &Filter, document: usize) -> Content {
         let doc = &corpus.documents()[document];
         let mut blocks = vec![Block::plain(BlockKind::Title, doc.title.clone(), true)];
-        let meta: Vec<&str> = [doc.source.as_deref(), doc.date.as_deref()].into_iter().flatten().collect();
-        // Never the full path: on a shared computer it names folders and
-        // users (the list of files with problems, `w`, keeps it).
-        let meta = if meta.is_empty() { file_name(&doc.origin).to_string() } else { meta.join(" · ") };
-        blocks.push(Block::plain(BlockKind::Meta, meta, false));
+        blocks.push(Block::plain(BlockKind::Meta, meta_line(doc), false));
         // Paragraph index → block index; a helpline note follows its paragraph.
         let mut paragraph_block = Vec::with_capacity(doc.paragraphs.len());
         // This document's notes, in paragraph order, taken once: a long
@@ -181,17 +179,40 @@ impl Content {
 
     /// Every case-insensitive occurrence of `query`, in reading order.
     pub fn find(&self, query: &str) -> Vec<Match> {
+        Finder::new(query).map_or_else(Vec::new, |finder| self.find_with(&finder))
+    }
+
+    /// Every match of `finder`, in reading order.
+    pub fn find_with(&self, finder: &Finder) -> Vec<Match> {
         let mut found = Vec::new();
-        if query.is_empty() {
-            return found;
-        }
         for (index, block) in self.blocks.iter().enumerate() {
-            for (start, end) in find_all(&block.text, query) {
+            for (start, end) in finder.find_iter(&block.text) {
                 found.push(Match { block: index, start, end });
             }
         }
         found
     }
+
+    /// How many matches of `finder` a document's view has, counted over
+    /// the same texts [`Content::document`] shows (title, source line,
+    /// paragraphs, notes) without building it: the search of every
+    /// document counts with this, so its counts agree with the open view's.
+    pub fn count_in_document(corpus: &Corpus, document: usize, finder: &Finder) -> usize {
+        let doc = &corpus.documents()[document];
+        let notes = corpus.notes().iter().filter(|n| n.document == document);
+        finder.count(&doc.title)
+            + finder.count(&meta_line(doc))
+            + doc.paragraphs.iter().map(|p| finder.count(p)).sum::<usize>()
+            + notes.map(|note| finder.count(&strings::note(&note.message()))).sum::<usize>()
+    }
+}
+
+/// A document's line under its title: source and date, else its file name.
+/// Never the full path: on a shared computer it names folders and users
+/// (the list of files with problems, `w`, keeps it).
+fn meta_line(doc: &crate::documents::Document) -> String {
+    let meta: Vec<&str> = [doc.source.as_deref(), doc.date.as_deref()].into_iter().flatten().collect();
+    if meta.is_empty() { file_name(&doc.origin).to_string() } else { meta.join(" · ") }
 }
 
 /// How many of `chosen` are not inside another of them: a sentence and the
@@ -239,37 +260,10 @@ pub struct Match {
     pub end: usize,
 }
 
-/// Byte ranges of every non-overlapping case-insensitive occurrence.
+/// Byte ranges of every non-overlapping case-insensitive occurrence (see
+/// [`Finder`]: quote marks of either shape match).
 pub fn find_all(haystack: &str, needle: &str) -> Vec<(usize, usize)> {
-    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    let mut found = Vec::new();
-    if needle.is_empty() {
-        return found;
-    }
-    let mut from = 0;
-    'outer: while from < haystack.len() {
-        let mut wanted = needle.iter();
-        let mut end = from;
-        let mut pending = wanted.clone().count();
-        for (offset, c) in haystack[from..].char_indices() {
-            for lower in c.to_lowercase() {
-                if wanted.next() != Some(&lower) {
-                    from += haystack[from..].chars().next().map_or(1, char::len_utf8);
-                    continue 'outer;
-                }
-                pending -= 1;
-            }
-            end = from + offset + c.len_utf8();
-            if pending == 0 {
-                found.push((from, end));
-                from = end;
-                continue 'outer;
-            }
-        }
-        let _ = end;
-        break;
-    }
-    found
+    Finder::new(needle).map(|finder| finder.find_iter(haystack).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

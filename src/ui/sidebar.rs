@@ -15,7 +15,10 @@ use crate::strings;
 /// readers and braille displays follow the selection.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let focused = app.focus() == Focus::Sidebar;
-    let title = if app.filter().is_everyone() {
+    let show_all = || keymap::key_for(Mode::Normal, &Action::ClearSearch);
+    let title = if !app.sidebar().query().is_empty() {
+        strings::list_filter_title(app.sidebar().query(), &show_all())
+    } else if app.filter().is_everyone() {
         strings::SIDEBAR_TITLE.to_string()
     } else {
         // The speakers' names, not the ids or words typed for them.
@@ -31,6 +34,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     let mut cursor = None;
     let width = usize::from(inside.width);
     let sidebar = app.sidebar();
+    if let [only] = sidebar.rows()
+        && only.kind == RowKind::Note
+        && !sidebar.query().is_empty()
+    {
+        // The filter hid every row: name the term and the way back, wrapped.
+        let note = strings::no_rows(sidebar.query(), &show_all());
+        for (y, line) in (inside.y..inside.bottom()).zip(textwrap::wrap(&note, width.max(1))) {
+            put(buf, inside.x, y, &line, inside.width, theme.meta);
+        }
+        return Some(Position::new(inside.x, inside.y));
+    }
     let (view, current) = (app.page().view(), app.page().current());
     let rows = sidebar.rows().iter().enumerate().skip(sidebar.offset()).take(usize::from(inside.height));
     for (y, (index, row)) in (inside.y..).zip(rows) {

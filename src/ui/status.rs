@@ -122,7 +122,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
     // The notes, most important first: the search counter, and files that
     // were skipped or read with problems (never silently missing); then the
     // loader's progress, a message, and where the reader is.
-    let mut notes: Vec<String> = app.search().counter().into_iter().collect();
+    let mut notes: Vec<String> = app.search_counter().into_iter().collect();
     if !app.corpus().problems().is_empty() {
         let key = keymap::key_for(Mode::Normal, &Action::Problems);
         notes.push(strings::problem_count(app.corpus().problems().len(), &key));
@@ -178,10 +178,11 @@ pub fn draw_prompt(buf: &mut Buffer, main: Rect, app: &App, theme: &Theme) -> Op
         Focus::Sidebar => strings::FILTER_PROMPT,
         Focus::Reader => strings::SEARCH_PROMPT,
     };
-    let keys = &strings::prompt_keys(
-        &keymap::key_for(Mode::Search, &Action::Submit),
-        &keymap::key_for(Mode::Search, &Action::Cancel),
-    );
+    let keys = match app.prompt().target() {
+        Focus::Sidebar => strings::filter_prompt_keys,
+        Focus::Reader => strings::prompt_keys,
+    };
+    let keys = &keys(&keymap::key_for(Mode::Search, &Action::Submit), &keymap::key_for(Mode::Search, &Action::Cancel));
     let text = format!("{label}{}▏", app.prompt().text());
     let used = put(buf, row.x, y, &text, row.width, theme.selected_unfocused);
     let keys_width = keys.width() as u16;

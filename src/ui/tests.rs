@@ -679,3 +679,31 @@ fn question_mark_closes_the_help_and_its_title_says_so() {
     app.update(action.expect("? does something in the help"));
     assert_eq!(app.mode(), crate::app::Mode::Normal);
 }
+
+/// Issue 13 item 14: the filtered list says so in its title with the way
+/// back, an empty result names the term and the way back, and the prompt
+/// says what Enter does in the list.
+#[test]
+fn the_list_filter_names_itself_and_the_way_back() {
+    let mut app = app();
+    app.update(Action::Search);
+    for c in "police".chars() {
+        app.update(Action::Input(c));
+    }
+    let (text, _) = render(&mut app, 120, 40);
+    assert!(text.contains("Enter show only matching rows · Esc cancel"), "{text}");
+    app.update(Action::Submit);
+    let (text, _) = render(&mut app, 120, 40);
+    assert!(text.contains("Filter: police — Esc shows all"), "{text}");
+    app.update(Action::Search);
+    for c in "zebra".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    let (text, _) = render(&mut app, 120, 40);
+    let sidebar: String = text.lines().map(|l| l.chars().take(40).collect::<String>()).collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = sidebar.split([' ', '┃', '│']).filter(|w| !w.is_empty()).collect();
+    let words = words.join(" ");
+    assert!(words.contains("Nothing in the list matches “zebra”. Esc shows all."), "{text}");
+    insta::assert_snapshot!("list_filter_empty_120x40", text);
+}
