@@ -9,10 +9,21 @@ impl App {
     /// "statement 3 of 10 · NSPCC" while a statement is highlighted: its
     /// place among the open view's statements and who made it.
     pub fn location(&self) -> Option<String> {
+        self.located(false)
+    }
+
+    /// [`App::location`] with the speaker's short label ("BSCB"), for a
+    /// status bar without room for the whole name.
+    pub fn short_location(&self) -> Option<String> {
+        self.located(true)
+    }
+
+    fn located(&self, short: bool) -> Option<String> {
         let current = self.page.current()?;
         let statements = &self.page.content().statements;
         let at = statements.iter().position(|&s| s == current)?;
         let speaker = match self.corpus.statements()[current].speaker {
+            Some(s) if short => self.corpus.speakers()[s].short.as_str(),
             Some(s) => self.corpus.speakers()[s].name.as_str(),
             None => strings::UNATTRIBUTED,
         };
@@ -123,6 +134,7 @@ mod tests {
         assert_eq!(app.location(), None, "nothing selected, nothing said");
         app.open_statement(2);
         assert_eq!(app.location().as_deref(), Some("statement 3 of 5 · Thames Valley Police"));
+        assert_eq!(app.short_location().as_deref(), Some("statement 3 of 5 · TVP"));
         app.open_statement(4);
         assert_eq!(app.location().as_deref(), Some("statement 5 of 5 · NSPCC"));
         app.open_statement(1);

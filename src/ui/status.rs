@@ -127,14 +127,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
         let key = keymap::key_for(Mode::Normal, &Action::Problems);
         notes.push(strings::problem_count(app.corpus().problems().len(), &key));
     }
-    let extras: Vec<String> =
-        app.loading_status().into_iter().chain(app.message().map(str::to_string)).chain(app.location()).collect();
+    let extras: Vec<String> = app.loading_status().into_iter().chain(app.message().map(str::to_string)).collect();
     // The content note offers only its own keys; every other screen the panes'.
     let hints = keymap::hints(if app.mode() == Mode::ContentNote { Mode::ContentNote } else { Mode::Normal });
     // The quick exit is named on every screen, whatever else gives way.
     let pinned = keymap::hint_for(&Action::QuickExit);
     let helplines = status_helplines(app.corpus().helplines());
-    let (helpline, right) = fit_status(&helplines, pinned.as_deref(), &notes, &extras, hints, usize::from(area.width));
+    let width = usize::from(area.width);
+    let fit = |location: Option<String>| {
+        let extras: Vec<String> = extras.iter().cloned().chain(location.clone()).collect();
+        let fitted = fit_status(&helplines, pinned.as_deref(), &notes, &extras, hints.clone(), width);
+        let shown = location.is_none_or(|l| fitted.1.contains(&l));
+        (fitted, shown)
+    };
+    // Where the reader is, with the speaker's name, else its short label.
+    let ((helpline, right), shown) = fit(app.location());
+    let (helpline, right) = if shown { (helpline, right) } else { fit(app.short_location()).0 };
     let normal = keymap::hints(Mode::Normal);
     let special = right.len() - right.iter().filter(|r| normal.iter().any(|(_, h)| h == *r)).count();
     let help_shown = keymap::hint_for(&Action::Help).is_some_and(|hint| right.contains(&hint));

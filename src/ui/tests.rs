@@ -679,3 +679,18 @@ fn question_mark_closes_the_help_and_its_title_says_so() {
     app.update(action.expect("? does something in the help"));
     assert_eq!(app.mode(), crate::app::Mode::Normal);
 }
+
+/// A long speaker name gives way to its short label in the status bar's
+/// "statement 1 of 10 · BSCB", so where the reader is still shows.
+#[test]
+fn the_location_uses_the_short_label_when_the_name_is_long() {
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
+    let mut app = App::new(corpus, Filter::default(), fixture::viewport(120, 40));
+    app.update(Action::FocusNext);
+    app.update(Action::NextStatement);
+    assert!(app.location().is_some_and(|l| l.contains("Buckinghamshire Safeguarding Children Board")));
+    let (text, _) = render(&mut app, 120, 40);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("statement 1 of ") && status.contains(" · BSCB"), "{status}");
+    assert_safety("location", &text, 120, 40);
+}
