@@ -9,16 +9,23 @@ impl App {
     /// "statement 3 of 10 · NSPCC" while a statement is highlighted: its
     /// place among the open view's statements and who made it.
     pub fn location(&self) -> Option<String> {
-        self.located(false)
+        self.located(false).map(|(at, of, speaker)| strings::location(at, of, speaker))
     }
 
     /// [`App::location`] with the speaker's short label ("BSCB"), for a
     /// status bar without room for the whole name.
     pub fn short_location(&self) -> Option<String> {
-        self.located(true)
+        self.located(true).map(|(at, of, speaker)| strings::location(at, of, speaker))
     }
 
-    fn located(&self, short: bool) -> Option<String> {
+    /// The shortest form, "2 of 10 · BSCB", for a narrow status bar.
+    pub fn compact_location(&self) -> Option<String> {
+        self.located(true).map(|(at, of, speaker)| strings::compact_location(at, of, speaker))
+    }
+
+    /// The highlighted statement's place (1-based), how many the view has,
+    /// and its speaker's name or short label.
+    fn located(&self, short: bool) -> Option<(usize, usize, &str)> {
         let current = self.page.current()?;
         let statements = &self.page.content().statements;
         let at = statements.iter().position(|&s| s == current)?;
@@ -27,7 +34,7 @@ impl App {
             Some(s) => self.corpus.speakers()[s].name.as_str(),
             None => strings::UNATTRIBUTED,
         };
-        Some(strings::location(at + 1, statements.len(), speaker))
+        Some((at + 1, statements.len(), speaker))
     }
 
     /// `J`/`K`, `:n`/`:p`: opens the next or previous document the filter
@@ -135,6 +142,7 @@ mod tests {
         app.open_statement(2);
         assert_eq!(app.location().as_deref(), Some("statement 3 of 5 · Thames Valley Police"));
         assert_eq!(app.short_location().as_deref(), Some("statement 3 of 5 · TVP"));
+        assert_eq!(app.compact_location().as_deref(), Some("3 of 5 · TVP"));
         app.open_statement(4);
         assert_eq!(app.location().as_deref(), Some("statement 5 of 5 · NSPCC"));
         app.open_statement(1);

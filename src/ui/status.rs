@@ -140,9 +140,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
         let shown = location.is_none_or(|l| fitted.1.contains(&l));
         (fitted, shown)
     };
-    // Where the reader is, with the speaker's name, else its short label.
+    // Where the reader is, with the speaker's name, else its short label,
+    // else in short.
     let ((helpline, right), shown) = fit(app.location());
-    let (helpline, right) = if shown { (helpline, right) } else { fit(app.short_location()).0 };
+    let ((helpline, right), shown) = if shown { ((helpline, right), true) } else { fit(app.short_location()) };
+    let (helpline, right) = if shown { (helpline, right) } else { fit(app.compact_location()).0 };
     let normal = keymap::hints(Mode::Normal);
     let special = right.len() - right.iter().filter(|r| normal.iter().any(|(_, h)| h == *r)).count();
     let help_shown = keymap::hint_for(&Action::Help).is_some_and(|hint| right.contains(&hint));
