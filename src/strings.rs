@@ -135,9 +135,11 @@ pub fn location(at: usize, of: usize, speaker: &str) -> String {
 pub fn compact_location(at: usize, of: usize, speaker: &str) -> String {
     format!("{at} of {of} · {speaker}")
 }
-/// The status bar after `:`, with the keys that may follow.
-pub fn command_prompt(next: &str, previous: &str, cancel: &str) -> String {
-    format!(":  {next} next document · {previous} previous · {cancel} cancel")
+/// The status bar after `:`, with the keys that may follow (Esc, or any
+/// other key, cancels); short, so it fits beside two helplines at 100
+/// columns.
+pub fn command_prompt(next: &str, previous: &str) -> String {
+    format!(": {next} next document, {previous} previous")
 }
 /// After `S`.
 pub const FILTER_CLEARED: &str = "Showing every speaker";

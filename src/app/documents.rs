@@ -67,12 +67,11 @@ impl App {
     pub(super) fn start_command(&mut self) {
         self.mode = Mode::Command;
         let key = |action: Action| crate::keymap::key_for(Mode::Command, &action);
-        self.message =
-            Some(strings::command_prompt(&key(Action::NextDocument), &key(Action::PrevDocument), &key(Action::Cancel)));
+        self.message = Some(strings::command_prompt(&key(Action::NextDocument), &key(Action::PrevDocument)));
     }
 
-    /// The key after `:`: `n` or `p` moves between documents; anything else
-    /// (Esc) ends the command.
+    /// The key after `:`: `n` or `p` moves between documents; any other
+    /// key (Esc, a letter) ends the command and does nothing else.
     pub(super) fn command(&mut self, action: Action) {
         self.mode = Mode::Normal;
         match action {
@@ -116,12 +115,15 @@ mod tests {
         let mut app = two();
         app.update(Action::Colon);
         assert_eq!(app.mode(), Mode::Command);
-        assert!(app.message().is_some_and(|m| m.contains("n next document")), "{:?}", app.message());
+        assert_eq!(app.message(), Some(": n next document, p previous"));
         app.update(Action::NextDocument);
         assert_eq!((app.mode(), app.page().view()), (Mode::Normal, View::Document(1)));
         app.update(Action::Colon);
         app.update(Action::PrevDocument);
         assert_eq!(app.page().view(), View::Document(0));
+        app.update(Action::Colon);
+        app.update(Action::Input('x'));
+        assert_eq!((app.mode(), app.page().view()), (Mode::Normal, View::Document(0)), "another key ends it");
         app.update(Action::Colon);
         app.update(Action::Cancel);
         assert_eq!((app.mode(), app.page().view()), (Mode::Normal, View::Document(0)), "Esc ends it, nothing moves");
@@ -131,6 +133,7 @@ mod tests {
         assert_eq!(crate::keymap::action_for(Mode::Normal, key(':')), Some(Action::Colon));
         assert_eq!(crate::keymap::action_for(Mode::Command, key('n')), Some(Action::NextDocument));
         assert_eq!(crate::keymap::action_for(Mode::Command, key('p')), Some(Action::PrevDocument));
+        assert_eq!(crate::keymap::action_for(Mode::Command, key('x')), Some(Action::Input('x')));
         assert_eq!(crate::keymap::action_for(Mode::Normal, key('J')), Some(Action::NextDocument));
         assert_eq!(crate::keymap::action_for(Mode::Normal, key('K')), Some(Action::PrevDocument));
     }

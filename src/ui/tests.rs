@@ -694,3 +694,16 @@ fn the_location_uses_the_short_label_when_the_name_is_long() {
     assert!(status.contains("statement 1 of ") && status.contains(" · BSCB"), "{status}");
     assert_safety("location", &text, 120, 40);
 }
+
+/// After `:` the status bar says what may follow, beside the quick exit.
+#[test]
+fn colon_shows_what_may_follow_in_the_status_bar() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24)] {
+        let mut app = app();
+        app.update(Action::Colon);
+        let (text, _) = render(&mut app, width, height);
+        let status = text.lines().last().unwrap();
+        assert!(status.contains(": n next document, p previous"), "{width}: {status}");
+        assert_safety("colon", &text, width, height);
+    }
+}
