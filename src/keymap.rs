@@ -342,6 +342,8 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     // The prompts take every other character as text.
     match key.code {
         KeyCode::Char(c) if PROMPTS.contains(&mode) => Some(Action::Input(c)),
+        // After `:`, a letter that is not a command ends it.
+        KeyCode::Char(c) if mode == Mode::Command => Some(Action::Input(c)),
         _ => None,
     }
 }

@@ -147,9 +147,15 @@ pub const NO_MORE_DOCUMENTS: &str = "No more documents this way";
 pub fn location(at: usize, of: usize, speaker: &str) -> String {
     format!("statement {at} of {of} · {speaker}")
 }
-/// The status bar after `:`, with the keys that may follow.
-pub fn command_prompt(next: &str, previous: &str, cancel: &str) -> String {
-    format!(":  {next} next document · {previous} previous · {cancel} cancel")
+/// Where the reader is, on a narrow status bar: "3 of 10 · BSCB".
+pub fn compact_location(at: usize, of: usize, speaker: &str) -> String {
+    format!("{at} of {of} · {speaker}")
+}
+/// The status bar after `:`, with the keys that may follow (Esc, or any
+/// other key, cancels); short, so it fits beside two helplines at 100
+/// columns.
+pub fn command_prompt(next: &str, previous: &str) -> String {
+    format!(": {next} next document, {previous} previous")
 }
 /// Backspace with nothing read before.
 pub const NOWHERE_BACK: &str = "Nothing to go back to yet";

@@ -9,14 +9,32 @@ impl App {
     /// "statement 3 of 10 · NSPCC" while a statement is highlighted: its
     /// place among the open view's statements and who made it.
     pub fn location(&self) -> Option<String> {
+        self.located(false).map(|(at, of, speaker)| strings::location(at, of, speaker))
+    }
+
+    /// [`App::location`] with the speaker's short label ("BSCB"), for a
+    /// status bar without room for the whole name.
+    pub fn short_location(&self) -> Option<String> {
+        self.located(true).map(|(at, of, speaker)| strings::location(at, of, speaker))
+    }
+
+    /// The shortest form, "2 of 10 · BSCB", for a narrow status bar.
+    pub fn compact_location(&self) -> Option<String> {
+        self.located(true).map(|(at, of, speaker)| strings::compact_location(at, of, speaker))
+    }
+
+    /// The highlighted statement's place (1-based), how many the view has,
+    /// and its speaker's name or short label.
+    fn located(&self, short: bool) -> Option<(usize, usize, &str)> {
         let current = self.page.current()?;
         let statements = &self.page.content().statements;
         let at = statements.iter().position(|&s| s == current)?;
         let speaker = match self.corpus.statements()[current].speaker {
+            Some(s) if short => self.corpus.speakers()[s].short.as_str(),
             Some(s) => self.corpus.speakers()[s].name.as_str(),
             None => strings::UNATTRIBUTED,
         };
-        Some(strings::location(at + 1, statements.len(), speaker))
+        Some((at + 1, statements.len(), speaker))
     }
 
     /// `J`/`K`, `:n`/`:p`: opens the next or previous document the filter
@@ -49,12 +67,11 @@ impl App {
     pub(super) fn start_command(&mut self) {
         self.mode = Mode::Command;
         let key = |action: Action| crate::keymap::key_for(Mode::Command, &action);
-        self.message =
-            Some(strings::command_prompt(&key(Action::NextDocument), &key(Action::PrevDocument), &key(Action::Cancel)));
+        self.message = Some(strings::command_prompt(&key(Action::NextDocument), &key(Action::PrevDocument)));
     }
 
-    /// The key after `:`: `n` or `p` moves between documents; anything else
-    /// (Esc) ends the command.
+    /// The key after `:`: `n` or `p` moves between documents; any other
+    /// key (Esc, a letter) ends the command and does nothing else.
     pub(super) fn command(&mut self, action: Action) {
         self.mode = Mode::Normal;
         match action {
@@ -98,12 +115,15 @@ mod tests {
         let mut app = two();
         app.update(Action::Colon);
         assert_eq!(app.mode(), Mode::Command);
-        assert!(app.message().is_some_and(|m| m.contains("n next document")), "{:?}", app.message());
+        assert_eq!(app.message(), Some(": n next document, p previous"));
         app.update(Action::NextDocument);
         assert_eq!((app.mode(), app.page().view()), (Mode::Normal, View::Document(1)));
         app.update(Action::Colon);
         app.update(Action::PrevDocument);
         assert_eq!(app.page().view(), View::Document(0));
+        app.update(Action::Colon);
+        app.update(Action::Input('x'));
+        assert_eq!((app.mode(), app.page().view()), (Mode::Normal, View::Document(0)), "another key ends it");
         app.update(Action::Colon);
         app.update(Action::Cancel);
         assert_eq!((app.mode(), app.page().view()), (Mode::Normal, View::Document(0)), "Esc ends it, nothing moves");
@@ -113,6 +133,7 @@ mod tests {
         assert_eq!(crate::keymap::action_for(Mode::Normal, key(':')), Some(Action::Colon));
         assert_eq!(crate::keymap::action_for(Mode::Command, key('n')), Some(Action::NextDocument));
         assert_eq!(crate::keymap::action_for(Mode::Command, key('p')), Some(Action::PrevDocument));
+        assert_eq!(crate::keymap::action_for(Mode::Command, key('x')), Some(Action::Input('x')));
         assert_eq!(crate::keymap::action_for(Mode::Normal, key('J')), Some(Action::NextDocument));
         assert_eq!(crate::keymap::action_for(Mode::Normal, key('K')), Some(Action::PrevDocument));
     }
@@ -123,6 +144,8 @@ mod tests {
         assert_eq!(app.location(), None, "nothing selected, nothing said");
         app.open_statement(2);
         assert_eq!(app.location().as_deref(), Some("statement 3 of 5 · Thames Valley Police"));
+        assert_eq!(app.short_location().as_deref(), Some("statement 3 of 5 · TVP"));
+        assert_eq!(app.compact_location().as_deref(), Some("3 of 5 · TVP"));
         app.open_statement(4);
         assert_eq!(app.location().as_deref(), Some("statement 5 of 5 · NSPCC"));
         app.open_statement(1);

@@ -47,9 +47,9 @@ const LINES_KEPT_FOR_NOTES: usize = 2;
 /// helpline comes first and the `pinned` hint (the quick exit) next: the
 /// helpline shortens for it, so it stays on screen at every width that has
 /// room for the shortest helpline and it. The `notes` come next (the search
-/// counter, the files with problems): the helpline shortens for as many of
-/// them as it can, down to its shortest form. Then the `extras` (the
-/// loader's progress, a message, where the reader is), for which it
+/// counter, the files with problems, a message): the helpline shortens for
+/// as many of them as it can, down to its shortest form. Then the `extras`
+/// (the loader's progress, where the reader is), for which it
 /// shortens only while it keeps two lines (the adults' and the children's). The other
 /// hints fill what is left, listed by priority, most useful first; `hints`
 /// are the ones that work on the current screen. The pinned hint is the
@@ -119,22 +119,35 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> bool {
         return false;
     }
     buf.set_style(area, theme.status);
-    // The notes, most important first: the search counter, and files that
-    // were skipped or read with problems (never silently missing); then the
-    // loader's progress, a message, and where the reader is.
+    // The notes, most important first: the search counter, files that were
+    // skipped or read with problems (never silently missing), a message;
+    // then the loader's progress, and where the reader is.
     let mut notes: Vec<String> = app.search_counter().into_iter().collect();
     if !app.corpus().problems().is_empty() {
         let key = keymap::key_for(Mode::Normal, &Action::Problems);
         notes.push(strings::problem_count(app.corpus().problems().len(), &key));
     }
-    let extras: Vec<String> =
-        app.loading_status().into_iter().chain(app.message().map(str::to_string)).chain(app.location()).collect();
+    // A message lasts one key: the helpline may shorten for it as for the
+    // counter. The loader's progress and where the reader is last longer.
+    notes.extend(app.message().map(str::to_string));
+    let extras: Vec<String> = app.loading_status().into_iter().collect();
     // The content note offers only its own keys; every other screen the panes'.
     let hints = keymap::hints(if app.mode() == Mode::ContentNote { Mode::ContentNote } else { Mode::Normal });
     // The quick exit is named on every screen, whatever else gives way.
     let pinned = keymap::hint_for(&Action::QuickExit);
     let helplines = status_helplines(app.corpus().helplines());
-    let (helpline, right) = fit_status(&helplines, pinned.as_deref(), &notes, &extras, hints, usize::from(area.width));
+    let width = usize::from(area.width);
+    let fit = |location: Option<String>| {
+        let extras: Vec<String> = extras.iter().cloned().chain(location.clone()).collect();
+        let fitted = fit_status(&helplines, pinned.as_deref(), &notes, &extras, hints.clone(), width);
+        let shown = location.is_none_or(|l| fitted.1.contains(&l));
+        (fitted, shown)
+    };
+    // Where the reader is, with the speaker's name, else its short label,
+    // else in short.
+    let ((helpline, right), shown) = fit(app.location());
+    let ((helpline, right), shown) = if shown { ((helpline, right), true) } else { fit(app.short_location()) };
+    let (helpline, right) = if shown { (helpline, right) } else { fit(app.compact_location()).0 };
     let normal = keymap::hints(Mode::Normal);
     let special = right.len() - right.iter().filter(|r| normal.iter().any(|(_, h)| h == *r)).count();
     let help_shown = keymap::hint_for(&Action::Help).is_some_and(|hint| right.contains(&hint));

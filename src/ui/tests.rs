@@ -707,3 +707,31 @@ fn the_list_filter_names_itself_and_the_way_back() {
     assert!(words.contains("Nothing in the list matches “zebra”. Esc shows all."), "{text}");
     insta::assert_snapshot!("list_filter_empty_120x40", text);
 }
+
+/// A long speaker name gives way to its short label in the status bar's
+/// "statement 1 of 10 · BSCB", so where the reader is still shows.
+#[test]
+fn the_location_uses_the_short_label_when_the_name_is_long() {
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
+    let mut app = App::new(corpus, Filter::default(), fixture::viewport(120, 40));
+    app.update(Action::FocusNext);
+    app.update(Action::NextStatement);
+    assert!(app.location().is_some_and(|l| l.contains("Buckinghamshire Safeguarding Children Board")));
+    let (text, _) = render(&mut app, 120, 40);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("statement 1 of ") && status.contains(" · BSCB"), "{status}");
+    assert_safety("location", &text, 120, 40);
+}
+
+/// After `:` the status bar says what may follow, beside the quick exit.
+#[test]
+fn colon_shows_what_may_follow_in_the_status_bar() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24)] {
+        let mut app = app();
+        app.update(Action::Colon);
+        let (text, _) = render(&mut app, width, height);
+        let status = text.lines().last().unwrap();
+        assert!(status.contains(": n next document, p previous"), "{width}: {status}");
+        assert_safety("colon", &text, width, height);
+    }
+}
