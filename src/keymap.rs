@@ -189,6 +189,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('/')], Search, Find, "search every document (in the list: filter its rows)", hint 2, "search"),
             bind!(NORMAL, [ch('n')], NextMatch, Find, "next match"),
             bind!(NORMAL, [ch('N')], PrevMatch, Find, "previous match"),
+            bind!(NORMAL, [ch('&')], ShowFound, Find, "list only the documents the search found (again: all)"),
             bind!(NORMAL, [code(K::Esc)], ClearSearch, Find, "clear the search"),
             bind!(NORMAL, [ch('s')], PickSpeaker, Find, "choose a speaker to show", hint 4, "speaker"),
             bind!(NORMAL, [ch('S')], ClearFilter, Find, "show every speaker again"),

@@ -66,6 +66,11 @@ pub fn filter_prompt_keys(submit: &str, cancel: &str) -> String {
 pub fn list_filter_title(query: &str, show_all: &str) -> String {
     format!("Filter: {query} — {show_all} shows all")
 }
+/// The list's title while it shows only the documents the text search
+/// found ("Found: police — Esc shows all").
+pub fn found_title(query: &str, show_all: &str) -> String {
+    format!("Found: {query} — {show_all} shows all")
+}
 /// The list's only row when its filter hides every row: the term, and the
 /// way back.
 pub fn no_rows(query: &str, show_all: &str) -> String {

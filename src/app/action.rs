@@ -126,6 +126,9 @@ pub enum Action {
     NextMatch,
     /// The previous search hit.
     PrevMatch,
+    /// `&`: the list shows only the documents the text search found, or
+    /// every document again.
+    ShowFound,
     /// Outside a prompt: clear the search highlights or the list's filter.
     ClearSearch,
     /// Open the speaker picker.

@@ -364,9 +364,11 @@ impl App {
             }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::ShowFound => self.show_found(),
             Action::ClearSearch => {
-                if !self.sidebar.query().is_empty() {
+                if !self.sidebar.query().is_empty() || self.sidebar.found().is_some() {
                     self.sidebar.set_query(String::new());
+                    self.sidebar.set_found(None);
                     self.rebuild_rows();
                 }
                 self.search = Search::default();

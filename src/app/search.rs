@@ -79,6 +79,10 @@ impl Search {
             documents.push((d, self.matches.len()));
         }
         let total: usize = documents.iter().map(|&(_, n)| n).sum();
+        if total == 0 && more.is_empty() {
+            // Nothing found: the status bar's note says so, with the term.
+            return None;
+        }
         let at = match view {
             View::Document(d) => documents.iter().position(|&(doc, _)| doc == d),
             _ => None,

@@ -72,6 +72,9 @@ pub struct Sidebar {
     /// Columns the widest heading, document or speaker row needs (marker,
     /// name and count), so a wide screen can give the list that room.
     widest: usize,
+    /// With `&`: only the documents the text search found, each with its
+    /// hits (in corpus order).
+    found: Option<Vec<(usize, usize)>>,
 }
 
 impl Sidebar {
@@ -105,6 +108,17 @@ impl Sidebar {
         &self.query
     }
 
+    /// The documents the text search found, when the list shows only them.
+    pub fn found(&self) -> Option<&[(usize, usize)]> {
+        self.found.as_deref()
+    }
+
+    /// Shows only these documents, each with its hits (`None`: every
+    /// document); rebuild after.
+    pub(super) fn set_found(&mut self, found: Option<Vec<(usize, usize)>>) {
+        self.found = found;
+    }
+
     /// Where the row for `kind` is, if it is listed.
     pub fn position(&self, kind: RowKind) -> Option<usize> {
         self.rows.iter().position(|r| r.kind == kind)
@@ -118,6 +132,7 @@ impl Sidebar {
     /// Starts afresh for a new filter: no search, no rows, the first row selected.
     pub(super) fn clear(&mut self) {
         self.query.clear();
+        self.found = None;
         self.rows.clear();
         self.selected = 0;
     }
@@ -242,11 +257,16 @@ impl Sidebar {
     fn document_rows(&self, corpus: &Corpus, filter: &Filter) -> Vec<Row> {
         let (searching, query) = (!self.query.is_empty(), self.query.to_lowercase());
         let shown = corpus.shown_documents(filter);
-        let documents: Vec<usize> = (0..shown.len()).filter(|&d| shown[d]).collect();
+        let hits = |d: usize| self.found.as_ref().map(|found| found.binary_search_by_key(&d, |&(doc, _)| doc));
+        let documents: Vec<usize> =
+            (0..shown.len()).filter(|&d| shown[d] && hits(d).is_none_or(|at| at.is_ok())).collect();
         let listed: Vec<Row> = documents
             .iter()
             .filter(|&&d| Sidebar::hit(&query, &corpus.documents()[d].title))
-            .map(|&d| Row::leaf(RowKind::Document(d), 1, corpus.documents()[d].title.clone()))
+            .map(|&d| Row {
+                count: self.found.as_ref().zip(hits(d)).and_then(|(found, at)| at.ok().map(|at| found[at].1)),
+                ..Row::leaf(RowKind::Document(d), 1, corpus.documents()[d].title.clone())
+            })
             .collect();
         if searching && listed.is_empty() {
             return Vec::new();

@@ -123,6 +123,11 @@ impl App {
     /// Returns whether anything changed on screen.
     pub(super) fn scan_some(&mut self, budget: Option<std::time::Duration>) -> bool {
         let looked = self.search.scan(&self.corpus, &self.filter, budget);
+        if looked && self.sidebar.found().is_some_and(|listed| listed.len() < self.search.documents().len()) {
+            // The list of documents found grows as the search goes on.
+            self.sidebar.set_found(Some(self.search.documents().to_vec()));
+            self.rebuild_rows();
+        }
         if let Some(forward) = self.search.take_waiting() {
             let found = self.search.next_document(forward, self.page.view());
             if found.is_some() || !self.search.is_scanning(&self.corpus) {
@@ -132,6 +137,26 @@ impl App {
             }
         }
         looked
+    }
+
+    /// `&`: the list shows only the documents the text search found (more
+    /// join as the search finds them), or every document again.
+    pub(super) fn show_found(&mut self) {
+        if self.sidebar.found().is_some() {
+            self.sidebar.set_found(None);
+            self.rebuild_rows();
+            return;
+        }
+        if self.search.query().is_empty() {
+            self.message = Some(strings::NO_SEARCH.to_string());
+            return;
+        }
+        self.sidebar.set_found(Some(self.search.documents().to_vec()));
+        self.rebuild_rows();
+        self.focus = Focus::Sidebar;
+        if let Some(row) = self.sidebar.rows().iter().position(|r| matches!(r.kind, RowKind::Document(_))) {
+            self.sidebar.select(row, self.sidebar_height());
+        }
     }
 
     pub(super) fn show_match(&mut self, index: usize) {

@@ -252,7 +252,7 @@ fn a_search_with_no_hits_says_so() {
     }
     app.update(Action::Submit);
     app.finish_searching();
-    assert_eq!(app.search_counter(), Some("0 matches in 0 documents".into()));
+    assert_eq!(app.search_counter(), None, "the note says it, with the term");
     assert_eq!(app.message, Some(strings::no_matches("zebra")));
 }
 
@@ -659,4 +659,29 @@ fn back_returns_to_where_the_reader_was_and_documents_remember_their_place() {
         app.update(Action::Back);
     }
     assert_eq!(app.message.as_deref(), Some(strings::NOWHERE_BACK));
+}
+
+/// Issue 13 item 13: `&` lists only the documents the search found, each
+/// with its hits; Esc lists every document again.
+#[test]
+fn the_list_can_show_only_the_documents_found() {
+    let mut app = app(fixture::two_documents());
+    app.update(Action::ShowFound);
+    assert_eq!(app.message.as_deref(), Some(strings::NO_SEARCH));
+    app.update(Action::FocusNext);
+    app.update(Action::Search);
+    for c in "call the helpline".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    app.finish_searching();
+    let found = app.search.documents().to_vec();
+    assert_eq!(found.iter().map(|&(d, _)| d).collect::<Vec<_>>(), [1], "only the second article says it");
+    app.update(Action::ShowFound);
+    let documents: Vec<&Row> = app.sidebar.rows().iter().filter(|r| matches!(r.kind, RowKind::Document(_))).collect();
+    assert_eq!(documents.len(), 1);
+    assert_eq!((documents[0].kind, documents[0].count), (RowKind::Document(1), Some(found[0].1)));
+    assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(1));
+    app.update(Action::ClearSearch);
+    assert!(kinds(&app).contains(&RowKind::Document(0)), "Esc lists every document again");
 }

@@ -16,7 +16,9 @@ use crate::strings;
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let focused = app.focus() == Focus::Sidebar;
     let show_all = || keymap::key_for(Mode::Normal, &Action::ClearSearch);
-    let title = if !app.sidebar().query().is_empty() {
+    let title = if app.sidebar().found().is_some() {
+        strings::found_title(app.search().query(), &show_all())
+    } else if !app.sidebar().query().is_empty() {
         strings::list_filter_title(app.sidebar().query(), &show_all())
     } else if app.filter().is_everyone() {
         strings::SIDEBAR_TITLE.to_string()

@@ -228,7 +228,7 @@ fn navigate_to_the_nspcc_open_its_statement_search_and_quit() {
 
     // Search the article.
     s.send("/vigilant\r");
-    let screen = s.wait_for(&["1/1", HELPLINE]);
+    let screen = s.wait_for(&["match 1 of 1", HELPLINE]);
     assert!(screen.contains("vigilant"), "{screen}");
 
     // Help, then quit.
@@ -534,7 +534,7 @@ fn a_reader_session_writes_nothing_and_opens_no_socket() {
     s.wait_for(&["Documents", HELPLINE]);
     // Tab to the text, then search it.
     s.send("\t/vigilant\r");
-    s.wait_for(&["1/1", HELPLINE]);
+    s.wait_for(&["match 1 of 1", HELPLINE]);
     s.send("q");
     assert!(s.finish_and_check());
     let trace = std::fs::read_to_string(log.path()).unwrap();
