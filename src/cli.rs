@@ -151,6 +151,35 @@ impl Cli {
     }
 }
 
+/// Whether standard output was closed when voices started (`voices
+/// --format plain >&-`). Rust's runtime then opens `/dev/null` read-write
+/// in its place, so the output would vanish with exit code 0; `main` says
+/// so and exits 1 instead, as it does when the output cannot be written
+/// (`>/dev/full`). A shell's `>/dev/null` opens it write-only, and is kept.
+#[allow(unsafe_code)]
+pub fn stdout_is_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        // SAFETY: `fcntl(F_GETFL)` only reads the descriptor's status
+        // flags; it takes no pointer, and a closed descriptor gives -1.
+        let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) };
+        if flags == -1 {
+            return true;
+        }
+        let read_write = flags & libc::O_ACCMODE == libc::O_RDWR;
+        let is_null = match (std::fs::metadata("/dev/stdout"), std::fs::metadata("/dev/null")) {
+            (Ok(stdout), Ok(null)) => stdout.file_type().is_char_device() && stdout.rdev() == null.rdev(),
+            _ => false,
+        };
+        read_write && is_null
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,6 +54,9 @@ fn generate(request: voices::cli::Generate) -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if voices::cli::stdout_is_closed() {
+        anyhow::bail!("cannot write the output: standard output is closed");
+    }
     let sources: Vec<Source> = if cli.paths.is_empty() {
         vec![Source::Embedded]
     } else {

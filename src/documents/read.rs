@@ -414,14 +414,18 @@ impl Prepared {
                 Err(err) => self.problem(origin, Problem::pdf(err)),
             };
         }
-        if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+        let text = if let Some(utf16) = utf16_with_bom(bytes) {
+            // UTF-16 holds NUL bytes in every ASCII character: read before the binary check.
+            utf16
+        } else if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
             return self.problem(origin, Problem::Binary);
-        }
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => {
-                self.problem(origin, Problem::NotUtf8);
-                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
+        } else {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => std::borrow::Cow::Borrowed(text),
+                Err(_) => {
+                    self.problem(origin, Problem::NotUtf8);
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
+                }
             }
         };
         let converted = match kind {
@@ -477,6 +481,14 @@ impl Prepared {
         }
         self.document = Some(doc);
     }
+}
+
+/// A UTF-16 text that starts with its byte-order mark (as Windows Notepad
+/// saves "Unicode"), decoded; malformed pairs become U+FFFD.
+fn utf16_with_bom(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes)?;
+    (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE)
+        .then(|| std::borrow::Cow::Owned(encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned()))
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
@@ -577,6 +589,19 @@ mod tests {
         let loaded = load_paths(&[dir.path()]);
         assert_eq!(loaded.documents.len(), 1);
         assert!(loaded.problems.iter().any(|p| p.problem == Problem::Loop), "{:?}", loaded.problems);
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read() {
+        let text = "Héadline\n\nThe NSPCC said: “We act.”";
+        let little: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let big: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [little, big] {
+            let loaded = load(&[Source::Stdin], &mut bytes.as_slice());
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            assert_eq!(loaded.documents[0].title, "Héadline");
+            assert_eq!(loaded.documents[0].paragraphs, vec!["The NSPCC said: “We act.”"]);
+        }
     }
 
     #[test]

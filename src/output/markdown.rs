@@ -66,6 +66,7 @@ pub fn write_markdown(out: &mut dyn Write, corpus: &Corpus, filter: &Filter) -> 
 /// (headings, quotes, list items). Other punctuation is left alone so the
 /// raw file stays readable.
 pub fn escape_markdown(text: &str) -> String {
+    let text = break_links(text);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '&' | '|' | '~' | '#' | '{' | '}') {
@@ -82,6 +83,34 @@ pub fn escape_markdown(text: &str) -> String {
         out.insert(digits, '\\');
     }
     out
+}
+
+/// Breaks what GitHub-style renderers would turn into a link on their own
+/// (the GFM autolink extension: `www.`, `http://`, `https://`, `ftp://` and
+/// e-mail addresses, wherever they stand): in any word holding `://`,
+/// `www.` or an `@`, each `.` becomes `[.]`, each `@` `[@]` and `://`
+/// `[:]//`, as security advisories write them. The reader still sees the
+/// address; no renderer makes it a link.
+fn break_links(text: &str) -> std::borrow::Cow<'_, str> {
+    let links_maybe = |word: &str| {
+        word.contains("://")
+            || word.contains('@')
+            || word.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))
+    };
+    if !links_maybe(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        if links_maybe(word) {
+            out.push_str(&word.replace("://", "[:]//").replace('.', "[.]").replace('@', "[@]"));
+            out.push_str(&piece[word.len()..]);
+        } else {
+            out.push_str(piece);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -177,7 +206,44 @@ mod tests {
         }
         let strong = events.iter().filter(|e| matches!(e, Event::Start(Tag::Strong))).count();
         assert_eq!(strong, 1, "only the helpline name is bold:\n{md}");
-        assert!(md.contains("\\[click\\](http://evil.example)"), "{md}");
+        assert!(md.contains("\\[click\\](http\\[:\\]//evil\\[.\\]example)"), "{md}");
+    }
+
+    #[test]
+    fn addresses_are_broken_so_no_renderer_links_them() {
+        assert_eq!(escape_markdown("see www.example.org now"), "see www\\[.\\]example\\[.\\]org now");
+        assert_eq!(escape_markdown("name@example.org"), "name\\[@\\]example\\[.\\]org");
+        assert_eq!(escape_markdown("U.S. police said."), "U.S. police said.", "other words keep their dots");
+    }
+
+    /// Bare addresses through GitHub's own renderer, with its autolink
+    /// extension on: no link comes out. pulldown-cmark has no such option
+    /// (pulldown-cmark issue 518), so the test uses `cmark-gfm` (Debian's
+    /// package, installed by `.ci/run`) and says so when it is missing.
+    #[test]
+    fn a_gfm_renderer_makes_no_link_of_document_text() {
+        let hostile = "Visit www.example.org, http://example.org/x, https://localhost:8080, ftp://files.example.org, \
+                       mailto:name@example.org, xmpp:chat@example.org or name@example.org (WWW.EXAMPLE.ORG).";
+        let md = markdown(&corpus(hostile, "Write to press@example.org", "www.example.org"));
+        let rendered = match std::process::Command::new("cmark-gfm")
+            .args(["-e", "autolink"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+        {
+            Ok(mut child) => {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(md.as_bytes()).unwrap();
+                String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+            }
+            Err(err) => {
+                eprintln!("skipped: cmark-gfm is not installed ({err}); .ci/run installs it");
+                return;
+            }
+        };
+        assert!(rendered.contains("<blockquote>"), "cmark-gfm rendered it:\n{rendered}");
+        assert!(!rendered.contains("<a "), "a link was made:\n{rendered}");
+        assert!(rendered.contains("www[.]example[.]org"), "{rendered}");
     }
 
     #[test]

@@ -410,3 +410,60 @@ fn run_within_any(seconds: u64, args: &[&str]) -> std::process::Output {
     assert!(output.status.code().is_some(), "voices {args:?} did not finish within {seconds} s");
     output
 }
+
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_output_exits_1_with_a_message_as_a_full_disk_does() {
+    let voices = assert_cmd::cargo::cargo_bin("voices");
+    let closed =
+        std::process::Command::new("sh").arg("-c").arg("exec \"$0\" --format plain >&-").arg(&voices).output().unwrap();
+    assert_eq!(closed.status.code(), Some(1), "{closed:?}");
+    assert!(String::from_utf8_lossy(&closed.stderr).contains("standard output is closed"), "{closed:?}");
+    let null = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" --format plain >/dev/null")
+        .arg(&voices)
+        .output()
+        .unwrap();
+    assert_eq!(null.status.code(), Some(0), "output thrown away on purpose is not an error: {null:?}");
+    if Path::new("/dev/full").exists() {
+        let full = std::process::Command::new(&voices)
+            .args(["--format", "plain"])
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(full.status.code(), Some(1), "{full:?}");
+        assert!(String::from_utf8_lossy(&full.stderr).contains("writing output"), "{full:?}");
+    }
+}
+
+#[test]
+fn a_utf16_file_with_a_byte_order_mark_is_read_not_called_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Unicode note\n\nThe NSPCC said: \"Saved as UTF-16.\"\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.path().join("notepad.txt"), bytes).unwrap();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(!stderr.contains("binary"), "{stderr}");
+    assert!(stdout.contains("Saved as UTF-16."), "{stdout}");
+}
+
+#[test]
+fn tag_characters_and_hangul_fillers_reach_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let hidden = "\u{E0001}\u{E0069}\u{E0067}\u{E007F}\u{180E}\u{FFF9}\u{FFFB}\u{115F}\u{1160}\u{3164}\u{FFA0}";
+    std::fs::write(dir.path().join("a.txt"), format!("Hidden{hidden} words\n\nThe NSPCC said: \"We{hidden} act.\"\n"))
+        .unwrap();
+    std::fs::write(
+        dir.path().join("b.html"),
+        "<html><body><article><h1>Page</h1><p>Ofcom said: \"Tags&#xe0041;&#xE0042; gone.\"</p></article></body></html>",
+    )
+    .unwrap();
+    for format in ["plain", "json", "markdown"] {
+        let (stdout, _) = run(&[dir.path().to_str().unwrap(), "--format", format]);
+        assert!(stdout.contains("Tags gone.") && stdout.contains("We act."), "{format}:\n{stdout}");
+        if let Some(bad) = stdout.chars().find(|c| hidden.contains(*c) || ('\u{E0000}'..='\u{E007F}').contains(c)) {
+            panic!("{format}: {bad:?} got through");
+        }
+    }
+}
