@@ -19,6 +19,7 @@
 #[path = "real_text.rs"]
 mod real_text;
 
+#[allow(unused_imports)] // the integration tests include this file and use only the seed side
 pub use real_text::Text;
 
 use voices::documents::Source;
