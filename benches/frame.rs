@@ -5,7 +5,10 @@
 //! event-loop tick); a resize from its event to the first frame; keys with
 //! a frame while rows are still being counted; and 1,000 scroll keypresses
 //! through `update` (with and without drawing a frame after each). The 10 MB document comes from the deterministic
-//! generator, written to a temporary folder and read as voices reads files.
+//! generator, written to a temporary folder and read as voices reads files:
+//! real text (the eval articles beside the project, recombined and renamed)
+//! when they are there, else the seed recombination; the first line printed
+//! says which.
 //!
 //!     cargo bench --bench frame
 
@@ -35,11 +38,12 @@ fn seed() -> Corpus {
     build_corpus(&[Source::Embedded], &mut std::io::empty())
 }
 
-/// The generator's ~10 MB single document (a long review report).
+/// The generator's ~10 MB single document (a pasted archive of real
+/// articles, or a long review report recombined from the seed).
 fn big() -> Corpus {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("single.txt");
-    std::fs::write(&path, corpus_gen::single_document(BIG_BYTES, 7)).unwrap();
+    std::fs::write(&path, corpus_gen::Text::find().single_document(BIG_BYTES, 7)).unwrap();
     build_corpus(&[Source::Path(path)], &mut std::io::empty())
 }
 

@@ -5,7 +5,9 @@
 //!     cargo run --release --example load_speed -- /tmp/bench/c100
 //!
 //! With `parallel` or `one-thread` after the folder, only that whole load
-//! is timed. CPU time is the whole process's, so other jobs on the machine skew it
+//! is timed; with `outputs`, the folder is loaded once and each output
+//! (JSON, plain, Markdown, the speaker list) is written to a sink three
+//! times in turn, to compare what each costs. CPU time is the whole process's, so other jobs on the machine skew it
 //! less than wall time.
 use std::time::Instant;
 
@@ -20,6 +22,12 @@ fn main() {
         Some("parallel") => {
             let corpus = voices::loading::build_corpus(&sources, &mut std::io::empty());
             clock.lap(&format!("loading::build_corpus, every core ({} statements)", corpus.statements().len()));
+            return;
+        }
+        Some("outputs") => {
+            let corpus = voices::loading::build_corpus(&sources, &mut std::io::empty());
+            clock.lap(&format!("loading::build_corpus, every core ({} statements)", corpus.statements().len()));
+            outputs(&corpus, &mut clock);
             return;
         }
         Some("one-thread") => {
@@ -38,6 +46,40 @@ fn main() {
     let corpus = voices::loading::build_corpus(&sources, &mut std::io::empty());
     clock.lap("loading::build_corpus, every core");
     drop(corpus);
+}
+
+/// Each output written to a sink, three rounds of all of them in turn, with
+/// the bytes each wrote.
+fn outputs(corpus: &Corpus, clock: &mut Clock) {
+    type Writer = fn(&mut dyn std::io::Write, &Corpus, &voices::corpus::Filter) -> std::io::Result<()>;
+    let writers: [(&str, Writer); 4] = [
+        ("JSON", voices::output::write_json),
+        ("plain", voices::output::write_plain),
+        ("Markdown", voices::output::write_markdown),
+        ("speaker list", voices::output::write_speaker_list),
+    ];
+    let filter = voices::corpus::Filter::default();
+    for _ in 0..3 {
+        for (name, write) in writers {
+            let mut out = Counted(0);
+            write(&mut out, corpus, &filter).unwrap();
+            clock.lap(&format!("{name} to a sink ({:.1} MB)", out.0 as f64 / 1e6));
+        }
+    }
+}
+
+/// A sink that counts the bytes written to it.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The loader's steps one after the other on this thread, each timed: plan,

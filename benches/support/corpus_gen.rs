@@ -5,8 +5,22 @@
 //!
 //! Shared by the benches (`#[path]` include) and the `gen-corpus` example,
 //! which writes a corpus to disk. Never part of the shipped binary.
+//!
+//! Real text: when the eval articles are on this machine
+//! (`../shared/eval/dev/` and `../shared/eval/domain-dev/` beside the
+//! project, or under `$VOICES_BENCH_SHARED/eval/`), [`Text::find`] reads
+//! them, and [`Text::corpus`] / [`Text::single_document`] recombine and
+//! rename them to any size; otherwise they fall back to the seed
+//! recombination. Either way the choice is printed. The articles are read
+//! where they lie and never copied into the project.
 
 #![allow(dead_code)]
+
+#[path = "real_text.rs"]
+mod real_text;
+
+#[allow(unused_imports)] // the integration tests include this file and use only the seed side
+pub use real_text::Text;
 
 use voices::documents::Source;
 
