@@ -1,0 +1,224 @@
+//! Registering what a sentence names before its cues are resolved:
+//! acronyms defined in brackets, proper names (with the roles before
+//! them), and the documents it mentions with their authors.
+
+use super::super::entities::Sort;
+use super::super::lexicon::{class as lexicon_class, tag};
+use super::super::mentions::{self, Gender, NameKind, Run};
+use super::super::tokens::{self, Token, shape};
+use super::Extractor;
+
+impl Extractor<'_> {
+    /// "Long Name (LN)" and "LN (Long Name)": one entity.
+    pub(super) fn define_acronyms(&mut self, text: &str, tokens: &[Token]) {
+        for k in 1..tokens.len().saturating_sub(2) {
+            if tokens[k].text(text) != "(" || tokens[k + 2].text(text) != ")" {
+                continue;
+            }
+            let inner = &tokens[k + 1];
+            let before = &tokens[k - 1];
+            if inner.has(shape::ACRONYM)
+                && before.is_capitalised()
+                && !inner.has(shape::QUOTED)
+                && let Some(run) = name_run_before(tokens, text, k)
+            {
+                let long = phrase_text(text, tokens, run);
+                let id = self.registry.name(&long, NameKind::Organisation, Gender::Unknown);
+                self.registry.define(id, inner.text(text));
+            }
+        }
+    }
+
+    /// Registers every proper name outside quotes, so later references
+    /// (surnames, "the company", pronouns) can find it.
+    pub(super) fn note_names(&mut self, text: &str, tokens: &[Token]) {
+        let mut k = 0;
+        while k < tokens.len() {
+            let Some(end) = name_run_at(tokens, text, k) else {
+                k += 1;
+                continue;
+            };
+            let (run, kind, gender) = mentions::classify_name(tokens, text, (k, end));
+            let title = mentions::is_title(tokens, text, run, k > 0 && tokens[k - 1].eq(text, "the"));
+            let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
+            if !title && !title_word_alone {
+                let name = phrase_text(text, tokens, run);
+                let id = self.registry.name(&name, kind, gender);
+                self.record_role(id, text, tokens, (k, run.0));
+                let subject = tokens[end..].iter().find(|t| !t.is(tag::ADV) || t.is(tag::NOUN)).is_some_and(|n| {
+                    n.is(tag::AUX) || n.is(tag::VERB) && !n.is(tag::NOUN | tag::PROPN) && !n.is_capitalised()
+                });
+                let person = (self.registry.get(id).sort == Sort::Person).then_some(gender);
+                if subject && self.subject.is_none() {
+                    self.subject = Some(self.registry.root(id));
+                }
+                self.salience.mention(id, self.sentence, subject, person);
+            }
+            k = end;
+        }
+    }
+
+    /// Records the descriptor before a person's name ("Norfolk police
+    /// chief" of "Norfolk police chief Andy Hayman") as a role of theirs.
+    pub(super) fn record_role(&mut self, id: usize, text: &str, tokens: &[Token], (a, b): Run) {
+        let words: Vec<&Token> = tokens[a..b].iter().filter(|t| t.is_word() && !t.is_opener()).collect();
+        let Some(last) = words.last() else { return };
+        if !last.is(tag::PERSON_NOUN | tag::HONORIFIC) || last.is(tag::COURTESY) {
+            return;
+        }
+        let phrase: Vec<String> = words.iter().map(|t| t.stem(text).to_lowercase()).collect();
+        let phrase = phrase.join(" ");
+        // The title and name together are a name the text uses too.
+        if let Some(name_end) = (b..tokens.len()).take_while(|&k| tokens[k].is_capitalised()).last()
+            && !last.has(shape::POSSESSIVE)
+        {
+            let first = words[0].start;
+            self.registry.titled_alias(id, &text[first..tokens[name_end].end]);
+        }
+        if let Some(pending) = &self.pending
+            && pending.person
+            && pending.role.fits(&phrase)
+            && pending.sentence != self.sentence
+            && self.registry.get(id).first_seen > pending.sentence
+        {
+            // "West Mercia's Assistant Chief Constable … Assistant Chief
+            // Constable Richard Cooper": the same role, now named.
+            let entity = pending.entity;
+            self.registry.merge(entity, id);
+            self.pending = None;
+        }
+        self.registry.add_role(id, &phrase);
+    }
+
+    /// Registers the documents a sentence mentions ("a damning review",
+    /// "the review, carried out by X"), with their authors where named, so
+    /// that "the report found" can speak for them.
+    pub(super) fn note_documents(&mut self, text: &str, tokens: &[Token]) {
+        for (k, t) in tokens.iter().enumerate() {
+            if !t.is(tag::FINDINGS_NOUN) || t.is_capitalised() || t.has(shape::QUOTED) || t.is(tag::PLURAL) {
+                continue;
+            }
+            let Some(det) = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&j| tokens[j].is(tag::DET | tag::POSSESSIVE_DET) || tokens[j].has(shape::POSSESSIVE))
+            else {
+                continue;
+            };
+            if (det + 1..k).any(|j| !tokens[j].is_word() || tokens[j].is_verb_form())
+                || det > 0 && tokens[det - 1].is(tag::ADP) && !tokens[det - 1].is_capitalised()
+            {
+                continue;
+            }
+            let author = document_author(tokens, text, det, k);
+            let definite = mentions::is_definite(tokens, text, (det, k + 1));
+            let doc = match definite.then(|| self.salience.document(&self.registry, self.sentence)).flatten() {
+                Some((doc, _)) => doc,
+                None => {
+                    let words = phrase_text(text, tokens, (det, k + 1));
+                    self.registry.described(&words, Sort::Document, Gender::Unknown)
+                }
+            };
+            if let Some(run) = author {
+                let name = phrase_text(text, tokens, run);
+                let id = self.registry.name(&name, NameKind::Organisation, Gender::Unknown);
+                self.registry.set_author(doc, id);
+            }
+            let subject = tokens.get(k + 1).is_some_and(|n| n.is(tag::AUX | tag::VERB) || n.text(text) == ",");
+            self.salience.mention(doc, self.sentence, subject, None);
+        }
+    }
+}
+
+/// Where a proper name starting at token `k` ends, if one starts there:
+/// capitalised words and the joiners between them ("Bank of England"); a
+/// month or day only inside a name ("Brian May"), an opener ("The") only
+/// before another capitalised word.
+fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
+    let t = &tokens[k];
+    let starts = t.is_capitalised() && t.is_word() && !t.has(shape::QUOTED) && !t.is(tag::CALENDAR);
+    let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
+    if !starts || opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < tokens.len() && !tokens[end - 1].has(shape::POSSESSIVE) {
+        let n = &tokens[end];
+        let joins = tokens::is_name_joiner(text, n) && tokens.get(end + 1).is_some_and(Token::is_capitalised);
+        if n.is_capitalised() && n.is_word() && !n.has(shape::QUOTED) || joins {
+            end += if joins { 2 } else { 1 };
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// The text of a run of tokens as written ("Barnardo's" as a name of its own).
+pub(super) fn whole_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
+    text[tokens[a].start..tokens[b - 1].end].to_string()
+}
+
+/// The text of a run of tokens, a final possessive `'s` dropped.
+pub(super) fn phrase_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
+    let last = &tokens[b - 1];
+    let end = last.start + last.stem(text).len();
+    text[tokens[a].start..end].to_string()
+}
+
+/// A description's words up to its head noun ("the review" of "the review
+/// into …").
+pub(super) fn head_words(tokens: &[Token], (a, b): Run) -> Run {
+    let stops = |t: &Token| {
+        !t.is_word() || (t.is(tag::ADP) || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ)) && !t.is_capitalised()
+    };
+    let end = (a + 1..b).find(|&k| stops(&tokens[k])).unwrap_or(b);
+    (a, end)
+}
+
+/// Who wrote the document whose head noun is at `noun` (its phrase starts
+/// at `det`): a name before the noun ("the HMIC inspection report", "the
+/// board's review"), or after "by", directly or after an authoring verb
+/// ("a review carried out by X").
+fn document_author(tokens: &[Token], text: &str, det: usize, noun: usize) -> Option<Run> {
+    if let Some(k) = (det..noun).find(|&j| tokens[j].is_capitalised() && !tokens[j].is_opener()) {
+        let mut end = k;
+        while end < noun && (tokens[end].is_capitalised() || tokens::is_name_joiner(text, &tokens[end])) {
+            end += 1;
+            if tokens[end - 1].has(shape::POSSESSIVE) {
+                break;
+            }
+        }
+        return Some((k, end));
+    }
+    let mut k = noun + 1;
+    while k < tokens.len() && k <= noun + 4 && tokens[k].text(text) != "by" {
+        let t = &tokens[k];
+        let authoring = t.word.lemmas().iter().any(|l| l.class & lexicon_class::AUTHORING != 0);
+        if !(authoring || t.is(tag::ADV | tag::ADP) && !t.is_capitalised() || t.text(text) == ",") {
+            return None;
+        }
+        k += 1;
+    }
+    if tokens.get(k)?.text(text) != "by" {
+        return None;
+    }
+    mentions::name_after(tokens, text, k + 1)
+}
+
+/// The capitalised run ending just before token `k`.
+fn name_run_before(tokens: &[Token], text: &str, k: usize) -> Option<Run> {
+    let mut start = k;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        let joins = tokens::is_name_joiner(text, t) && start >= 2 && tokens[start - 2].is_capitalised();
+        if t.is_capitalised() && t.is_word() || joins {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start < k && start == 0 && tokens[0].is_function_word() {
+        start += 1;
+    }
+    (start < k).then_some((start, k))
+}
