@@ -68,10 +68,17 @@ pub fn fit_status(
     // The variants that keep enough lines for an extra to shorten them.
     let keeping = variants.len().saturating_sub(helplines.len().saturating_sub(LINES_KEPT_FOR_NOTES));
     let fits = |reserved: usize, among: usize| variants[..among].iter().find(|v| v.width() + reserved <= width);
-    let with_extras = (!extras.is_empty()).then(|| fits(pinned_width + taken(notes) + taken(extras), keeping));
+    // A note or extra stands after the pinned hint's gap with one of its
+    // own before the helpline: one gap more than their widths.
+    let with_extras = (!extras.is_empty()).then(|| fits(pinned_width + taken(notes) + taken(extras) + GAP, keeping));
     let helpline = with_extras
         .flatten()
-        .or_else(|| (0..=notes.len()).rev().find_map(|kept| fits(pinned_width + taken(&notes[..kept]), variants.len())))
+        .or_else(|| {
+            (0..=notes.len()).rev().find_map(|kept| {
+                let gap = if kept > 0 { GAP } else { 0 };
+                fits(pinned_width + taken(&notes[..kept]) + gap, variants.len())
+            })
+        })
         .or_else(|| variants.last().filter(|v| v.width() <= width))
         .cloned()
         .unwrap_or_else(|| fit(variants.last().map_or("", String::as_str), width));

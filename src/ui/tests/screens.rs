@@ -222,3 +222,24 @@ fn colon_shows_what_may_follow_in_the_status_bar() {
         assert_safety("colon", &text, width, height);
     }
 }
+
+/// The search counter is never squeezed out by the helpline and the quick
+/// exit at 100 columns (it was one gap short, and the counter vanished).
+#[test]
+fn the_search_counter_shows_beside_the_helpline_and_the_quick_exit() {
+    let corpus = crate::loading::build_corpus(&[crate::documents::Source::Embedded], &mut std::io::empty());
+    for width in [100, 80, 60] {
+        let mut app = App::new(corpus.clone(), Filter::default(), fixture::viewport(width, 30));
+        app.update(Action::FocusNext);
+        app.update(Action::Search);
+        for c in "vigilant".chars() {
+            app.update(Action::Input(c));
+        }
+        app.update(Action::Submit);
+        app.finish_searching();
+        let (text, _) = render(&mut app, width, 30);
+        let status = text.lines().last().unwrap();
+        assert!(status.contains("match 1 of 1") && status.contains("Esc Esc quick exit"), "{width}: {status}");
+        assert!(status.contains("0808 800 5000"), "{width}: {status}");
+    }
+}
