@@ -179,6 +179,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(NORMAL, [ch('h'), code(K::Left)], Collapse, Move, "collapse a group in the list"),
             bind!(NORMAL, [code(K::Enter)], Open, Move, "open the selected row (in a document's text: down one line)", hint 5, "open"),
             bind!(NORMAL, [code(K::Backspace), ch('\''), Key::Ctrl('h')], Back, Read, "back to where you were before the last statement, speaker or document opened"),
+            bind!(NORMAL, [ch('`')], Forward, Read, "forward again to where you went back from"),
             bind!(NORMAL, [ch(']')], NextStatement, Read, "next statement"),
             bind!(NORMAL, [ch('[')], PrevStatement, Read, "previous statement"),
             bind!(NORMAL, [ch('}')], NextBySpeaker, Read, "next statement by the same speaker"),
@@ -242,6 +243,8 @@ pub fn markdown_table() -> String {
             .iter()
             .map(|key| match key {
                 Key::Twice(code) => format!("`{0}` `{0}`", code_name(*code)),
+                // A backtick key needs a longer fence: `` ` ``.
+                other if other.name().contains('`') => format!("`` {} ``", other.name()),
                 other => format!("`{}`", other.name()),
             })
             .collect();

@@ -164,6 +164,8 @@ pub fn command_prompt(next: &str, previous: &str) -> String {
 }
 /// Backspace with nothing read before.
 pub const NOWHERE_BACK: &str = "Nothing to go back to yet";
+/// The forward key with nothing gone back from.
+pub const NOWHERE_FORWARD: &str = "Nothing to go forward to (go back first)";
 /// After `S`.
 pub const FILTER_CLEARED: &str = "Showing every speaker";
 

@@ -112,6 +112,8 @@ pub enum Action {
     /// Backspace or `'`: back to where the reader was before the last
     /// statement, speaker or document opened.
     Back,
+    /// Forward again to where Back left (`` ` ``).
+    Forward,
     /// The next statement in the page.
     NextStatement,
     /// The previous statement in the page.

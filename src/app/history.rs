@@ -34,6 +34,8 @@ impl Place {
 #[derive(Debug, Clone, Default)]
 pub(super) struct History {
     back: Vec<Place>,
+    /// Places gone back from, for forward; a new move forgets them.
+    forward: Vec<Place>,
     documents: HashMap<usize, Place>,
 }
 
@@ -44,6 +46,7 @@ impl History {
             return;
         }
         let place = Place::of(page);
+        self.forward.clear();
         if self.back.last() != Some(&place) {
             self.back.push(place);
         }
@@ -65,8 +68,19 @@ impl History {
     }
 
     /// The place to go back to, taken off the list.
-    fn pop(&mut self) -> Option<Place> {
-        self.back.pop()
+    /// Goes back from `page`: the place to go to, with `page` kept for forward.
+    fn back_from(&mut self, page: &Page) -> Option<Place> {
+        let place = self.back.pop()?;
+        self.forward.push(Place::of(page));
+        Some(place)
+    }
+
+    /// Goes forward from `page` again: the place to go to, with `page`
+    /// kept for back.
+    fn forward_from(&mut self, page: &Page) -> Option<Place> {
+        let place = self.forward.pop()?;
+        self.back.push(Place::of(page));
+        Some(place)
     }
 }
 
@@ -82,10 +96,20 @@ impl App {
     /// Backspace or `'`: back to where the reader was before the last
     /// statement, speaker or document opened.
     pub(super) fn go_back(&mut self) {
-        let Some(place) = self.history.pop() else {
-            self.message = Some(strings::NOWHERE_BACK.to_string());
-            return;
-        };
+        match self.history.back_from(&self.page) {
+            Some(place) => self.go_to_place(place),
+            None => self.message = Some(strings::NOWHERE_BACK.to_string()),
+        }
+    }
+
+    pub(super) fn go_forward(&mut self) {
+        match self.history.forward_from(&self.page) {
+            Some(place) => self.go_to_place(place),
+            None => self.message = Some(strings::NOWHERE_FORWARD.to_string()),
+        }
+    }
+
+    fn go_to_place(&mut self, place: Place) {
         if self.page.view() != place.view {
             self.open_view(place.view);
         }

@@ -354,6 +354,7 @@ impl App {
                 _ => self.page.scroll(1, true),
             },
             Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
             Action::NextStatement => self.step_statement(true),
             Action::PrevStatement => self.step_statement(false),
             Action::NextBySpeaker => self.step_by_speaker(true),

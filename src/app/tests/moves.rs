@@ -151,6 +151,11 @@ fn back_returns_to_where_the_reader_was_and_documents_remember_their_place() {
     assert_eq!(app.page.view(), View::Document(0));
     assert_eq!(app.page.top(), read_to, "back where the page was");
     assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Document(0), "the list follows");
+    // Forward again to the speaker, and back once more.
+    app.update(Action::Forward);
+    assert_eq!(app.page.view(), View::Group(Group::Speaker(2)), "forward to where back left");
+    app.update(Action::Back);
+    assert_eq!((app.page.view(), app.page.top()), (View::Document(0), read_to));
     // `}` into the other document, then back.
     app.open_statement(4);
     app.update(Action::NextBySpeaker);
@@ -177,6 +182,12 @@ fn back_returns_to_where_the_reader_was_and_documents_remember_their_place() {
         app.update(Action::Back);
     }
     assert_eq!(app.message.as_deref(), Some(strings::NOWHERE_BACK));
+    // A new move forgets the places gone back from.
+    app.focus = Focus::Sidebar;
+    select(&mut app, RowKind::Document(1));
+    app.update(Action::Open);
+    app.update(Action::Forward);
+    assert_eq!(app.message.as_deref(), Some(strings::NOWHERE_FORWARD));
 }
 
 /// Issue 13 item 13: `&` lists only the documents the search found, each
