@@ -1,6 +1,7 @@
 //! Documents: where they come from (embedded seeds, files, folders, stdin),
 //! how untrusted bytes become sanitised paragraphs, and the optional manifest.
 
+pub mod bounds;
 pub mod formats;
 pub mod limits;
 pub mod manifest;

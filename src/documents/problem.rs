@@ -17,8 +17,8 @@
 use std::fmt;
 use std::io;
 
+use super::bounds as limits;
 use super::formats::{HtmlError, PdfError};
-use super::limits;
 use super::manifest::Refused;
 use super::sanitize;
 
@@ -52,16 +52,16 @@ pub enum Problem {
     /// being opened inside a folder, refused when named. Names the kind.
     NotAFile(&'static str),
     /// A pipe or device named on the command line sent nothing for
-    /// [`super::limits::STALL`]; skipped.
+    /// [`super::bounds::STALL`]; skipped.
     Stalled(&'static str),
-    /// Longer than [`super::limits::MAX_INPUT_BYTES`]: only the start was read.
+    /// Longer than [`super::bounds::MAX_INPUT_BYTES`]: only the start was read.
     Truncated,
-    /// A manifest longer than [`super::limits::MAX_MANIFEST_BYTES`]; ignored.
+    /// A manifest longer than [`super::bounds::MAX_MANIFEST_BYTES`]; ignored.
     ManifestTooLarge,
     /// A symbolic link inside a folder whose target is outside it; skipped,
     /// so a folder never pulls in files from elsewhere.
     OutsideFolder,
-    /// A folder nested deeper than [`super::limits::MAX_DEPTH`]; skipped.
+    /// A folder nested deeper than [`super::bounds::MAX_DEPTH`]; skipped.
     TooDeep,
     /// A folder reached again while walking (a symbolic link loop); skipped.
     Loop,

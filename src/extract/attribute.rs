@@ -5,10 +5,13 @@
 //! attribution right after it ("He said."), or the speaker of the
 //! sentence before it — never a speaker further on.
 
-use super::pipeline::THRESHOLD;
 use super::quotes::Quote;
 use super::tokens::{Token, shape};
 use super::{Found, Span, StatementKind};
+
+/// Below this confidence a speaker is left unattributed: a wrong name is
+/// worse than none.
+pub(crate) const THRESHOLD: f32 = 0.5;
 
 /// A cue with its speaker, in byte offsets of its paragraph.
 #[derive(Debug, Clone, Copy)]

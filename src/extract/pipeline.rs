@@ -6,17 +6,13 @@
 mod names;
 mod resolve;
 
-use super::attribute::{self, ResolvedCue, SentenceRecord};
+use super::attribute::{self, ResolvedCue, SentenceRecord, THRESHOLD};
 use super::cues::{self, Cue};
 use super::entities::Registry;
 use super::quotes;
 use super::salience::{Role, Salience};
 use super::tokens::{self, Token};
 use super::{Extraction, Found, Span, StatementKind, sentences};
-
-/// Below this confidence a speaker is left unattributed: a wrong name is
-/// worse than none.
-pub(crate) const THRESHOLD: f32 = 0.5;
 
 /// Someone described before being named ("A former minister has called
 /// for …"); the next sentence or two may name them.

@@ -14,6 +14,7 @@ pub mod html;
 pub mod markdown;
 pub mod pdf;
 pub mod pdf_bounds;
+pub mod pdf_error;
 
 use std::path::Path;
 

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use pdf_extract::{ConvertToFmt, Document, MediaBox, ObjectId, OutputDev, OutputError, PlainTextOutput};
 
-use super::pdf::PdfError;
+use super::pdf_error::PdfError;
 
 /// Most bytes a PDF's streams may inflate to, whatever its size: 512 MiB.
 pub const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
