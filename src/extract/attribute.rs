@@ -106,7 +106,10 @@ pub(crate) fn frames_a_quote(text: &str, tokens: &[Token], cue: &ResolvedCue, ot
     let Some(first) = tokens.iter().position(quoted) else { return false };
     let after_colon = first > 0 && tokens[first - 1].text(text) == ":";
     let quoted_words = tokens.iter().filter(|t| quoted(t) && t.is_word()).count();
-    if other_cues || quoted_words < 3 && !(after_colon && quoted_words > 0) {
+    // A short quote is a whole utterance when it opens the sentence ("No,"
+    // he said) or follows a colon; elsewhere it may be a fragment.
+    let whole = first == 0 || after_colon;
+    if other_cues || quoted_words == 0 || quoted_words < 3 && !whole {
         return false;
     }
     let last = tokens.iter().rposition(quoted).unwrap_or(first);

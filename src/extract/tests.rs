@@ -50,6 +50,16 @@ mod cases {
     }
 
     #[test]
+    fn a_short_quote_before_its_cue_is_not_also_reported() {
+        // Two words, one a contraction: still a whole utterance, so the
+        // sentence only frames it.
+        let (_, x) = run_on(&["\"We'll appeal,\" said Lee Ross. \"No,\" he added."]);
+        assert!(has(&x, "Lee Ross", StatementKind::Direct, "We'll appeal,"), "{:?}", summary(&x));
+        assert!(has(&x, "Lee Ross", StatementKind::Direct, "No,"), "{:?}", summary(&x));
+        assert_eq!(x.statements.len(), 2, "{:?}", summary(&x));
+    }
+
+    #[test]
     fn fragment_is_direct_and_its_sentence_reported() {
         let (_, x) = run_on(&["Councillor Tom Barker said the plan was “a disgrace” and should go."]);
         assert!(has(&x, "Tom Barker", StatementKind::Direct, "a disgrace"), "{:?}", summary(&x));
