@@ -51,6 +51,10 @@ impl Role {
 #[derive(Debug, Default)]
 pub(crate) struct Salience {
     items: Vec<Item>,
+    /// The latest speaker the text leaves unnamed ("a spokeswoman said"
+    /// with no organisation in view): its sentence and gender. A pronoun
+    /// after it is that unknown person, not someone named before.
+    unnamed: Option<(usize, Gender)>,
 }
 
 fn agrees(wanted: Gender, found: Gender) -> bool {
@@ -83,6 +87,12 @@ impl Salience {
         });
     }
 
+    /// Notes a speaker the text does not name, so "she added" after "a
+    /// spokeswoman said" stays unattributed instead of reaching back.
+    pub fn spoke_unnamed(&mut self, sentence: usize, gender: Gender) {
+        self.unnamed = Some((sentence, gender));
+    }
+
     fn push(&mut self, item: Item) {
         if self.items.len() == KEPT {
             self.items.remove(0);
@@ -111,6 +121,9 @@ impl Salience {
             .or_else(|| candidates.iter().filter(recent).find(|i| i.subject))
             .or_else(|| candidates.iter().find(|i| i.subject))
             .or_else(|| candidates.first())?;
+        if self.unnamed.is_some_and(|(at, g)| at >= best.sentence && at + REACH >= sentence && agrees(gender, g)) {
+            return None;
+        }
         let chosen = registry.root(best.entity);
         let others = |i: &&&Item| registry.root(i.entity) != chosen;
         // Another person of that gender named as a subject since, or
@@ -250,6 +263,20 @@ mod tests {
         salience.mention(lee, 0, true, Some(Gender::Masculine));
         salience.mention(department, 1, true, Some(Gender::Feminine));
         assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2).map(|r| r.0), Some(department));
+    }
+
+    #[test]
+    fn she_after_an_unnamed_spokeswoman_is_not_the_woman_before() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let jo = registry.name("Jo Bell", NameKind::Person, Gender::Feminine);
+        salience.spoke(jo, 0, Some(Gender::Feminine));
+        salience.spoke_unnamed(1, Gender::Feminine);
+        assert!(salience.person_pronoun(&registry, Gender::Feminine, 2).is_none());
+        // A man is still found: the unnamed speaker is a woman.
+        let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
+        salience.spoke(tom, 0, Some(Gender::Masculine));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2).map(|r| r.0), Some(tom));
     }
 
     #[test]

@@ -62,6 +62,9 @@ impl Extractor<'_> {
             (Site::Agent(r), _) if verb.eq(text, "according") => (verb.start, tokens[r.1 - 1].end),
             _ => (verb.start, verb.end),
         };
+        if resolved.is_none() {
+            self.note_unnamed(text, tokens, run);
+        }
         let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
         let unidentified = resolved.is_none() && run.is_some_and(|r| mentions::analyse(tokens, text, r).is_some());
         Some(ResolvedCue {
@@ -75,6 +78,17 @@ impl Extractor<'_> {
             governs: according || closes_sentence(text, tokens, start, end),
             unidentified,
         })
+    }
+
+    /// A cue's subject that names nobody ("a spokeswoman", "a source"):
+    /// an antecedent for the pronouns after it all the same.
+    fn note_unnamed(&mut self, text: &str, tokens: &[Token], run: Option<Run>) {
+        let gender = match run.and_then(|r| mentions::analyse(tokens, text, r)).map(|m| m.reference) {
+            Some(Reference::Spokesperson { gender, .. }) => gender,
+            Some(Reference::Source) => Gender::Unknown,
+            _ => return,
+        };
+        self.salience.spoke_unnamed(self.sentence, gender);
     }
 
     /// Whether a phrase is a title or description, not a name ("The Police
