@@ -60,6 +60,15 @@ mod cases {
     }
 
     #[test]
+    fn a_speaker_the_lexicon_does_not_know_keeps_the_statement_unattributed() {
+        // "headteacher" is in no word list: the sentence is still reported speech.
+        let (_, x) = run_on(&["A headteacher said the gates had been locked since noon."]);
+        assert_eq!(x.statements.len(), 1, "{:?}", summary(&x));
+        assert_eq!(x.statements[0].kind, StatementKind::Reported);
+        assert_eq!(x.statements[0].speaker, None);
+    }
+
+    #[test]
     fn fragment_is_direct_and_its_sentence_reported() {
         let (_, x) = run_on(&["Councillor Tom Barker said the plan was “a disgrace” and should go."]);
         assert!(has(&x, "Tom Barker", StatementKind::Direct, "a disgrace"), "{:?}", summary(&x));

@@ -66,7 +66,11 @@ impl Extractor<'_> {
             self.note_unnamed(text, tokens, run);
         }
         let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
-        let unidentified = resolved.is_none() && run.is_some_and(|r| mentions::analyse(tokens, text, r).is_some());
+        let unidentified = resolved.is_none()
+            && run.is_some_and(|r| {
+                mentions::analyse(tokens, text, r).is_some()
+                    || cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(text, tokens, r)
+            });
         Some(ResolvedCue {
             paragraph: p,
             verb: verb.start,
@@ -319,6 +323,16 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
         .map(|t| t.stem(text).to_lowercase())
         .collect();
     Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty(), modifiers }
+}
+
+/// "A headteacher", "the caretaker": an article and lower-case words the
+/// lexicon does not know as people. Someone spoke, though the text does
+/// not say who in words the extractor can resolve.
+fn is_unknown_description(text: &str, tokens: &[Token], (a, b): Run) -> bool {
+    b > a + 1
+        && b - a <= 4
+        && tokens[a].is(tag::DET)
+        && tokens[a + 1..b].iter().all(|t| t.is_word() && !t.is_capitalised() && !t.is(tag::PRONOUN))
 }
 
 /// Whether a phrase holds a proper name (not only a pronoun or a noun).
