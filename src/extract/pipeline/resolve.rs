@@ -69,7 +69,7 @@ impl Extractor<'_> {
         let unidentified = resolved.is_none()
             && run.is_some_and(|r| {
                 mentions::analyse(tokens, text, r).is_some()
-                    || cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(text, tokens, r)
+                    || cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(tokens, r)
             });
         Some(ResolvedCue {
             paragraph: p,
@@ -328,7 +328,7 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
 /// "A headteacher", "the caretaker": an article and lower-case words the
 /// lexicon does not know as people. Someone spoke, though the text does
 /// not say who in words the extractor can resolve.
-fn is_unknown_description(text: &str, tokens: &[Token], (a, b): Run) -> bool {
+fn is_unknown_description(tokens: &[Token], (a, b): Run) -> bool {
     b > a + 1
         && b - a <= 4
         && tokens[a].is(tag::DET)
