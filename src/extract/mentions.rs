@@ -451,6 +451,10 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
         if t.is(tag::PLURAL) {
             return Some(Reference::Group { run: group_words(tokens, paragraph, (start, stop)) });
         }
+        // "His lawyer", "her mother": someone else, whoever "his" is.
+        if tokens[start..noun].iter().any(|d| d.is(tag::POSSESSIVE_DET) && d.is(tag::PRONOUN_M | tag::PRONOUN_F)) {
+            return Some(Reference::OwnedRole { noun });
+        }
         return Some(Reference::Role { noun, definite, gender: word_gender(t) });
     }
     if t.is(tag::GROUP_NOUN) {

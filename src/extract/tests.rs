@@ -69,6 +69,17 @@ mod cases {
     }
 
     #[test]
+    fn his_lawyer_is_not_him() {
+        let (_, x) = run_on(&["Tom Reed was jailed for ten years. His lawyer said he would appeal."]);
+        assert!(
+            !has(&x, "Tom Reed", StatementKind::Reported, "His lawyer said he would appeal."),
+            "{:?}",
+            summary(&x)
+        );
+        assert_eq!(x.statements.len(), 1, "{:?}", summary(&x));
+    }
+
+    #[test]
     fn fragment_is_direct_and_its_sentence_reported() {
         let (_, x) = run_on(&["Councillor Tom Barker said the plan was “a disgrace” and should go."]);
         assert!(has(&x, "Tom Barker", StatementKind::Direct, "a disgrace"), "{:?}", summary(&x));
