@@ -162,6 +162,8 @@ impl Merger {
         // The manifest speaker listed first among those the names match.
         let manifest_speaker =
             normalized.iter().filter_map(|key| self.manifest_keys.get(key)).min().map(|&i| &manifest.speakers[i]);
+        // A description ("a mother") names someone new in each document.
+        let keys = if entity.described && manifest_speaker.is_none() { Vec::new() } else { keys };
         let existing = match manifest_speaker {
             Some(meta) => self.by_id.get(&meta.id).copied(),
             None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
@@ -269,7 +271,7 @@ mod tests {
     }
 
     fn entity(name: &str, aliases: &[&str], kind: SpeakerKind) -> Entity {
-        Entity { name: name.into(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind }
+        Entity { name: name.into(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind, described: false }
     }
 
     #[test]
@@ -283,6 +285,16 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(c, d, "people who share a surname stay apart");
         assert_eq!(merger.speakers[a].id, "thames-valley-police");
+    }
+
+    #[test]
+    fn a_description_in_two_documents_is_two_speakers() {
+        let mut merger = Merger::new(Manifest::default());
+        let mother = Entity { described: true, ..entity("A mother", &[], SpeakerKind::Person) };
+        let first = merger.speaker_for(&mother);
+        let second = merger.speaker_for(&mother);
+        assert_ne!(first, second, "two articles' \"a mother\" are two people");
+        assert_eq!(merger.speakers[second].id, "a-mother-2");
     }
 
     /// The corpus's copy of the speakers is updated batch by batch, not

@@ -336,7 +336,7 @@ impl Registry {
                 let mut aliases = r.aliases;
                 aliases.retain(|a| *a != r.name);
                 aliases.dedup();
-                Entity { name: r.name, aliases, kind }
+                Entity { name: r.name, aliases, kind, described: r.sort == Sort::Described }
             })
             .collect();
         (entities, roots)

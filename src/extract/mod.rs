@@ -96,6 +96,9 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// What it is, as the words around it tell.
     pub kind: SpeakerKind,
+    /// Known only by a description ("a mother", "his lawyer"), never
+    /// named: the same words in another document are someone else.
+    pub described: bool,
 }
 
 /// Where part of a statement sits: a byte range inside one paragraph, so the

@@ -71,11 +71,7 @@ mod cases {
     #[test]
     fn his_lawyer_is_not_him() {
         let (_, x) = run_on(&["Tom Reed was jailed for ten years. His lawyer said he would appeal."]);
-        assert!(
-            !has(&x, "Tom Reed", StatementKind::Reported, "His lawyer said he would appeal."),
-            "{:?}",
-            summary(&x)
-        );
+        assert!(!has(&x, "Tom Reed", StatementKind::Reported, "His lawyer said he would appeal."), "{:?}", summary(&x));
         assert_eq!(x.statements.len(), 1, "{:?}", summary(&x));
     }
 
