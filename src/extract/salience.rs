@@ -93,6 +93,14 @@ impl Salience {
         self.unnamed = Some((sentence, gender));
     }
 
+    /// The latest mention, when in `sentence`, shares the subject with
+    /// the one about to be noted (names listed with "and").
+    pub fn last_is_subject_too(&mut self, sentence: usize) {
+        if let Some(last) = self.items.last_mut().filter(|i| i.sentence == sentence) {
+            last.subject = true;
+        }
+    }
+
     fn push(&mut self, item: Item) {
         if self.items.len() == KEPT {
             self.items.remove(0);
@@ -130,8 +138,15 @@ impl Salience {
         // anywhere in view.
         let later_rival = candidates.iter().take_while(|i| !std::ptr::eq(**i, *best)).filter(others).any(|i| i.subject);
         let any_rival = candidates.iter().any(|i| others(&i));
+        // "Tom Reed and Paul Hart were charged. He said …": two people in
+        // the same place of the same sentence; either could be "he".
+        let tied = candidates
+            .iter()
+            .filter(others)
+            .any(|i| i.sentence == best.sentence && i.subject == best.subject && i.speaker == best.speaker);
         let exact = gender_of(best) == gender;
         let confidence = match (any_rival, later_rival, exact) {
+            _ if tied => 0.45,
             (false, _, true) => 0.9,
             (false, _, false) => 0.75,
             (true, false, _) if best.speaker && recent(&best) => 0.8,

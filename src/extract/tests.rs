@@ -76,6 +76,14 @@ mod cases {
     }
 
     #[test]
+    fn two_people_listed_with_and_are_two_and_he_is_neither() {
+        let (_, x) = run_on(&["Tom Reed and Paul Hart were both charged. He said he was innocent."]);
+        assert!(x.entities.iter().all(|e| !e.name.contains(" and ")), "{:?}", x.entities);
+        assert_eq!(x.statements.len(), 1, "{:?}", summary(&x));
+        assert_eq!(x.statements[0].speaker, None, "either man could be \"he\": {:?}", summary(&x));
+    }
+
+    #[test]
     fn fragment_is_direct_and_its_sentence_reported() {
         let (_, x) = run_on(&["Councillor Tom Barker said the plan was “a disgrace” and should go."]);
         assert!(has(&x, "Tom Barker", StatementKind::Direct, "a disgrace"), "{:?}", summary(&x));

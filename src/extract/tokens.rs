@@ -20,6 +20,9 @@ pub(crate) mod shape {
     pub const DIGIT: u8 = 32;
     /// Ends like a verb form ("-ed", "-ing"): what an unknown word likely is.
     pub const VERB_ENDING: u8 = 64;
+    /// An "and" between two people's names ("Tom Reed and Paul Hart"):
+    /// it lists them, it does not join one name ("Marks and Spencer").
+    pub const LISTS_PEOPLE: u8 = 128;
 }
 
 /// A word or punctuation mark of a sentence.
@@ -192,6 +195,26 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
         tokens.push(Token { start: i, end: j, shape, word: entry });
         i = j;
     }
+    mark_people_lists(tokens);
+}
+
+/// Marks each "and" that a person's full name follows ("… and Paul
+/// Hart"): a first name and a surname after it start a second name.
+fn mark_people_lists(tokens: &mut [Token]) {
+    for k in 1..tokens.len().saturating_sub(2) {
+        let (and, first, last) = (&tokens[k], &tokens[k + 1], &tokens[k + 2]);
+        let lists = and.is(tag::NAME_JOINER)
+            && and.is(tag::CCONJ)
+            && !and.is_capitalised()
+            && tokens[k - 1].is_capitalised()
+            && first.is_first_name()
+            && !first.is(tag::NAME_AMBIGUOUS)
+            && last.is_capitalised()
+            && last.is_word();
+        if lists {
+            tokens[k].shape |= shape::LISTS_PEOPLE;
+        }
+    }
 }
 
 /// Where a word that started before `from` ends: letters and digits, with
@@ -273,7 +296,11 @@ fn word_shape(word: &str, first: char) -> u8 {
 /// Whether a token is a function word that joins a name's parts
 /// ("Bank of England", "Department for Education", "Marks and Spencer").
 pub(crate) fn is_name_joiner(paragraph: &str, token: &Token) -> bool {
-    if token.is_word() { token.is(tag::NAME_JOINER) && !token.is_capitalised() } else { token.text(paragraph) == "&" }
+    if token.is_word() {
+        token.is(tag::NAME_JOINER) && !token.is_capitalised() && !token.has(shape::LISTS_PEOPLE)
+    } else {
+        token.text(paragraph) == "&"
+    }
 }
 
 #[cfg(test)]

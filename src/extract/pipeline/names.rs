@@ -52,6 +52,10 @@ impl Extractor<'_> {
                 if subject && self.subject.is_none() {
                     self.subject = Some(self.registry.root(id));
                 }
+                // "Tom Reed and Paul Hart were charged": both are the subject.
+                if subject && k > 0 && tokens[k - 1].has(shape::LISTS_PEOPLE) {
+                    self.salience.last_is_subject_too(self.sentence);
+                }
                 self.salience.mention(id, self.sentence, subject, person);
             }
             k = end;
