@@ -36,10 +36,13 @@ impl Indexer {
             let doc_index = first + offset;
             corpus.notes.extend(extraction.notes.into_iter().map(|note| Note { document: doc_index, ..note }));
             let mut local_to_global: HashMap<usize, usize> = HashMap::new();
+            let title = documents.get(offset).map_or("", |d| d.title.as_str());
             for mut statement in extraction.statements {
                 let merger = &mut self.merger;
                 statement.speaker = statement.speaker.map(|local| {
-                    *local_to_global.entry(local).or_insert_with(|| merger.speaker_for(&extraction.entities[local]))
+                    *local_to_global
+                        .entry(local)
+                        .or_insert_with(|| merger.speaker_for(&extraction.entities[local], title))
                 });
                 statement.id = corpus.statements.len() + 1;
                 statement.document = doc_index;
@@ -104,6 +107,8 @@ struct Merger {
     next_suffix: HashMap<String, usize>,
     /// The first manifest speaker each normalised id, name or alias names.
     manifest_keys: HashMap<String, usize>,
+    /// The names of described speakers so far, lower-cased.
+    described_names: std::collections::HashSet<String>,
     /// Speakers that gained an alias since the corpus last copied them
     /// ([`Merger::copy_speakers_into`]); new speakers are copied anyway.
     changed: Vec<usize>,
@@ -126,6 +131,7 @@ impl Merger {
             taken_ids,
             next_suffix: HashMap::new(),
             manifest_keys,
+            described_names: std::collections::HashSet::new(),
             changed: Vec::new(),
         }
     }
@@ -146,8 +152,9 @@ impl Merger {
         speakers.extend_from_slice(&self.speakers[known..]);
     }
 
-    /// The corpus speaker for an entity, creating it on first sight.
-    fn speaker_for(&mut self, entity: &Entity) -> usize {
+    /// The corpus speaker for an entity of the document titled `title`,
+    /// creating it on first sight.
+    fn speaker_for(&mut self, entity: &Entity, title: &str) -> usize {
         let names: Vec<&str> =
             std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
         let normalized: Vec<String> = names.iter().map(|name| normalize_name(name)).collect();
@@ -179,7 +186,7 @@ impl Merger {
                 },
                 None => Speaker {
                     id: self.unique_id(&crate::documents::slug(&entity.name)),
-                    name: entity.name.clone(),
+                    name: self.display_name(entity, title),
                     short: short_label(&entity.name, &entity.aliases, entity.kind),
                     aliases: Vec::new(),
                     kind: entity.kind,
@@ -203,6 +210,17 @@ impl Merger {
             self.by_key.entry(key).or_insert(index);
         }
         index
+    }
+
+    /// The name a new speaker is shown under: a description another
+    /// document already used ("A mother") says which document it is from,
+    /// so two people are not listed under one name.
+    fn display_name(&mut self, entity: &Entity, title: &str) -> String {
+        if !entity.described || title.is_empty() {
+            return entity.name.clone();
+        }
+        let first_of_its_name = self.described_names.insert(entity.name.to_lowercase());
+        if first_of_its_name { entity.name.clone() } else { format!("{} ({title})", entity.name) }
     }
 
     /// `base`, or `base-2`, `base-3` …: the first not taken. Each base
@@ -270,6 +288,12 @@ mod tests {
         assert_eq!(short_label("Ofcom", &[], SpeakerKind::Organisation), "Ofcom");
     }
 
+    impl Merger {
+        fn speaker_for_test(&mut self, entity: &Entity) -> usize {
+            self.speaker_for(entity, "")
+        }
+    }
+
     fn entity(name: &str, aliases: &[&str], kind: SpeakerKind) -> Entity {
         Entity { name: name.into(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind, described: false }
     }
@@ -278,10 +302,10 @@ mod tests {
     fn entities_merge_across_documents_by_name_or_acronym() {
         let manifest = Manifest::default();
         let mut merger = Merger::new(manifest);
-        let a = merger.speaker_for(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
-        let b = merger.speaker_for(&entity("TVP", &[], SpeakerKind::Organisation));
-        let c = merger.speaker_for(&entity("Sadiq Khan", &["Mr Khan"], SpeakerKind::Person));
-        let d = merger.speaker_for(&entity("Imran Khan", &["Mr Khan"], SpeakerKind::Person));
+        let a = merger.speaker_for_test(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
+        let b = merger.speaker_for_test(&entity("TVP", &[], SpeakerKind::Organisation));
+        let c = merger.speaker_for_test(&entity("Sadiq Khan", &["Mr Khan"], SpeakerKind::Person));
+        let d = merger.speaker_for_test(&entity("Imran Khan", &["Mr Khan"], SpeakerKind::Person));
         assert_eq!(a, b);
         assert_ne!(c, d, "people who share a surname stay apart");
         assert_eq!(merger.speakers[a].id, "thames-valley-police");
@@ -291,10 +315,12 @@ mod tests {
     fn a_description_in_two_documents_is_two_speakers() {
         let mut merger = Merger::new(Manifest::default());
         let mother = Entity { described: true, ..entity("A mother", &[], SpeakerKind::Person) };
-        let first = merger.speaker_for(&mother);
-        let second = merger.speaker_for(&mother);
+        let first = merger.speaker_for(&mother, "Fire in Leeds");
+        let second = merger.speaker_for(&mother, "School closes");
         assert_ne!(first, second, "two articles' \"a mother\" are two people");
         assert_eq!(merger.speakers[second].id, "a-mother-2");
+        assert_eq!(merger.speakers[first].name, "A mother");
+        assert_eq!(merger.speakers[second].name, "A mother (School closes)", "the sidebar tells them apart");
     }
 
     /// The corpus's copy of the speakers is updated batch by batch, not
@@ -303,12 +329,12 @@ mod tests {
     fn the_corpus_copy_of_the_speakers_follows_new_speakers_and_new_aliases() {
         let mut merger = Merger::new(Manifest::default());
         let mut copy = Vec::new();
-        merger.speaker_for(&entity("Thames Valley Police", &[], SpeakerKind::Organisation));
-        merger.speaker_for(&entity("Sadiq Khan", &[], SpeakerKind::Person));
+        merger.speaker_for_test(&entity("Thames Valley Police", &[], SpeakerKind::Organisation));
+        merger.speaker_for_test(&entity("Sadiq Khan", &[], SpeakerKind::Person));
         merger.copy_speakers_into(&mut copy);
         assert_eq!(copy, merger.speakers);
-        merger.speaker_for(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
-        merger.speaker_for(&entity("NSPCC", &[], SpeakerKind::Organisation));
+        merger.speaker_for_test(&entity("Thames Valley Police", &["TVP"], SpeakerKind::Organisation));
+        merger.speaker_for_test(&entity("NSPCC", &[], SpeakerKind::Organisation));
         merger.copy_speakers_into(&mut copy);
         assert_eq!(copy, merger.speakers);
         assert_eq!(copy[0].aliases, ["TVP"], "an alias found in a later batch reaches the corpus");
@@ -322,7 +348,7 @@ mod tests {
         )
         .unwrap();
         let mut merger = Merger::new(manifest);
-        let found = merger.speaker_for(&entity(
+        let found = merger.speaker_for_test(&entity(
             "National Society for the Prevention of Cruelty to Children",
             &[],
             SpeakerKind::Organisation,
