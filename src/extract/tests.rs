@@ -84,6 +84,19 @@ mod cases {
     }
 
     #[test]
+    fn research_by_a_body_speaks_for_it() {
+        for sentence in [
+            "Research by Northfield University found the scheme had worked.",
+            "Figures published by the Northshire Trust showed a rise in cases.",
+        ] {
+            let (_, x) = run_on(&[sentence]);
+            assert_eq!(x.statements.len(), 1, "{sentence}: {:?}", summary(&x));
+            let speaker = x.statements[0].speaker.map(|i| x.entities[i].name.as_str());
+            assert!(speaker.is_some_and(|s| s.starts_with("Northfield") || s.contains("Northshire")), "{speaker:?}");
+        }
+    }
+
+    #[test]
     fn fragment_is_direct_and_its_sentence_reported() {
         let (_, x) = run_on(&["Councillor Tom Barker said the plan was “a disgrace” and should go."]);
         assert!(has(&x, "Tom Barker", StatementKind::Direct, "a disgrace"), "{:?}", summary(&x));

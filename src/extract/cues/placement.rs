@@ -37,9 +37,12 @@ impl Scan<'_> {
                 let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
                 // "backed Tory demands that …": a phrase after a verb or
                 // preposition is an object, and the word after it a noun.
+                // A phrase after "by" is an agent ("Figures published by
+                // the charity show …"), so the verb after it may be the main one.
                 let object = subject.0 > floor && {
                     let before = &self.tokens[subject.0 - 1];
                     !before.is_capitalised()
+                        && !before.eq(self.paragraph, "by")
                         && (before.is(tag::VERB | tag::ADP) && !before.is(tag::NOUN) || before.is_verb_form())
                 };
                 if object && self.tokens[v].is(tag::NOUN) {
