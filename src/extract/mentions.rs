@@ -138,10 +138,16 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
         k += 1;
     }
     // A sentence's first word is capitalised whatever it is ("Early results").
+    // "Marks and Spencer": a joiner and a capitalised word keep it a name.
+    let joined = |j: usize| {
+        tokens.get(j).is_some_and(|n| is_name_joiner(paragraph, n))
+            && tokens.get(j + 1).is_some_and(|n| j + 1 < end && n.is_capitalised())
+    };
     if k < end
         && is_sentence_initial(tokens, k)
         && is_ordinary(&tokens[k], paragraph)
         && !tokens.get(k + 1).is_some_and(|n| k + 1 < end && n.is_capitalised())
+        && !joined(k + 1)
     {
         k += 1;
     }
@@ -159,7 +165,12 @@ fn person_start(tokens: &[Token], run: Run) -> Option<usize> {
         let named_next = k + 1 < end && tokens[k + 1].is_capitalised() && !tokens[k + 1].has(shape::ACRONYM);
         (t.is(tag::HONORIFIC) && named_next)
             || (t.is_first_name() && named_next && (!t.is(tag::NAME_AMBIGUOUS) || k > start))
-            || (t.is_first_name() && !t.is(tag::NAME_AMBIGUOUS) && k + 1 == end && k > start)
+            || (t.is_first_name()
+                && !t.is(tag::NAME_AMBIGUOUS)
+                && k + 1 == end
+                && k > start
+                // "Marks and Spencer": a name's last part, not a person's.
+                && !tokens[k - 1].is(tag::NAME_JOINER))
     })?;
     // A rank or office before a first name is a descriptor ("MP Joe
     // Bloggs"); a courtesy title stays ("Sir Andrew Green").

@@ -97,6 +97,17 @@ mod cases {
     }
 
     #[test]
+    fn a_name_joined_by_and_keeps_both_parts() {
+        // "Marks" is an ordinary word and "Spencer" a first name, but
+        // together they are one company, wherever the sentence starts.
+        for sentence in ["Marks and Spencer said sales rose.", "The retailer Marks and Spencer said sales rose."] {
+            let (_, x) = run_on(&[sentence]);
+            let speaker = x.statements.first().and_then(|s| s.speaker).map(|i| x.entities[i].name.as_str());
+            assert_eq!(speaker, Some("Marks and Spencer"), "{sentence}");
+        }
+    }
+
+    #[test]
     fn fragment_is_direct_and_its_sentence_reported() {
         let (_, x) = run_on(&["Councillor Tom Barker said the plan was “a disgrace” and should go."]);
         assert!(has(&x, "Tom Barker", StatementKind::Direct, "a disgrace"), "{:?}", summary(&x));
