@@ -405,9 +405,19 @@ fn verb_forms(lemma: &str) -> Vec<(String, u64)> {
         (inflect::past(lemma), tag::V_PAST),
         (inflect::ing(lemma), tag::V_ING),
     ];
+    let mut past_listed = false;
+    let mut doubled_ing = false;
     for form in irregular(lemma, "v") {
         let tags = if form.ends_with("ing") { tag::V_ING } else { tag::V_PAST };
+        past_listed |= tags == tag::V_PAST;
+        doubled_ing |= tags == tag::V_ING && form.len() == lemma.len() + 4;
         forms.push((form.to_string(), tags));
+    }
+    // WordNet lists "hitting" and "setting" (a doubled consonant) but no
+    // past, because the past is the lemma itself: "she hit out", "it set out".
+    // Doubling verbs with a past of their own list it ("stopped").
+    if doubled_ing && !past_listed {
+        forms[0].1 |= tag::V_PAST;
     }
     forms
 }
@@ -513,6 +523,13 @@ mod tests {
         assert!(lookup("Said").is(tag::V_PAST));
         assert!(lookup("saying").is(tag::V_ING));
         assert!(!lookup("table").is_verb_form());
+    }
+
+    #[test]
+    fn a_verb_whose_past_is_its_lemma_is_a_past_form() {
+        assert!(lookup("hit").is(tag::V_PAST | tag::V_BASE));
+        assert!(lookup("hit").is(tag::V_PAST));
+        assert!(!lookup("warn").is(tag::V_PAST), "a regular verb's lemma is not its past");
     }
 
     #[test]
