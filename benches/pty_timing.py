@@ -8,7 +8,8 @@ Starts CMD in a pty of the given size, measures the time until TEXT first
 appears in what it wrote (the first screen), then, if --keys is given, sends
 the keys and measures the time until --until-after TEXT appears. With
 --resize, the pty is resized (SIGWINCH) just before the keys are sent, so
-the time includes the re-wrap; --settle waits that long first. Used by
+the time includes the re-wrap; --settle waits that long first (reading
+what the program writes meanwhile, as a terminal does). Used by
 BENCHMARKS.md for `less` (the baseline) and for `voices` itself.
 """
 import os, pty, select, sys, time, struct, fcntl, termios, signal
@@ -47,7 +48,13 @@ def main():
     first = wait_for(opts["--until"]) - start
     print(f"first screen: {first * 1000:.1f} ms")
     if opts["--keys"]:
-        time.sleep(float(opts["--settle"]))
+        # Keep reading while settling, as a terminal would: a program whose
+        # writes fill the pty blocks, and a loading reader would then finish
+        # its load only after the keys were sent.
+        settle_end = time.perf_counter() + float(opts["--settle"])
+        while time.perf_counter() < settle_end:
+            if select.select([fd], [], [], 0.05)[0]:
+                os.read(fd, 65536)
         while select.select([fd], [], [], 0)[0]:
             os.read(fd, 65536)
         seen = b""

@@ -2,7 +2,13 @@
 //! per-document speakers merged into corpus-wide ones (refined by the
 //! manifest), in load order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// The indexer's maps, keyed by names from the documents: foldhash, seeded
+/// afresh in every process like the extractor's name maps (so a document
+/// cannot choose names that collide), and several times cheaper to hash
+/// than the standard library's SipHash on thousands of speakers.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 use super::{Corpus, Speaker, Statement};
 use crate::documents::{Document, FileProblem, Manifest};
@@ -35,7 +41,7 @@ impl Indexer {
         for (offset, extraction) in extractions.into_iter().enumerate() {
             let doc_index = first + offset;
             corpus.notes.extend(extraction.notes.into_iter().map(|note| Note { document: doc_index, ..note }));
-            let mut local_to_global: HashMap<usize, usize> = HashMap::new();
+            let mut local_to_global: Map<usize, usize> = Map::default();
             let title = documents.get(offset).map_or("", |d| d.title.as_str());
             for mut statement in extraction.statements {
                 let merger = &mut self.merger;
@@ -99,16 +105,16 @@ struct Merger {
     /// Shared so a lookup can hold a manifest entry while speakers change.
     manifest: std::sync::Arc<Manifest>,
     speakers: Vec<Speaker>,
-    by_key: HashMap<String, usize>,
+    by_key: Map<String, usize>,
     /// Speakers by id, and the ids taken (the manifest's included), so a
     /// new speaker's id is found in constant time however many there are.
-    by_id: HashMap<String, usize>,
-    taken_ids: std::collections::HashSet<String>,
-    next_suffix: HashMap<String, usize>,
+    by_id: Map<String, usize>,
+    taken_ids: HashSet<String, foldhash::fast::RandomState>,
+    next_suffix: Map<String, usize>,
     /// The first manifest speaker each normalised id, name or alias names.
-    manifest_keys: HashMap<String, usize>,
+    manifest_keys: Map<String, usize>,
     /// The names of described speakers so far, lower-cased.
-    described_names: std::collections::HashSet<String>,
+    described_names: HashSet<String, foldhash::fast::RandomState>,
     /// Speakers that gained an alias since the corpus last copied them
     /// ([`Merger::copy_speakers_into`]); new speakers are copied anyway.
     changed: Vec<usize>,
@@ -116,7 +122,7 @@ struct Merger {
 
 impl Merger {
     fn new(manifest: Manifest) -> Self {
-        let mut manifest_keys = HashMap::new();
+        let mut manifest_keys = Map::default();
         for (index, meta) in manifest.speakers.iter().enumerate() {
             for name in std::iter::once(&meta.id).chain(std::iter::once(&meta.name)).chain(&meta.aliases) {
                 manifest_keys.entry(normalize_name(name)).or_insert(index);
@@ -126,12 +132,12 @@ impl Merger {
         Merger {
             manifest: std::sync::Arc::new(manifest),
             speakers: Vec::new(),
-            by_key: HashMap::new(),
-            by_id: HashMap::new(),
+            by_key: Map::default(),
+            by_id: Map::default(),
             taken_ids,
-            next_suffix: HashMap::new(),
+            next_suffix: Map::default(),
             manifest_keys,
-            described_names: std::collections::HashSet::new(),
+            described_names: HashSet::default(),
             changed: Vec::new(),
         }
     }
