@@ -4,6 +4,7 @@
 //! UTF-8 becomes a [`FileProblem`] naming the file and the [`Problem`], and
 //! never stops the other files from loading.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -101,14 +102,14 @@ impl Input {
         let Input { origin, name, meta, what } = self;
         match what {
             What::Problem(problem) => prepared.problems.push(problem),
-            What::Embedded(bytes) => prepared.document(&origin, &name, bytes, meta.as_ref()),
-            What::Bytes(bytes) => prepared.document(&origin, &name, &bytes, meta.as_ref()),
+            What::Embedded(bytes) => prepared.document(&origin, &name, Cow::Borrowed(bytes), meta.as_ref()),
+            What::Bytes(bytes) => prepared.document(&origin, &name, Cow::Owned(bytes), meta.as_ref()),
             What::File(path) => match limits::read_path(&path, limits::MAX_INPUT_BYTES) {
                 Ok(read) => {
                     if read.truncated {
                         prepared.problem(&origin, Problem::Truncated);
                     }
-                    prepared.document(&origin, &name, &read.bytes, meta.as_ref());
+                    prepared.document(&origin, &name, Cow::Owned(read.bytes), meta.as_ref());
                 }
                 Err(problem) => prepared.problem(&origin, problem),
             },
@@ -400,8 +401,9 @@ impl Prepared {
     }
 
     /// Decodes, sanitises and splits one input; `name` is its file name (for
-    /// the manifest, the id and the fallback title).
-    fn document(&mut self, origin: &str, name: &str, bytes: &[u8], meta: Option<&DocumentMeta>) {
+    /// the manifest, the id and the fallback title). Owned bytes become the
+    /// text in place when they are UTF-8, so a large file is not held twice.
+    fn document(&mut self, origin: &str, name: &str, bytes: Cow<'_, [u8]>, meta: Option<&DocumentMeta>) {
         if bytes.is_empty() {
             return self.problem(origin, Problem::Empty);
         }
@@ -409,22 +411,22 @@ impl Prepared {
         // piped to stdin or saved without an extension still be read.
         let kind = if bytes.starts_with(b"%PDF-") { Kind::Pdf } else { Kind::from_name(name) };
         if kind == Kind::Pdf {
-            return match formats::pdf_to_paragraphs(bytes) {
+            return match formats::pdf_to_paragraphs(&bytes) {
                 Ok(converted) => self.converted(origin, name, &converted, meta),
                 Err(err) => self.problem(origin, Problem::pdf(err)),
             };
         }
-        let text = if let Some(utf16) = utf16_with_bom(bytes) {
+        let text: Cow<'_, str> = if let Some(utf16) = utf16_with_bom(&bytes) {
             // UTF-16 holds NUL bytes in every ASCII character: read before the binary check.
-            utf16
+            Cow::Owned(utf16.into_owned())
         } else if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
             return self.problem(origin, Problem::Binary);
         } else {
-            match std::str::from_utf8(bytes) {
-                Ok(text) => std::borrow::Cow::Borrowed(text),
-                Err(_) => {
+            match utf8(bytes) {
+                Ok(text) => text,
+                Err(bytes) => {
                     self.problem(origin, Problem::NotUtf8);
-                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
+                    Cow::Owned(encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes).0.into_owned())
                 }
             }
         };
@@ -434,7 +436,7 @@ impl Prepared {
                 Ok(converted) => converted,
                 Err(err) => return self.problem(origin, Problem::Html(err)),
             },
-            Kind::Text | Kind::Pdf => return self.text(origin, name, &text, meta),
+            Kind::Text | Kind::Pdf => return self.text(origin, name, text, meta),
         };
         self.converted(origin, name, &converted, meta);
     }
@@ -448,9 +450,10 @@ impl Prepared {
     }
 
     /// Plain text: sanitised, then split, the first line taken as the
-    /// title if it reads like one.
-    fn text(&mut self, origin: &str, name: &str, text: &str, meta: Option<&DocumentMeta>) {
-        let clean = sanitize::sanitize(text);
+    /// title if it reads like one. The text is let go once sanitised.
+    fn text(&mut self, origin: &str, name: &str, text: Cow<'_, str>, meta: Option<&DocumentMeta>) {
+        let clean = sanitize::sanitize(&text);
+        drop(text);
         let (id, fallback_title) = self.take_id(name);
         let doc = Document::from_text(id, sanitize::one_line(origin), &fallback_title, &clean);
         self.finish_document(origin, doc, meta);
@@ -489,6 +492,15 @@ fn utf16_with_bom(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
     let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes)?;
     (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE)
         .then(|| std::borrow::Cow::Owned(encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned()))
+}
+
+/// The bytes as text when they are UTF-8 (owned bytes kept in place), else
+/// the bytes back.
+fn utf8(bytes: Cow<'_, [u8]>) -> Result<Cow<'_, str>, Cow<'_, [u8]>> {
+    match bytes {
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|_| Cow::Borrowed(bytes)),
+        Cow::Owned(bytes) => String::from_utf8(bytes).map(Cow::Owned).map_err(|err| Cow::Owned(err.into_bytes())),
+    }
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {

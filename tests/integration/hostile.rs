@@ -346,6 +346,53 @@ fn a_pdf_bomb_of_a_few_kilobytes_is_skipped_with_a_warning_and_the_rest_loads() 
 }
 
 #[test]
+fn an_lzw_bomb_of_a_few_kilobytes_is_skipped_with_a_warning_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = vec![b' '; 48 << 20];
+    let bomb = weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8).encode(&zeros).unwrap();
+    let pdf = make_pdf(&[pdf_page(&["x"])], Some((&bomb, "/Filter /LZWDecode")), "");
+    assert!(pdf.len() < 100 * 1024, "{} bytes", pdf.len());
+    std::fs::write(dir.path().join("lzw.pdf"), pdf).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let (stdout, stderr) = run(&[dir.path().to_str().unwrap(), "--format", "plain"]);
+    assert!(stderr.contains("lzw.pdf: would inflate to more than 32 MiB (a decompression bomb?); skipped"), "{stderr}");
+    assert!(stdout.contains("We act."), "{stdout}");
+}
+
+/// A one-page PDF whose page draws form 5; form 5 draws `/X2` from its own
+/// resources, which name itself (`through` false) or form 6, which draws form 5 back.
+fn drawing_loop_pdf(through: bool) -> Vec<u8> {
+    let stream = |dict: &str, data: &str| format!("<< {dict} /Length {} >>\nstream\n{data}\nendstream", data.len());
+    let form = "/Type /XObject /Subtype /Form /BBox [0 0 10 10]";
+    let target = if through { 6 } else { 5 };
+    crate::common::pdf_from_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        stream("", "/X1 Do").into_bytes(),
+        stream(&format!("{form} /Resources << /XObject << /X2 {target} 0 R >> >>"), "/X2 Do").into_bytes(),
+        stream(&format!("{form} /Resources << /XObject << /X3 5 0 R >> >>"), "/X3 Do").into_bytes(),
+    ])
+}
+
+#[test]
+fn a_pdf_whose_drawing_draws_itself_is_skipped_with_a_warning_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("self.pdf"), drawing_loop_pdf(false)).unwrap();
+    std::fs::write(dir.path().join("through.pdf"), drawing_loop_pdf(true)).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Review\n\nThe NSPCC said: \"We act.\"\n").unwrap();
+    let output =
+        run_within(60, &[dir.path().as_os_str(), std::ffi::OsStr::new("--format"), std::ffi::OsStr::new("plain")]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    for name in ["self.pdf", "through.pdf"] {
+        let warning = format!("{name}: has a drawing (a form XObject) that draws itself");
+        assert!(stderr.contains(&warning), "{stderr}");
+    }
+    assert!(stdout.contains("We act."), "{stdout}");
+}
+
+#[test]
 fn a_pdf_whose_page_is_its_own_parent_is_reported_as_a_loop() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = make_pdf(&[pdf_page(&["Looping"])], None, "").to_vec();

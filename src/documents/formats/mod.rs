@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod pdf_bounds;
 pub mod pdf_error;
+pub mod pdf_xobjects;
 
 use std::path::Path;
 

@@ -53,6 +53,7 @@ pub fn bounded_pages(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
         return Err(PdfError::TooManyPages(MAX_PAGES));
     }
     check_page_tree(&doc, pages.values())?;
+    super::pdf_xobjects::check_xobjects(&doc, pages.values())?;
     let mut output = Pages::new(Instant::now() + MAX_PDF_TIME);
     match pdf_extract::output_doc(&doc, &mut output) {
         Ok(()) => Ok(output.pages),
@@ -186,12 +187,15 @@ pub fn inflated_size(bytes: &[u8], budget: u64) -> Option<u64> {
         }
         // Everything since the last stream holds this one's dictionary
         // (cutting at its `obj` would let a key named `/Xobj` hide a filter).
-        let layers = count(&bytes[dict_from..keyword], b"FlateDecode");
+        let dict = &bytes[dict_from..keyword];
+        let layers = count(dict, b"FlateDecode");
+        let lzw = count(dict, b"LZWDecode");
         dict_from = at;
-        if layers == 0 {
+        if layers == 0 && lzw == 0 {
             continue;
         }
-        if layers > MAX_LAYERS {
+        // LZW over or under Flate is not counted layer by layer: refused.
+        if layers > MAX_LAYERS || lzw > 1 || (lzw == 1 && layers > 0) {
             return None;
         }
         let mut data = &bytes[at..];
@@ -201,7 +205,11 @@ pub fn inflated_size(bytes: &[u8], budget: u64) -> Option<u64> {
         if data.starts_with(b"\n") {
             data = &data[1..];
         }
-        total += layered_size(data, layers, budget - total)?;
+        total += if lzw == 1 {
+            lzw_size(data, !contains(dict, b"/EarlyChange 0"), budget - total)?
+        } else {
+            layered_size(data, layers, budget - total)?
+        };
     }
     Some(total)
 }
@@ -248,6 +256,46 @@ fn count_inflated(data: &[u8], depth: usize, raw: bool, budget: u64) -> Option<u
     }
 }
 
+/// Bytes an LZW stream decodes to (as the PDF reader decodes it: 8-bit
+/// codes, the early change unless the dictionary turns it off), or `None`
+/// past `budget`. An LZW stream can grow a few thousand times.
+fn lzw_size(data: &[u8], early_change: bool, budget: u64) -> Option<u64> {
+    let mut decoder = if early_change {
+        weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+    } else {
+        weezl::decode::Decoder::new(weezl::BitOrder::Msb, 8)
+    };
+    let mut counter = Counter { total: 0, budget };
+    // The decoder stops with an error where the counter refuses more (or
+    // where the stream stops being valid, which the reader keeps up to).
+    let _ = decoder.into_stream(&mut counter).decode_all(data);
+    (counter.total <= budget).then_some(counter.total)
+}
+
+/// A sink that counts what is written to it and refuses more past its budget.
+struct Counter {
+    total: u64,
+    budget: u64,
+}
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.total += buf.len() as u64;
+        if self.total > self.budget {
+            return Err(std::io::Error::other("past the budget"));
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|window| window == needle)
 }
@@ -274,6 +322,20 @@ mod tests {
         object
     }
 
+    fn lzw(data: &[u8]) -> Vec<u8> {
+        weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8).encode(data).unwrap()
+    }
+
+    #[test]
+    fn lzw_streams_are_measured_and_an_lzw_bomb_is_stopped_at_the_budget() {
+        let page = lzw(&b"BT (Hello) Tj ET\n".repeat(100));
+        assert_eq!(inflated_size(&stream_object("/LZWDecode", &page), 1 << 20), Some(1700));
+        let bomb = lzw(&vec![0u8; 64 << 20]);
+        assert!(bomb.len() < 200_000, "{}", bomb.len());
+        assert_eq!(inflated_size(&stream_object("/LZWDecode", &bomb), 32 << 20), None);
+        assert_eq!(inflated_size(&stream_object("[/LZWDecode /FlateDecode]", &page), 32 << 20), None);
+    }
+
     #[test]
     fn flate_streams_are_measured_and_a_bomb_is_stopped_at_the_budget() {
         let page = zlib(&b"BT (Hello) Tj ET\n".repeat(100));
@@ -284,7 +346,11 @@ mod tests {
         assert_eq!(inflated_size(&stream_object("/FlateDecode", &bomb), 32 << 20), None);
         let twice = zlib(&bomb);
         assert_eq!(inflated_size(&stream_object("[/FlateDecode /FlateDecode]", &twice), 32 << 20), None);
-        assert_eq!(inflated_size(&stream_object("/DCTDecode", &bomb), 32 << 20), Some(0), "only Flate is inflated");
+        assert_eq!(
+            inflated_size(&stream_object("/DCTDecode", &bomb), 32 << 20),
+            Some(0),
+            "only Flate and LZW are inflated"
+        );
     }
 
     #[test]

@@ -23,6 +23,12 @@ pub enum PdfError {
     /// A page's `Parent` leads back to a node already passed.
     #[error("has a page tree that loops back on itself (a damaged PDF?); skipped")]
     PageTreeLoop,
+    /// A Form XObject draws itself, directly or through another.
+    #[error("has a drawing (a form XObject) that draws itself (a damaged or hostile PDF?); skipped")]
+    XObjectLoop,
+    /// Forms nested or drawn past `pdf_xobjects::MAX_XOBJECT_DEPTH` or `MAX_XOBJECT_DRAWS`.
+    #[error("draws too many forms within forms (a damaged or hostile PDF?); skipped")]
+    TooManyXObjects,
     /// More pages than `pdf_bounds::MAX_PAGES`.
     #[error("has more than {0} pages; skipped")]
     TooManyPages(usize),
