@@ -82,12 +82,32 @@ fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
     super::bytes::find_any(bytes, from, b".!?")
 }
 
+/// The longest stretch read as one sentence, in bytes. Prose sentences are
+/// far shorter; a longer run without a full stop (a pasted list, `yes |
+/// voices -`) is read in pieces of this size, cut at a space, so the words
+/// of one "sentence" held at once stay bounded whatever the input.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
 fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let piece = &paragraph[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push((start + lead, end - trail));
+    if lead + trail >= piece.len() {
+        return;
+    }
+    let (mut from, end) = (start + lead, end - trail);
+    while end - from > MAX_SENTENCE_BYTES {
+        let mut cut = from + MAX_SENTENCE_BYTES;
+        while !paragraph.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = paragraph[from..cut].rfind(' ').map_or(cut, |space| from + space);
+        let cut = if cut == from { from + paragraph[from..].chars().next().map_or(1, char::len_utf8) } else { cut };
+        out.push((from, cut));
+        from = cut + paragraph[cut..].len() - paragraph[cut..].trim_start().len();
+    }
+    if from < end {
+        out.push((from, end));
     }
 }
 
@@ -201,6 +221,20 @@ mod tests {
         ] {
             assert_eq!(is_abbreviation(before), is_abbreviation_unicode(before), "{before:?}");
         }
+    }
+
+    #[test]
+    fn a_run_without_full_stops_is_read_in_bounded_pieces() {
+        let text = "y ".repeat(3 * MAX_SENTENCE_BYTES);
+        let found = split(&text);
+        assert!(found.len() >= 6, "{}", found.len());
+        assert!(
+            found.iter().all(|&(a, b)| b - a <= MAX_SENTENCE_BYTES && &text[a..a + 1] == "y" && &text[b - 1..b] == "y")
+        );
+        let words: usize = found.iter().map(|&(a, b)| text[a..b].split(' ').count()).sum();
+        assert_eq!(words, 3 * MAX_SENTENCE_BYTES, "every word is in one piece");
+        let unbroken = "é".repeat(MAX_SENTENCE_BYTES);
+        assert!(split(&unbroken).iter().all(|&(a, b)| unbroken.is_char_boundary(a) && unbroken.is_char_boundary(b)));
     }
 
     #[test]

@@ -63,12 +63,14 @@ fn produce(paragraphs: &[String], quoted: &[Vec<(usize, usize)>], to: &mpsc::Syn
                 tokens: token_start..chunk.tokens.len(),
                 cues: cue_start..chunk.cues.len(),
             });
-        }
-        bytes += text.len();
-        if bytes >= CHUNK_BYTES {
-            bytes = 0;
-            if to.send(std::mem::take(&mut chunk)).is_err() {
-                return;
+            // Counted per sentence, so one huge paragraph is held a chunk
+            // at a time too (its sentences are bounded in length).
+            bytes += e - s;
+            if bytes >= CHUNK_BYTES {
+                bytes = 0;
+                if to.send(std::mem::take(&mut chunk)).is_err() {
+                    return;
+                }
             }
         }
     }
@@ -99,4 +101,27 @@ pub(super) fn in_parallel(
         }
         true
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One paragraph of 2 MB with no full stop (`yes | voices -`) is held
+    /// a chunk at a time: the read-ahead thread never holds the tokens of
+    /// the whole paragraph at once.
+    #[test]
+    fn one_huge_paragraph_is_sent_in_bounded_chunks() {
+        let paragraphs = vec!["y ".repeat(1 << 20)];
+        let quoted = vec![Vec::new()];
+        let (to, from) = mpsc::sync_channel(1024);
+        produce(&paragraphs, &quoted, &to);
+        drop(to);
+        let chunks: Vec<Chunk> = from.iter().collect();
+        assert!(chunks.len() > 16, "{} chunks", chunks.len());
+        for chunk in &chunks {
+            let bytes: usize = chunk.sentences.iter().map(|s| s.bounds.1 - s.bounds.0).sum();
+            assert!(bytes < CHUNK_BYTES + sentences::MAX_SENTENCE_BYTES, "{bytes}");
+        }
+    }
 }
