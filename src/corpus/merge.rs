@@ -9,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 /// cannot choose names that collide), and several times cheaper to hash
 /// than the standard library's SipHash on thousands of speakers.
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// A set keyed the same way.
+type Set<K> = HashSet<K, foldhash::fast::RandomState>;
 
 use super::{Corpus, Speaker, Statement};
 use crate::documents::{Document, FileProblem, Manifest};
@@ -109,12 +111,12 @@ struct Merger {
     /// Speakers by id, and the ids taken (the manifest's included), so a
     /// new speaker's id is found in constant time however many there are.
     by_id: Map<String, usize>,
-    taken_ids: HashSet<String, foldhash::fast::RandomState>,
+    taken_ids: Set<String>,
     next_suffix: Map<String, usize>,
     /// The first manifest speaker each normalised id, name or alias names.
     manifest_keys: Map<String, usize>,
     /// The names of described speakers so far, lower-cased.
-    described_names: HashSet<String, foldhash::fast::RandomState>,
+    described_names: Set<String>,
     /// Speakers that gained an alias since the corpus last copied them
     /// ([`Merger::copy_speakers_into`]); new speakers are copied anyway.
     changed: Vec<usize>,
@@ -137,7 +139,7 @@ impl Merger {
             taken_ids,
             next_suffix: Map::default(),
             manifest_keys,
-            described_names: HashSet::default(),
+            described_names: Set::default(),
             changed: Vec::new(),
         }
     }

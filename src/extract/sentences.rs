@@ -101,8 +101,8 @@ fn push_trimmed(paragraph: &str, start: usize, end: usize, out: &mut Vec<(usize,
         while !paragraph.is_char_boundary(cut) {
             cut -= 1;
         }
+        // `from` starts a word (it is trimmed), so a space found is past it.
         let cut = paragraph[from..cut].rfind(' ').map_or(cut, |space| from + space);
-        let cut = if cut == from { from + paragraph[from..].chars().next().map_or(1, char::len_utf8) } else { cut };
         out.push((from, cut));
         from = cut + paragraph[cut..].len() - paragraph[cut..].trim_start().len();
     }
