@@ -34,10 +34,6 @@ fn whole(document: &Document, paragraph: usize) -> Vec<Span> {
     vec![Span { paragraph, start: 0, end: document.paragraphs[paragraph].len() }]
 }
 
-fn text_of(document: &Document, spans: &[Span]) -> String {
-    spans.iter().map(|s| &document.paragraphs[s.paragraph][s.start..s.end]).collect::<Vec<_>>().join(" ")
-}
-
 /// The seed article with five statements: BSCB (2), Thames Valley Police,
 /// the NSPCC, and one unattributed.
 pub fn seed() -> Corpus {
@@ -61,9 +57,8 @@ pub fn seed() -> Corpus {
         .into_iter()
         .enumerate()
         .map(|(i, (speaker, kind, spans))| {
-            let text = text_of(&document, &spans);
-            let found = Found { speaker, kind, text, cue: String::new(), spans, confidence: 1.0, cue_span: None };
-            Statement::new(i + 1, 0, speaker, found, &document.paragraphs)
+            let found = Found { speaker, kind, spans, cue: None, confidence: 1.0 };
+            Statement::new(i + 1, 0, speaker, found)
         })
         .collect();
     Corpus::from_parts(Parts {
@@ -99,18 +94,10 @@ pub fn two_documents() -> Corpus {
         ],
     };
     let spans = quote_spans(&document, 1..=1);
-    let text = text_of(&document, &spans);
-    let found = Found {
-        speaker: Some(2),
-        kind: StatementKind::Direct,
-        text,
-        cue: "The NSPCC said".into(),
-        spans,
-        confidence: 1.0,
-        cue_span: None,
-    };
+    let cue = Some(Span { paragraph: 1, start: 0, end: "The NSPCC said".len() });
+    let found = Found { speaker: Some(2), kind: StatementKind::Direct, spans, cue, confidence: 1.0 };
     changed(seed(), |parts| {
-        parts.statements.push(Statement::new(parts.statements.len() + 1, 1, Some(2), found, &document.paragraphs));
+        parts.statements.push(Statement::new(parts.statements.len() + 1, 1, Some(2), found));
         parts.documents.push(document);
     })
 }
@@ -126,17 +113,8 @@ pub fn nested() -> Corpus {
         let text = &document.paragraphs[paragraph];
         let start = text.find("“not heard”").expect("the seed quotes “not heard”") + '“'.len_utf8();
         let spans = vec![Span { paragraph, start, end: start + "not heard".len() }];
-        let words = text_of(document, &spans);
-        let found = Found {
-            speaker: Some(1),
-            kind: StatementKind::Direct,
-            text: words,
-            cue: String::new(),
-            spans,
-            confidence: 1.0,
-            cue_span: None,
-        };
-        let inner = Statement::new(2, 0, Some(1), found, &document.paragraphs);
+        let found = Found { speaker: Some(1), kind: StatementKind::Direct, spans, cue: None, confidence: 1.0 };
+        let inner = Statement::new(2, 0, Some(1), found);
         parts.statements.insert(1, inner);
     })
 }

@@ -84,12 +84,11 @@ pub struct DocumentStatements {
 }
 
 impl DocumentStatements {
-    /// Locates the words of an extraction of a document with these
-    /// `paragraphs`; `notes` are the document's number notes.
-    pub fn new(extraction: Extraction, paragraphs: &[String], notes: Vec<Note>) -> DocumentStatements {
+    /// An extraction of a document as the corpus keeps its statements;
+    /// `notes` are the document's number notes.
+    pub fn new(extraction: Extraction, notes: Vec<Note>) -> DocumentStatements {
         let Extraction { entities, statements } = extraction;
-        let statements =
-            statements.into_iter().map(|found| Statement::new(0, 0, found.speaker, found, paragraphs)).collect();
+        let statements = statements.into_iter().map(|found| Statement::new(0, 0, found.speaker, found)).collect();
         DocumentStatements { entities, statements, notes }
     }
 }
@@ -99,7 +98,7 @@ impl DocumentStatements {
 /// it runs on whichever thread read the document.
 pub fn extract_document(document: &Document, manifest: &Manifest) -> DocumentStatements {
     let paragraphs = &document.paragraphs;
-    DocumentStatements::new(extract::extract(paragraphs), paragraphs, crate::notes::check_document(document, manifest))
+    DocumentStatements::new(extract::extract(paragraphs), crate::notes::check_document(document, manifest))
 }
 
 #[derive(Debug)]

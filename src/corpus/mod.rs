@@ -267,7 +267,7 @@ impl Corpus {
     }
 
     /// A statement's cue (see [`Statement::cue`]).
-    pub fn cue<'a>(&'a self, statement: &'a Statement) -> Cow<'a, str> {
+    pub fn cue<'a>(&'a self, statement: &Statement) -> &'a str {
         statement.cue(&self.documents[statement.document].paragraphs)
     }
 

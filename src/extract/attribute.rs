@@ -7,6 +7,7 @@
 
 use super::quotes::Quote;
 use super::tokens::{Token, shape};
+use super::pipeline::Position;
 use super::{Found, Span, StatementKind};
 
 /// Below this confidence a speaker is left unattributed: a wrong name is
@@ -158,8 +159,8 @@ pub(crate) fn quotes(
     quotes: &[Quote],
     sentences: &[SentenceRecord],
     cues: &[ResolvedCue],
-    found: &mut Vec<(usize, usize, Found)>,
-) {
+) -> Vec<(Position, Found)> {
+    let mut found = Vec::new();
     let mut previous: Option<Previous> = None;
     for quote in quotes {
         let text = quote.text(paragraphs);
@@ -178,7 +179,6 @@ pub(crate) fn quotes(
         };
         let Some(Choice { cue, speaker, confidence }) = chosen else { continue };
         let speaker = speaker.filter(|_| confidence >= THRESHOLD);
-        let cue_text = cue.map(|c| paragraphs[c.paragraph][c.start..c.end].to_string()).unwrap_or_default();
         if let Some(speaker) = speaker {
             let last_cue = cues.partition_point(|c| (c.paragraph, c.verb) < quote.open);
             let sentence = close.unwrap_or_default();
@@ -186,19 +186,17 @@ pub(crate) fn quotes(
         }
         let first = quote.pieces[0];
         found.push((
-            first.paragraph,
-            quote.open.1 + 1,
+            (first.paragraph, quote.open.1 + 1),
             Found {
                 speaker,
                 kind: StatementKind::Direct,
-                text,
-                cue: cue_text,
-                cue_span: cue.map(|c| Span { paragraph: c.paragraph, start: c.start, end: c.end }),
+                cue: cue.map(|c| Span { paragraph: c.paragraph, start: c.start, end: c.end }),
                 spans: quote.pieces.clone(),
                 confidence: if speaker.is_some() { confidence } else { 0.0 },
             },
         ));
     }
+    found
 }
 
 /// Who a quote is given to, by which cue, how surely.

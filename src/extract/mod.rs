@@ -113,7 +113,18 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// Its words in `paragraphs`; empty when it does not fit them (a span
+    /// from another document), so a mistake shows nothing rather than panics.
+    pub fn of(self, paragraphs: &[String]) -> &str {
+        paragraphs.get(self.paragraph).and_then(|p| p.get(self.start..self.end)).unwrap_or("")
+    }
+}
+
 /// One statement found in a document, before corpus-wide speaker merging.
+///
+/// It holds where its words are, not the words: a document of a million
+/// statements would otherwise hold its text again in them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     /// Index into [`Extraction::entities`], or `None` when the text gives no
@@ -121,21 +132,33 @@ pub struct Found {
     pub speaker: Option<usize>,
     /// A quote in marks, or reported speech.
     pub kind: StatementKind,
-    /// Direct: the quoted words without marks, paragraphs joined by one space.
-    /// Reported: the whole sentence, verbatim.
-    pub text: String,
-    /// The words that attribute it ("An NSPCC spokesman also responded to the
-    /// review and said"); empty when there are none.
-    pub cue: String,
-    /// Where the cue stands, so it need not be searched for; `None` when
-    /// there is none.
-    pub cue_span: Option<Span>,
-    /// The pieces of the paragraphs the statement covers, in order; never empty.
+    /// The pieces of the paragraphs the statement covers, in order; never
+    /// empty. Direct: the quoted words without marks, a piece per paragraph.
+    /// Reported: the whole sentence.
     pub spans: Vec<Span>,
+    /// Where the words that attribute it stand ("An NSPCC spokesman also
+    /// responded to the review and said"); `None` when there are none.
+    pub cue: Option<Span>,
     /// How sure the attribution is, from 0 to 1: how directly the text
     /// names the speaker (a name beside the verb, a pronoun, a quote that
     /// goes on from the one before). 0 when unattributed.
     pub confidence: f32,
+}
+
+impl Found {
+    /// Its words in the document's `paragraphs`: the spans joined by one
+    /// space (borrowed unless a quote runs across paragraphs).
+    pub fn text<'a>(&self, paragraphs: &'a [String]) -> std::borrow::Cow<'a, str> {
+        match self.spans.as_slice() {
+            [one] => std::borrow::Cow::Borrowed(one.of(paragraphs)),
+            spans => std::borrow::Cow::Owned(spans.iter().map(|s| s.of(paragraphs)).collect::<Vec<_>>().join(" ")),
+        }
+    }
+
+    /// The words that attribute it; empty when there are none.
+    pub fn cue<'a>(&self, paragraphs: &'a [String]) -> &'a str {
+        self.cue.map_or("", |span| span.of(paragraphs))
+    }
 }
 
 /// Everything found in one document.

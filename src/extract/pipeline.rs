@@ -47,7 +47,8 @@ struct Extractor<'a> {
     subject: Option<usize>,
     records: Vec<SentenceRecord>,
     cues: Vec<ResolvedCue>,
-    found: Vec<(usize, usize, Found)>,
+    /// Reported statements, in document order.
+    reported: Vec<Found>,
 }
 
 /// Byte ranges of quoted words per paragraph, sorted.
@@ -92,7 +93,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
         subject: None,
         records: Vec::new(),
         cues: Vec::new(),
-        found: Vec::new(),
+        reported: Vec::new(),
     };
     let ahead = read_ahead
         && prepare::in_parallel(paragraphs, &quoted, |chunk| {
@@ -115,9 +116,11 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
             }
         }
     }
-    let Extractor { registry, records, cues, mut found, .. } = x;
-    attribute::quotes(paragraphs, &quotes, &records, &cues, &mut found);
-    finish(registry, found)
+    let Extractor { registry, records, cues, reported, .. } = x;
+    drop(quoted);
+    let direct = attribute::quotes(paragraphs, &quotes, &records, &cues);
+    drop((records, cues, quotes));
+    finish(registry, reported, direct)
 }
 
 impl Extractor<'_> {
@@ -184,43 +187,38 @@ impl Extractor<'_> {
             return;
         }
         let speaker = (cue.confidence >= THRESHOLD).then_some(cue.speaker).flatten();
-        self.found.push((
-            p,
-            s,
-            Found {
-                speaker,
-                kind: StatementKind::Reported,
-                text: text[s..e].to_string(),
-                cue: text[cue.start..cue.end].to_string(),
-                cue_span: Some(Span { paragraph: p, start: cue.start, end: cue.end }),
-                spans: vec![Span { paragraph: p, start: s, end: e }],
-                confidence: cue.confidence,
-            },
-        ));
+        self.reported.push(Found {
+            speaker,
+            kind: StatementKind::Reported,
+            cue: Some(Span { paragraph: p, start: cue.start, end: cue.end }),
+            spans: vec![Span { paragraph: p, start: s, end: e }],
+            confidence: cue.confidence,
+        });
     }
 }
 
 /// Speakers as the entities they stand for (documents by their authors),
-/// numbered by first use.
-fn finish(registry: Registry, mut found: Vec<(usize, usize, Found)>) -> Extraction {
-    found.sort_by_key(|&(p, at, _)| (p, at));
-    let speakers: Vec<Option<usize>> = found.iter().map(|(_, _, f)| f.speaker.map(|id| registry.speaker(id))).collect();
-    for (_, _, f) in &mut found {
-        if let Some(id) = f.speaker {
-            f.confidence = registry.settled_confidence(id, f.confidence);
-            if f.confidence < THRESHOLD {
-                f.speaker = None;
-                f.confidence = 0.0;
-            }
-        }
+/// numbered by first use; statements in document order (a reported
+/// sentence before a quote that opens where it starts).
+fn finish(registry: Registry, mut reported: Vec<Found>, mut direct: Vec<(Position, Found)>) -> Extraction {
+    // Both are in order as they are made; a sort (and its buffer, a copy of
+    // half of them) is only for a shape that is not.
+    if !reported.is_sorted_by_key(start_of) {
+        reported.sort_by_key(start_of);
+    }
+    if !direct.is_sorted_by_key(|(at, _)| *at) {
+        direct.sort_by_key(|(at, _)| *at);
+    }
+    for found in reported.iter_mut().chain(direct.iter_mut().map(|(_, f)| f)) {
+        settle(&registry, found);
     }
     let (entities, roots) = registry.finish();
     let mut map: Vec<Option<usize>> = vec![None; entities.len()];
     let mut taken: Vec<Option<super::Entity>> = entities.into_iter().map(Some).collect();
     let mut kept = Vec::new();
-    let mut statements = Vec::with_capacity(found.len());
-    for ((_, _, mut f), speaker) in found.into_iter().zip(speakers) {
-        f.speaker = speaker.filter(|_| f.speaker.is_some()).map(|id| {
+    let mut statements = Vec::with_capacity(reported.len() + direct.len());
+    for mut f in in_document_order(reported, direct) {
+        f.speaker = f.speaker.map(|id| {
             let root = roots[id];
             *map[root].get_or_insert_with(|| {
                 kept.push(taken[root].take().expect("each entity is taken once"));
@@ -230,6 +228,41 @@ fn finish(registry: Registry, mut found: Vec<(usize, usize, Found)>) -> Extracti
         statements.push(f);
     }
     Extraction { entities: kept, statements }
+}
+
+/// A statement's speaker as the entity it stands for, with the confidence
+/// the whole document gives it; unattributed below the threshold.
+fn settle(registry: &Registry, found: &mut Found) {
+    let Some(id) = found.speaker else { return };
+    found.confidence = registry.settled_confidence(id, found.confidence);
+    if found.confidence < THRESHOLD {
+        found.speaker = None;
+        found.confidence = 0.0;
+    } else {
+        found.speaker = Some(registry.speaker(id));
+    }
+}
+
+/// Where a quote opens: its paragraph and the byte after its mark.
+pub(crate) type Position = (usize, usize);
+
+/// Where a reported statement's sentence starts.
+fn start_of(found: &Found) -> Position {
+    found.spans.first().map_or((0, 0), |s| (s.paragraph, s.start))
+}
+
+/// Reported statements (each where its sentence starts) and quotes (each
+/// where it opens), both already in order, merged into one order without
+/// a sort's buffer; a reported sentence comes first where both start.
+fn in_document_order(reported: Vec<Found>, direct: Vec<(Position, Found)>) -> impl Iterator<Item = Found> {
+    let mut reported = reported.into_iter().peekable();
+    let mut direct = direct.into_iter().peekable();
+    std::iter::from_fn(move || match (reported.peek(), direct.peek()) {
+        (Some(r), Some((at, _))) if start_of(r) <= *at => reported.next(),
+        (_, Some(_)) => direct.next().map(|(_, f)| f),
+        (Some(_), None) => reported.next(),
+        (None, None) => None,
+    })
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ struct JsonStatement<'c> {
     speaker: Option<&'c str>,
     kind: &'static str,
     text: std::borrow::Cow<'c, str>,
-    cue: std::borrow::Cow<'c, str>,
+    cue: &'c str,
     paragraphs: [usize; 2],
     /// How sure the attribution is (0 to 1); only when there is a speaker.
     #[serde(skip_serializing_if = "Option::is_none")]

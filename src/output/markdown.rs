@@ -144,13 +144,10 @@ mod tests {
                 Found {
                     speaker: Some(0),
                     kind: StatementKind::Direct,
-                    text: text.into(),
-                    cue: "said".into(),
                     spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
+                    cue: None,
                     confidence: 1.0,
-                    cue_span: None,
                 },
-                &[text.to_string()],
             )],
             helplines: vec![Helpline {
                 name: "NSPCC helpline".into(),
