@@ -57,7 +57,7 @@ pub fn seed() -> Corpus {
         .into_iter()
         .enumerate()
         .map(|(i, (speaker, kind, spans))| {
-            let found = Found { speaker, kind, spans, cue: None, confidence: 1.0 };
+            let found = Found { speaker, kind, spans: spans.into(), cue: None, confidence: 1.0 };
             Statement::new(i + 1, 0, speaker, found)
         })
         .collect();
@@ -95,7 +95,7 @@ pub fn two_documents() -> Corpus {
     };
     let spans = quote_spans(&document, 1..=1);
     let cue = Some(Span { paragraph: 1, start: 0, end: "The NSPCC said".len() });
-    let found = Found { speaker: Some(2), kind: StatementKind::Direct, spans, cue, confidence: 1.0 };
+    let found = Found { speaker: Some(2), kind: StatementKind::Direct, spans: spans.into(), cue, confidence: 1.0 };
     changed(seed(), |parts| {
         parts.statements.push(Statement::new(parts.statements.len() + 1, 1, Some(2), found));
         parts.documents.push(document);
@@ -113,7 +113,8 @@ pub fn nested() -> Corpus {
         let text = &document.paragraphs[paragraph];
         let start = text.find("“not heard”").expect("the seed quotes “not heard”") + '“'.len_utf8();
         let spans = vec![Span { paragraph, start, end: start + "not heard".len() }];
-        let found = Found { speaker: Some(1), kind: StatementKind::Direct, spans, cue: None, confidence: 1.0 };
+        let found =
+            Found { speaker: Some(1), kind: StatementKind::Direct, spans: spans.into(), cue: None, confidence: 1.0 };
         let inner = Statement::new(2, 0, Some(1), found);
         parts.statements.insert(1, inner);
     })

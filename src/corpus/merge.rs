@@ -39,23 +39,23 @@ impl Indexer {
     pub fn add(&mut self, corpus: &mut Corpus, documents: Vec<Document>, extractions: Vec<DocumentStatements>) {
         debug_assert_eq!(documents.len(), extractions.len());
         let first = corpus.documents.len();
-        corpus.statements.reserve(extractions.iter().map(|e| e.statements.len()).sum());
-        for (offset, extraction) in extractions.into_iter().enumerate() {
+        for (offset, mut extraction) in extractions.into_iter().enumerate() {
             let doc_index = first + offset;
             corpus.notes.extend(extraction.notes.into_iter().map(|note| Note { document: doc_index, ..note }));
             let mut local_to_global: Map<usize, usize> = Map::default();
             let title = documents.get(offset).map_or("", |d| d.title.as_str());
-            for mut statement in extraction.statements {
+            let next_id = corpus.statements.len() + 1;
+            for (offset, statement) in extraction.statements.iter_mut().enumerate() {
                 let merger = &mut self.merger;
                 statement.speaker = statement.speaker.map(|local| {
                     *local_to_global
                         .entry(local)
                         .or_insert_with(|| merger.speaker_for(&extraction.entities[local], title))
                 });
-                statement.id = corpus.statements.len() + 1;
+                statement.id = next_id + offset;
                 statement.document = doc_index;
-                corpus.push_statement(statement);
             }
+            corpus.append_statements(extraction.statements);
         }
         corpus.documents.extend(documents);
         corpus.by_document.resize(corpus.documents.len(), 0..0);

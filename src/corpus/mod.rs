@@ -185,9 +185,7 @@ impl Corpus {
             content_note,
             ..Corpus::default()
         };
-        for statement in statements {
-            corpus.push_statement(statement);
-        }
+        corpus.append_statements(statements);
         corpus
     }
 
@@ -197,15 +195,31 @@ impl Corpus {
         Parts { documents, speakers, statements, helplines, notes, problems, content_note }
     }
 
-    /// Adds a statement, after every statement of an earlier document, to
-    /// the statements and the indexes.
-    fn push_statement(&mut self, statement: Statement) {
-        let index = self.statements.len();
-        let document = statement.document;
+    /// Adds statements, each after every statement of an earlier document,
+    /// to the statements and the indexes; the first ones a corpus gets
+    /// become its own in the memory they arrive in.
+    fn append_statements(&mut self, mut statements: Vec<Statement>) {
+        let last = self.statements.last().map(|s| s.document);
         assert!(
-            self.statements.last().is_none_or(|last| last.document <= document),
+            statements.iter().map(|s| s.document).is_sorted()
+                && statements.first().is_none_or(|first| last.is_none_or(|last| last <= first.document)),
             "statements arrive in document order"
         );
+        let first = self.statements.len();
+        for (offset, statement) in statements.iter().enumerate() {
+            self.index_statement(first + offset, statement);
+        }
+        if self.statements.is_empty() {
+            self.statements = statements;
+        } else {
+            self.statements.append(&mut statements);
+        }
+    }
+
+    /// Lists the statement that is (or is about to be) at `index` under its
+    /// document and its speaker.
+    fn index_statement(&mut self, index: usize, statement: &Statement) {
+        let document = statement.document;
         if self.by_document.len() <= document {
             self.by_document.resize(document + 1, 0..0);
         }
@@ -223,7 +237,6 @@ impl Corpus {
             }
             None => self.unattributed.push(index),
         }
-        self.statements.push(statement);
     }
 
     /// Every document, in load order.

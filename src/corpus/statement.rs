@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::Group;
-use crate::extract::{Found, Span, StatementKind};
+use crate::extract::{Found, Span, Spans, StatementKind};
 
 /// A statement with its place in the corpus.
 ///
@@ -22,21 +22,49 @@ pub struct Statement {
     /// A quote in marks, or reported speech.
     pub kind: StatementKind,
     /// Where it sits in its document's paragraphs; never empty.
-    pub spans: Vec<Span>,
+    pub spans: Spans,
     /// The words that attribute it; `None` when there are none. Its words
     /// are the spans' pieces joined by one space.
-    cue: Option<Span>,
+    cue: Option<CueAt>,
     /// How sure the attribution is, in hundredths (0 when unattributed):
     /// the extractor's confidence, kept as an integer so statements compare
     /// exactly.
     pub confidence: u8,
 }
 
+/// A cue's place in 12 bytes: a corpus keeps one per statement, and with
+/// it a [`Statement`] is no larger than the [`Found`] it is made from, so a
+/// document's statements become the corpus's in the same memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CueAt {
+    paragraph: u32,
+    start: u32,
+    end: u32,
+}
+
+impl CueAt {
+    /// `None` past 4 GiB, which no input reaches (each is capped far below).
+    fn of(span: Span) -> Option<CueAt> {
+        Some(CueAt {
+            paragraph: u32::try_from(span.paragraph).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
+    fn span(self) -> Span {
+        Span { paragraph: self.paragraph as usize, start: self.start as usize, end: self.end as usize }
+    }
+}
+
+const _: () = assert!(size_of::<Statement>() <= size_of::<Found>(), "made in place from what the extractor found");
+
 impl Statement {
     /// A statement from what the extractor found in a document; `speaker`
     /// is the corpus speaker (not the entity index in `found`).
     pub fn new(id: usize, document: usize, speaker: Option<usize>, found: Found) -> Statement {
         let Found { kind, cue, spans, confidence, .. } = found;
+        let cue = cue.and_then(CueAt::of);
         let confidence = if speaker.is_some() { (confidence.clamp(0.0, 1.0) * 100.0).round() as u8 } else { 0 };
         Statement { id, document, speaker, kind, spans, cue, confidence }
     }
@@ -44,7 +72,7 @@ impl Statement {
     /// Its words, read from its document's `paragraphs` (borrowed unless a
     /// quote spans paragraphs).
     pub fn text<'a>(&self, paragraphs: &'a [String]) -> Cow<'a, str> {
-        match self.spans.as_slice() {
+        match &*self.spans {
             [one] => Cow::Borrowed(one.of(paragraphs)),
             spans => Cow::Owned(spans.iter().map(|s| s.of(paragraphs)).collect::<Vec<_>>().join(" ")),
         }
@@ -53,7 +81,7 @@ impl Statement {
     /// The words that attribute it, read from its document's `paragraphs`;
     /// empty when there are none.
     pub fn cue<'a>(&self, paragraphs: &'a [String]) -> &'a str {
-        self.cue.map_or("", |span| span.of(paragraphs))
+        self.cue.map_or("", |cue| cue.span().of(paragraphs))
     }
 
     /// The group it is listed under: its speaker's, or the unattributed statements.

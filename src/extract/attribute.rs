@@ -5,9 +5,9 @@
 //! attribution right after it ("He said."), or the speaker of the
 //! sentence before it — never a speaker further on.
 
+use super::pipeline::Position;
 use super::quotes::Quote;
 use super::tokens::{Token, shape};
-use super::pipeline::Position;
 use super::{Found, Span, StatementKind};
 
 /// Below this confidence a speaker is left unattributed: a wrong name is
@@ -191,7 +191,7 @@ pub(crate) fn quotes(
                 speaker,
                 kind: StatementKind::Direct,
                 cue: cue.map(|c| Span { paragraph: c.paragraph, start: c.start, end: c.end }),
-                spans: quote.pieces.clone(),
+                spans: quote.pieces.clone().into(),
                 confidence: if speaker.is_some() { confidence } else { 0.0 },
             },
         ));

@@ -121,6 +121,51 @@ impl Span {
     }
 }
 
+/// The pieces of the paragraphs a statement covers, in order. Nearly every
+/// statement is one piece, kept inline: a corpus holds one of these per
+/// statement, and millions of one-piece vectors would cost a heap block each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spans(Pieces);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pieces {
+    One(Span),
+    Many(Vec<Span>),
+}
+
+impl From<Vec<Span>> for Spans {
+    fn from(spans: Vec<Span>) -> Spans {
+        match spans.as_slice() {
+            [one] => Spans(Pieces::One(*one)),
+            _ => Spans(Pieces::Many(spans)),
+        }
+    }
+}
+
+impl From<Span> for Spans {
+    fn from(span: Span) -> Spans {
+        Spans(Pieces::One(span))
+    }
+}
+
+impl<'a> IntoIterator for &'a Spans {
+    type Item = &'a Span;
+    type IntoIter = std::slice::Iter<'a, Span>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::ops::Deref for Spans {
+    type Target = [Span];
+    fn deref(&self) -> &[Span] {
+        match &self.0 {
+            Pieces::One(span) => std::slice::from_ref(span),
+            Pieces::Many(spans) => spans,
+        }
+    }
+}
+
 /// One statement found in a document, before corpus-wide speaker merging.
 ///
 /// It holds where its words are, not the words: a document of a million
@@ -135,7 +180,7 @@ pub struct Found {
     /// The pieces of the paragraphs the statement covers, in order; never
     /// empty. Direct: the quoted words without marks, a piece per paragraph.
     /// Reported: the whole sentence.
-    pub spans: Vec<Span>,
+    pub spans: Spans,
     /// Where the words that attribute it stand ("An NSPCC spokesman also
     /// responded to the review and said"); `None` when there are none.
     pub cue: Option<Span>,
@@ -146,10 +191,15 @@ pub struct Found {
 }
 
 impl Found {
+    /// An empty slot, to be filled: it allocates nothing.
+    fn placeholder() -> Found {
+        Found { speaker: None, kind: StatementKind::Reported, spans: Vec::new().into(), cue: None, confidence: 0.0 }
+    }
+
     /// Its words in the document's `paragraphs`: the spans joined by one
     /// space (borrowed unless a quote runs across paragraphs).
     pub fn text<'a>(&self, paragraphs: &'a [String]) -> std::borrow::Cow<'a, str> {
-        match self.spans.as_slice() {
+        match &*self.spans {
             [one] => std::borrow::Cow::Borrowed(one.of(paragraphs)),
             spans => std::borrow::Cow::Owned(spans.iter().map(|s| s.of(paragraphs)).collect::<Vec<_>>().join(" ")),
         }

@@ -138,11 +138,21 @@ impl Extractor<'_> {
         let at = quoted[p].partition_point(|&(a, _)| a < s);
         let inside = at > 0 && s < quoted[p][at - 1].1;
         self.registry.sentence = self.sentence;
-        self.read_sentence(p, (s, e), tokens, cues, inside);
+        let keep = quotes_look_at(quoted, p);
+        self.read_sentence(p, (s, e), tokens, cues, (inside, keep));
         self.sentence += 1;
     }
 
-    fn read_sentence(&mut self, p: usize, (s, e): (usize, usize), tokens: &[Token], found: &[Cue], inside: bool) {
+    /// Reads one sentence; `inside` when it starts inside a quote, `keep`
+    /// when quote attribution may look at it afterwards.
+    fn read_sentence(
+        &mut self,
+        p: usize,
+        (s, e): (usize, usize),
+        tokens: &[Token],
+        found: &[Cue],
+        (inside, keep): (bool, bool),
+    ) {
         let text = &self.paragraphs[p];
         self.define_acronyms(text, tokens);
         self.note_names(text, tokens);
@@ -163,8 +173,21 @@ impl Extractor<'_> {
             self.reported(p, (s, e), tokens, range.clone());
         }
         let subject = self.subject.take();
-        self.records.push(SentenceRecord { paragraph: p, start: s, end: e, cues: range, subject });
+        if keep {
+            self.records.push(SentenceRecord { paragraph: p, start: s, end: e, cues: range, subject });
+        } else {
+            self.cues.truncate(first);
+        }
     }
+}
+
+/// Whether quote attribution may look at paragraph `p`'s sentences and
+/// cues: it holds part of a quote, or the next paragraph does (a quote
+/// looks back one paragraph at most, and through the paragraphs a quote
+/// before it spans). The others are let go as soon as they are read, so a
+/// long stretch of reported speech holds only its statements.
+fn quotes_look_at(quoted: &[Vec<(usize, usize)>], p: usize) -> bool {
+    quoted[p..].iter().take(2).any(|ranges| !ranges.is_empty())
 }
 
 impl Extractor<'_> {
@@ -191,7 +214,7 @@ impl Extractor<'_> {
             speaker,
             kind: StatementKind::Reported,
             cue: Some(Span { paragraph: p, start: cue.start, end: cue.end }),
-            spans: vec![Span { paragraph: p, start: s, end: e }],
+            spans: Span { paragraph: p, start: s, end: e }.into(),
             confidence: cue.confidence,
         });
     }
@@ -212,12 +235,12 @@ fn finish(registry: Registry, mut reported: Vec<Found>, mut direct: Vec<(Positio
     for found in reported.iter_mut().chain(direct.iter_mut().map(|(_, f)| f)) {
         settle(&registry, found);
     }
+    let mut statements = in_document_order(reported, direct);
     let (entities, roots) = registry.finish();
     let mut map: Vec<Option<usize>> = vec![None; entities.len()];
     let mut taken: Vec<Option<super::Entity>> = entities.into_iter().map(Some).collect();
     let mut kept = Vec::new();
-    let mut statements = Vec::with_capacity(reported.len() + direct.len());
-    for mut f in in_document_order(reported, direct) {
+    for f in &mut statements {
         f.speaker = f.speaker.map(|id| {
             let root = roots[id];
             *map[root].get_or_insert_with(|| {
@@ -225,7 +248,6 @@ fn finish(registry: Registry, mut reported: Vec<Found>, mut direct: Vec<(Positio
                 kept.len() - 1
             })
         });
-        statements.push(f);
     }
     Extraction { entities: kept, statements }
 }
@@ -252,22 +274,53 @@ fn start_of(found: &Found) -> Position {
 }
 
 /// Reported statements (each where its sentence starts) and quotes (each
-/// where it opens), both already in order, merged into one order without
-/// a sort's buffer; a reported sentence comes first where both start.
-fn in_document_order(reported: Vec<Found>, direct: Vec<(Position, Found)>) -> impl Iterator<Item = Found> {
-    let mut reported = reported.into_iter().peekable();
-    let mut direct = direct.into_iter().peekable();
-    std::iter::from_fn(move || match (reported.peek(), direct.peek()) {
-        (Some(r), Some((at, _))) if start_of(r) <= *at => reported.next(),
-        (_, Some(_)) => direct.next().map(|(_, f)| f),
-        (Some(_), None) => reported.next(),
-        (None, None) => None,
-    })
+/// where it opens), both already in order, merged into one order in the
+/// reported statements' own vector (filled from its end, so nothing is
+/// copied twice and no second vector is held); a reported sentence comes
+/// first where both start.
+fn in_document_order(mut reported: Vec<Found>, direct: Vec<(Position, Found)>) -> Vec<Found> {
+    let mut r = reported.len();
+    let mut direct = direct.into_iter().rev().peekable();
+    reported.resize_with(r + direct.len(), Found::placeholder);
+    for w in (0..reported.len()).rev() {
+        let take_direct = direct.peek().is_some_and(|(at, _)| r == 0 || start_of(&reported[r - 1]) <= *at);
+        if take_direct {
+            reported[w] = direct.next().map(|(_, f)| f).expect("peeked");
+        } else {
+            r -= 1;
+            reported.swap(w, r);
+        }
+    }
+    reported.shrink_to_fit();
+    reported
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(kind: StatementKind, paragraph: usize, start: usize) -> Found {
+        Found { kind, spans: Span { paragraph, start, end: start + 1 }.into(), ..Found::placeholder() }
+    }
+
+    #[test]
+    fn statements_come_in_document_order_and_a_sentence_before_its_quote() {
+        use StatementKind::{Direct, Reported};
+        let reported = vec![at(Reported, 0, 0), at(Reported, 0, 40), at(Reported, 2, 5)];
+        // The second quote opens where the second sentence starts; the
+        // sentence is shown first, as the reader lists them.
+        let direct = vec![((0, 10), at(Direct, 0, 10)), ((0, 40), at(Direct, 0, 41)), ((3, 0), at(Direct, 3, 0))];
+        let order: Vec<(StatementKind, usize, usize)> = in_document_order(reported, direct)
+            .iter()
+            .map(|f| (f.kind, f.spans[0].paragraph, f.spans[0].start))
+            .collect();
+        assert_eq!(
+            order,
+            [(Reported, 0, 0), (Direct, 0, 10), (Reported, 0, 40), (Direct, 0, 41), (Reported, 2, 5), (Direct, 3, 0)]
+        );
+        assert_eq!(in_document_order(Vec::new(), vec![((1, 1), at(Direct, 1, 1))]).len(), 1);
+        assert_eq!(in_document_order(vec![at(Reported, 1, 1)], Vec::new()).len(), 1);
+    }
 
     #[test]
     fn reading_ahead_on_a_second_thread_finds_what_one_thread_finds() {

@@ -173,8 +173,7 @@ mod cases {
 
     #[test]
     fn acronym_is_the_long_form() {
-        let x =
-            run_on(&["The Westshire Youth Board (WYB) met on Monday.", "The WYB said more staff were needed."]);
+        let x = run_on(&["The Westshire Youth Board (WYB) met on Monday.", "The WYB said more staff were needed."]);
         let (name, _, _) = &summary(&x)[0];
         assert_eq!(name, "Westshire Youth Board");
         assert!(x.entities[0].aliases.contains(&"WYB".to_string()));
@@ -200,8 +199,7 @@ mod cases {
 
     #[test]
     fn spokesman_is_the_organisation_that_responded() {
-        let x =
-            run_on(&["Now Northshire Police have responded.", "A spokesman said: \"We take this seriously.\""]);
+        let x = run_on(&["Now Northshire Police have responded.", "A spokesman said: \"We take this seriously.\""]);
         assert!(has(&x, "Northshire Police", StatementKind::Direct, "We take this seriously."), "{:?}", summary(&x));
         let y = run_on(&["An NSPCC spokesman said: \"Call us.\""]);
         assert!(has(&y, "NSPCC", StatementKind::Direct, "Call us."));
@@ -279,7 +277,9 @@ mod failure_kinds {
         let x = extract(&owned);
         x.statements
             .iter()
-            .map(|s| (s.speaker.map_or("-".into(), |i| x.entities[i].name.clone()), s.kind, s.text(&owned).into_owned()))
+            .map(|s| {
+                (s.speaker.map_or("-".into(), |i| x.entities[i].name.clone()), s.kind, s.text(&owned).into_owned())
+            })
             .collect()
     }
 
@@ -427,6 +427,13 @@ fn show() {
         eprintln!("entity {e:?}");
     }
     for s in &x.statements {
-        eprintln!("{:?} {:?} conf {:.2} cue {:?} | {}", s.speaker, s.kind, s.confidence, s.cue(&paragraphs), s.text(&paragraphs));
+        eprintln!(
+            "{:?} {:?} conf {:.2} cue {:?} | {}",
+            s.speaker,
+            s.kind,
+            s.confidence,
+            s.cue(&paragraphs),
+            s.text(&paragraphs)
+        );
     }
 }

@@ -144,7 +144,7 @@ mod tests {
                 Found {
                     speaker: Some(0),
                     kind: StatementKind::Direct,
-                    spans: vec![Span { paragraph: 0, start: 0, end: text.len() }],
+                    spans: Span { paragraph: 0, start: 0, end: text.len() }.into(),
                     cue: None,
                     confidence: 1.0,
                 },
