@@ -304,6 +304,33 @@ mod tests {
     }
 
     #[test]
+    fn only_paragraphs_a_quote_may_look_back_at_are_kept() {
+        // Quotes in paragraphs 2 and 5 (5 continuing into 6).
+        let quoted = vec![vec![], vec![], vec![(3, 9)], vec![], vec![], vec![(0, 4)], vec![(0, 2)], vec![]];
+        let kept: Vec<usize> = (0..quoted.len()).filter(|&p| quotes_look_at(&quoted, p)).collect();
+        assert_eq!(kept, [1, 2, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_quote_still_finds_the_speaker_of_the_paragraph_before() {
+        // The first paragraph has no quote of its own, but the quote after
+        // it goes to its speaker; paragraphs far from any quote are let go
+        // without changing that.
+        let paragraphs: Vec<String> = [
+            "The council said the plan would cost more.",
+            "Residents said they had not been asked.",
+            "Tom Reed said the council was wrong.",
+            "\"It is a scandal, and everyone here knows it.\"",
+        ]
+        .map(String::from)
+        .to_vec();
+        let x = run_with(&paragraphs, false);
+        let quote = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("the quote");
+        assert_eq!(quote.speaker.map(|i| x.entities[i].name.as_str()), Some("Tom Reed"), "{x:?}");
+        assert_eq!(x.statements.len(), 4, "three reported sentences and the quote: {x:?}");
+    }
+
+    #[test]
     fn statements_come_in_document_order_and_a_sentence_before_its_quote() {
         use StatementKind::{Direct, Reported};
         let reported = vec![at(Reported, 0, 0), at(Reported, 0, 40), at(Reported, 2, 5)];
