@@ -186,6 +186,16 @@ impl App {
         self.open_view(view);
     }
 
+    /// Opens or closes a group's statements in the list: in place where
+    /// it can, else by a rebuild.
+    fn open_group(&mut self, group: crate::corpus::Group, open: bool) {
+        let height = self.sidebar_height();
+        if !self.sidebar.toggle_in_place(&self.corpus, group, open, height) {
+            self.sidebar.set_expanded(group, open);
+            self.rebuild_rows();
+        }
+    }
+
     /// Rebuilds the sidebar rows, keeping the selection on the same thing.
     fn rebuild_rows(&mut self) {
         self.sidebar.rebuild(&self.corpus, &self.filter, self.viewport.sidebar_rows.max(1));
@@ -442,10 +452,7 @@ impl App {
                 self.sidebar.set_closed(section, false);
                 self.rebuild_rows();
             }
-            (RowKind::Group(group), Some(false)) => {
-                self.sidebar.set_expanded(group, true);
-                self.rebuild_rows();
-            }
+            (RowKind::Group(group), Some(false)) => self.open_group(group, true),
             (_, Some(true)) => self.move_by(1, true),
             _ => {}
         }
@@ -459,10 +466,7 @@ impl App {
                 self.sidebar.set_closed(section, true);
                 self.rebuild_rows();
             }
-            (RowKind::Group(group), Some(true)) if !searching => {
-                self.sidebar.set_expanded(group, false);
-                self.rebuild_rows();
-            }
+            (RowKind::Group(group), Some(true)) if !searching => self.open_group(group, false),
             _ => {
                 // Step up to the parent row.
                 if let Some(parent) = self.sidebar.parent() {
@@ -488,8 +492,8 @@ impl App {
                 self.open_document_where_left(d);
             }
             RowKind::Group(group) => {
-                if self.sidebar.set_expanded(group, true) {
-                    self.rebuild_rows();
+                if !self.sidebar.is_expanded(group) {
+                    self.open_group(group, true);
                 }
                 self.history.push(&self.page);
                 self.open_view(View::Group(group));
@@ -499,7 +503,7 @@ impl App {
                 self.open_view(View::Document(self.corpus.statements()[i].document));
                 self.open_statement(i);
             }
-            RowKind::Note => return,
+            RowKind::Note(_) => return,
         }
         self.focus = Focus::Reader;
     }

@@ -3,6 +3,8 @@
 //! sections are open, and the list's own search. Its fields are private so
 //! the selection is always on a row: every move goes through a method here.
 
+use std::borrow::Cow;
+
 use crate::corpus::{Corpus, Filter, Group};
 use crate::strings;
 
@@ -29,19 +31,20 @@ pub enum RowKind {
     Group(Group),
     /// Index into the corpus' statements.
     Statement(usize),
-    /// A line of explanation that cannot be opened.
-    Note,
+    /// A line of explanation that cannot be opened: its words.
+    Note(&'static str),
 }
 
-/// One row, ready to draw.
+/// One row, ready to draw. Its words are the corpus's, read when it is
+/// drawn ([`Row::label`]): a large corpus lists a hundred thousand
+/// speakers, and a copy of every name on each rebuild would make opening a
+/// group wait.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// What opening the row does.
     pub kind: RowKind,
     /// 0 for headings, 1 for documents and speakers, 2 for statements.
     pub depth: u8,
-    /// The text drawn (cut to the sidebar's width when drawn).
-    pub label: String,
     /// Statement count shown after a speaker.
     pub count: Option<usize>,
     /// `Some(open)` when the row can be expanded or collapsed.
@@ -49,8 +52,33 @@ pub struct Row {
 }
 
 impl Row {
-    fn leaf(kind: RowKind, depth: u8, label: String) -> Row {
-        Row { kind, depth, label, count: None, expanded: None }
+    fn leaf(kind: RowKind, depth: u8) -> Row {
+        Row { kind, depth, count: None, expanded: None }
+    }
+
+    /// Columns its label takes, measured once by the corpus for the many
+    /// rows of a large one (documents and speakers).
+    fn label_width(&self, corpus: &Corpus) -> usize {
+        match self.kind {
+            RowKind::Document(d) => corpus.title_width(d),
+            RowKind::Group(group) => corpus.group_name_width(group),
+            _ => unicode_width::UnicodeWidthStr::width(&*self.label(corpus)),
+        }
+    }
+
+    /// The text drawn (cut to the sidebar's width when drawn): a heading,
+    /// a document's title, a speaker's name, a statement's first words.
+    pub fn label<'c>(&self, corpus: &'c Corpus) -> Cow<'c, str> {
+        match self.kind {
+            RowKind::Section(Section::Documents) => Cow::Borrowed(strings::DOCUMENTS),
+            RowKind::Section(Section::Speakers) => Cow::Borrowed(strings::SPEAKERS),
+            RowKind::Document(d) => Cow::Borrowed(corpus.documents().get(d).map_or("", |d| d.title.as_str())),
+            RowKind::Group(group) => Cow::Borrowed(corpus.group_name(group)),
+            RowKind::Statement(i) => Cow::Owned(
+                corpus.statements().get(i).map_or_else(String::new, |s| statement_label(&corpus.text(s), s.kind)),
+            ),
+            RowKind::Note(words) => Cow::Borrowed(words),
+        }
     }
 }
 
@@ -197,6 +225,26 @@ impl Sidebar {
         open != is_open
     }
 
+    /// Opens or closes one group where its row is, with the rows a rebuild
+    /// would give it, so a large corpus's hundred thousand speakers are not
+    /// listed again for one group. False (nothing done) when only a
+    /// rebuild can: a list search decides which rows show.
+    pub(super) fn toggle_in_place(&mut self, corpus: &Corpus, group: Group, open: bool, height: usize) -> bool {
+        let Some(at) = self.position(RowKind::Group(group)).filter(|_| self.query.is_empty()) else { return false };
+        let previous = self.selected_row().map(|r| r.kind);
+        self.set_expanded(group, open);
+        let statements = corpus.statements_by(group);
+        self.rows[at].expanded = Some(open);
+        self.rows[at].count = Some(statements.len());
+        let after = at + 1;
+        let end = after + self.rows[after..].iter().take_while(|r| matches!(r.kind, RowKind::Statement(_))).count();
+        let shown = statements.iter().filter(|_| open).map(|&i| Row::leaf(RowKind::Statement(i), 2));
+        self.rows.splice(after..end, shown);
+        self.selected = previous.and_then(|kind| self.position(kind)).unwrap_or(self.selected).min(self.rows.len() - 1);
+        self.keep_visible(height);
+        true
+    }
+
     /// Opens or closes a section.
     pub(super) fn set_closed(&mut self, section: Section, closed: bool) {
         self.closed.retain(|&s| s != section);
@@ -231,16 +279,13 @@ impl Sidebar {
         let mut rows = self.document_rows(corpus, filter);
         rows.extend(self.speaker_rows(corpus, filter));
         if rows.is_empty() {
-            rows.push(Row::leaf(RowKind::Note, 0, strings::NO_ROWS.to_string()));
+            rows.push(Row::leaf(RowKind::Note(strings::NO_ROWS), 0));
         }
         // Statement rows are snippets, cut at a word wherever the list ends.
         self.widest = rows
             .iter()
             .filter(|r| r.depth < 2)
-            .map(|r| {
-                2 + unicode_width::UnicodeWidthStr::width(r.label.as_str())
-                    + r.count.map_or(0, |c| format!(" ({c})").len())
-            })
+            .map(|r| 2 + r.label_width(corpus) + r.count.map_or(0, counted_width))
             .max()
             .unwrap_or(0);
         self.rows = rows;
@@ -260,26 +305,27 @@ impl Sidebar {
         let hits = |d: usize| self.found.as_ref().map(|found| found.binary_search_by_key(&d, |&(doc, _)| doc));
         let documents: Vec<usize> =
             (0..shown.len()).filter(|&d| shown[d] && hits(d).is_none_or(|at| at.is_ok())).collect();
+        let open = searching || !self.is_closed(Section::Documents);
+        // A closed section's rows are never shown: skip building them.
         let listed: Vec<Row> = documents
             .iter()
+            .filter(|_| open)
             .filter(|&&d| Sidebar::hit(&query, &corpus.documents()[d].title))
             .map(|&d| Row {
                 count: self.found.as_ref().zip(hits(d)).and_then(|(found, at)| at.ok().map(|at| found[at].1)),
-                ..Row::leaf(RowKind::Document(d), 1, corpus.documents()[d].title.clone())
+                ..Row::leaf(RowKind::Document(d), 1)
             })
             .collect();
         if searching && listed.is_empty() {
             return Vec::new();
         }
-        let open = searching || !self.is_closed(Section::Documents);
         let heading = Row {
             kind: RowKind::Section(Section::Documents),
             depth: 0,
-            label: strings::DOCUMENTS.to_string(),
             count: Some(documents.len()),
             expanded: Some(open),
         };
-        std::iter::once(heading).chain(listed.into_iter().filter(|_| open)).collect()
+        std::iter::once(heading).chain(listed).collect()
     }
 
     /// The Speakers section: its heading and, when open, each group with
@@ -298,7 +344,7 @@ impl Sidebar {
                 .filter(|_| may_open)
                 .map(|&i| (i, &corpus.statements()[i]))
                 .filter(|(_, s)| Sidebar::hit(&query, &corpus.text(s)))
-                .map(|(i, s)| Row::leaf(RowKind::Statement(i), 2, statement_label(&corpus.text(s), s.kind)))
+                .map(|(i, _)| Row::leaf(RowKind::Statement(i), 2))
                 .collect();
             if searching && !Sidebar::hit(&query, name) && statements.is_empty() {
                 continue;
@@ -307,7 +353,6 @@ impl Sidebar {
             groups.push(Row {
                 kind: RowKind::Group(listed.group),
                 depth: 1,
-                label: name.to_string(),
                 count: Some(listed.statements.len()),
                 expanded: Some(open),
             });
@@ -319,21 +364,21 @@ impl Sidebar {
             return Vec::new();
         }
         let open = searching || !self.is_closed(Section::Speakers);
-        let mut rows = vec![Row {
-            kind: RowKind::Section(Section::Speakers),
-            depth: 0,
-            label: strings::SPEAKERS.to_string(),
-            count: None,
-            expanded: Some(open),
-        }];
+        let mut rows =
+            vec![Row { kind: RowKind::Section(Section::Speakers), depth: 0, count: None, expanded: Some(open) }];
         if open {
             if groups.is_empty() {
-                rows.push(Row::leaf(RowKind::Note, 1, strings::NO_STATEMENTS.to_string()));
+                rows.push(Row::leaf(RowKind::Note(strings::NO_STATEMENTS), 1));
             }
             rows.extend(groups);
         }
         rows
     }
+}
+
+/// Columns " (count)" takes after a row.
+fn counted_width(count: usize) -> usize {
+    " ()".len() + count.checked_ilog10().map_or(1, |digits| digits as usize + 1)
 }
 
 /// A row's label for a statement: its first words, quoted when direct.
@@ -343,4 +388,32 @@ fn statement_label(words: &str, kind: crate::extract::StatementKind) -> String {
         text.push('…');
     }
     strings::quoted(kind, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_opened_or_closed_in_place_is_as_rebuilt() {
+        let corpus = crate::fixture::two_documents();
+        let filter = Filter::default();
+        let mut sidebar = Sidebar::default();
+        sidebar.rebuild(&corpus, &filter, 8);
+        let groups: Vec<(usize, Group)> = (0..sidebar.rows.len())
+            .filter_map(|i| if let RowKind::Group(g) = sidebar.rows[i].kind { Some((i, g)) } else { None })
+            .collect();
+        assert!(groups.len() >= 3, "{:?}", sidebar.rows);
+        for (open, (row, group)) in [(true, groups[0]), (true, groups[2]), (false, groups[0])] {
+            let row = sidebar.position(RowKind::Group(group)).unwrap_or(row);
+            sidebar.select(row, 8);
+            let mut rebuilt = sidebar.clone();
+            assert!(sidebar.toggle_in_place(&corpus, group, open, 8));
+            rebuilt.set_expanded(group, open);
+            rebuilt.rebuild(&corpus, &filter, 8);
+            assert_eq!(sidebar.rows, rebuilt.rows, "{group:?} open: {open}");
+            assert_eq!((sidebar.selected, sidebar.offset), (rebuilt.selected, rebuilt.offset));
+        }
+        assert!(sidebar.rows.iter().any(|r| matches!(r.kind, RowKind::Statement(_))), "one group is still open");
+    }
 }

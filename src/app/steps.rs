@@ -222,7 +222,9 @@ impl App {
         let rows = self.sidebar.rows();
         let hits: Vec<usize> = (0..rows.len())
             .filter(|&i| {
-                rows[i].depth > 0 && rows[i].kind != RowKind::Note && rows[i].label.to_lowercase().contains(&query)
+                rows[i].depth > 0
+                    && !matches!(rows[i].kind, RowKind::Note(_))
+                    && rows[i].label(&self.corpus).to_lowercase().contains(&query)
             })
             .collect();
         let (Some(&first), Some(&last)) = (hits.first(), hits.last()) else {

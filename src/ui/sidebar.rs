@@ -37,7 +37,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     let width = usize::from(inside.width);
     let sidebar = app.sidebar();
     if let [only] = sidebar.rows()
-        && only.kind == RowKind::Note
+        && matches!(only.kind, RowKind::Note(_))
         && !sidebar.query().is_empty()
     {
         // The filter hid every row: name the term and the way back, wrapped.
@@ -56,7 +56,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
             (true, false) => theme.selected_unfocused,
             _ => match row.kind {
                 RowKind::Section(_) => theme.title,
-                RowKind::Statement(_) | RowKind::Note => theme.meta,
+                RowKind::Statement(_) | RowKind::Note(_) => theme.meta,
                 _ => theme.base,
             },
         };
@@ -77,9 +77,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
         let prefix = if row.depth == 0 { marker.to_string() } else { format!("{indent}{marker}") };
         let count = row.count.map(|c| format!(" ({c})")).unwrap_or_default();
         let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()) + count.len());
+        let words = row.label(app.corpus());
         let label = match row.kind {
-            RowKind::Statement(_) => fit_words(&row.label, room),
-            _ => fit(&row.label, room),
+            RowKind::Statement(_) => fit_words(&words, room),
+            _ => fit(&words, room),
         };
         let text = format!("{prefix}{label}{count}");
         if selected {

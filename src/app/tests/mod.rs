@@ -46,7 +46,7 @@ fn expanding_a_speaker_lists_its_statements_and_collapsing_hides_them() {
     select(&mut app, RowKind::Group(Group::Speaker(2)));
     app.update(Action::Expand);
     assert!(kinds(&app).contains(&RowKind::Statement(4)));
-    let label = &app.sidebar.rows().iter().find(|r| r.kind == RowKind::Statement(4)).unwrap().label;
+    let label = app.sidebar.rows().iter().find(|r| r.kind == RowKind::Statement(4)).unwrap().label(&app.corpus);
     assert!(label.starts_with("“It is clear that some vulnerable"), "{label}");
     app.update(Action::Expand);
     assert_eq!(app.sidebar.rows()[app.sidebar.selected()].kind, RowKind::Statement(4), "→ steps into the group");
@@ -383,7 +383,7 @@ fn quit_and_quick_exit_end_the_loop() {
 fn an_empty_corpus_is_calm() {
     let corpus = fixture::changed(fixture::seed(), |parts| parts.statements.clear());
     let mut app = app(corpus);
-    assert!(app.sidebar.rows().iter().any(|r| r.label == strings::NO_STATEMENTS));
+    assert!(app.sidebar.rows().iter().any(|r| r.kind == RowKind::Note(strings::NO_STATEMENTS)));
     app.update(Action::NextStatement);
     app.update(Action::NextBySpeaker);
     app.update(Action::PickSpeaker);

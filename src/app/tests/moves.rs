@@ -116,7 +116,10 @@ fn n_after_a_list_filter_walks_the_matching_rows() {
     }
     app.update(Action::Submit);
     let matching: Vec<usize> = (0..app.sidebar.rows().len())
-        .filter(|&i| app.sidebar.rows()[i].depth > 0 && app.sidebar.rows()[i].label.to_lowercase().contains("police"))
+        .filter(|&i| {
+            app.sidebar.rows()[i].depth > 0
+                && app.sidebar.rows()[i].label(&app.corpus).to_lowercase().contains("police")
+        })
         .collect();
     assert!(matching.len() >= 2, "police is in a speaker's name and a statement: {:?}", app.sidebar.rows());
     let before = app.sidebar.selected();
