@@ -274,6 +274,12 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
     if end - start >= 2 && (last.is(tag::PROPN) || last.word.is_unknown()) {
         return (run, NameKind::Person, gender_of(tokens, paragraph, run));
     }
+    // A first name alone ("Melanie said"), even opening a sentence, is a
+    // person, unless it is also an ordinary word ("Will", "May"). Of
+    // unknown gender: many are surnames too ("Scott", "Fallon").
+    if end - start == 1 && last.is(tag::FIRST_NAME) && !last.is(tag::NAME_AMBIGUOUS) {
+        return (run, NameKind::Person, Gender::Unknown);
+    }
     (run, NameKind::Unknown, Gender::Unknown)
 }
 

@@ -306,6 +306,12 @@ mod failure_kinds {
     }
 
     #[test]
+    fn a_first_name_alone_is_someone_she_can_be() {
+        let found = speakers(&["Marnie said the show was over.", "\"It is finished,\" she said."]);
+        assert_eq!(speaker_of(&found, "It is finished,"), "Marnie");
+    }
+
+    #[test]
     fn the_head_of_the_subject_phrase() {
         let found = speakers(&["The court in Boston found that the law was invalid."]);
         assert_eq!(found[0].0, "The court");
