@@ -306,6 +306,13 @@ mod failure_kinds {
     }
 
     #[test]
+    fn a_surname_that_is_also_an_auxiliary() {
+        let found = speakers(&["Theresa Can said the plans were weak.", "Mrs Can told reporters she would vote."]);
+        assert_eq!(speaker_of(&found, "Theresa Can said the plans were weak."), "Theresa Can");
+        assert_eq!(speaker_of(&found, "Mrs Can told reporters she would vote."), "Theresa Can");
+    }
+
+    #[test]
     fn a_first_name_alone_is_someone_she_can_be() {
         let found = speakers(&["Marnie said the show was over.", "\"It is finished,\" she said."]);
         assert_eq!(speaker_of(&found, "It is finished,"), "Marnie");

@@ -112,6 +112,12 @@ pub(crate) struct Lemma {
 }
 
 impl Word {
+    /// A word read as a surname where it stands, whatever the lexicon
+    /// says it is elsewhere ("May" of "Theresa May").
+    pub fn surname() -> Word {
+        Word { tags: tag::PROPN, verb: NO_VERB }
+    }
+
     /// Whether the word carries any of `tags`.
     #[inline]
     pub fn is(self, tags: u64) -> bool {
