@@ -412,6 +412,14 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
             other => other,
         });
     }
+    // "the Frenchman", "a Scot": a description of a person, not a name.
+    let article = |k: usize| tokens[k].is(tag::DET) && !tokens[k].is_capitalised_name();
+    let demonym = (stop - start == 2 && article(start) || stop - start == 1 && start > 0 && article(start - 1))
+        && last.is(tag::DEMONYM);
+    if demonym {
+        let definite = is_definite(tokens, paragraph, (stop - 2, stop));
+        return Some(Reference::Role { noun: stop - 1, definite, gender: word_gender(last) });
+    }
     let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
     // A capitalised word that starts the sentence and is an ordinary word
     // ("Police said", "First shown") is read as one.

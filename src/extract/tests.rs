@@ -313,6 +313,15 @@ mod failure_kinds {
     }
 
     #[test]
+    fn the_frenchman_is_the_person_in_view() {
+        let found =
+            speakers(&["Club boss Pierre Lamont said the side were tired. \"We need a rest,\" the Frenchman said."]);
+        assert_eq!(speaker_of(&found, "We need a rest,"), "Pierre Lamont");
+        let found = speakers(&["Jo Hart beat Ann Lee. \"He played well,\" said the Scot."]);
+        assert_ne!(speaker_of(&found, "He played well,"), "Scot");
+    }
+
+    #[test]
     fn a_first_name_alone_is_someone_she_can_be() {
         let found = speakers(&["Marnie said the show was over.", "\"It is finished,\" she said."]);
         assert_eq!(speaker_of(&found, "It is finished,"), "Marnie");

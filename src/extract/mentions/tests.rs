@@ -34,6 +34,13 @@ fn a_first_name_alone_is_a_person() {
 }
 
 #[test]
+fn a_people_or_place_word_describes_a_person() {
+    let (_, mention) = read("the Frenchman");
+    assert!(matches!(mention.map(|m| m.reference), Some(Reference::Role { definite: true, .. })));
+    assert_eq!(name_of("Jo Scot").0, "Jo Scot", "a surname stays a name");
+}
+
+#[test]
 fn an_affiliation_after_a_persons_name_is_not_part_of_it() {
     assert_eq!(name_of("Jane Roe of Northfield University"), ("Jane Roe".into(), NameKind::Person));
     assert_eq!(name_of("Sam Hill for Morning Polls"), ("Sam Hill".into(), NameKind::Person));

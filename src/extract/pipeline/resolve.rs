@@ -323,7 +323,8 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
         .filter(|t| t.is_capitalised() && t.is_word() && !t.is_opener())
         .map(|t| t.stem(text).to_lowercase())
         .collect();
-    Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty(), modifiers }
+    let people = tokens[noun].is(tag::DEMONYM);
+    Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty() && !people, modifiers, people }
 }
 
 /// "A headteacher", "the caretaker": an article and lower-case words the
