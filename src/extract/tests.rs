@@ -322,6 +322,12 @@ mod failure_kinds {
     }
 
     #[test]
+    fn an_apposition_with_an_irregular_participle() {
+        let text = "The review, written by Professor Ann Bell, found that children were failed.";
+        assert_eq!(speaker_of(&speakers(&[text]), text), "Professor Ann Bell");
+    }
+
+    #[test]
     fn a_first_name_alone_is_someone_she_can_be() {
         let found = speakers(&["Marnie said the show was over.", "\"It is finished,\" she said."]);
         assert_eq!(speaker_of(&found, "It is finished,"), "Marnie");
