@@ -146,12 +146,21 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
     if k < end
         && is_sentence_initial(tokens, k)
         && is_ordinary(&tokens[k], paragraph)
+        && !unknown_subject(tokens, paragraph, k)
         && !tokens.get(k + 1).is_some_and(|n| k + 1 < end && n.is_capitalised())
         && !joined(k + 1)
     {
         k += 1;
     }
     (k < end).then_some((k, end))
+}
+
+/// An unknown word ending in "-ed" right before a reporting verb is its
+/// subject, a name ("Brimsted said"), not a participle.
+fn unknown_subject(tokens: &[Token], paragraph: &str, k: usize) -> bool {
+    tokens[k].word.is_unknown()
+        && tokens[k].text(paragraph).ends_with("ed")
+        && tokens.get(k + 1).is_some_and(|n| !n.is_capitalised() && n.is_verb_form())
 }
 
 /// Where a person's own name starts inside a capitalised run, after any
@@ -423,7 +432,10 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
     // A capitalised word that starts the sentence and is an ordinary word
     // ("Police said", "First shown") is read as one.
-    let ordinary = stop - start == 1 && is_sentence_initial(tokens, start) && is_ordinary(last, paragraph);
+    let ordinary = stop - start == 1
+        && is_sentence_initial(tokens, start)
+        && is_ordinary(last, paragraph)
+        && !unknown_subject(tokens, paragraph, start);
     if ordinary {
         return described(tokens, paragraph, head, end);
     }

@@ -322,6 +322,12 @@ mod failure_kinds {
     }
 
     #[test]
+    fn an_unknown_name_ending_like_a_verb_before_said() {
+        let found = speakers(&["Brimsted said the service was poor."]);
+        assert_eq!(speaker_of(&found, "Brimsted said the service was poor."), "Brimsted");
+    }
+
+    #[test]
     fn an_apposition_with_an_irregular_participle() {
         let text = "The review, written by Professor Ann Bell, found that children were failed.";
         assert_eq!(speaker_of(&speakers(&[text]), text), "Professor Ann Bell");
