@@ -322,6 +322,18 @@ mod failure_kinds {
     }
 
     #[test]
+    fn a_definite_person_at_the_start_is_not_the_next_person_named() {
+        let found = speakers(&[
+            "The judge ruled that the evidence was inadmissible.",
+            "Ms Lee dismissed the claims as nonsense.",
+        ]);
+        assert_ne!(speaker_of(&found, "The judge ruled that the evidence was inadmissible."), "Ms Lee");
+        let found =
+            speakers(&["Sales fell again, the country's biggest grocer has warned.", "Acme said it would cut prices."]);
+        assert_eq!(speaker_of(&found, "Sales fell again, the country's biggest grocer has warned."), "Acme");
+    }
+
+    #[test]
     fn an_unknown_name_ending_like_a_verb_before_said() {
         let found = speakers(&["Brimsted said the service was poor."]);
         assert_eq!(speaker_of(&found, "Brimsted said the service was poor."), "Brimsted");

@@ -242,7 +242,9 @@ impl Extractor<'_> {
         // person the text has been telling of since.
         let new = self.registry.get(id).first_seen == self.sentence;
         let definite = self.registry.get(pending.entity).placeholder == Some(true);
-        if !new || definite && pending.sentence > 1 {
+        // "The judge ruled …" at the start is not the next person named
+        // ("Ms Lee said"): only a body looks ahead so ("the grocer … Acme").
+        if !new || definite && (pending.sentence > 1 || !pending.company_like) {
             return;
         }
         let sort = self.registry.get(id).sort;
