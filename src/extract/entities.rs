@@ -59,15 +59,17 @@ pub(crate) struct Registry {
 }
 
 /// The initials of a name's capitalised words ("Her Majesty's Inspectorate
-/// of Constabulary" gives "hmic"), when it has three or more.
-fn initials(name: &str) -> Option<String> {
+/// of Constabulary" gives "hmic"), when it has three or more, or `fewest`
+/// is two and it is two capitalised words ("Football Association").
+fn initials(name: &str, fewest: usize) -> Option<String> {
     let letters: String = name
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_lowercase)
         .collect();
-    (letters.chars().count() >= 3 && name.split_whitespace().count() >= 3).then_some(letters)
+    let (capitals, words) = (letters.chars().count(), name.split_whitespace().count());
+    (capitals >= 3 && words >= 3 || fewest == 2 && capitals == 2 && words == 2).then_some(letters)
 }
 
 impl Registry {
@@ -167,7 +169,9 @@ impl Registry {
             self.surnames.insert(last, id);
         }
         if sort != Sort::Person
-            && let Some(letters) = initials(name)
+            // An organisation of two words has a two-letter one too ("the
+            // Football Association", "the FA").
+            && let Some(letters) = initials(name, if sort == Sort::Organisation { 2 } else { 3 })
         {
             self.keys.entry(letters).or_insert(id);
         }
@@ -398,6 +402,15 @@ mod tests {
         let police = r.name("Northshire Police", NameKind::Organisation, Gender::Unknown);
         r.define(police, "NP");
         assert_eq!(r.known("NP"), Some(police));
+    }
+
+    #[test]
+    fn a_two_word_organisation_has_a_two_letter_acronym() {
+        let mut r = Registry::default();
+        let fa = r.name("Football Association", NameKind::Organisation, Gender::Unknown);
+        assert_eq!(r.known("FA"), Some(fa));
+        let person = r.name("Tom Hart", NameKind::Person, Gender::Unknown);
+        assert_ne!(r.known("TH"), Some(person));
     }
 
     #[test]

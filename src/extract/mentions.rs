@@ -146,12 +146,21 @@ fn name_run_ending(tokens: &[Token], paragraph: &str, start: usize, end: usize) 
     if k < end
         && is_sentence_initial(tokens, k)
         && is_ordinary(&tokens[k], paragraph)
+        && !unknown_subject(tokens, paragraph, k)
         && !tokens.get(k + 1).is_some_and(|n| k + 1 < end && n.is_capitalised())
         && !joined(k + 1)
     {
         k += 1;
     }
     (k < end).then_some((k, end))
+}
+
+/// An unknown word ending in "-ed" right before a reporting verb is its
+/// subject, a name ("Brimsted said"), not a participle.
+fn unknown_subject(tokens: &[Token], paragraph: &str, k: usize) -> bool {
+    tokens[k].word.is_unknown()
+        && tokens[k].text(paragraph).ends_with("ed")
+        && tokens.get(k + 1).is_some_and(|n| !n.is_capitalised() && n.is_verb_form())
 }
 
 /// Where a person's own name starts inside a capitalised run, after any
@@ -273,6 +282,12 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
     let last = &tokens[end - 1];
     if end - start >= 2 && (last.is(tag::PROPN) || last.word.is_unknown()) {
         return (run, NameKind::Person, gender_of(tokens, paragraph, run));
+    }
+    // A first name alone ("Melanie said"), even opening a sentence, is a
+    // person, unless it is also an ordinary word ("Will", "May"). Of
+    // unknown gender: many are surnames too ("Scott", "Fallon").
+    if end - start == 1 && last.is(tag::FIRST_NAME) && !last.is(tag::NAME_AMBIGUOUS) {
+        return (run, NameKind::Person, Gender::Unknown);
     }
     (run, NameKind::Unknown, Gender::Unknown)
 }
@@ -406,10 +421,21 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
             other => other,
         });
     }
+    // "the Frenchman", "a Scot": a description of a person, not a name.
+    let article = |k: usize| tokens[k].is(tag::DET) && !tokens[k].is_capitalised_name();
+    let demonym = (stop - start == 2 && article(start) || stop - start == 1 && start > 0 && article(start - 1))
+        && last.is(tag::DEMONYM);
+    if demonym {
+        let definite = is_definite(tokens, paragraph, (stop - 2, stop));
+        return Some(Reference::Role { noun: stop - 1, definite, gender: word_gender(last) });
+    }
     let calendar = last.is(tag::CALENDAR) && !(stop - start >= 2 && tokens[stop - 2].is_capitalised());
     // A capitalised word that starts the sentence and is an ordinary word
     // ("Police said", "First shown") is read as one.
-    let ordinary = stop - start == 1 && is_sentence_initial(tokens, start) && is_ordinary(last, paragraph);
+    let ordinary = stop - start == 1
+        && is_sentence_initial(tokens, start)
+        && is_ordinary(last, paragraph)
+        && !unknown_subject(tokens, paragraph, start);
     if ordinary {
         return described(tokens, paragraph, head, end);
     }

@@ -99,6 +99,8 @@ fn is_mark(c: char) -> bool {
 
 struct Open {
     family: Family,
+    /// Opened by a straight double mark.
+    straight: bool,
     open: (usize, usize),
     pieces: Vec<Span>,
     piece_start: usize,
@@ -226,7 +228,8 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                             && family == Family::Double
                             && next.is_some_and(|n| !n.is_whitespace()))
                     {
-                        open = Some(Open { family, open: (p, here), pieces: Vec::new(), piece_start: after });
+                        let straight = c == '"';
+                        open = Some(Open { family, straight, open: (p, here), pieces: Vec::new(), piece_start: after });
                     }
                 }
                 Some(current) if current.family == family => match role {
@@ -245,6 +248,18 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                             });
                         }
                     }
+                    Role::Open if current.straight && c == '“' && !text[after..].contains('"') => {
+                        // A straight mark no straight mark closes, before
+                        // curly quotes: a stray mark (an excerpt's), not
+                        // the quote; the curly one opens the quote.
+                        open = Some(Open {
+                            family,
+                            straight: false,
+                            open: (p, here),
+                            pieces: Vec::new(),
+                            piece_start: after,
+                        });
+                    }
                     Role::Open => {
                         // Run-together quote: the closing mark is missing
                         // before the next opening one; one statement.
@@ -255,33 +270,33 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
                 Some(_) => {}
             }
         }
-        if let Some(mut current) = open.take() {
-            push_piece(&mut current.pieces, p, text, current.piece_start, text.len());
-            let continues =
-                paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, _)| family == current.family);
-            match continues {
-                Some((_, content_start)) => {
-                    current.piece_start = content_start;
-                    resume_at = content_start;
-                    open = Some(current);
-                }
-                None => {
-                    // Unbalanced: the quote ends with its paragraph. Keep it
-                    // only when it reads like speech, not a stray mark.
-                    let words: usize = current
-                        .pieces
-                        .iter()
-                        .map(|s| paragraphs[s.paragraph][s.start..s.end].split_whitespace().count())
-                        .sum();
-                    if words >= 4 && current.family == Family::Double {
-                        let end = current.pieces.last().map_or(current.open, |s| (s.paragraph, s.end));
-                        quotes.push(Quote { pieces: current.pieces, open: current.open, close: end, closed: false });
-                    }
-                }
-            }
+        if let Some(current) = open.take() {
+            (open, resume_at) = paragraph_end(paragraphs, p, current, &mut quotes);
         }
     }
     quotes
+}
+
+/// A quote still open at the end of paragraph `p`: it goes on when the
+/// next paragraph opens with a mark of its family (returned, with where to
+/// read on); otherwise it ends here, kept only when it reads like speech.
+fn paragraph_end(paragraphs: &[String], p: usize, mut current: Open, quotes: &mut Vec<Quote>) -> (Option<Open>, usize) {
+    let text = &paragraphs[p];
+    push_piece(&mut current.pieces, p, text, current.piece_start, text.len());
+    let continues =
+        paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, _)| family == current.family);
+    if let Some((_, content_start)) = continues {
+        current.piece_start = content_start;
+        return (Some(current), content_start);
+    }
+    // Unbalanced: the quote ends with its paragraph, unless a stray mark.
+    let words: usize =
+        current.pieces.iter().map(|s| paragraphs[s.paragraph][s.start..s.end].split_whitespace().count()).sum();
+    if words >= 4 && current.family == Family::Double {
+        let end = current.pieces.last().map_or(current.open, |s| (s.paragraph, s.end));
+        quotes.push(Quote { pieces: current.pieces, open: current.open, close: end, closed: false });
+    }
+    (None, 0)
 }
 
 #[cfg(test)]
@@ -349,6 +364,15 @@ mod tests {
             texts(&["UK 'needs true data', she said. 'It's the families' turn,' he added."]),
             vec!["needs true data", "It's the families' turn,"]
         );
+    }
+
+    #[test]
+    fn a_straight_mark_left_open_before_curly_quotes_is_stray() {
+        assert_eq!(
+            texts(&["\"The hall was full. She called it a “triumph,” and left.", "Later she said “fine”."]),
+            vec!["triumph,", "fine"]
+        );
+        assert_eq!(texts(&["He said: \"We lost. \"We go on.\" Then left."]), vec!["We lost. We go on."]);
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub(crate) struct Role {
     /// The description holds a capitalised modifier: only an entity with
     /// that role recorded can be it.
     pub named: bool,
+    /// A people or place ("the Scot"), which any office-holder may also be.
+    pub people: bool,
 }
 
 impl Role {
@@ -198,7 +200,8 @@ impl Salience {
             if person {
                 // A person (not a spokesperson's organisation), and not one
                 // known by another role.
-                matches!(record.sort, Sort::Person | Sort::Described) && record.roles.iter().all(|r| role.fits(r))
+                matches!(record.sort, Sort::Person | Sort::Described)
+                    && (role.people || record.roles.iter().all(|r| role.fits(r)))
             } else {
                 !i.person && record.sort == Sort::Organisation && same_kind(&record.name, &role.head)
             }

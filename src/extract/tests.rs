@@ -327,6 +327,52 @@ mod failure_kinds {
     }
 
     #[test]
+    fn a_surname_that_is_also_an_auxiliary() {
+        let found = speakers(&["Theresa Can said the plans were weak.", "Mrs Can told reporters she would vote."]);
+        assert_eq!(speaker_of(&found, "Theresa Can said the plans were weak."), "Theresa Can");
+        assert_eq!(speaker_of(&found, "Mrs Can told reporters she would vote."), "Theresa Can");
+    }
+
+    #[test]
+    fn the_frenchman_is_the_person_in_view() {
+        let found =
+            speakers(&["Club boss Pierre Lamont said the side were tired. \"We need a rest,\" the Frenchman said."]);
+        assert_eq!(speaker_of(&found, "We need a rest,"), "Pierre Lamont");
+        let found = speakers(&["Jo Hart beat Ann Lee. \"He played well,\" said the Scot."]);
+        assert_ne!(speaker_of(&found, "He played well,"), "Scot");
+    }
+
+    #[test]
+    fn a_definite_person_at_the_start_is_not_the_next_person_named() {
+        let found = speakers(&[
+            "The judge ruled that the evidence was inadmissible.",
+            "Ms Lee dismissed the claims as nonsense.",
+        ]);
+        assert_ne!(speaker_of(&found, "The judge ruled that the evidence was inadmissible."), "Ms Lee");
+        let found =
+            speakers(&["Sales fell again, the country's biggest grocer has warned.", "Acme said it would cut prices."]);
+        assert_eq!(speaker_of(&found, "Sales fell again, the country's biggest grocer has warned."), "Acme");
+    }
+
+    #[test]
+    fn an_unknown_name_ending_like_a_verb_before_said() {
+        let found = speakers(&["Brimsted said the service was poor."]);
+        assert_eq!(speaker_of(&found, "Brimsted said the service was poor."), "Brimsted");
+    }
+
+    #[test]
+    fn an_apposition_with_an_irregular_participle() {
+        let text = "The review, written by Professor Ann Bell, found that children were failed.";
+        assert_eq!(speaker_of(&speakers(&[text]), text), "Professor Ann Bell");
+    }
+
+    #[test]
+    fn a_first_name_alone_is_someone_she_can_be() {
+        let found = speakers(&["Marnie said the show was over.", "\"It is finished,\" she said."]);
+        assert_eq!(speaker_of(&found, "It is finished,"), "Marnie");
+    }
+
+    #[test]
     fn the_head_of_the_subject_phrase() {
         let found = speakers(&["The court in Boston found that the law was invalid."]);
         assert_eq!(found[0].0, "The court");

@@ -196,6 +196,20 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, u
         i = j;
     }
     mark_people_lists(tokens);
+    mark_surnames(tokens);
+}
+
+/// A capitalised auxiliary right after a first name or a title is a
+/// surname ("Theresa May", "Mrs May"), not the verb "may".
+fn mark_surnames(tokens: &mut [Token]) {
+    for k in 1..tokens.len() {
+        let before = &tokens[k - 1];
+        let named = before.is_capitalised() && (before.is(tag::HONORIFIC) || before.is_first_name());
+        let t = &tokens[k];
+        if named && t.is_capitalised() && t.is_word() && t.is(tag::AUX) && !t.is(tag::NOUN | tag::PROPN) {
+            tokens[k].word = Word::surname();
+        }
+    }
 }
 
 /// Marks each "and" that a person's full name follows ("… and Paul

@@ -15,7 +15,8 @@ embedded. Fetch the resources once, then run:
 
 Outputs: pos.tsv (UD EWT), first_names.tsv (US Census 1990 via `names`,
 filtered with EWT), nouns.tsv (WordNet noun lexicographer files),
-irregular.tsv (WordNet exception lists, for the curated lemmas only).
+irregular.tsv (WordNet exception lists, for the curated lemmas only),
+demonyms.tsv (WordNet person nouns for peoples and natives of places).
 """
 import argparse
 import collections
@@ -124,6 +125,45 @@ def wordnet_nouns(wn):
     return rows
 
 
+def demonym_rows(wn):
+    # Capitalised one-word person nouns for a people or a place's natives
+    # ("Frenchman", "Scot", "Texan"): the synsets below "inhabitant", and
+    # those glossed "a native or inhabitant of ...". Instances (famous
+    # people, @i) are not below anything by a plain hypernym (@).
+    words, hypernyms, gloss = {}, {}, {}
+    for line in open(os.path.join(wn, 'data.noun'), encoding='latin-1'):
+        if line.startswith('  '):
+            continue
+        head, _, text = line.partition(' | ')
+        p = head.split()
+        if int(p[1]) != 18:
+            continue
+        count = int(p[3], 16)
+        words[p[0]] = [w.split('(')[0] for w in p[4:4 + 2 * count:2]]
+        at = 4 + 2 * count
+        pointers = int(p[at])
+        hypernyms[p[0]] = [p[at + 2 + 4 * k] for k in range(pointers) if p[at + 1 + 4 * k] == '@']
+        gloss[p[0]] = text
+    root = next(s for s, ws in words.items() if 'inhabitant' in ws)
+    below = {root: True}
+
+    def is_below(s, depth=0):
+        if s not in below:
+            below[s] = False
+            below[s] = depth < 30 and any(h in words and is_below(h, depth + 1) for h in hypernyms[s])
+        return below[s]
+
+    rows = []
+    for s, ws in words.items():
+        native = gloss[s].startswith(('a native or inhabitant of', 'an inhabitant of', 'a native of'))
+        if s == root or not (native or is_below(s)):
+            continue
+        for w in ws:
+            if w.isalpha() and w[0].isupper() and not w.isupper() and (w,) not in rows:
+                rows.append((w,))
+    return sorted(rows)
+
+
 def curated_lemmas():
     verbs, nouns = set(), set()
     section = None
@@ -188,6 +228,10 @@ def main():
                         'noun, the class of its most frequent sense (P person, G group, C communication, - other),',
                         'then the classes of its other senses (- for none).'],
           noun_rows)
+    write('demonyms.tsv', ['Derived from WordNet 3.0 (Princeton University; WordNet 3.0 licence, see SOURCES.md).',
+                           'capitalised person nouns for a people or natives of a place (below "inhabitant",',
+                           'or glossed "a native or inhabitant of").'],
+          demonym_rows(wn))
     verbs, nouns = curated_lemmas()
     check_curated(wn, verbs)
     nouns |= {row[0] for row in noun_rows}

@@ -163,7 +163,9 @@ impl Scan<'_> {
         if matches!(first.text(self.paragraph), "who" | "which" | "whose" | "where" | "whom") {
             return true;
         }
-        if first.is(tag::VERB) && first.text(self.paragraph).ends_with("ed") {
+        // A participle: "carried out by", "written by", "drawn up by".
+        let participle = ["ed", "en", "wn"].iter().any(|end| first.text(self.paragraph).ends_with(end));
+        if first.is(tag::VERB) && !first.is(tag::NOUN) && (participle || first.is(tag::V_PAST)) {
             return true;
         }
         right - left <= 14

@@ -87,6 +87,9 @@ pub(crate) mod tag {
     pub const POSSESSIVE_DET: u64 = 1 << 41;
     /// Joins the parts of a name ("Bank of England", "van Gogh").
     pub const NAME_JOINER: u64 = 1 << 42;
+    /// A person by their people or place ("Frenchman", "Scot", "Texan"):
+    /// "the Scot said" describes someone, it does not name them.
+    pub const DEMONYM: u64 = 1 << 43;
     /// Any personal pronoun the resolver follows.
     pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
 }
@@ -112,6 +115,12 @@ pub(crate) struct Lemma {
 }
 
 impl Word {
+    /// A word read as a surname where it stands, whatever the lexicon
+    /// says it is elsewhere ("May" of "Theresa May").
+    pub fn surname() -> Word {
+        Word { tags: tag::PROPN, verb: NO_VERB }
+    }
+
     /// Whether the word carries any of `tags`.
     #[inline]
     pub fn is(self, tags: u64) -> bool {
@@ -236,6 +245,7 @@ const POS: &str = include_str!("data/pos.tsv");
 const FIRST_NAMES: &str = include_str!("data/first_names.tsv");
 const NOUNS: &str = include_str!("data/nouns.tsv");
 const IRREGULAR: &str = include_str!("data/irregular.tsv");
+const DEMONYMS: &str = include_str!("data/demonyms.tsv");
 const CURATED: &str = include_str!("data/curated.txt");
 
 /// The rows of a data file: comment lines (`#`) and blank lines skipped.
@@ -262,6 +272,9 @@ impl Lexicon {
         lexicon.add_pos();
         lexicon.add_first_names();
         lexicon.add_nouns();
+        for row in rows(DEMONYMS) {
+            lexicon.tag(row[0], tag::DEMONYM);
+        }
         lexicon.add_curated();
         lexicon
     }

@@ -28,6 +28,19 @@ fn titles_and_descriptors_come_off_a_persons_name() {
 }
 
 #[test]
+fn a_first_name_alone_is_a_person() {
+    assert_eq!(name_of("Melanie"), ("Melanie".into(), NameKind::Person));
+    assert_eq!(name_of("Tesco").1, NameKind::Unknown);
+}
+
+#[test]
+fn a_people_or_place_word_describes_a_person() {
+    let (_, mention) = read("the Frenchman");
+    assert!(matches!(mention.map(|m| m.reference), Some(Reference::Role { definite: true, .. })));
+    assert_eq!(name_of("Jo Scot").0, "Jo Scot", "a surname stays a name");
+}
+
+#[test]
 fn an_affiliation_after_a_persons_name_is_not_part_of_it() {
     assert_eq!(name_of("Jane Roe of Northfield University"), ("Jane Roe".into(), NameKind::Person));
     assert_eq!(name_of("Sam Hill for Morning Polls"), ("Sam Hill".into(), NameKind::Person));

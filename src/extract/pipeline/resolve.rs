@@ -242,7 +242,9 @@ impl Extractor<'_> {
         // person the text has been telling of since.
         let new = self.registry.get(id).first_seen == self.sentence;
         let definite = self.registry.get(pending.entity).placeholder == Some(true);
-        if !new || definite && pending.sentence > 1 {
+        // "The judge ruled …" at the start is not the next person named
+        // ("Ms Lee said"): only a body looks ahead so ("the grocer … Acme").
+        if !new || definite && (pending.sentence > 1 || !pending.company_like) {
             return;
         }
         let sort = self.registry.get(id).sort;
@@ -323,7 +325,8 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
         .filter(|t| t.is_capitalised() && t.is_word() && !t.is_opener())
         .map(|t| t.stem(text).to_lowercase())
         .collect();
-    Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty(), modifiers }
+    let people = tokens[noun].is(tag::DEMONYM);
+    Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty() && !people, modifiers, people }
 }
 
 /// "A headteacher", "the caretaker": an article and lower-case words the
