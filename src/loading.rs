@@ -47,11 +47,16 @@ pub enum LoadEvent {
     Finished,
 }
 
+/// Batches read ahead of the reader's folding them in. Bounded, so a
+/// reader busy drawing holds back the workers instead of a growing queue
+/// of documents whose per-document speakers are not yet merged.
+const EVENTS_AHEAD: usize = 4;
+
 /// Starts loading `sources` on background threads and returns the channel
 /// its events arrive on. Standard input is not a source here: it may be
 /// the terminal's, so the caller loads it synchronously.
 pub fn spawn(sources: Vec<Source>) -> Receiver<LoadEvent> {
-    let (sender, receiver) = mpsc::channel();
+    let (sender, receiver) = mpsc::sync_channel(EVENTS_AHEAD);
     std::thread::Builder::new()
         .name("voices-loader".into())
         .spawn(move || {
@@ -145,9 +150,14 @@ pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(batches.len());
     let queue = Arc::new(Mutex::new(batches));
-    let (done_sender, done) = mpsc::channel::<Done>();
+    // Bounded too: when the sink waits, the workers wait (after a batch
+    // each), so what is in flight stays a few batches.
+    let (done_sender, done) = mpsc::sync_channel::<Done>(threads * 2);
     let mut ids = Ids::default();
     let stopped = std::thread::scope(|scope| {
+        // Dropped when this returns, before the workers are joined: a
+        // worker waiting to send then sees the load stopped and ends.
+        let done = done;
         for _ in 0..threads {
             let queue = Arc::clone(&queue);
             let done_sender = done_sender.clone();
