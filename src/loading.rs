@@ -61,7 +61,7 @@ pub fn spawn(sources: Vec<Source>) -> Receiver<LoadEvent> {
         .name("voices-loader".into())
         .spawn(move || {
             let plan = documents::plan(&sources, &mut std::io::empty());
-            run(plan, |event| sender.send(event).is_ok());
+            run_behind(plan, Behind::Reader, |event| sender.send(event).is_ok());
         })
         .expect("a thread can be started");
     receiver
@@ -133,7 +133,40 @@ type Done = (usize, Vec<(Prepared, Option<DocumentStatements>)>);
 /// of inputs from a queue; this thread puts their results back in order,
 /// gives the documents their ids and passes them on. `sink` returning
 /// false (the reader quit) stops the work early.
-pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
+pub fn run(plan: Plan, sink: impl FnMut(LoadEvent) -> bool) {
+    run_behind(plan, Behind::Nothing, sink);
+}
+
+/// What the loading threads make way for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Behind {
+    /// Nothing: the load is all there is to do (the printed outputs).
+    Nothing,
+    /// A reader on screen: its keys come first, so the loading threads
+    /// run at a lower priority (they still take every idle core).
+    Reader,
+}
+
+/// Lowers the calling thread's scheduling priority (Linux: a thread's own
+/// nice value), so a reader drawing and answering keys is not kept
+/// waiting behind the extraction on a machine with few cores.
+#[allow(unsafe_code)]
+fn make_way() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: getpriority and setpriority take no pointers; `who` 0 is the
+    // calling thread on Linux, and a failure leaves the priority as it was.
+    // A thread already nicer than 10 (voices run under `nice`) stays so.
+    unsafe {
+        let now = libc::getpriority(libc::PRIO_PROCESS, 0);
+        libc::setpriority(libc::PRIO_PROCESS, 0, now.max(10));
+    }
+}
+
+/// [`run`], making way for `behind`.
+fn run_behind(plan: Plan, behind: Behind, mut sink: impl FnMut(LoadEvent) -> bool) {
+    if behind == Behind::Reader {
+        make_way();
+    }
     let total = plan.files();
     let Plan { inputs, manifest } = plan;
     // The workers check helpline numbers against the same manifest.
@@ -162,6 +195,9 @@ pub fn run(plan: Plan, mut sink: impl FnMut(LoadEvent) -> bool) {
             let queue = Arc::clone(&queue);
             let done_sender = done_sender.clone();
             scope.spawn(move || {
+                if behind == Behind::Reader {
+                    make_way();
+                }
                 loop {
                     let next = queue.lock().map(|mut q| q.pop_front()).unwrap_or(None);
                     let Some((index, batch)) = next else { break };
@@ -350,6 +386,23 @@ mod tests {
             build_corpus(&missing, &mut std::io::empty()).problems(),
             one_thread(&missing, &mut std::io::empty()).problems()
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[allow(unsafe_code)]
+    fn a_loading_thread_makes_way_and_no_other_thread_does() {
+        // SAFETY: getpriority takes no pointers; who 0 is the calling thread.
+        let nice = || unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let before = nice();
+        let lowered = std::thread::spawn(move || {
+            make_way();
+            nice()
+        })
+        .join()
+        .expect("the thread ends");
+        assert!(lowered >= before.clamp(10, 19), "{before} -> {lowered}");
+        assert_eq!(nice(), before, "the thread that draws keeps its priority");
     }
 
     #[test]
