@@ -140,8 +140,12 @@ impl Extractor<'_> {
 fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
     let t = &tokens[k];
     let starts = t.is_capitalised() && t.is_word() && !t.has(shape::QUOTED) && !t.is(tag::CALENDAR);
+    if !starts {
+        // Most tokens: no name starts here, and the opener test is not needed.
+        return None;
+    }
     let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
-    if !starts || opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
+    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
         return None;
     }
     let mut end = k + 1;
