@@ -65,11 +65,14 @@ impl Extractor<'_> {
     /// Records the descriptor before a person's name ("Norfolk police
     /// chief" of "Norfolk police chief Andy Hayman") as a role of theirs.
     pub(super) fn record_role(&mut self, id: usize, text: &str, tokens: &[Token], (a, b): Run) {
-        let words: Vec<&Token> = tokens[a..b].iter().filter(|t| t.is_word() && !t.is_opener()).collect();
-        let Some(last) = words.last() else { return };
+        let role_word = |t: &&Token| t.is_word() && !t.is_opener();
+        // Most names have no role before them: look at the last word before
+        // gathering them all.
+        let Some(last) = tokens[a..b].iter().rev().find(role_word) else { return };
         if !last.is(tag::PERSON_NOUN | tag::HONORIFIC) || last.is(tag::COURTESY) {
             return;
         }
+        let words: Vec<&Token> = tokens[a..b].iter().filter(role_word).collect();
         let phrase: Vec<String> = words.iter().map(|t| t.stem(text).to_lowercase()).collect();
         let phrase = phrase.join(" ");
         // The title and name together are a name the text uses too.
