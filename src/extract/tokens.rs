@@ -269,7 +269,8 @@ fn word_shape(word: &str, first: char) -> u8 {
     if first.is_uppercase() {
         shape |= shape::CAPITAL;
         let acronym = if word.is_ascii() {
-            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+            // The lower-case test first: it stops at the second letter of a name.
+            !bytes.iter().any(u8::is_ascii_lowercase) && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
         } else {
             word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
         };
