@@ -53,7 +53,11 @@ pub(crate) struct Registry {
     keys: NameMap<usize>,
     /// A person's last name (and one-word names) to the latest holder.
     surnames: NameMap<usize>,
+    /// Reused buffers for a name's key and its possessive stem's key, so
+    /// a look-up allocates nothing.
     scratch: String,
+    stem_scratch: String,
+    words_scratch: String,
     /// The sentence being read, for [`Record::first_seen`].
     pub sentence: usize,
 }
@@ -62,6 +66,8 @@ pub(crate) struct Registry {
 /// of Constabulary" gives "hmic"), when it has three or more, or `fewest`
 /// is two and it is two capitalised words ("Football Association").
 fn initials(name: &str, fewest: usize) -> Option<String> {
+    // Most names have fewer words than that: no letters to gather.
+    name.split_whitespace().nth(fewest.clamp(2, 3) - 1)?;
     let letters: String = name
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -115,17 +121,31 @@ impl Registry {
     /// The entity a proper name refers to, made when it is new. A surname
     /// alone, or with a title, is the person last named with it.
     pub fn name(&mut self, name: &str, kind: NameKind, gender: Gender) -> usize {
-        let key = self.key_of(name);
+        let mut key = std::mem::take(&mut self.scratch);
+        let mut stem_key = std::mem::take(&mut self.stem_scratch);
+        normalize_name_into(name, &mut key);
+        let stem = possessive_stem(name).map(|stem| {
+            normalize_name_into(stem, &mut stem_key);
+            stem_key.as_str()
+        });
+        let id = self.name_keyed(name, &key, stem, kind, gender);
+        self.scratch = key;
+        self.stem_scratch = stem_key;
+        id
+    }
+
+    /// [`Registry::name`] given the name's key and, for a possessive, its
+    /// stem's key; a key is copied only when it is stored.
+    fn name_keyed(&mut self, name: &str, key: &str, stem_key: Option<&str>, kind: NameKind, gender: Gender) -> usize {
         if key.is_empty() {
             return self.push(record(name, Sort::Unknown, gender));
         }
-        let stem_key = possessive_stem(name).map(|stem| self.key_of(stem));
-        if let Some(&id) = self.keys.get(&key).or_else(|| stem_key.as_ref().and_then(|k| self.keys.get(k))) {
+        if let Some(&id) = self.keys.get(key).or_else(|| stem_key.and_then(|k| self.keys.get(k))) {
             let id = self.root(id);
             self.learn(id, kind, gender);
             if stem_key.is_some() && self.records[id].name.len() < name.len() {
                 // "Barnardo" seen as an owner first: "Barnardo's" is its name.
-                self.alias(id, name, key);
+                self.alias(id, name, key.to_string());
                 let record = &mut self.records[id];
                 if let Some(at) = record.aliases.iter().position(|a| a == name) {
                     let full = record.aliases.remove(at);
@@ -135,21 +155,21 @@ impl Registry {
             }
             return id;
         }
-        let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
+        let last = key.rsplit(' ').next().unwrap_or(key);
         let single = !key.contains(' ');
         if kind != NameKind::Organisation
-            && let Some(&id) = self.surnames.get(&last)
+            && let Some(&id) = self.surnames.get(last)
         {
             let id = self.root(id);
             let record = &self.records[id];
             let compatible = match record.sort {
-                Sort::Person => single || !self.first_names_differ(id, &key),
+                Sort::Person => single || !self.first_names_differ(id, key),
                 Sort::Unknown => true,
                 _ => false,
             };
             if compatible && (record.gender == gender || gender == Gender::Unknown || record.gender == Gender::Unknown)
             {
-                self.alias(id, name, key);
+                self.alias(id, name, key.to_string());
                 self.learn(id, kind, gender);
                 return id;
             }
@@ -160,13 +180,14 @@ impl Registry {
             NameKind::Unknown => Sort::Unknown,
         };
         let id = self.push(record(name, sort, gender));
-        self.keys.insert(key.clone(), id);
-        if let Some(stem) = possessive_stem(name) {
-            let stem_key = self.key_of(stem);
-            self.keys.entry(stem_key).or_insert(id);
+        self.keys.insert(key.to_string(), id);
+        if let Some(stem_key) = stem_key
+            && !self.keys.contains_key(stem_key)
+        {
+            self.keys.insert(stem_key.to_string(), id);
         }
         if sort != Sort::Organisation {
-            self.surnames.insert(last, id);
+            self.surnames.insert(last.to_string(), id);
         }
         if sort != Sort::Person
             // An organisation of two words has a two-letter one too ("the
@@ -207,12 +228,16 @@ impl Registry {
     /// Another name for `id`; the longer of two names becomes its name.
     fn alias(&mut self, id: usize, name: &str, key: String) {
         self.keys.insert(key, id);
-        let record = self.get_mut(id);
+        let root = self.root(id);
+        let mut buffer = std::mem::take(&mut self.words_scratch);
+        let record = &mut self.records[root];
         if record.name == name || record.aliases.iter().any(|a| a == name) {
+            self.words_scratch = buffer;
             return;
         }
-        let words = |n: &str| normalize_name(n).split(' ').count();
-        if words(name) > words(&record.name) {
+        let longer = word_count(name, &mut buffer) > word_count(&record.name, &mut buffer);
+        self.words_scratch = buffer;
+        if longer {
             let old = std::mem::replace(&mut record.name, name.to_string());
             record.aliases.push(old);
         } else {
@@ -345,6 +370,12 @@ impl Registry {
             .collect();
         (entities, roots)
     }
+}
+
+/// How many words [`normalize_name`] gives `name`, normalised into `buffer`.
+fn word_count(name: &str, buffer: &mut String) -> usize {
+    normalize_name_into(name, buffer);
+    buffer.split(' ').count()
 }
 
 /// A name without its final `'s`, when it has one.

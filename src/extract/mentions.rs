@@ -5,7 +5,7 @@
 //! NSPCC spokesman" speaks for the NSPCC).
 
 use super::lexicon::tag;
-use super::tokens::{Token, is_name_joiner, is_ordinary, is_sentence_initial, shape};
+use super::tokens::{Token, is_name_joiner, is_ordinary, is_sentence_initial, lower, shape};
 
 /// What sort of entity a proper name looks like, from its own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ fn is_quantifier(token: &Token) -> bool {
 /// definite reference back to something already named).
 pub(crate) fn is_definite(tokens: &[Token], paragraph: &str, run: Run) -> bool {
     tokens[run.0..run.1].iter().take_while(|t| !t.is(tag::NOUN) || t.is(tag::DET)).any(|t| {
-        matches!(t.text(paragraph).to_ascii_lowercase().as_str(), "the" | "this" | "that" | "these" | "those")
+        matches!(lower(t.text(paragraph)).as_str(), "the" | "this" | "that" | "these" | "those")
             || t.is(tag::POSSESSIVE_DET)
             || t.has(shape::POSSESSIVE)
     })
@@ -295,7 +295,7 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
 /// A person's gender from a first name or a courtesy title.
 fn gender_of(tokens: &[Token], paragraph: &str, run: Run) -> Gender {
     for t in &tokens[run.0..run.1] {
-        match t.text(paragraph).trim_end_matches('.').to_ascii_lowercase().as_str() {
+        match lower(t.text(paragraph).trim_end_matches('.')).as_str() {
             "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "earl" => return Gender::Masculine,
             "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "baroness" => {
                 return Gender::Feminine;
@@ -542,7 +542,7 @@ fn group_words(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> Run 
     while start + 1 < end
         && (is_quantifier(&tokens[start])
             || matches!(
-                tokens[start].text(paragraph).to_ascii_lowercase().as_str(),
+                lower(tokens[start].text(paragraph)).as_str(),
                 "other" | "many" | "most" | "several" | "some" | "all" | "both" | "few" | "more"
             ))
     {

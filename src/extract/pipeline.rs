@@ -3,6 +3,7 @@
 //! resolved (so references back and a little ahead work), reported
 //! statements emitted; then every quote is attributed (`attribute`).
 
+mod buffers;
 mod names;
 mod prepare;
 mod resolve;
@@ -104,9 +105,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
             }
         });
     if !ahead {
-        let mut bounds = Vec::new();
-        let mut tokens = Vec::new();
-        let mut cue_buffer = Vec::new();
+        let buffers::Buffers { mut bounds, mut tokens, cues: mut cue_buffer } = buffers::Buffers::take();
         for (p, text) in paragraphs.iter().enumerate() {
             sentences::split_into(text, &mut bounds);
             for &(s, e) in &bounds {
@@ -115,6 +114,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
                 x.next_sentence(p, (s, e), &tokens, &cue_buffer, &quoted);
             }
         }
+        buffers::Buffers { bounds, tokens, cues: cue_buffer }.give_back();
     }
     let Extractor { registry, records, cues, reported, .. } = x;
     drop(quoted);

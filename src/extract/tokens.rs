@@ -269,6 +269,37 @@ pub(crate) fn is_ordinary(token: &Token, paragraph: &str) -> bool {
     !token.word.is_unknown() || ["ing", "ed", "ly"].iter().any(|end| text.len() > end.len() + 2 && text.ends_with(end))
 }
 
+/// A word with its ASCII letters lower-cased, held on the stack when it is
+/// short (as every word compared with a list is), for `matches!` against
+/// lower-case words without allocating; [`Lower::as_str`] is exactly
+/// `word.to_ascii_lowercase()`.
+pub(crate) enum Lower {
+    Short([u8; 16], usize),
+    Long(String),
+}
+
+/// [`Lower`] of `word`.
+pub(crate) fn lower(word: &str) -> Lower {
+    let n = word.len();
+    if n > 16 {
+        return Lower::Long(word.to_ascii_lowercase());
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..n].copy_from_slice(word.as_bytes());
+    bytes[..n].make_ascii_lowercase();
+    Lower::Short(bytes, n)
+}
+
+impl Lower {
+    /// The lower-cased word (ASCII lower-casing keeps UTF-8 valid).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Short(bytes, n) => std::str::from_utf8(&bytes[..*n]).unwrap_or_default(),
+            Lower::Long(word) => word,
+        }
+    }
+}
+
 /// Capital letters alone or separated by full stops ("C", "G.K").
 pub(crate) fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -283,7 +314,8 @@ fn word_shape(word: &str, first: char) -> u8 {
     if first.is_uppercase() {
         shape |= shape::CAPITAL;
         let acronym = if word.is_ascii() {
-            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+            // The lower-case test first: it stops at the second letter of a name.
+            !bytes.iter().any(u8::is_ascii_lowercase) && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
         } else {
             word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
         };
@@ -355,6 +387,15 @@ mod tests {
         tokenize(text, 0, text.len(), &[(open, close)], &mut tokens);
         let quoted: Vec<&str> = tokens.iter().filter(|t| t.has(shape::QUOTED)).map(|t| t.text(text)).collect();
         assert_eq!(quoted, ["“", "not", "heard", "”"]);
+    }
+
+    #[test]
+    fn lower_is_ascii_lowercase_without_allocating_short_words() {
+        for word in ["", "The", "MR", "Barnardo’s", "ÉCOLE Said", "Mrs.", "abcdefghijklmnoP", "ABCDEFGHIJKLMNOPQ"] {
+            assert_eq!(lower(word).as_str(), word.to_ascii_lowercase(), "{word:?}");
+        }
+        assert!(matches!(lower("Sixteen Letters!"), Lower::Short(..)));
+        assert!(matches!(lower("Seventeen letters"), Lower::Long(_)));
     }
 
     #[test]

@@ -5,11 +5,11 @@
 
 use super::super::lexicon::tag;
 use super::super::mentions::Run;
-use super::super::tokens::{Token, is_name_joiner, shape};
+use super::super::tokens::{self, Lower, Token, is_name_joiner, shape};
 
-/// The tokens a speaker's phrase may not run back over: before `floor`.
-pub(super) fn lower(paragraph: &str, t: &Token) -> String {
-    t.text(paragraph).to_ascii_lowercase()
+/// The token's text lower-cased (ASCII), without allocating.
+pub(super) fn lower(paragraph: &str, t: &Token) -> Lower {
+    tokens::lower(t.text(paragraph))
 }
 
 pub(super) fn is_be(paragraph: &str, t: &Token) -> bool {

@@ -53,31 +53,51 @@ pub fn normalize_name_into(name: &str, normal: &mut String) {
     }
 }
 
+/// How [`normalize_ascii_name_into`] reads each byte: 0 outside a word,
+/// [`APOSTROPHE`] for `'` (inside a word, dropped), else the byte
+/// lower-cased (a letter or digit).
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        } else if byte == b'\'' {
+            table[b] = APOSTROPHE;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// [`WORD_BYTES`]' mark for an apostrophe.
+const APOSTROPHE: u8 = 1;
+
 /// Appends [`normalize_name`] of an ASCII name to an empty `normal`, in one
 /// pass: a word is a run of letters, digits and apostrophes (which are
 /// dropped) holding at least one letter or digit.
 fn normalize_ascii_name_into(name: &str, normal: &mut String) {
     let bytes = name.as_bytes();
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    normal.reserve(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if !word_byte(bytes[i]) {
+        if WORD_BYTES[usize::from(bytes[i])] == 0 {
             i += 1;
             continue;
-        }
-        let start = i;
-        while i < bytes.len() && word_byte(bytes[i]) {
-            i += 1;
         }
         let mark = normal.len();
         if mark > 0 {
             normal.push(' ');
         }
         let begin = normal.len();
-        for &b in &bytes[start..i] {
-            if b != b'\'' {
-                normal.push(char::from(b.to_ascii_lowercase()));
+        while i < bytes.len() {
+            match WORD_BYTES[usize::from(bytes[i])] {
+                0 => break,
+                APOSTROPHE => {}
+                lower => normal.push(char::from(lower)),
             }
+            i += 1;
         }
         if normal.len() == begin {
             // Apostrophes only: no word.

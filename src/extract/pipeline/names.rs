@@ -23,7 +23,7 @@ impl Extractor<'_> {
                 && let Some(run) = name_run_before(tokens, text, k)
             {
                 let long = phrase_text(text, tokens, run);
-                let id = self.registry.name(&long, NameKind::Organisation, Gender::Unknown);
+                let id = self.registry.name(long, NameKind::Organisation, Gender::Unknown);
                 self.registry.define(id, inner.text(text));
             }
         }
@@ -43,7 +43,7 @@ impl Extractor<'_> {
             let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
             if !title && !title_word_alone {
                 let name = phrase_text(text, tokens, run);
-                let id = self.registry.name(&name, kind, gender);
+                let id = self.registry.name(name, kind, gender);
                 self.record_role(id, text, tokens, (k, run.0));
                 let subject = tokens[end..].iter().find(|t| !t.is(tag::ADV) || t.is(tag::NOUN)).is_some_and(|n| {
                     n.is(tag::AUX) || n.is(tag::VERB) && !n.is(tag::NOUN | tag::PROPN) && !n.is_capitalised()
@@ -65,11 +65,14 @@ impl Extractor<'_> {
     /// Records the descriptor before a person's name ("Norfolk police
     /// chief" of "Norfolk police chief Andy Hayman") as a role of theirs.
     pub(super) fn record_role(&mut self, id: usize, text: &str, tokens: &[Token], (a, b): Run) {
-        let words: Vec<&Token> = tokens[a..b].iter().filter(|t| t.is_word() && !t.is_opener()).collect();
-        let Some(last) = words.last() else { return };
+        let role_word = |t: &&Token| t.is_word() && !t.is_opener();
+        // Most names have no role before them: look at the last word before
+        // gathering them all.
+        let Some(last) = tokens[a..b].iter().rev().find(role_word) else { return };
         if !last.is(tag::PERSON_NOUN | tag::HONORIFIC) || last.is(tag::COURTESY) {
             return;
         }
+        let words: Vec<&Token> = tokens[a..b].iter().filter(role_word).collect();
         let phrase: Vec<String> = words.iter().map(|t| t.stem(text).to_lowercase()).collect();
         let phrase = phrase.join(" ");
         // The title and name together are a name the text uses too.
@@ -119,12 +122,12 @@ impl Extractor<'_> {
                 Some((doc, _)) => doc,
                 None => {
                     let words = phrase_text(text, tokens, (det, k + 1));
-                    self.registry.described(&words, Sort::Document, Gender::Unknown)
+                    self.registry.described(words, Sort::Document, Gender::Unknown)
                 }
             };
             if let Some(run) = author {
                 let name = phrase_text(text, tokens, run);
-                let id = self.registry.name(&name, NameKind::Organisation, Gender::Unknown);
+                let id = self.registry.name(name, NameKind::Organisation, Gender::Unknown);
                 self.registry.set_author(doc, id);
             }
             let subject = tokens.get(k + 1).is_some_and(|n| n.is(tag::AUX | tag::VERB) || n.text(text) == ",");
@@ -140,8 +143,12 @@ impl Extractor<'_> {
 fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
     let t = &tokens[k];
     let starts = t.is_capitalised() && t.is_word() && !t.has(shape::QUOTED) && !t.is(tag::CALENDAR);
+    if !starts {
+        // Most tokens: no name starts here, and the opener test is not needed.
+        return None;
+    }
     let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
-    if !starts || opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
+    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
         return None;
     }
     let mut end = k + 1;
@@ -158,15 +165,15 @@ fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
 }
 
 /// The text of a run of tokens as written ("Barnardo's" as a name of its own).
-pub(super) fn whole_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
-    text[tokens[a].start..tokens[b - 1].end].to_string()
+pub(super) fn whole_text<'t>(text: &'t str, tokens: &[Token], (a, b): Run) -> &'t str {
+    &text[tokens[a].start..tokens[b - 1].end]
 }
 
 /// The text of a run of tokens, a final possessive `'s` dropped.
-pub(super) fn phrase_text(text: &str, tokens: &[Token], (a, b): Run) -> String {
+pub(super) fn phrase_text<'t>(text: &'t str, tokens: &[Token], (a, b): Run) -> &'t str {
     let last = &tokens[b - 1];
     let end = last.start + last.stem(text).len();
-    text[tokens[a].start..end].to_string()
+    &text[tokens[a].start..end]
 }
 
 /// A description's words up to its head noun ("the review" of "the review

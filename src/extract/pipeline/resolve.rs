@@ -145,7 +145,7 @@ impl Extractor<'_> {
                 } else {
                     phrase_text(text, tokens, run)
                 };
-                let id = self.registry.name(&name, kind, gender);
+                let id = self.registry.name(name, kind, gender);
                 self.record_role(id, text, tokens, (mention.run.0, run.0));
                 Some((id, 0.95))
             }
@@ -158,7 +158,7 @@ impl Extractor<'_> {
             },
             Reference::Spokesperson { org: Some(run), .. } => {
                 let name = phrase_text(text, tokens, run);
-                Some((self.registry.name(&name, NameKind::Organisation, Gender::Unknown), 0.9))
+                Some((self.registry.name(name, NameKind::Organisation, Gender::Unknown), 0.9))
             }
             Reference::Spokesperson { org: None, .. } => {
                 self.salience.responding_organisation(&self.registry, sentence)
@@ -172,7 +172,7 @@ impl Extractor<'_> {
                 // Someone's relative ("Sophie's mother"): a person of their own.
                 let gender = mentions::word_gender(&tokens[noun]);
                 let words = phrase_text(text, tokens, head_words(tokens, mention.run));
-                Some((self.registry.described(&words, Sort::Described, gender), 0.7))
+                Some((self.registry.described(words, Sort::Described, gender), 0.7))
             }
             Reference::OrgDescription { noun, definite } => {
                 let role = role_of(text, tokens, mention.run, noun);
@@ -181,17 +181,17 @@ impl Extractor<'_> {
             }
             Reference::Group { run } => {
                 let words = phrase_text(text, tokens, run);
-                Some((self.registry.described(&words, Sort::Group, Gender::Unknown), 0.85))
+                Some((self.registry.described(words, Sort::Group, Gender::Unknown), 0.85))
             }
             Reference::Document { author: Some(run), .. } => {
                 let name = phrase_text(text, tokens, run);
-                Some((self.registry.name(&name, NameKind::Organisation, Gender::Unknown), 0.85))
+                Some((self.registry.name(name, NameKind::Organisation, Gender::Unknown), 0.85))
             }
             Reference::Document { author: None, definite, .. } => {
                 let found = definite.then(|| self.salience.document(&self.registry, sentence)).flatten();
                 found.or_else(|| {
                     let words = phrase_text(text, tokens, head_words(tokens, mention.run));
-                    Some((self.registry.described(&words, Sort::Document, Gender::Unknown), 0.7))
+                    Some((self.registry.described(words, Sort::Document, Gender::Unknown), 0.7))
                 })
             }
             Reference::Source => None,
@@ -211,7 +211,7 @@ impl Extractor<'_> {
         let words = phrase_text(text, tokens, head_words(tokens, run));
         let sort = if person { Sort::Described } else { Sort::Organisation };
         let definite = mentions::is_definite(tokens, text, run);
-        let id = self.registry.placeholder(&words, sort, gender, definite);
+        let id = self.registry.placeholder(words, sort, gender, definite);
         let phrase = role.modifiers.iter().chain([&role.head]).cloned().collect::<Vec<_>>().join(" ");
         self.registry.add_role(id, &phrase);
         // A bare noun ("Police said") is generic, not someone to be named.
@@ -271,7 +271,7 @@ impl Extractor<'_> {
             && let Some(run) = mentions::name_after(tokens, text, by + 1)
         {
             let name = phrase_text(text, tokens, run);
-            let author = self.registry.name(&name, NameKind::Organisation, Gender::Unknown);
+            let author = self.registry.name(name, NameKind::Organisation, Gender::Unknown);
             self.registry.set_author(id, author);
         }
         for t in &tokens[a..b] {

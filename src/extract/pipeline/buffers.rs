@@ -1,0 +1,58 @@
+//! The per-sentence buffers of a one-thread extraction (sentence bounds,
+//! tokens, cue candidates), kept per thread from one document to the
+//! next, so a folder of small articles does not grow three vectors from
+//! empty for each of them.
+
+use std::cell::RefCell;
+
+use super::super::cues::Cue;
+use super::super::tokens::Token;
+
+/// Sentence bounds, tokens and cue candidates, each cleared before use.
+#[derive(Default)]
+pub(super) struct Buffers {
+    pub bounds: Vec<(usize, usize)>,
+    pub tokens: Vec<Token>,
+    pub cues: Vec<Cue>,
+}
+
+/// A buffer is given back only while it is this small (in elements), so
+/// one huge sentence does not keep its memory for the thread's lifetime.
+const KEPT: usize = 1 << 14;
+
+thread_local! {
+    static KEPT_BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
+impl Buffers {
+    /// This thread's buffers (empty ones the first time, or when taken).
+    pub fn take() -> Buffers {
+        KEPT_BUFFERS.with(|kept| std::mem::take(&mut *kept.borrow_mut()))
+    }
+
+    /// Gives the buffers back for the thread's next document.
+    pub fn give_back(self) {
+        let small = self.bounds.capacity() <= KEPT && self.tokens.capacity() <= KEPT && self.cues.capacity() <= KEPT;
+        if small {
+            KEPT_BUFFERS.with(|kept| *kept.borrow_mut() = self);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffers_are_kept_for_the_next_document_unless_huge() {
+        let mut buffers = Buffers::take();
+        buffers.tokens.reserve(100);
+        let capacity = buffers.tokens.capacity();
+        buffers.give_back();
+        assert_eq!(Buffers::take().tokens.capacity(), capacity);
+        let mut huge = Buffers::default();
+        huge.bounds.reserve(KEPT + 1);
+        huge.give_back();
+        assert_eq!(Buffers::take().bounds.capacity(), 0);
+    }
+}
