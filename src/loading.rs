@@ -147,6 +147,15 @@ enum Behind {
     Reader,
 }
 
+impl Behind {
+    /// Makes way, on the calling thread, for what the load runs behind.
+    fn make_way(self) {
+        if self == Behind::Reader {
+            make_way();
+        }
+    }
+}
+
 /// Lowers the calling thread's scheduling priority (Linux: a thread's own
 /// nice value), so a reader drawing and answering keys is not kept
 /// waiting behind the extraction on a machine with few cores.
@@ -164,9 +173,7 @@ fn make_way() {
 
 /// [`run`], making way for `behind`.
 fn run_behind(plan: Plan, behind: Behind, mut sink: impl FnMut(LoadEvent) -> bool) {
-    if behind == Behind::Reader {
-        make_way();
-    }
+    behind.make_way();
     let total = plan.files();
     let Plan { inputs, manifest } = plan;
     // The workers check helpline numbers against the same manifest.
@@ -195,9 +202,7 @@ fn run_behind(plan: Plan, behind: Behind, mut sink: impl FnMut(LoadEvent) -> boo
             let queue = Arc::clone(&queue);
             let done_sender = done_sender.clone();
             scope.spawn(move || {
-                if behind == Behind::Reader {
-                    make_way();
-                }
+                behind.make_way();
                 loop {
                     let next = queue.lock().map(|mut q| q.pop_front()).unwrap_or(None);
                     let Some((index, batch)) = next else { break };

@@ -72,10 +72,7 @@ impl Statement {
     /// Its words, read from its document's `paragraphs` (borrowed unless a
     /// quote spans paragraphs).
     pub fn text<'a>(&self, paragraphs: &'a [String]) -> Cow<'a, str> {
-        match &*self.spans {
-            [one] => Cow::Borrowed(one.of(paragraphs)),
-            spans => Cow::Owned(spans.iter().map(|s| s.of(paragraphs)).collect::<Vec<_>>().join(" ")),
-        }
+        self.spans.text(paragraphs)
     }
 
     /// The words that attribute it, read from its document's `paragraphs`;

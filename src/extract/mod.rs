@@ -148,6 +148,17 @@ impl From<Span> for Spans {
     }
 }
 
+impl Spans {
+    /// The words they cover in `paragraphs`, joined by one space (borrowed
+    /// unless there are several pieces: a quote across paragraphs).
+    pub fn text<'a>(&self, paragraphs: &'a [String]) -> std::borrow::Cow<'a, str> {
+        match &**self {
+            [one] => std::borrow::Cow::Borrowed(one.of(paragraphs)),
+            spans => std::borrow::Cow::Owned(spans.iter().map(|s| s.of(paragraphs)).collect::<Vec<_>>().join(" ")),
+        }
+    }
+}
+
 impl<'a> IntoIterator for &'a Spans {
     type Item = &'a Span;
     type IntoIter = std::slice::Iter<'a, Span>;
@@ -199,10 +210,7 @@ impl Found {
     /// Its words in the document's `paragraphs`: the spans joined by one
     /// space (borrowed unless a quote runs across paragraphs).
     pub fn text<'a>(&self, paragraphs: &'a [String]) -> std::borrow::Cow<'a, str> {
-        match &*self.spans {
-            [one] => std::borrow::Cow::Borrowed(one.of(paragraphs)),
-            spans => std::borrow::Cow::Owned(spans.iter().map(|s| s.of(paragraphs)).collect::<Vec<_>>().join(" ")),
-        }
+        self.spans.text(paragraphs)
     }
 
     /// The words that attribute it; empty when there are none.
