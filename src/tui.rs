@@ -66,6 +66,11 @@ const EVENT_SLICE: Duration = Duration::from_millis(50);
 
 /// How often the sidebar is rebuilt while documents arrive (see [`drain`]).
 const SIDEBAR_REFRESH: Duration = Duration::from_millis(250);
+
+/// How long folding loader events may hold up the input at a time: a
+/// key pressed meanwhile waits about this long at most (a batch takes a
+/// millisecond or two to fold at 100 MB).
+const DRAIN_SLICE: Duration = Duration::from_millis(4);
 /// The longest slice of the search's look through the documents between
 /// two looks at the input (a document at a time, so one very long
 /// document may take longer).
@@ -180,16 +185,22 @@ fn event_loop(
     let mut areas = layout::areas_for(size.width, size.height, app.focus(), app.sidebar().widest());
     let mut queue: Vec<Event> = Vec::new();
     loop {
-        if let Some(receiver) = &loader {
-            let (received, open) = drain(receiver, app, &mut refresh);
-            dirty |= received;
-            if !open {
-                loader = None;
-            }
-        }
+        // A key's frame first, then more of the load: the key never waits
+        // for batches that arrived after it.
         if dirty {
             areas = draw(terminal, app, theme)?;
             dirty = false;
+        }
+        let mut more = false;
+        if let Some(receiver) = &loader {
+            let drained = drain(receiver, app, &mut refresh, DRAIN_SLICE);
+            more = drained.more;
+            if !drained.open {
+                loader = None;
+            }
+            if drained.received {
+                areas = draw(terminal, app, theme)?;
+            }
         }
         if terminal::exit_requested() {
             return Ok(Control::QuickExit);
@@ -214,7 +225,7 @@ fn event_loop(
             }
             timeout = timeout.min(left);
         }
-        if !queue.is_empty() {
+        if !queue.is_empty() || more {
             timeout = Duration::ZERO;
         }
         // A quick exit, or a terminal that closed: leave without handling
@@ -252,35 +263,52 @@ fn event_loop(
     }
 }
 
-/// Folds every loader event waiting into the app, then rebuilds the
-/// sidebar when one is due. Returns whether anything arrived and whether
-/// the loader may send more.
-fn drain(receiver: &Receiver<LoadEvent>, app: &mut App, refresh: &mut SidebarRefresh) -> (bool, bool) {
-    let mut received = false;
-    let open = loop {
+/// Folds the loader events waiting into the app, for about `budget` (at
+/// least one), then rebuilds the sidebar when a rebuild is due.
+fn drain(receiver: &Receiver<LoadEvent>, app: &mut App, refresh: &mut SidebarRefresh, budget: Duration) -> Drained {
+    let started = Instant::now();
+    let mut drained = Drained { received: false, open: true, more: false };
+    loop {
+        if drained.received && started.elapsed() >= budget {
+            drained.more = true;
+            break;
+        }
         match receiver.try_recv() {
             Ok(event) => {
                 app.receive(event);
-                received = true;
+                drained.received = true;
             }
-            Err(TryRecvError::Empty) => break true,
-            Err(TryRecvError::Disconnected) => break false,
+            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Disconnected) => {
+                drained.open = false;
+                break;
+            }
         }
-    };
-    refresh.pending |= received;
+    }
+    refresh.pending |= drained.received;
     // The sidebar is rebuilt over every statement so far, so while loading
     // it is rebuilt a few times a second, not per batch: the first batch and
     // the end show at once, and the cores stay with the extraction meanwhile.
     let due = refresh.last.is_none_or(|at| at.elapsed() >= SIDEBAR_REFRESH);
-    if refresh.pending && (due || !app.is_loading() || !open) {
+    if refresh.pending && (due || !app.is_loading() || !drained.open) {
         app.loaded_some();
         // Only a rebuild that listed documents counts: the one for
         // `Started` alone must not hold back the first batch.
         let listed = !app.corpus().documents().is_empty();
         *refresh = SidebarRefresh { last: listed.then(Instant::now).or(refresh.last), pending: false };
-        received = true;
+        drained.received = true;
     }
-    (received, open)
+    drained
+}
+
+/// What [`drain`] did: whether anything arrived (or the sidebar changed),
+/// whether the loader may send more, and whether events were left waiting
+/// for the next turn (the input is looked at first).
+#[derive(Debug, PartialEq, Eq)]
+struct Drained {
+    received: bool,
+    open: bool,
+    more: bool,
 }
 
 /// When the sidebar was last rebuilt while loading, and whether documents
@@ -396,9 +424,15 @@ mod tests {
         let mut events = events.into_iter();
         let mut refresh = SidebarRefresh::default();
         sender.send(events.next().unwrap()).unwrap();
-        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert_eq!(
+            drain(&receiver, &mut app, &mut refresh, Duration::MAX),
+            Drained { received: true, open: true, more: false }
+        );
         sender.send(events.next().unwrap()).unwrap();
-        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert_eq!(
+            drain(&receiver, &mut app, &mut refresh, Duration::MAX),
+            Drained { received: true, open: true, more: false }
+        );
         assert!(
             app.sidebar().rows().iter().any(|r| matches!(r.kind, crate::app::RowKind::Document(_))),
             "the first documents are listed at once"
@@ -413,7 +447,10 @@ mod tests {
             .unwrap();
         // As if that rebuild had just been made, however slow this machine.
         refresh = SidebarRefresh { last: Some(Instant::now()), pending: false };
-        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, true));
+        assert_eq!(
+            drain(&receiver, &mut app, &mut refresh, Duration::MAX),
+            Drained { received: true, open: true, more: false }
+        );
         assert_eq!(app.corpus().documents().len(), 2, "the copy arrived");
         assert_eq!(app.sidebar().rows(), rows, "no rebuild before {SIDEBAR_REFRESH:?}");
         // ...but the end of the load rebuilds whatever the time.
@@ -421,11 +458,39 @@ mod tests {
             sender.send(event).unwrap();
         }
         drop(sender);
-        assert_eq!(drain(&receiver, &mut app, &mut refresh), (true, false));
+        assert_eq!(
+            drain(&receiver, &mut app, &mut refresh, Duration::MAX),
+            Drained { received: true, open: false, more: false }
+        );
         assert!(!app.is_loading());
         assert_ne!(app.sidebar().rows(), rows, "the copy is listed");
         let fresh = App::new(app.corpus().clone(), Default::default(), crate::fixture::viewport(100, 30));
         assert_eq!(app.sidebar().rows(), fresh.sidebar().rows());
+    }
+
+    /// Folding stops when its time is up and says more is waiting, so the
+    /// input is looked at before the rest; nothing is lost.
+    #[test]
+    fn draining_stops_at_its_budget_with_the_rest_left_waiting() {
+        use crate::documents::{self, Source};
+        let mut app = App::loading(Default::default(), crate::fixture::viewport(100, 30));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        crate::loading::run(documents::plan(&[Source::Embedded], &mut std::io::empty()), |event| {
+            sender.send(event).is_ok()
+        });
+        drop(sender);
+        let mut refresh = SidebarRefresh::default();
+        let first = drain(&receiver, &mut app, &mut refresh, Duration::ZERO);
+        assert_eq!(first, Drained { received: true, open: true, more: true });
+        assert!(app.is_loading() && app.corpus().documents().is_empty(), "only Started was folded");
+        let mut turns = 1;
+        while drain(&receiver, &mut app, &mut refresh, Duration::ZERO).open {
+            turns += 1;
+        }
+        assert!(turns >= 3, "Started, the documents and Finished one at a time: {turns} turns");
+        assert!(!app.is_loading());
+        let expected = crate::loading::build_corpus(&[Source::Embedded], &mut std::io::empty());
+        assert_eq!(app.corpus().statements(), expected.statements());
     }
 
     #[test]

@@ -277,7 +277,7 @@ impl Sidebar {
     pub(super) fn rebuild(&mut self, corpus: &Corpus, filter: &Filter, height: usize) {
         let previous = self.selected_row().map(|r| r.kind);
         let mut rows = self.document_rows(corpus, filter);
-        rows.extend(self.speaker_rows(corpus, filter));
+        self.push_speaker_rows(corpus, filter, &mut rows);
         if rows.is_empty() {
             rows.push(Row::leaf(RowKind::Note(strings::NO_ROWS), 0));
         }
@@ -329,50 +329,50 @@ impl Sidebar {
     }
 
     /// The Speakers section: its heading and, when open, each group with
-    /// its statements when the group is open.
-    fn speaker_rows(&self, corpus: &Corpus, filter: &Filter) -> Vec<Row> {
+    /// its statements when the group is open. Pushed onto `rows`, after the
+    /// Documents section, so a large list is written once, not copied.
+    fn push_speaker_rows(&self, corpus: &Corpus, filter: &Filter, rows: &mut Vec<Row>) {
         let (searching, query) = (!self.query.is_empty(), self.query.to_lowercase());
-        let mut groups = Vec::new();
-        for listed in corpus.groups(filter) {
-            let name = corpus.group_name(listed.group);
+        let open = searching || !self.is_closed(Section::Speakers);
+        let heading = rows.len();
+        rows.push(Row { kind: RowKind::Section(Section::Speakers), depth: 0, count: None, expanded: Some(open) });
+        if !open {
+            // A closed section's rows are never shown (not even counted).
+            return;
+        }
+        rows.reserve(corpus.speakers().len() + 1);
+        for (group, count) in corpus.group_counts(filter) {
             // A closed group's rows are never shown: skip building them (a
-            // large corpus has hundreds of thousands of statements).
-            let may_open = searching || self.is_expanded(listed.group);
-            let statements: Vec<Row> = listed
-                .statements
-                .iter()
-                .filter(|_| may_open)
-                .map(|&i| (i, &corpus.statements()[i]))
-                .filter(|(_, s)| Sidebar::hit(&query, &corpus.text(s)))
-                .map(|(i, _)| Row::leaf(RowKind::Statement(i), 2))
-                .collect();
-            if searching && !Sidebar::hit(&query, name) && statements.is_empty() {
+            // large corpus has hundreds of thousands of statements). Nor is
+            // its name read unless the list search needs it: each is a
+            // cache miss, and most of a rebuild at a hundred thousand speakers.
+            let may_open = searching || self.is_expanded(group);
+            let statements: Vec<Row> = if may_open {
+                corpus
+                    .statements_by(group)
+                    .iter()
+                    .filter(|&&i| Sidebar::hit(&query, &corpus.text(&corpus.statements()[i])))
+                    .map(|&i| Row::leaf(RowKind::Statement(i), 2))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if searching && statements.is_empty() && !Sidebar::hit(&query, corpus.group_name(group)) {
                 continue;
             }
-            let open = self.is_expanded(listed.group) || (searching && !statements.is_empty());
-            groups.push(Row {
-                kind: RowKind::Group(listed.group),
-                depth: 1,
-                count: Some(listed.statements.len()),
-                expanded: Some(open),
-            });
-            if open {
-                groups.extend(statements);
+            let expanded = self.is_expanded(group) || (searching && !statements.is_empty());
+            rows.push(Row { kind: RowKind::Group(group), depth: 1, count: Some(count), expanded: Some(expanded) });
+            if expanded {
+                rows.extend(statements);
             }
         }
-        if searching && groups.is_empty() {
-            return Vec::new();
-        }
-        let open = searching || !self.is_closed(Section::Speakers);
-        let mut rows =
-            vec![Row { kind: RowKind::Section(Section::Speakers), depth: 0, count: None, expanded: Some(open) }];
-        if open {
-            if groups.is_empty() {
+        if rows.len() == heading + 1 {
+            if searching {
+                rows.truncate(heading);
+            } else {
                 rows.push(Row::leaf(RowKind::Note(strings::NO_STATEMENTS), 1));
             }
-            rows.extend(groups);
         }
-        rows
     }
 }
 

@@ -7,6 +7,7 @@
 //! add a statement the indexes do not know about.
 
 mod merge;
+mod order;
 mod statement;
 
 use std::borrow::Cow;
@@ -137,16 +138,11 @@ pub struct Corpus {
     /// every change to its rows.
     title_widths: Vec<usize>,
     name_widths: Vec<usize>,
-    /// Each speaker's name lower-cased, the sidebar's order among equals:
-    /// made once per speaker (and again when renamed), not per listing.
-    sort_names: Vec<String>,
-    /// The first sixteen bytes of each of those, as a number that sorts as
-    /// they do: most comparisons need no name at all.
-    sort_prefixes: Vec<u128>,
     /// The speakers in the sidebar's order (most statements first, then by
-    /// name), worked out once per change: a listing after every key would
-    /// otherwise sort a hundred thousand speakers each time.
-    order: std::sync::OnceLock<Vec<usize>>,
+    /// name), each with its count, kept across changes: a listing after
+    /// every key, or every batch while loading, would otherwise sort a
+    /// hundred thousand speakers each time.
+    order: order::ListingOrder,
 }
 
 /// A corpus taken apart, to build one by hand (tests, fixtures) or change
@@ -227,6 +223,9 @@ impl Corpus {
         let first = self.statements.len();
         for (offset, statement) in statements.iter().enumerate() {
             self.index_statement(first + offset, statement);
+            if let Some(speaker) = statement.speaker {
+                self.order.moved(speaker);
+            }
         }
         if self.statements.is_empty() {
             self.statements = statements;
@@ -239,28 +238,18 @@ impl Corpus {
     /// ones at `renamed` changed name.
     fn speakers_changed(&mut self, renamed: &[usize]) {
         for &index in renamed {
-            if let (Some(name), Some(prefix), Some(width), Some(speaker)) = (
-                self.sort_names.get_mut(index),
-                self.sort_prefixes.get_mut(index),
-                self.name_widths.get_mut(index),
-                self.speakers.get(index),
-            ) {
-                *name = speaker.name.to_lowercase();
-                *prefix = sort_prefix(name);
+            if let (Some(width), Some(speaker)) = (self.name_widths.get_mut(index), self.speakers.get(index)) {
                 *width = speaker.name.width();
+                self.order.named(index, &speaker.name);
             }
         }
-        let known = self.sort_names.len().min(self.name_widths.len()).min(self.speakers.len());
-        self.sort_names.truncate(known);
-        self.sort_prefixes.truncate(known);
+        let known = self.order.len().min(self.name_widths.len()).min(self.speakers.len());
+        self.order.truncate(known);
         self.name_widths.truncate(known);
-        for speaker in &self.speakers[known..] {
-            let name = speaker.name.to_lowercase();
-            self.sort_prefixes.push(sort_prefix(&name));
-            self.sort_names.push(name);
+        for (offset, speaker) in self.speakers[known..].iter().enumerate() {
+            self.order.named(known + offset, &speaker.name);
             self.name_widths.push(speaker.name.width());
         }
-        self.order = std::sync::OnceLock::new();
     }
 
     /// Measures the titles of documents added since the last call.
@@ -376,33 +365,22 @@ impl Corpus {
     /// scan them: most statements first, then by name, the unattributed
     /// statements last. The sidebar, the picker and every output list these.
     pub fn groups(&self, filter: &Filter) -> Vec<GroupStatements<'_>> {
-        let order = self.order.get_or_init(|| self.listing_order());
-        order
-            .iter()
-            .map(|&speaker| Group::Speaker(speaker))
-            .chain(std::iter::once(Group::Unattributed))
-            .filter(|&group| filter.keeps(group))
-            .map(|group| GroupStatements { group, statements: self.statements_by(group) })
-            .filter(|listed| !listed.statements.is_empty())
+        self.group_counts(filter)
+            .map(|(group, _)| GroupStatements { group, statements: self.statements_by(group) })
             .collect()
     }
 
-    /// Speakers by most statements, then by lower-cased name, then as they
-    /// came. Sorted on integer keys (a name's first sixteen bytes), the names
-    /// themselves compared only where those tie: a hundred thousand
-    /// speakers are ordered in milliseconds, on each batch while loading.
-    fn listing_order(&self) -> Vec<usize> {
-        let names = &self.sort_names;
-        let mut keyed: Vec<(std::cmp::Reverse<usize>, u128, usize)> = (0..self.speakers.len())
-            .map(|speaker| {
-                let count = self.statements_by(Group::Speaker(speaker)).len();
-                (std::cmp::Reverse(count), self.sort_prefixes.get(speaker).copied().unwrap_or(0), speaker)
-            })
-            .collect();
-        keyed.sort_unstable_by(|a, b| {
-            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| names.get(a.2).cmp(&names.get(b.2))).then(a.2.cmp(&b.2))
-        });
-        keyed.into_iter().map(|(_, _, speaker)| speaker).collect()
+    /// The groups [`Corpus::groups`] lists, each with its statement count:
+    /// all a closed group's row needs. Read from the cached order alone, so
+    /// listing a hundred thousand speakers touches no speaker and no
+    /// statement list.
+    pub fn group_counts<'c>(&'c self, filter: &'c Filter) -> impl Iterator<Item = (Group, usize)> + 'c {
+        self.order
+            .get(|speaker| self.statements_by(Group::Speaker(speaker)).len())
+            .iter()
+            .map(|&(speaker, count)| (Group::Speaker(speaker), count))
+            .chain(std::iter::once((Group::Unattributed, self.unattributed.len())))
+            .filter(move |&(group, count)| count > 0 && filter.keeps(group))
     }
 
     /// Which documents hold a statement the filter keeps (all of them when
@@ -423,13 +401,6 @@ impl Corpus {
 /// A name's first sixteen bytes as a number: two names whose numbers
 /// differ sort as the numbers do (a shorter name is padded with zero bytes,
 /// which sort first); equal numbers need the names compared.
-fn sort_prefix(name: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let head = &name.as_bytes()[..name.len().min(16)];
-    bytes[..head.len()].copy_from_slice(head);
-    u128::from_be_bytes(bytes)
-}
-
 #[cfg(test)]
 impl Corpus {
     /// Checks the indexes against a scan of the statements.
