@@ -52,9 +52,9 @@ impl Indexer {
             for (offset, statement) in extraction.statements.iter_mut().enumerate() {
                 let merger = &mut self.merger;
                 statement.speaker = statement.speaker.map(|local| {
-                    *local_to_global
-                        .entry(local)
-                        .or_insert_with(|| merger.speaker_for(&extraction.entities[local], title))
+                    *local_to_global.entry(local).or_insert_with(|| {
+                        merger.speaker_for(&extraction.entities[local], &extraction.keys[local], title)
+                    })
                 });
                 statement.id = next_id + offset;
                 statement.document = doc_index;
@@ -83,6 +83,10 @@ impl Indexer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentStatements {
     entities: Vec<Entity>,
+    /// Each entity's name and aliases normalised, worked out here on the
+    /// thread that extracted the document rather than on the one that
+    /// folds every batch in (the reader's).
+    keys: Vec<Vec<String>>,
     /// Each statement's `speaker` is still an index into `entities`; its
     /// id and document are set by [`Indexer::add`].
     statements: Vec<Statement>,
@@ -96,7 +100,8 @@ impl DocumentStatements {
     pub fn new(extraction: Extraction, notes: Vec<Note>) -> DocumentStatements {
         let Extraction { entities, statements } = extraction;
         let statements = statements.into_iter().map(|found| Statement::new(0, 0, found.speaker, found)).collect();
-        DocumentStatements { entities, statements, notes }
+        let keys = entities.iter().map(entity_keys).collect();
+        DocumentStatements { entities, keys, statements, notes }
     }
 }
 
@@ -127,6 +132,8 @@ struct Merger {
     /// Speakers that gained an alias in the batch being added, so the
     /// corpus measures their names again.
     changed: Vec<usize>,
+    /// Each speaker's name normalised, by index (names never change).
+    speaker_keys: Vec<String>,
 }
 
 impl Merger {
@@ -148,20 +155,18 @@ impl Merger {
             manifest_keys,
             described_names: Set::default(),
             changed: Vec::new(),
+            speaker_keys: Vec::new(),
         }
     }
 
     /// The corpus speaker for an entity of the document titled `title`,
-    /// creating it on first sight.
-    fn speaker_for(&mut self, entity: &Entity, title: &str) -> usize {
-        let names: Vec<&str> =
-            std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
-        let normalized: Vec<String> = names.iter().map(|name| normalize_name(name)).collect();
-        let keys: Vec<String> = names
-            .iter()
-            .zip(&normalized)
-            .filter(|(name, key)| entity.kind != SpeakerKind::Person || key.contains(' ') || **name == entity.name)
-            .map(|(_, key)| key.clone())
+    /// creating it on first sight; `normalized` are its [`entity_keys`].
+    fn speaker_for(&mut self, entity: &Entity, normalized: &[String], title: &str) -> usize {
+        let names = || std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str));
+        let keys: Vec<&str> = names()
+            .zip(normalized)
+            .filter(|(name, key)| entity.kind != SpeakerKind::Person || key.contains(' ') || *name == entity.name)
+            .map(|(_, key)| key.as_str())
             .filter(|key| !key.is_empty())
             .collect();
         let manifest = std::sync::Arc::clone(&self.manifest);
@@ -172,7 +177,7 @@ impl Merger {
         let keys = if entity.described && manifest_speaker.is_none() { Vec::new() } else { keys };
         let existing = match manifest_speaker {
             Some(meta) => self.by_id.get(&meta.id).copied(),
-            None => keys.iter().find_map(|key| self.by_key.get(key).copied()),
+            None => keys.iter().find_map(|&key| self.by_key.get(key).copied()),
         };
         let index = existing.unwrap_or_else(|| {
             let speaker = match manifest_speaker {
@@ -196,17 +201,22 @@ impl Merger {
             self.speakers.push(speaker);
             self.speakers.len() - 1
         });
+        for speaker in &self.speakers[self.speaker_keys.len().min(self.speakers.len())..] {
+            self.speaker_keys.push(normalize_name(&speaker.name));
+        }
+        let speaker_key = &self.speaker_keys[index];
         let speaker = &mut self.speakers[index];
-        let speaker_key = normalize_name(&speaker.name);
-        for (name, key) in names.into_iter().zip(&normalized) {
-            let known = *key == speaker_key || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
+        for (name, key) in names().zip(normalized) {
+            let known = key == speaker_key || speaker.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
             if !known {
                 speaker.aliases.push(name.to_string());
                 self.changed.push(index);
             }
         }
         for key in keys {
-            self.by_key.entry(key).or_insert(index);
+            if !self.by_key.contains_key(key) {
+                self.by_key.insert(key.to_string(), index);
+            }
         }
         index
     }
@@ -234,6 +244,12 @@ impl Merger {
         }
         id
     }
+}
+
+/// An entity's name and each of its aliases, normalised as the merger
+/// keys speakers by them.
+fn entity_keys(entity: &Entity) -> Vec<String> {
+    std::iter::once(&entity.name).chain(&entity.aliases).map(|name| normalize_name(name)).collect()
 }
 
 /// A gutter label: an acronym alias if there is one, a person's surname,
@@ -319,7 +335,7 @@ mod tests {
 
     impl Merger {
         fn speaker_for_test(&mut self, entity: &Entity) -> usize {
-            self.speaker_for(entity, "")
+            self.speaker_for(entity, &entity_keys(entity), "")
         }
     }
 
@@ -344,8 +360,8 @@ mod tests {
     fn a_description_in_two_documents_is_two_speakers() {
         let mut merger = Merger::new(Manifest::default());
         let mother = Entity { described: true, ..entity("A mother", &[], SpeakerKind::Person) };
-        let first = merger.speaker_for(&mother, "Fire in Leeds");
-        let second = merger.speaker_for(&mother, "School closes");
+        let first = merger.speaker_for(&mother, &entity_keys(&mother), "Fire in Leeds");
+        let second = merger.speaker_for(&mother, &entity_keys(&mother), "School closes");
         assert_ne!(first, second, "two articles' \"a mother\" are two people");
         assert_eq!(merger.speakers[second].id, "a-mother-2");
         assert_eq!(merger.speakers[first].name, "A mother");
