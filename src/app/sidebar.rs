@@ -340,7 +340,9 @@ impl Sidebar {
             // A closed section's rows are never shown (not even counted).
             return;
         }
-        rows.reserve(corpus.speakers().len() + 1);
+        if filter.is_everyone() {
+            rows.reserve(corpus.speakers().len() + 1);
+        }
         for (group, count) in corpus.group_counts(filter) {
             // A closed group's rows are never shown: skip building them (a
             // large corpus has hundreds of thousands of statements). Nor is
