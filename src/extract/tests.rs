@@ -54,6 +54,17 @@ mod cases {
     }
 
     #[test]
+    fn a_fragment_far_from_its_verb_goes_to_a_named_speaker_only() {
+        let long = "said on Monday, after a long meeting with residents and shop owners, that the plan was";
+        let named = run_on(&[&format!("The Westshire Council {long} “a costly mess” for the town.")]);
+        assert!(has(&named, "Westshire Council", StatementKind::Direct, "a costly mess"), "{:?}", summary(&named));
+        // "It" is a guess at best: the fragment is kept, unattributed.
+        let guessed =
+            run_on(&["The Westshire Council met on Monday.", &format!("It {long} “a costly mess” for the town.")]);
+        assert!(has(&guessed, "-", StatementKind::Direct, "a costly mess"), "{:?}", summary(&guessed));
+    }
+
+    #[test]
     fn attribution_before_a_quote() {
         let x =
             run_on(&["The Northshire Rail Authority was asked about delays.", "A spokesman said: “Trains will run.”"]);
