@@ -96,15 +96,15 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
         cues: Vec::new(),
         reported: Vec::new(),
     };
-    let ahead = read_ahead
-        && prepare::in_parallel(paragraphs, &quoted, |chunk| {
+    if read_ahead {
+        prepare::in_parallel(paragraphs, &quoted, |chunk| {
             for sentence in &chunk.sentences {
                 let tokens = &chunk.tokens[sentence.tokens.clone()];
                 let cues = &chunk.cues[sentence.cues.clone()];
                 x.next_sentence(sentence.paragraph, sentence.bounds, tokens, cues, &quoted);
             }
         });
-    if !ahead {
+    } else {
         let buffers::Buffers { mut bounds, mut tokens, cues: mut cue_buffer } = buffers::Buffers::take();
         for (p, text) in paragraphs.iter().enumerate() {
             sentences::split_into(text, &mut bounds);
