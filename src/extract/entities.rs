@@ -3,6 +3,7 @@
 //! that named it first) comes to one record. Each look-up is a constant
 //! number of hash probes, so a document's cost stays linear in its names.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::lexicon::{normalize_name, normalize_name_into};
@@ -78,7 +79,35 @@ fn initials(name: &str, fewest: usize) -> Option<String> {
     (capitals >= 3 && words >= 3 || fewest == 2 && capitals == 2 && words == 2).then_some(letters)
 }
 
+/// A map is kept for the thread's next document only while it holds
+/// this few names, so one huge document does not keep its tables.
+const KEPT_NAMES: usize = 1 << 12;
+
+thread_local! {
+    /// The name maps of this thread's last document, emptied.
+    static KEPT_MAPS: RefCell<(NameMap<usize>, NameMap<usize>)> = RefCell::default();
+}
+
 impl Registry {
+    /// A registry for a new document, with the (emptied) name maps of the
+    /// thread's document before, so a folder of articles does not grow
+    /// two tables from empty for each of them.
+    pub fn for_document() -> Registry {
+        let (keys, surnames) = KEPT_MAPS.with(|kept| std::mem::take(&mut *kept.borrow_mut()));
+        debug_assert!(keys.is_empty() && surnames.is_empty());
+        Registry { keys, surnames, ..Registry::default() }
+    }
+
+    /// Empties the name maps and keeps them for the thread's next document,
+    /// unless they grew large.
+    fn give_back(mut keys: NameMap<usize>, mut surnames: NameMap<usize>) {
+        if keys.capacity() <= KEPT_NAMES && surnames.capacity() <= KEPT_NAMES {
+            keys.clear();
+            surnames.clear();
+            KEPT_MAPS.with(|kept| *kept.borrow_mut() = (keys, surnames));
+        }
+    }
+
     /// The entity `id` stands for now (after merges).
     pub fn root(&self, mut id: usize) -> usize {
         while self.parent[id] != id {
@@ -155,7 +184,7 @@ impl Registry {
             }
             return id;
         }
-        let last = key.rsplit(' ').next().unwrap_or(key);
+        let last = last_word(key);
         let single = !key.contains(' ');
         if kind != NameKind::Organisation
             && let Some(&id) = self.surnames.get(last)
@@ -350,8 +379,9 @@ impl Registry {
     /// gives each entity index its root's position).
     pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         let roots: Vec<usize> = (0..self.records.len()).map(|id| self.root(id)).collect();
-        let entities = self
-            .records
+        let Registry { records, keys, surnames, .. } = self;
+        Registry::give_back(keys, surnames);
+        let entities = records
             .into_iter()
             .map(|r| {
                 let kind = match r.sort {
@@ -370,6 +400,11 @@ impl Registry {
             .collect();
         (entities, roots)
     }
+}
+
+/// The last word of a key (words are one space apart).
+fn last_word(key: &str) -> &str {
+    key.as_bytes().iter().rposition(|&b| b == b' ').map_or(key, |space| &key[space + 1..])
 }
 
 /// How many words [`normalize_name`] gives `name`, normalised into `buffer`.
@@ -442,6 +477,23 @@ mod tests {
         assert_eq!(r.known("FA"), Some(fa));
         let person = r.name("Tom Hart", NameKind::Person, Gender::Unknown);
         assert_ne!(r.known("TH"), Some(person));
+    }
+
+    #[test]
+    fn a_registry_starts_empty_with_the_maps_of_the_document_before() {
+        let mut r = Registry::for_document();
+        r.name("Jane Smith", NameKind::Person, Gender::Feminine);
+        let capacity = r.keys.capacity();
+        assert!(capacity > 0);
+        r.finish();
+        let mut next = Registry::for_document();
+        assert_eq!(next.keys.capacity(), capacity, "the table is kept");
+        assert_eq!(next.known("Jane Smith"), None, "and emptied");
+        // A surname left from before would name an entity this one lacks.
+        let id = next.name("Smith", NameKind::Unknown, Gender::Unknown);
+        assert_eq!((id, next.get(id).name.as_str()), (0, "Smith"));
+        assert_eq!(last_word("jane smith"), "smith");
+        assert_eq!(last_word("smith"), "smith");
     }
 
     #[test]

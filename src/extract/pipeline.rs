@@ -85,15 +85,16 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
 fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
     let quotes = quotes::scan(paragraphs);
     let quoted = quoted_ranges(paragraphs, &quotes);
+    let buffers::DocumentBuffers { records, cues } = buffers::DocumentBuffers::take();
     let mut x = Extractor {
         paragraphs,
-        registry: Registry::default(),
+        registry: Registry::for_document(),
         salience: Salience::default(),
         sentence: 0,
         pending: None,
         subject: None,
-        records: Vec::new(),
-        cues: Vec::new(),
+        records,
+        cues,
         reported: Vec::new(),
     };
     if read_ahead {
@@ -119,7 +120,8 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
     let Extractor { registry, records, cues, reported, .. } = x;
     drop(quoted);
     let direct = attribute::quotes(paragraphs, &quotes, &records, &cues);
-    drop((records, cues, quotes));
+    drop(quotes);
+    buffers::DocumentBuffers { records, cues }.give_back();
     finish(registry, reported, direct)
 }
 
