@@ -83,28 +83,41 @@ fn initials(name: &str, fewest: usize) -> Option<String> {
 /// this few names, so one huge document does not keep its tables.
 const KEPT_NAMES: usize = 1 << 12;
 
+/// The tables of this thread's last document, emptied.
+#[derive(Default)]
+struct Kept {
+    records: Vec<Record>,
+    parent: Vec<usize>,
+    keys: NameMap<usize>,
+    surnames: NameMap<usize>,
+}
+
 thread_local! {
-    /// The name maps of this thread's last document, emptied.
-    static KEPT_MAPS: RefCell<(NameMap<usize>, NameMap<usize>)> = RefCell::default();
+    static KEPT: RefCell<Kept> = RefCell::default();
 }
 
 impl Registry {
-    /// A registry for a new document, with the (emptied) name maps of the
+    /// A registry for a new document, with the (emptied) tables of the
     /// thread's document before, so a folder of articles does not grow
-    /// two tables from empty for each of them.
+    /// them from empty for each of them.
     pub fn for_document() -> Registry {
-        let (keys, surnames) = KEPT_MAPS.with(|kept| std::mem::take(&mut *kept.borrow_mut()));
-        debug_assert!(keys.is_empty() && surnames.is_empty());
-        Registry { keys, surnames, ..Registry::default() }
+        let Kept { records, parent, keys, surnames } = KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()));
+        debug_assert!(records.is_empty() && parent.is_empty() && keys.is_empty() && surnames.is_empty());
+        Registry { records, parent, keys, surnames, ..Registry::default() }
     }
 
-    /// Empties the name maps and keeps them for the thread's next document,
+    /// Empties the tables and keeps them for the thread's next document,
     /// unless they grew large.
-    fn give_back(mut keys: NameMap<usize>, mut surnames: NameMap<usize>) {
-        if keys.capacity() <= KEPT_NAMES && surnames.capacity() <= KEPT_NAMES {
-            keys.clear();
-            surnames.clear();
-            KEPT_MAPS.with(|kept| *kept.borrow_mut() = (keys, surnames));
+    fn give_back(mut kept: Kept) {
+        let small = [kept.records.capacity(), kept.parent.capacity(), kept.keys.capacity(), kept.surnames.capacity()]
+            .iter()
+            .all(|&n| n <= KEPT_NAMES);
+        if small {
+            kept.records.clear();
+            kept.parent.clear();
+            kept.keys.clear();
+            kept.surnames.clear();
+            KEPT.with(|slot| *slot.borrow_mut() = kept);
         }
     }
 
@@ -379,10 +392,9 @@ impl Registry {
     /// gives each entity index its root's position).
     pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         let roots: Vec<usize> = (0..self.records.len()).map(|id| self.root(id)).collect();
-        let Registry { records, keys, surnames, .. } = self;
-        Registry::give_back(keys, surnames);
+        let Registry { mut records, parent, keys, surnames, .. } = self;
         let entities = records
-            .into_iter()
+            .drain(..)
             .map(|r| {
                 let kind = match r.sort {
                     Sort::Person | Sort::Described if r.gender != Gender::Unknown || r.sort == Sort::Person => {
@@ -398,6 +410,7 @@ impl Registry {
                 Entity { name: r.name, aliases, kind, described: r.sort == Sort::Described }
             })
             .collect();
+        Registry::give_back(Kept { records, parent, keys, surnames });
         (entities, roots)
     }
 }
@@ -488,6 +501,7 @@ mod tests {
         r.finish();
         let mut next = Registry::for_document();
         assert_eq!(next.keys.capacity(), capacity, "the table is kept");
+        assert!(next.records.is_empty() && next.records.capacity() > 0 && next.parent.is_empty());
         assert_eq!(next.known("Jane Smith"), None, "and emptied");
         // A surname left from before would name an entity this one lacks.
         let id = next.name("Smith", NameKind::Unknown, Gender::Unknown);
