@@ -92,3 +92,12 @@ fn no_more_chunks_are_claimed_than_the_window_allows() {
     assert!(state.claim(&paragraphs).is_some());
     assert!(state.claim(&paragraphs).is_none());
 }
+
+#[test]
+fn a_panic_while_resolving_stops_the_other_thread_too() {
+    // The helper must not wait for ever for room the resolving thread will
+    // never make: the panic reaches the caller.
+    let (paragraphs, quoted) = mixed();
+    let result = std::panic::catch_unwind(|| in_parallel(&paragraphs, &quoted, |_| panic!("resolving failed")));
+    assert!(result.is_err());
+}
