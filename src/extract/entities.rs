@@ -3,6 +3,7 @@
 //! that named it first) comes to one record. Each look-up is a constant
 //! number of hash probes, so a document's cost stays linear in its names.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::lexicon::{normalize_name, normalize_name_into};
@@ -68,6 +69,9 @@ pub(crate) struct Registry {
 fn initials(name: &str, fewest: usize) -> Option<String> {
     // Most names have fewer words than that: no letters to gather.
     name.split_whitespace().nth(fewest.clamp(2, 3) - 1)?;
+    if name.is_ascii() {
+        return ascii_initials(name, fewest);
+    }
     let letters: String = name
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -78,7 +82,66 @@ fn initials(name: &str, fewest: usize) -> Option<String> {
     (capitals >= 3 && words >= 3 || fewest == 2 && capitals == 2 && words == 2).then_some(letters)
 }
 
+/// A map is kept for the thread's next document only while it holds
+/// this few names, so one huge document does not keep its tables.
+const KEPT_NAMES: usize = 1 << 12;
+
+/// The tables of this thread's last document, emptied.
+#[derive(Default)]
+struct Kept {
+    records: Vec<Record>,
+    parent: Vec<usize>,
+    keys: NameMap<usize>,
+    surnames: NameMap<usize>,
+}
+
+thread_local! {
+    static KEPT: RefCell<Kept> = RefCell::default();
+}
+
+/// [`initials`] of an ASCII name (of `fewest.clamp(2, 3)` words or more),
+/// with the same result: one byte a word, no case tables.
+fn ascii_initials(name: &str, fewest: usize) -> Option<String> {
+    // `split_whitespace` also splits at a vertical tab, which
+    // `split_ascii_whitespace` does not.
+    let words = name.as_bytes().split(|&b| b.is_ascii_whitespace() || b == 0x0b).filter(|w| !w.is_empty());
+    let mut letters = String::new();
+    let mut count = 0;
+    for word in words {
+        count += 1;
+        if word[0].is_ascii_uppercase() {
+            letters.push(char::from(word[0].to_ascii_lowercase()));
+        }
+    }
+    let capitals = letters.len();
+    (capitals >= 3 && count >= 3 || fewest == 2 && capitals == 2 && count == 2).then_some(letters)
+}
+
 impl Registry {
+    /// A registry for a new document, with the (emptied) tables of the
+    /// thread's document before, so a folder of articles does not grow
+    /// them from empty for each of them.
+    pub fn for_document() -> Registry {
+        let Kept { records, parent, keys, surnames } = KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()));
+        debug_assert!(records.is_empty() && parent.is_empty() && keys.is_empty() && surnames.is_empty());
+        Registry { records, parent, keys, surnames, ..Registry::default() }
+    }
+
+    /// Empties the tables and keeps them for the thread's next document,
+    /// unless they grew large.
+    fn give_back(mut kept: Kept) {
+        let small = [kept.records.capacity(), kept.parent.capacity(), kept.keys.capacity(), kept.surnames.capacity()]
+            .iter()
+            .all(|&n| n <= KEPT_NAMES);
+        if small {
+            kept.records.clear();
+            kept.parent.clear();
+            kept.keys.clear();
+            kept.surnames.clear();
+            KEPT.with(|slot| *slot.borrow_mut() = kept);
+        }
+    }
+
     /// The entity `id` stands for now (after merges).
     pub fn root(&self, mut id: usize) -> usize {
         while self.parent[id] != id {
@@ -155,7 +218,7 @@ impl Registry {
             }
             return id;
         }
-        let last = key.rsplit(' ').next().unwrap_or(key);
+        let last = last_word(key);
         let single = !key.contains(' ');
         if kind != NameKind::Organisation
             && let Some(&id) = self.surnames.get(last)
@@ -350,9 +413,9 @@ impl Registry {
     /// gives each entity index its root's position).
     pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         let roots: Vec<usize> = (0..self.records.len()).map(|id| self.root(id)).collect();
-        let entities = self
-            .records
-            .into_iter()
+        let Registry { mut records, parent, keys, surnames, .. } = self;
+        let entities = records
+            .drain(..)
             .map(|r| {
                 let kind = match r.sort {
                     Sort::Person | Sort::Described if r.gender != Gender::Unknown || r.sort == Sort::Person => {
@@ -368,8 +431,14 @@ impl Registry {
                 Entity { name: r.name, aliases, kind, described: r.sort == Sort::Described }
             })
             .collect();
+        Registry::give_back(Kept { records, parent, keys, surnames });
         (entities, roots)
     }
+}
+
+/// The last word of a key (words are one space apart).
+fn last_word(key: &str) -> &str {
+    key.as_bytes().iter().rposition(|&b| b == b' ').map_or(key, |space| &key[space + 1..])
 }
 
 /// How many words [`normalize_name`] gives `name`, normalised into `buffer`.
@@ -442,6 +511,56 @@ mod tests {
         assert_eq!(r.known("FA"), Some(fa));
         let person = r.name("Tom Hart", NameKind::Person, Gender::Unknown);
         assert_ne!(r.known("TH"), Some(person));
+    }
+
+    #[test]
+    fn a_registry_starts_empty_with_the_maps_of_the_document_before() {
+        let mut r = Registry::for_document();
+        r.name("Jane Smith", NameKind::Person, Gender::Feminine);
+        let capacity = r.keys.capacity();
+        assert!(capacity > 0);
+        r.finish();
+        let mut next = Registry::for_document();
+        assert_eq!(next.keys.capacity(), capacity, "the table is kept");
+        assert!(next.records.is_empty() && next.records.capacity() > 0 && next.parent.is_empty());
+        assert_eq!(next.known("Jane Smith"), None, "and emptied");
+        // A surname left from before would name an entity this one lacks.
+        let id = next.name("Smith", NameKind::Unknown, Gender::Unknown);
+        assert_eq!((id, next.get(id).name.as_str()), (0, "Smith"));
+        assert_eq!(last_word("jane smith"), "smith");
+        assert_eq!(last_word("smith"), "smith");
+    }
+
+    #[test]
+    fn ascii_initials_are_the_initials_any_text_gives() {
+        let general = |name: &str, fewest: usize| {
+            let letters: String = name
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let (capitals, words) = (letters.chars().count(), name.split_whitespace().count());
+            (capitals >= 3 && words >= 3 || fewest == 2 && capitals == 2 && words == 2).then_some(letters)
+        };
+        let names = [
+            "Her Majesty's Inspectorate of Constabulary",
+            "Football Association",
+            "Tom  Hart\tand\x0bSons",
+            "the Bank of England",
+            "Northshire Safeguarding Children Board",
+            "A B",
+            "1st Rate Homes Ltd",
+            " Leading  Space ",
+        ];
+        for name in names {
+            for fewest in [2, 3] {
+                if name.split_whitespace().nth(fewest - 1).is_some() {
+                    assert_eq!(ascii_initials(name, fewest), general(name, fewest), "{name:?} {fewest}");
+                }
+            }
+        }
+        assert_eq!(initials("Football Association", 2).as_deref(), Some("fa"));
     }
 
     #[test]

@@ -295,7 +295,10 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
 /// A person's gender from a first name or a courtesy title.
 fn gender_of(tokens: &[Token], paragraph: &str, run: Run) -> Gender {
     for t in &tokens[run.0..run.1] {
-        match lower(t.text(paragraph).trim_end_matches('.')).as_str() {
+        let word = t.text(paragraph).trim_end_matches('.');
+        // No title below is longer than eight letters (and `lower` keeps
+        // a word's length): a longer word is not lower-cased to be sure.
+        match if word.len() <= 8 { lower(word) } else { lower("") }.as_str() {
             "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "earl" => return Gender::Masculine,
             "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "baroness" => {
                 return Gender::Feminine;

@@ -85,26 +85,27 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
 fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
     let quotes = quotes::scan(paragraphs);
     let quoted = quoted_ranges(paragraphs, &quotes);
+    let buffers::DocumentBuffers { records, cues } = buffers::DocumentBuffers::take();
     let mut x = Extractor {
         paragraphs,
-        registry: Registry::default(),
+        registry: Registry::for_document(),
         salience: Salience::default(),
         sentence: 0,
         pending: None,
         subject: None,
-        records: Vec::new(),
-        cues: Vec::new(),
+        records,
+        cues,
         reported: Vec::new(),
     };
-    let ahead = read_ahead
-        && prepare::in_parallel(paragraphs, &quoted, |chunk| {
+    if read_ahead {
+        prepare::in_parallel(paragraphs, &quoted, |chunk| {
             for sentence in &chunk.sentences {
                 let tokens = &chunk.tokens[sentence.tokens.clone()];
                 let cues = &chunk.cues[sentence.cues.clone()];
                 x.next_sentence(sentence.paragraph, sentence.bounds, tokens, cues, &quoted);
             }
         });
-    if !ahead {
+    } else {
         let buffers::Buffers { mut bounds, mut tokens, cues: mut cue_buffer } = buffers::Buffers::take();
         for (p, text) in paragraphs.iter().enumerate() {
             sentences::split_into(text, &mut bounds);
@@ -119,7 +120,8 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
     let Extractor { registry, records, cues, reported, .. } = x;
     drop(quoted);
     let direct = attribute::quotes(paragraphs, &quotes, &records, &cues);
-    drop((records, cues, quotes));
+    drop(quotes);
+    buffers::DocumentBuffers { records, cues }.give_back();
     finish(registry, reported, direct)
 }
 

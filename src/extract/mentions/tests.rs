@@ -94,3 +94,16 @@ fn groups_sources_and_roles() {
     assert!(matches!(read("he").1.unwrap().reference, Reference::Pronoun(tag::PRONOUN_M)));
     assert!(read("the plan").1.is_none());
 }
+
+#[test]
+fn a_title_of_eight_letters_gives_a_gender_and_a_longer_word_none() {
+    let gender = |text: &str| {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &[], &mut tokens);
+        gender_of(&tokens, text, (0, tokens.len()))
+    };
+    assert_eq!(gender("BARONESS Lamb"), Gender::Feminine);
+    assert_eq!(gender("Princess. Anne"), Gender::Feminine);
+    assert_eq!(gender("Mr. Lamb"), Gender::Masculine);
+    assert_eq!(gender("Baronesses Lamb"), Gender::Unknown);
+}

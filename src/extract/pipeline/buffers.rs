@@ -1,10 +1,12 @@
 //! The per-sentence buffers of a one-thread extraction (sentence bounds,
-//! tokens, cue candidates), kept per thread from one document to the
-//! next, so a folder of small articles does not grow three vectors from
-//! empty for each of them.
+//! tokens, cue candidates) and the per-document ones quote attribution
+//! reads (sentence records, resolved cues), kept per thread from one
+//! document to the next, so a folder of small articles does not grow
+//! them from empty for each of them.
 
 use std::cell::RefCell;
 
+use super::super::attribute::{ResolvedCue, SentenceRecord};
 use super::super::cues::Cue;
 use super::super::tokens::Token;
 
@@ -22,6 +24,32 @@ const KEPT: usize = 1 << 14;
 
 thread_local! {
     static KEPT_BUFFERS: RefCell<Buffers> = RefCell::default();
+    static KEPT_DOCUMENT: RefCell<DocumentBuffers> = RefCell::default();
+}
+
+/// The sentence records and resolved cues of one document, which quote
+/// attribution reads at its end: kept per thread like [`Buffers`].
+#[derive(Default)]
+pub(super) struct DocumentBuffers {
+    pub records: Vec<SentenceRecord>,
+    pub cues: Vec<ResolvedCue>,
+}
+
+impl DocumentBuffers {
+    /// This thread's document buffers, empty.
+    pub fn take() -> DocumentBuffers {
+        KEPT_DOCUMENT.with(|kept| std::mem::take(&mut *kept.borrow_mut()))
+    }
+
+    /// Empties the buffers and keeps them for the thread's next document,
+    /// unless huge.
+    pub fn give_back(mut self) {
+        if self.records.capacity() <= KEPT && self.cues.capacity() <= KEPT {
+            self.records.clear();
+            self.cues.clear();
+            KEPT_DOCUMENT.with(|kept| *kept.borrow_mut() = self);
+        }
+    }
 }
 
 impl Buffers {
@@ -54,5 +82,17 @@ mod tests {
         huge.bounds.reserve(KEPT + 1);
         huge.give_back();
         assert_eq!(Buffers::take().bounds.capacity(), 0);
+    }
+
+    #[test]
+    fn document_buffers_come_back_empty_with_their_room() {
+        let mut buffers = DocumentBuffers::take();
+        let record = SentenceRecord { paragraph: 0, start: 0, end: 4, cues: 0..0, subject: None };
+        buffers.records.extend(std::iter::repeat_n(record, 100));
+        let capacity = buffers.records.capacity();
+        buffers.give_back();
+        let again = DocumentBuffers::take();
+        assert!(again.records.is_empty() && again.cues.is_empty());
+        assert_eq!(again.records.capacity(), capacity);
     }
 }

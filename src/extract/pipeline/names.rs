@@ -12,7 +12,7 @@ impl Extractor<'_> {
     /// "Long Name (LN)" and "LN (Long Name)": one entity.
     pub(super) fn define_acronyms(&mut self, text: &str, tokens: &[Token]) {
         for k in 1..tokens.len().saturating_sub(2) {
-            if tokens[k].text(text) != "(" || tokens[k + 2].text(text) != ")" {
+            if !is_mark(&tokens[k], text, b'(') || !is_mark(&tokens[k + 2], text, b')') {
                 continue;
             }
             let inner = &tokens[k + 1];
@@ -34,6 +34,11 @@ impl Extractor<'_> {
     pub(super) fn note_names(&mut self, text: &str, tokens: &[Token]) {
         let mut k = 0;
         while k < tokens.len() {
+            // Most tokens start no name: that is told without a call.
+            if !may_start_name(&tokens[k]) {
+                k += 1;
+                continue;
+            }
             let Some(end) = name_run_at(tokens, text, k) else {
                 k += 1;
                 continue;
@@ -142,8 +147,7 @@ impl Extractor<'_> {
 /// before another capitalised word.
 fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
     let t = &tokens[k];
-    let starts = t.is_capitalised() && t.is_word() && !t.has(shape::QUOTED) && !t.is(tag::CALENDAR);
-    if !starts {
+    if !may_start_name(t) {
         // Most tokens: no name starts here, and the opener test is not needed.
         return None;
     }
@@ -162,6 +166,20 @@ fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// Whether a proper name may start at this token: a capitalised word
+/// outside quotes, not a month or day.
+#[inline]
+fn may_start_name(t: &Token) -> bool {
+    t.is_capitalised() && t.is_word() && !t.has(shape::QUOTED) && !t.is(tag::CALENDAR)
+}
+
+/// Whether the token is the one-byte punctuation mark `mark` (what
+/// `t.text(text) == "("` tells, without slicing the text).
+#[inline]
+pub(super) fn is_mark(t: &Token, text: &str, mark: u8) -> bool {
+    t.end == t.start + 1 && text.as_bytes()[t.start] == mark
 }
 
 /// The text of a run of tokens as written ("Barnardo's" as a name of its own).
@@ -232,4 +250,38 @@ fn name_run_before(tokens: &[Token], text: &str, k: usize) -> Option<Run> {
         start += 1;
     }
     (start < k).then_some((start, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn a_mark_is_told_as_its_text_tells_it() {
+        let text = "Reed (NSPCC): \u{201c}No\u{201d} ((";
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &[], &mut tokens);
+        for t in &tokens {
+            for mark in [b'(', b')', b':'] {
+                assert_eq!(is_mark(t, text, mark), t.text(text).as_bytes() == [mark], "{:?}", t.text(text));
+            }
+        }
+        assert!(tokens.iter().any(|t| is_mark(t, text, b':')));
+    }
+
+    #[test]
+    fn a_name_may_start_only_where_a_run_can() {
+        let text = "In May Tom Reed of the Bank of England told \"Ann\" of it.";
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &[(text.find('"').unwrap() + 1, text.rfind('"').unwrap())], &mut tokens);
+        for k in 0..tokens.len() {
+            if !may_start_name(&tokens[k]) {
+                assert_eq!(name_run_at(&tokens, text, k), None, "{:?}", tokens[k].text(text));
+            }
+        }
+        let starts: Vec<&str> =
+            (0..tokens.len()).filter(|&k| may_start_name(&tokens[k])).map(|k| tokens[k].text(text)).collect();
+        assert!(starts.contains(&"Tom") && !starts.contains(&"May") && !starts.contains(&"Ann"), "{starts:?}");
+    }
 }

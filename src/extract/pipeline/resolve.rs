@@ -284,7 +284,7 @@ impl Extractor<'_> {
     /// `X said: "…"` with a verb the lexicon does not list ("She went
     /// on: …"): the clause's subject introduces the quote.
     pub(super) fn colon_cue(&mut self, p: usize, text: &str, tokens: &[Token], first: usize) -> Option<ResolvedCue> {
-        let colon = tokens.iter().position(|t| t.text(text) == ":" && !t.has(shape::QUOTED))?;
+        let colon = tokens.iter().position(|t| !t.has(shape::QUOTED) && super::names::is_mark(t, text, b':'))?;
         if !tokens.get(colon + 1).is_some_and(|t| t.has(shape::QUOTED)) {
             return None;
         }
