@@ -501,6 +501,15 @@ pub(crate) fn lookup(word: &str) -> Word {
     }
 }
 
+/// [`lookup`] of a word of ASCII letters and digits only.
+#[inline]
+pub(crate) fn lookup_alnum(word: &[u8]) -> Word {
+    match pack::pack_alnum(word) {
+        Some(key) => LEXICON.table.get(key),
+        None => lookup_other(std::str::from_utf8(word).unwrap_or_default()),
+    }
+}
+
 /// [`lookup`] of a word longer than 16 bytes or not ASCII.
 #[inline(never)]
 fn lookup_other(word: &str) -> Word {
