@@ -350,9 +350,13 @@ fn mark_surnames(tokens: &mut [Token]) {
 /// Hart"): a first name and a surname after it start a second name.
 fn mark_people_lists(tokens: &mut [Token]) {
     for k in 1..tokens.len().saturating_sub(2) {
-        let (and, first, last) = (&tokens[k], &tokens[k + 1], &tokens[k + 2]);
-        let lists = and.is(tag::NAME_JOINER)
-            && and.is(tag::CCONJ)
+        let and = &tokens[k];
+        // Most tokens fail the first test: the others are read only then.
+        if !and.is(tag::NAME_JOINER) {
+            continue;
+        }
+        let (first, last) = (&tokens[k + 1], &tokens[k + 2]);
+        let lists = and.is(tag::CCONJ)
             && !and.is_capitalised()
             && tokens[k - 1].is_capitalised()
             && first.is_first_name()
