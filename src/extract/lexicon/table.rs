@@ -27,6 +27,9 @@ struct Long {
 pub(super) struct Table {
     short: Box<[Short]>,
     long: Box<[Long]>,
+    /// [`shift_for`] of each table's length.
+    short_shift: u32,
+    long_shift: u32,
 }
 
 /// A slot count that keeps `n` keys at most half a table, a power of two.
@@ -34,12 +37,16 @@ fn slots_for(n: usize) -> usize {
     (2 * n).next_power_of_two().max(16)
 }
 
-/// Where a key's probe starts in a table of `len` slots (a power of two):
-/// the top bits of a multiply, which every bit of the key reaches.
+/// How far [`home`] shifts for a table of `len` slots (a power of two).
+fn shift_for(len: usize) -> u32 {
+    64 - len.trailing_zeros()
+}
+
+/// Where a key's probe starts in a table of `2^(64 - shift)` slots: the
+/// top bits of a multiply, which every bit of the key reaches.
 #[inline]
-fn home(key: u64, len: usize) -> usize {
-    let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (64 - len.trailing_zeros())) as usize
+fn home(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 /// The two halves of a long key folded into one, for [`home`].
@@ -56,6 +63,8 @@ impl Table {
         let mut table = Table {
             short: vec![Short::default(); slots_for(shorts)].into_boxed_slice(),
             long: vec![Long::default(); slots_for(longs)].into_boxed_slice(),
+            short_shift: shift_for(slots_for(shorts)),
+            long_shift: shift_for(slots_for(longs)),
         };
         for &(key, word) in entries {
             assert_ne!(key, 0, "a lexicon word packs to a key that is not zero");
@@ -68,14 +77,14 @@ impl Table {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         if hi == 0 {
             let mask = self.short.len() - 1;
-            let mut at = home(lo, self.short.len());
+            let mut at = home(lo, self.short_shift);
             while self.short[at].key != 0 {
                 at = (at + 1) & mask;
             }
             self.short[at] = Short { key: lo, word };
         } else {
             let mask = self.long.len() - 1;
-            let mut at = home(fold(lo, hi), self.long.len());
+            let mut at = home(fold(lo, hi), self.long_shift);
             while self.long[at].hi != 0 {
                 at = (at + 1) & mask;
             }
@@ -95,7 +104,7 @@ impl Table {
     #[inline]
     fn get_short(&self, key: u64) -> Word {
         let mask = self.short.len() - 1;
-        let mut at = home(key, self.short.len());
+        let mut at = home(key, self.short_shift);
         loop {
             let slot = self.short[at];
             if slot.key == key || slot.key == 0 {
@@ -107,7 +116,7 @@ impl Table {
 
     fn get_long(&self, lo: u64, hi: u64) -> Word {
         let mask = self.long.len() - 1;
-        let mut at = home(fold(lo, hi), self.long.len());
+        let mut at = home(fold(lo, hi), self.long_shift);
         loop {
             let slot = self.long[at];
             if slot.lo == lo && slot.hi == hi || slot.hi == 0 {
