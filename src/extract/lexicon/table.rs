@@ -181,4 +181,22 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_table_holds_every_short_form_the_lists_give_and_nothing_else() {
+        let built = super::super::Builder::build();
+        let short = built.words.short.clone();
+        let lexicon = built.finish();
+        assert!(short.len() > 20_000, "{}", short.len());
+        for (&key, &word) in &short {
+            assert_eq!(lexicon.table.get(key), word, "{key:x}");
+        }
+        let mut in_table: Vec<u128> = lexicon.table.entries().map(|(key, _)| key).collect();
+        in_table.sort_unstable();
+        let mut listed: Vec<u128> = short.keys().copied().collect();
+        listed.sort_unstable();
+        assert_eq!(in_table, listed);
+        assert_eq!(super::super::lookup("Spokeswomen"), super::super::lookup("spokeswomen"));
+        assert!(super::super::lookup("xqzvy").is_unknown());
+    }
 }
