@@ -3,7 +3,7 @@
 //! unbalanced marks kept from swallowing the rest of the document.
 
 use super::Span;
-use super::bytes::find_any;
+use super::bytes::Next3;
 use super::lexicon::{class, tag};
 
 /// The two kinds of outer quotation marks.
@@ -87,10 +87,10 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
 /// Bytes that may start a quotation mark: the ASCII marks and 0xE2, which
 /// leads the UTF-8 of the curly ones (U+2018 to U+201E) and is never a
 /// continuation byte, so it always starts a char.
-const MARKS: &[u8; 3] = b"\"'\xE2";
+const MARKS: [u8; 3] = *b"\"'\xE2";
 
-/// [`MARKS`] and the sentence ends that may close an open quote.
-const MARKS_AND_ENDS: &[u8; 6] = b"\"'\xE2.?!";
+/// The sentence ends that may close an open quote.
+const ENDS: [u8; 3] = *b".?!";
 
 /// Whether `c` could be a quotation mark at all (a cheap pre-filter).
 fn is_mark(c: char) -> bool {
@@ -188,9 +188,11 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
         let mut i = start_at;
         // Only marks matter, and sentence ends while a quote is open; skip
         // everything else without decoding characters.
-        while let Some(here) =
-            if open.is_some() { find_any(bytes, i, MARKS_AND_ENDS) } else { find_any(bytes, i, MARKS) }
-        {
+        let (mut marks, mut ends) = (Next3::new(MARKS), Next3::new(ENDS));
+        while let Some(here) = match (marks.find(bytes, i), open.is_some()) {
+            (mark, true) => ends.find(bytes, i).map_or(mark, |end| Some(mark.map_or(end, |m| m.min(end)))),
+            (mark, false) => mark,
+        } {
             let mut c = text[here..].chars().next().expect("a char starts here");
             i = here + c.len_utf8();
             if c == '\'' && bytes.get(i) == Some(&b'\'') {

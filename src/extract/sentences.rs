@@ -3,8 +3,8 @@
 
 use super::lexicon::{lookup, tag};
 
-/// Whether a lower-case word ends with a full stop without ending a
-/// sentence: an abbreviation or a title ("Mr.", "e.g.").
+/// Whether a word (in any ASCII case) ends with a full stop without
+/// ending a sentence: an abbreviation or a title ("Mr.", "e.g.").
 fn abbreviation(word: &str) -> bool {
     lookup(word).is(tag::ABBREVIATION)
 }
@@ -77,9 +77,9 @@ pub(crate) fn split_into(paragraph: &str, sentences: &mut Vec<(usize, usize)>) {
 }
 
 /// The first `.`, `!` or `?` at or after `from`; most of a paragraph is
-/// skipped here, eight bytes at a time.
+/// skipped here, many bytes at a time.
 fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
-    super::bytes::find_any(bytes, from, b".!?")
+    memchr::memchr3(b'.', b'!', b'?', bytes.get(from..)?).map(|at| from + at)
 }
 
 /// The longest stretch read as one sentence, in bytes. Prose sentences are
@@ -123,18 +123,13 @@ fn is_abbreviation(before: &str) -> bool {
         // A non-ASCII char may be a letter of the word.
         return is_abbreviation_unicode(before);
     }
-    let word = &bytes[start..];
-    match word {
+    // ASCII letters and full stops from `start`, so a char starts there;
+    // the look-up ignores ASCII case.
+    let word = &before[start..];
+    match word.as_bytes() {
         [] => false,
         [only] if only.is_ascii_uppercase() => true,
-        _ if std::str::from_utf8(word).is_ok_and(super::tokens::is_initials) => true,
-        _ => {
-            let mut lower = [0u8; 8];
-            for (slot, byte) in lower.iter_mut().zip(word) {
-                *slot = byte.to_ascii_lowercase();
-            }
-            std::str::from_utf8(&lower[..word.len()]).is_ok_and(abbreviation)
-        }
+        _ => super::tokens::is_initials(word) || abbreviation(word),
     }
 }
 

@@ -139,64 +139,198 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
-/// ASCII letters and digits by byte value.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
+/// Byte classes for the tokeniser's ASCII paths ([`CLASS`]).
+mod class {
+    /// `' '` and `\t` to `\r`: the ASCII whitespace.
+    pub const SPACE: u8 = 1;
+    /// An ASCII letter or digit.
+    pub const ALNUM: u8 = 2;
+    pub const UPPER: u8 = 4;
+    pub const LOWER: u8 = 8;
+    pub const DIGIT: u8 = 16;
+    /// May end a run of letters without ending the word: a joining mark
+    /// (`'`, `-`, `.`, `&`) or the first byte of a non-ASCII char.
+    pub const GO_ON: u8 = 32;
+}
+
+/// Each byte's [`class`] bits.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if matches!(byte, b' ' | b'\t'..=b'\r') {
+            class::SPACE
+        } else if byte.is_ascii_uppercase() {
+            class::ALNUM | class::UPPER
+        } else if byte.is_ascii_lowercase() {
+            class::ALNUM | class::LOWER
+        } else if byte.is_ascii_digit() {
+            class::ALNUM | class::DIGIT
+        } else if matches!(byte, b'\'' | b'-' | b'.' | b'&') || byte >= 0x80 {
+            class::GO_ON
+        } else {
+            0
+        };
         b += 1;
     }
     table
 };
 
+/// Which tokens fall inside the sorted, disjoint byte ranges of quotes,
+/// answered for increasing offsets; the ranges are searched again only
+/// where the answer may change.
+struct Quoted<'q> {
+    ranges: &'q [(usize, usize)],
+    next: usize,
+    inside: bool,
+    until: usize,
+}
+
+impl<'q> Quoted<'q> {
+    fn new(ranges: &'q [(usize, usize)], start: usize) -> Quoted<'q> {
+        let next = ranges.partition_point(|&(_, range_end)| range_end <= start);
+        Quoted { ranges, next, inside: false, until: 0 }
+    }
+
+    /// [`shape::QUOTED`] if byte `at` is inside a quote (`at` never decreases).
+    #[inline]
+    fn shape_at(&mut self, at: usize) -> u8 {
+        if at >= self.until {
+            self.seek(at);
+        }
+        if self.inside { shape::QUOTED } else { 0 }
+    }
+
+    fn seek(&mut self, at: usize) {
+        while self.next < self.ranges.len() && self.ranges[self.next].1 <= at {
+            self.next += 1;
+        }
+        match self.ranges.get(self.next) {
+            Some(&(open, close)) if open <= at => (self.inside, self.until) = (true, close),
+            Some(&(open, _)) => (self.inside, self.until) = (false, open),
+            None => (self.inside, self.until) = (false, usize::MAX),
+        }
+    }
+}
+
 /// Splits `text[start..end]` into `tokens` (cleared first), marking those
 /// inside the sorted, disjoint byte ranges of `quoted`. Linear in the
-/// sentence's length.
+/// sentence's length. ASCII bytes are told apart by [`CLASS`]; a token that
+/// starts with any other char takes [`other_token`].
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, quoted: &[(usize, usize)], tokens: &mut Vec<Token>) {
     tokens.clear();
     let bytes = text.as_bytes();
-    let mut range = quoted.partition_point(|&(_, range_end)| range_end <= start);
+    let mut quotes = Quoted::new(quoted, start);
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        if matches!(b, b' ' | b'\t'..=b'\r') {
+        let byte_class = CLASS[usize::from(b)];
+        if byte_class & class::SPACE != 0 {
             i += 1;
             continue;
         }
-        let (first, len) = char_at(text, i);
-        if first.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let word = is_alnum(first);
-        let mut j = i + len;
-        if word {
-            j = word_end(text, j, end);
-        }
-        while range < quoted.len() && quoted[range].1 <= i {
-            range += 1;
-        }
-        let mut shape = 0;
-        if range < quoted.len() && quoted[range].0 <= i {
-            shape |= shape::QUOTED;
-        }
-        let mut entry = Word::default();
-        if word {
-            shape |= word_shape(&text[i..j], first);
-            let stem = if shape & shape::POSSESSIVE != 0 { strip_possessive(&text[i..j]) } else { &text[i..j] };
-            entry = lexicon::lookup(stem);
-            // "Mr.", "Sen.", "Rep.", "G.K.": an abbreviation or initials
-            // keep their full stop.
-            if j < end && bytes[j] == b'.' && (entry.is(tag::ABBREVIATION) || is_initials(&text[i..j])) {
-                j += 1;
+        let token = if byte_class & class::ALNUM != 0 {
+            ascii_word(text, i, end)
+        } else if b < 0x80 {
+            Token { start: i, end: i + 1, shape: 0, word: Word::default() }
+        } else {
+            match other_token(text, i, end) {
+                Ok(token) => token,
+                Err(next) => {
+                    i = next;
+                    continue;
+                }
             }
-        }
-        tokens.push(Token { start: i, end: j, shape, word: entry });
-        i = j;
+        };
+        i = token.end;
+        tokens.push(Token { shape: token.shape | quotes.shape_at(token.start), ..token });
     }
     mark_people_lists(tokens);
     mark_surnames(tokens);
+}
+
+/// The word starting with the ASCII letter or digit at `i`. A word of
+/// ASCII letters and digits only (most words) is measured and shaped as
+/// its bytes are read; one that goes on past them (`it's`, `A&E`, `café`)
+/// takes [`word_end`] and [`word_shape`].
+#[inline]
+fn ascii_word(text: &str, i: usize, end: usize) -> Token {
+    let bytes = text.as_bytes();
+    let first = CLASS[usize::from(bytes[i])];
+    let mut rest = 0;
+    let mut run = 0;
+    for &b in &bytes[i + 1..end] {
+        let c = CLASS[usize::from(b)];
+        if c & class::ALNUM == 0 {
+            break;
+        }
+        rest |= c;
+        run += 1;
+    }
+    let run_end = i + 1 + run;
+    let mut j = run_end;
+    if j < end && CLASS[usize::from(bytes[j])] & class::GO_ON != 0 {
+        j = word_end(text, j, end);
+    }
+    if j == run_end {
+        let word = lexicon::lookup_alnum(&bytes[i..j]);
+        finish_word(text, i, j, end, alnum_shape(first, rest, &bytes[i..j]), word)
+    } else {
+        word_token(text, i, j, end, word_shape(&text[i..j], char::from(bytes[i])))
+    }
+}
+
+/// [`word_shape`] of a word of ASCII letters and digits, from the class of
+/// its first byte and the OR of its other bytes' classes.
+#[inline]
+fn alnum_shape(first: u8, rest: u8, word: &[u8]) -> u8 {
+    let mut shape = shape::WORD;
+    if first & class::UPPER != 0 {
+        shape |= shape::CAPITAL;
+        if rest & class::LOWER == 0 && rest & class::UPPER != 0 {
+            shape |= shape::ACRONYM;
+        }
+    } else if first & class::DIGIT != 0 {
+        shape |= shape::DIGIT;
+    }
+    if word.len() > 4 && (word.ends_with(b"ed") || word.ends_with(b"ing")) {
+        shape |= shape::VERB_ENDING;
+    }
+    shape
+}
+
+/// The token of the word `text[i..j]` of shape `shape`, with its lexicon
+/// entry; "Mr.", "Sen.", "Rep.", "G.K.": an abbreviation or initials keep
+/// their full stop.
+fn word_token(text: &str, i: usize, j: usize, end: usize, shape: u8) -> Token {
+    let stem = if shape & shape::POSSESSIVE != 0 { strip_possessive(&text[i..j]) } else { &text[i..j] };
+    finish_word(text, i, j, end, shape, lexicon::lookup(stem))
+}
+
+/// The token of the word `text[i..j]`, its shape and lexicon entry found,
+/// with its full stop if it keeps one.
+#[inline]
+fn finish_word(text: &str, i: usize, mut j: usize, end: usize, shape: u8, entry: Word) -> Token {
+    if j < end && text.as_bytes()[j] == b'.' && (entry.is(tag::ABBREVIATION) || is_initials(&text[i..j])) {
+        j += 1;
+    }
+    Token { start: i, end: j, shape, word: entry }
+}
+
+/// The token starting with the non-ASCII char at `i`, or, when that char
+/// is a space, where the next token may start.
+#[inline(never)]
+fn other_token(text: &str, i: usize, end: usize) -> Result<Token, usize> {
+    let (first, len) = char_at(text, i);
+    if first.is_whitespace() {
+        return Err(i + len);
+    }
+    if !is_alnum(first) {
+        return Ok(Token { start: i, end: i + len, shape: 0, word: Word::default() });
+    }
+    let j = word_end(text, i + len, end);
+    Ok(word_token(text, i, j, end, word_shape(&text[i..j], first)))
 }
 
 /// A capitalised auxiliary right after a first name or a title is a
@@ -216,9 +350,13 @@ fn mark_surnames(tokens: &mut [Token]) {
 /// Hart"): a first name and a surname after it start a second name.
 fn mark_people_lists(tokens: &mut [Token]) {
     for k in 1..tokens.len().saturating_sub(2) {
-        let (and, first, last) = (&tokens[k], &tokens[k + 1], &tokens[k + 2]);
-        let lists = and.is(tag::NAME_JOINER)
-            && and.is(tag::CCONJ)
+        let and = &tokens[k];
+        // Most tokens fail the first test: the others are read only then.
+        if !and.is(tag::NAME_JOINER) {
+            continue;
+        }
+        let (first, last) = (&tokens[k + 1], &tokens[k + 2]);
+        let lists = and.is(tag::CCONJ)
             && !and.is_capitalised()
             && tokens[k - 1].is_capitalised()
             && first.is_first_name()
@@ -237,7 +375,7 @@ fn mark_people_lists(tokens: &mut [Token]) {
 fn word_end(text: &str, mut j: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     while j < end {
-        j += bytes[j..end].iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(end - j);
+        j += bytes[j..end].iter().position(|&b| CLASS[usize::from(b)] & class::ALNUM == 0).unwrap_or(end - j);
         if j >= end || bytes[j] == b' ' {
             break;
         }
@@ -387,6 +525,30 @@ mod tests {
         tokenize(text, 0, text.len(), &[(open, close)], &mut tokens);
         let quoted: Vec<&str> = tokens.iter().filter(|t| t.has(shape::QUOTED)).map(|t| t.text(text)).collect();
         assert_eq!(quoted, ["“", "not", "heard", "”"]);
+    }
+
+    #[test]
+    fn letters_and_digits_are_shaped_as_any_word_is() {
+        for word in
+            ["NSPCC", "Said", "said", "14", "A", "AB", "A1", "1A", "Ab", "aB", "TESTED", "tested", "going", "GOING"]
+        {
+            let bytes = word.as_bytes();
+            let rest = bytes[1..].iter().fold(0, |r, &b| r | CLASS[usize::from(b)]);
+            let fast = alnum_shape(CLASS[usize::from(bytes[0])], rest, bytes);
+            assert_eq!(fast, word_shape(word, char::from(bytes[0])), "{word}");
+        }
+    }
+
+    #[test]
+    fn quoted_answers_as_a_search_of_the_ranges_does() {
+        let ranges = [(2, 5), (5, 6), (9, 20), (21, 22)];
+        for start in 0..24 {
+            let mut quoted = Quoted::new(&ranges, start);
+            for at in start..24 {
+                let inside = ranges.iter().any(|&(a, b)| a <= at && at < b);
+                assert_eq!(quoted.shape_at(at) != 0, inside, "from {start} at {at}");
+            }
+        }
     }
 
     #[test]

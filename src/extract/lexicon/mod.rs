@@ -6,28 +6,29 @@
 mod inflect;
 mod normalize;
 mod pack;
+mod table;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub use normalize::{normalize_name, normalize_name_into};
 use pack::{PackHasher, pack};
+use table::Table;
 
 /// What the lexicon knows of one word form: a set of tags and, for a
-/// reporting or light verb, which lemmas it is a form of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Word {
-    tags: u64,
-    /// Index into the lexicon's verb heads, or [`NO_VERB`].
-    verb: u16,
-}
+/// reporting or light verb, which lemmas it is a form of. One integer: the
+/// tags in the low bits, the verb's index plus one in the top 16 (zero for
+/// none), so the unknown word is zero and a token stays small.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Word(u64);
 
-const NO_VERB: u16 = u16::MAX;
+/// Where a [`Word`]'s verb index starts; every tag is below it.
+const VERB_SHIFT: u32 = 48;
+const _: () = assert!(tag::DEMONYM < 1 << VERB_SHIFT, "tags stay below the verb index");
 
-impl Default for Word {
-    /// An unknown word: no tags, no verb.
-    fn default() -> Word {
-        Word { tags: 0, verb: NO_VERB }
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Word").field("tags", &self.tags()).field("verb", &self.verb()).finish()
     }
 }
 
@@ -120,30 +121,53 @@ impl Word {
     /// A word read as a surname where it stands, whatever the lexicon
     /// says it is elsewhere ("May" of "Theresa May").
     pub fn surname() -> Word {
-        Word { tags: tag::PROPN, verb: NO_VERB }
+        Word(tag::PROPN)
+    }
+
+    /// A word with these tags and no verb.
+    pub(super) const fn with_tags(tags: u64) -> Word {
+        Word(tags & ((1 << VERB_SHIFT) - 1))
+    }
+
+    fn tags(self) -> u64 {
+        self.0 & ((1 << VERB_SHIFT) - 1)
+    }
+
+    /// Index of its verb head, if it is a form of one.
+    fn verb(self) -> Option<usize> {
+        ((self.0 >> VERB_SHIFT) as usize).checked_sub(1)
+    }
+
+    fn add_tags(&mut self, tags: u64) {
+        self.0 |= Word::with_tags(tags).0;
+    }
+
+    fn set_verb(&mut self, index: usize) {
+        let index = u64::try_from(index + 1).ok().filter(|&i| i < 1 << 16).expect("fewer verbs than u16::MAX");
+        self.0 = self.tags() | index << VERB_SHIFT;
     }
 
     /// Whether the word carries any of `tags`.
     #[inline]
     pub fn is(self, tags: u64) -> bool {
-        self.tags & tags != 0
+        self.0 & tags != 0
     }
 
     /// A word the lexicon does not know (a rare name, a coinage).
     #[inline]
     pub fn is_unknown(self) -> bool {
-        self.tags == 0 && self.verb == NO_VERB
+        self.0 == 0
     }
 
     /// Whether it is a form of a reporting or light verb.
     #[inline]
     pub fn is_verb_form(self) -> bool {
-        self.verb != NO_VERB
+        self.0 >> VERB_SHIFT != 0
     }
 
     /// The lemmas it is a form of, those with a particle first.
     pub fn lemmas(self) -> &'static [Lemma] {
-        if self.verb == NO_VERB { &[] } else { &LEXICON.heads[usize::from(self.verb)] }
+        self.verb().map_or(&[], |v| &LEXICON.heads[v])
     }
 
     /// The classes of all its lemmas that need no particle, OR-ed.
@@ -158,15 +182,22 @@ impl Word {
     }
 }
 
+/// The lexicon as it is read: short words in a [`Table`], the few others
+/// by their text, and the verb heads.
 struct Lexicon {
+    table: Table,
+    long: HashMap<Box<str>, Word, foldhash::fast::RandomState>,
+    heads: Vec<Vec<Lemma>>,
+}
+
+/// The lexicon while it is built from its lists.
+struct Builder {
     words: WordMap,
     heads: Vec<Vec<Lemma>>,
 }
 
-/// Words by their lower-case form. Most words are short ASCII: they are
-/// keyed by their bytes packed into one integer, so a look-up is a hash of
-/// two words and an integer compare, with no string compare; the rest are
-/// keyed by their text.
+/// Words by their lower-case form, as the lists are read: short ASCII
+/// words by their bytes packed into one integer, the rest by their text.
 #[derive(Default)]
 struct WordMap {
     short: HashMap<u128, Word, std::hash::BuildHasherDefault<PackHasher>>,
@@ -189,7 +220,7 @@ impl WordMap {
     }
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Builder::build().finish());
 
 const POS: &str = include_str!("data/pos.tsv");
 const FIRST_NAMES: &str = include_str!("data/first_names.tsv");
@@ -216,9 +247,9 @@ fn curated() -> impl Iterator<Item = (&'static str, &'static str)> {
     })
 }
 
-impl Lexicon {
-    fn build() -> Lexicon {
-        let mut lexicon = Lexicon { words: WordMap::default(), heads: Vec::new() };
+impl Builder {
+    fn build() -> Builder {
+        let mut lexicon = Builder { words: WordMap::default(), heads: Vec::new() };
         lexicon.add_pos();
         lexicon.add_first_names();
         lexicon.add_nouns();
@@ -229,8 +260,13 @@ impl Lexicon {
         lexicon
     }
 
+    fn finish(self) -> Lexicon {
+        let Builder { words: WordMap { short, long }, heads } = self;
+        Lexicon { table: Table::build(&short.into_iter().collect::<Vec<_>>()), long, heads }
+    }
+
     fn tag(&mut self, word: &str, tags: u64) {
-        self.words.entry(word).tags |= tags;
+        self.words.entry(word).add_tags(tags);
     }
 
     fn add_pos(&mut self) {
@@ -321,9 +357,9 @@ impl Lexicon {
             None => (entry, None),
         };
         let forms = verb_forms(head);
-        let index = match self.words.get(head).map(|w| w.verb) {
-            Some(index) if index != NO_VERB => usize::from(index),
-            _ => {
+        let index = match self.words.get(head).and_then(Word::verb) {
+            Some(index) => index,
+            None => {
                 self.heads.push(Vec::new());
                 self.heads.len() - 1
             }
@@ -336,11 +372,10 @@ impl Lexicon {
                 lemmas.sort_by_key(|l| l.particle.is_none());
             }
         }
-        let verb = u16::try_from(index).expect("fewer verbs than u16::MAX");
         for (form, tags) in forms {
             let word = self.words.entry(&form);
-            word.tags |= tags;
-            word.verb = verb;
+            word.add_tags(tags);
+            word.set_verb(index);
         }
     }
 }
@@ -456,17 +491,37 @@ fn pronoun_class(kind: &str) -> u64 {
 }
 
 /// The lexicon's entry for a word in any case (curly apostrophes read as
-/// straight ones); an unknown word has no tags.
+/// straight ones); an unknown word has no tags. Short ASCII words, most of
+/// them, take an inlined probe of the table; the rest [`lookup_other`].
+#[inline]
 pub(crate) fn lookup(word: &str) -> Word {
-    let lexicon = &*LEXICON;
-    if let Some(key) = pack(word.as_bytes()) {
-        return lexicon.words.short.get(&key).copied().unwrap_or_default();
+    match pack(word.as_bytes()) {
+        Some(key) => LEXICON.table.get(key),
+        None => lookup_other(word),
     }
+}
+
+/// [`lookup`] of a word of ASCII letters and digits only.
+#[inline]
+pub(crate) fn lookup_alnum(word: &[u8]) -> Word {
+    match pack::pack_alnum(word) {
+        Some(key) => LEXICON.table.get(key),
+        None => lookup_other(std::str::from_utf8(word).unwrap_or_default()),
+    }
+}
+
+/// [`lookup`] of a word longer than 16 bytes or not ASCII.
+#[inline(never)]
+fn lookup_other(word: &str) -> Word {
+    let lexicon = &*LEXICON;
     if word.is_ascii() {
-        return lexicon.words.long.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or_default();
+        return lexicon.long.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or_default();
     }
     let lower = word.replace('’', "'").to_lowercase();
-    lexicon.words.get(&lower).unwrap_or_default()
+    match pack(lower.as_bytes()) {
+        Some(key) => lexicon.table.get(key),
+        None => lexicon.long.get(lower.as_str()).copied().unwrap_or_default(),
+    }
 }
 
 /// Builds the lexicon now rather than on the first word looked up.

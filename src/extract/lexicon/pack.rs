@@ -24,6 +24,24 @@ pub(super) fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from(lower_ascii(lo)) | u128::from(lower_ascii(hi)) << 64)
 }
 
+/// [`pack`] of a word of ASCII letters and digits only (which is not
+/// checked): every such byte lower-cases by setting its `0x20` bit, as a
+/// digit already has it, so only the word's own bytes are OR-ed.
+#[inline]
+pub(super) fn pack_alnum(word: &[u8]) -> Option<u128> {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let n = word.len();
+    if n > 16 || n == 0 {
+        return None;
+    }
+    if n <= 8 {
+        let lo = if n == 8 { le64(word) } else { short(word) };
+        return Some(u128::from(lo | SPACES >> (8 * (8 - n))));
+    }
+    let hi = le64(&word[n - 8..]) >> (8 * (16 - n));
+    Some(u128::from(le64(word) | SPACES) | u128::from(hi | SPACES >> (8 * (16 - n))) << 64)
+}
+
 /// The first eight bytes of `bytes` (which has at least eight), little-endian.
 #[inline]
 fn le64(bytes: &[u8]) -> u64 {
@@ -111,6 +129,17 @@ mod tests {
         assert_eq!(pack(b"0123456789abcdefg"), None);
         assert_eq!(pack("é".as_bytes()), None);
         assert_ne!(pack(b"said"), pack(b"said "));
+    }
+
+    #[test]
+    fn letters_and_digits_pack_as_any_word_does() {
+        let text = b"Said0123456789SPOKESWOMANxyzQ9aAbB";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 18) {
+                let word = &text[start..end];
+                assert_eq!(pack_alnum(word), pack(word), "{:?}", String::from_utf8_lossy(word));
+            }
+        }
     }
 
     #[test]
