@@ -14,6 +14,7 @@
 //!   views over that model.
 //! * [`generate`] writes the man page and shell completions for packaging.
 
+pub mod allocator;
 pub mod app;
 pub mod cli;
 pub mod content;

@@ -21,6 +21,8 @@ use voices::ui::theme::Theme;
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // Before the first large allocation, so the settings hold for all of it.
+    voices::allocator::configure();
     // Before anything is read: a crash must not write the documents to disk.
     let core_dumps_off = voices::privacy::disable_core_dumps();
     let cli = Cli::parse();

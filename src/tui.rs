@@ -80,23 +80,6 @@ const SEARCH_SLICE: Duration = Duration::from_millis(8);
 /// after it opened or the width changed: a key waits at most this long.
 const WRAP_SLICE: Duration = Duration::from_millis(4);
 
-/// Turns off glibc's "fast bins" of freed small blocks. They are merged
-/// all at once on the next large allocation, and after 100 MB were loaded
-/// that stalled the reader's thread for 60–100 ms (the first sidebar
-/// rebuild after the load, a sort of the speakers). Without them each
-/// block is merged as it is freed: the extraction runs the same number of
-/// instructions (callgrind: 1,829.1 M either way on the bench corpus).
-#[allow(unsafe_code)] // mallopt has no safe wrapper in libc; the block says why it is sound.
-fn steady_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt takes two integers, and M_MXFAST 0 is a documented
-    // setting that glibc applies under its own lock while other threads
-    // allocate; it only changes when freed blocks are merged.
-    unsafe {
-        libc::mallopt(libc::M_MXFAST, 0);
-    }
-}
-
 /// Runs the reader until the user quits. The terminal is restored on every
 /// way out of this function, including a panic.
 pub fn run(app: App, theme: &Theme, options: Options) -> Result<(), TuiError> {
@@ -111,7 +94,6 @@ pub fn run_loading(
     options: Options,
     loader: Option<Receiver<LoadEvent>>,
 ) -> Result<(), TuiError> {
-    steady_allocator();
     terminal::install_panic_hook();
     signals::watch_quick_exit_signals()?;
     signals::guard_crashes()?;
