@@ -131,25 +131,24 @@ mod tests {
         assert_ne!(pack(b"said"), pack(b"said "));
     }
 
+    /// Every piece of `text` up to 18 bytes long: each length the packing
+    /// handles, and one past its 16.
+    fn pieces(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+        (0..text.len()).flat_map(move |start| (start..=text.len().min(start + 18)).map(move |end| &text[start..end]))
+    }
+
     #[test]
     fn letters_and_digits_pack_as_any_word_does() {
-        let text = b"Said0123456789SPOKESWOMANxyzQ9aAbB";
-        for start in 0..text.len() {
-            for end in start..=text.len().min(start + 18) {
-                let word = &text[start..end];
-                assert_eq!(pack_alnum(word), pack(word), "{:?}", String::from_utf8_lossy(word));
-            }
+        for word in pieces(b"Said0123456789SPOKESWOMANxyzQ9aAbB") {
+            assert_eq!(pack_alnum(word), pack(word), "{:?}", String::from_utf8_lossy(word));
         }
     }
 
     #[test]
     fn whole_word_reads_pack_as_byte_by_byte_at_every_length() {
         let text = b"The Quick-Brown fox's \xc3\xa9t\xc3\xa9 JUMPED over 12 lazy DOGS, said Hesseltonmaleyri.";
-        for start in 0..text.len() {
-            for end in start..=text.len().min(start + 18) {
-                let word = &text[start..end];
-                assert_eq!(pack(word), pack_bytewise(word), "{:?}", String::from_utf8_lossy(word));
-            }
+        for word in pieces(text) {
+            assert_eq!(pack(word), pack_bytewise(word), "{:?}", String::from_utf8_lossy(word));
         }
     }
 }
