@@ -47,7 +47,19 @@ pub fn special_kind(file_type: &FileType) -> Option<&'static str> {
 
 /// Reads at most `limit` bytes of `reader`.
 pub fn read_capped(reader: &mut dyn Read, limit: u64) -> io::Result<Bytes> {
-    let mut bytes = Vec::new();
+    read_capped_expecting(reader, limit, 0)
+}
+
+/// [`read_capped`] with room made first for the `expected` bytes a file's
+/// size promises: one read then takes a small file whole, where a buffer
+/// grown from nothing took about nine reads (a real cost over thousands of
+/// files), and a large one is read without doubling its buffer. A file
+/// that grew or shrank since is still read to its end or the limit.
+fn read_capped_expecting(reader: &mut dyn Read, limit: u64, expected: u64) -> io::Result<Bytes> {
+    // One byte more than expected, so the read that finds the end needs no
+    // bigger buffer.
+    let room = usize::try_from(expected.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     Ok(finish(bytes, limit))
 }
@@ -61,7 +73,7 @@ pub fn read_path(path: &Path, limit: u64) -> Result<Bytes, Problem> {
     match special_kind(&meta.file_type()) {
         None => {
             let mut file = std::fs::File::open(path).map_err(|err| Problem::io(&err))?;
-            read_capped(&mut file, limit).map_err(|err| Problem::io(&err))
+            read_capped_expecting(&mut file, limit, meta.len()).map_err(|err| Problem::io(&err))
         }
         Some(kind) if is_stream(&meta.file_type()) => read_stream(path, limit, kind),
         Some(kind) => Err(Problem::NotAFile(kind)),
@@ -176,5 +188,17 @@ mod tests {
         let read = read_capped(&mut io::repeat(b'y'), 1000).unwrap();
         assert!(read.truncated);
         assert_eq!(read.bytes.len(), 1000);
+    }
+
+    #[test]
+    fn a_file_that_changed_size_since_it_was_measured_is_read_to_its_end_or_the_cap() {
+        let text = "a line of some length\n".repeat(50);
+        for expected in [0, 1, 100, text.len() as u64, 5_000] {
+            let read = read_capped_expecting(&mut text.as_bytes(), 10_000, expected).unwrap();
+            assert_eq!(read.bytes, text.as_bytes(), "expected {expected} bytes");
+            assert!(!read.truncated);
+            let capped = read_capped_expecting(&mut text.as_bytes(), 30, expected).unwrap();
+            assert!(capped.truncated && capped.bytes.len() == 30, "expected {expected} bytes, cap 30");
+        }
     }
 }
