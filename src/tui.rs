@@ -82,18 +82,20 @@ const WRAP_SLICE: Duration = Duration::from_millis(4);
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// way out of this function, including a panic.
-pub fn run(app: App, theme: &Theme, options: Options) -> Result<(), TuiError> {
+pub fn run(app: App, theme: &Theme, options: Options) -> Result<App, TuiError> {
     run_loading(app, theme, options, None)
 }
 
 /// Runs the reader while `loader` (if any) still sends documents: the
 /// first frame is drawn at once and keys work while the sidebar fills in.
+/// The app comes back once the terminal is restored, so a caller about to
+/// end the process need not free it (see `main`'s `leave`).
 pub fn run_loading(
     mut app: App,
     theme: &Theme,
     options: Options,
     loader: Option<Receiver<LoadEvent>>,
-) -> Result<(), TuiError> {
+) -> Result<App, TuiError> {
     terminal::install_panic_hook();
     signals::watch_quick_exit_signals()?;
     signals::guard_crashes()?;
@@ -105,10 +107,10 @@ pub fn run_loading(
     drop(terminal);
     if control == Control::QuickExit {
         quick_exit_screen();
-        return Ok(());
+        return Ok(app);
     }
     restore()?;
-    Ok(())
+    Ok(app)
 }
 
 /// Draws a frame at the terminal's size: the model is told the size first,
