@@ -276,7 +276,11 @@ impl Sidebar {
     /// on the same thing, and scrolls it into the `height` rows shown.
     pub(super) fn rebuild(&mut self, corpus: &Corpus, filter: &Filter, height: usize) {
         let previous = self.selected_row().map(|r| r.kind);
-        let mut rows = self.document_rows(corpus, filter);
+        // The last rows' memory is written over: at a hundred thousand rows
+        // a new list each time cost more in fresh pages than in rows.
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.clear();
+        self.push_document_rows(corpus, filter, &mut rows);
         self.push_speaker_rows(corpus, filter, &mut rows);
         if rows.is_empty() {
             rows.push(Row::leaf(RowKind::Note(strings::NO_ROWS), 0));
@@ -298,34 +302,34 @@ impl Sidebar {
         query.is_empty() || label.to_lowercase().contains(query)
     }
 
-    /// The Documents section: its heading and, when open, its documents.
-    fn document_rows(&self, corpus: &Corpus, filter: &Filter) -> Vec<Row> {
+    /// The Documents section: its heading and, when open, its documents,
+    /// pushed onto `rows`.
+    fn push_document_rows(&self, corpus: &Corpus, filter: &Filter, rows: &mut Vec<Row>) {
         let (searching, query) = (!self.query.is_empty(), self.query.to_lowercase());
         let shown = corpus.shown_documents(filter);
         let hits = |d: usize| self.found.as_ref().map(|found| found.binary_search_by_key(&d, |&(doc, _)| doc));
         let documents: Vec<usize> =
             (0..shown.len()).filter(|&d| shown[d] && hits(d).is_none_or(|at| at.is_ok())).collect();
         let open = searching || !self.is_closed(Section::Documents);
-        // A closed section's rows are never shown: skip building them.
-        let listed: Vec<Row> = documents
-            .iter()
-            .filter(|_| open)
-            .filter(|&&d| Sidebar::hit(&query, &corpus.documents()[d].title))
-            .map(|&d| Row {
-                count: self.found.as_ref().zip(hits(d)).and_then(|(found, at)| at.ok().map(|at| found[at].1)),
-                ..Row::leaf(RowKind::Document(d), 1)
-            })
-            .collect();
-        if searching && listed.is_empty() {
-            return Vec::new();
-        }
-        let heading = Row {
+        let heading = rows.len();
+        rows.push(Row {
             kind: RowKind::Section(Section::Documents),
             depth: 0,
             count: Some(documents.len()),
             expanded: Some(open),
-        };
-        std::iter::once(heading).chain(listed).collect()
+        });
+        // A closed section's rows are never shown: skip building them.
+        rows.extend(
+            documents.iter().filter(|_| open).filter(|&&d| Sidebar::hit(&query, &corpus.documents()[d].title)).map(
+                |&d| Row {
+                    count: self.found.as_ref().zip(hits(d)).and_then(|(found, at)| at.ok().map(|at| found[at].1)),
+                    ..Row::leaf(RowKind::Document(d), 1)
+                },
+            ),
+        );
+        if searching && rows.len() == heading + 1 {
+            rows.truncate(heading);
+        }
     }
 
     /// The Speakers section: its heading and, when open, each group with
