@@ -46,6 +46,10 @@ pub(crate) struct SentenceRecord {
     /// tears"): a new topic, which a quote standing alone after it does not
     /// continue the previous speaker across.
     pub subject: Option<usize>,
+    /// The first person it names outside quotes, as subject or not
+    /// ("…," Jo Lee, the mayor of Ashby, said at …): a quote in it is
+    /// not a speaker's before it carried on.
+    pub person: Option<usize>,
 }
 
 /// How far (in bytes) a verb may stand before a quoted fragment and still
@@ -304,6 +308,10 @@ fn full_quote<'c>(
         }
     }
     let last_cue = cues.partition_point(|c| (c.paragraph, c.verb) < quote.open);
+    // Its sentence names someone else, though no cue resolved there: the
+    // text may well say who spoke in words not read as a cue.
+    let named = [open, close].into_iter().flatten().filter_map(|i| sentences[i].person).next();
+    let other = |speaker: usize| named.is_some_and(|n| n != speaker);
     // A quote standing alone goes on from the previous quote, unless
     // someone else has spoken since.
     if let Some(prev) = previous
@@ -313,6 +321,9 @@ fn full_quote<'c>(
             cues[prev.cue.min(last_cue)..last_cue].iter().any(|c| c.speaker.is_some_and(|s| s != prev.speaker));
         let between = open.map_or(&[][..], |i| &sentences[(prev.sentence + 1).min(i)..i]);
         let new_topic = between.iter().any(|s| s.subject.is_some_and(|e| e != prev.speaker));
+        if other(prev.speaker) {
+            return Choice::nobody();
+        }
         if !someone_else && !new_topic {
             let factor = if quote.open.0 == prev.paragraph { 0.95 } else { 0.85 };
             let cue = cues[prev.cue.min(last_cue)..last_cue].iter().rev().find(|c| c.speaker == Some(prev.speaker));
@@ -326,6 +337,7 @@ fn full_quote<'c>(
         .take_while(|c| quote.open.0 <= c.paragraph + 1)
         .find(|c| resolved(c) && !c.relative);
     match before {
+        Some(cue) if cue.speaker.is_some_and(other) => Choice::nobody(),
         Some(cue) => Choice::by(cue, 0.8),
         None => Choice::nobody(),
     }

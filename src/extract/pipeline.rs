@@ -46,6 +46,8 @@ struct Extractor<'a> {
     pending: Option<Pending>,
     /// The first name the sentence being read has as a subject.
     subject: Option<usize>,
+    /// The first person the sentence being read names.
+    person: Option<usize>,
     records: Vec<SentenceRecord>,
     cues: Vec<ResolvedCue>,
     /// Reported statements, in document order.
@@ -93,6 +95,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
         sentence: 0,
         pending: None,
         subject: None,
+        person: None,
         records,
         cues,
         reported: Vec::new(),
@@ -175,8 +178,9 @@ impl Extractor<'_> {
             self.reported(p, (s, e), tokens, range.clone());
         }
         let subject = self.subject.take();
+        let person = self.person.take();
         if keep {
-            self.records.push(SentenceRecord { paragraph: p, start: s, end: e, cues: range, subject });
+            self.records.push(SentenceRecord { paragraph: p, start: s, end: e, cues: range, subject, person });
         } else {
             self.cues.truncate(first);
         }

@@ -54,6 +54,18 @@ mod cases {
     }
 
     #[test]
+    fn a_quote_whose_sentence_names_someone_else_is_not_carried_on() {
+        let before = "Tom Reed said the road plan was a mistake.";
+        let other = run_on(&[
+            before,
+            "“It will ruin the town,” Jo Lee, the mayor of Ashby, one of the towns on the route, said.",
+        ]);
+        assert!(has(&other, "-", StatementKind::Direct, "It will ruin the town,"), "{:?}", summary(&other));
+        let nobody = run_on(&[before, "“It will ruin the town,” at a meeting in the hall last night."]);
+        assert!(has(&nobody, "Tom Reed", StatementKind::Direct, "It will ruin the town,"), "{:?}", summary(&nobody));
+    }
+
+    #[test]
     fn a_fragment_far_from_its_verb_goes_to_a_named_speaker_only() {
         let long = "said on Monday, after a long meeting with residents and shop owners, that the plan was";
         let named = run_on(&[&format!("The Westshire Council {long} “a costly mess” for the town.")]);

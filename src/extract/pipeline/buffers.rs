@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn document_buffers_come_back_empty_with_their_room() {
         let mut buffers = DocumentBuffers::take();
-        let record = SentenceRecord { paragraph: 0, start: 0, end: 4, cues: 0..0, subject: None };
+        let record = SentenceRecord { paragraph: 0, start: 0, end: 4, cues: 0..0, subject: None, person: None };
         buffers.records.extend(std::iter::repeat_n(record, 100));
         let capacity = buffers.records.capacity();
         buffers.give_back();
