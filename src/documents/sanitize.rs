@@ -29,16 +29,17 @@ pub fn sanitize(raw: &str) -> String {
     while at < raw.len() {
         // Most text is printable ASCII and line feeds, kept as it is: copied
         // a run at a time rather than character by character.
-        let run = bytes[at..].iter().position(|&b| !(b == b'\n' || (0x20..0x7F).contains(&b)));
-        let run_end = run.map_or(raw.len(), |n| at + n);
-        if run_end > at {
-            let piece = &raw[at..run_end];
-            out.push_str(piece);
-            column = match piece.rfind('\n') {
-                Some(newline) => piece.len() - newline - 1,
-                None => column + piece.len(),
-            };
-            at = run_end;
+        let run = printable_ascii_run(&bytes[at..]);
+        if run > 0 {
+            out.push_str(&raw[at..at + run]);
+            column += run;
+            at += run;
+            continue;
+        }
+        if bytes[at] == b'\n' {
+            out.push('\n');
+            column = 0;
+            at += 1;
             continue;
         }
         let Some(c) = raw[at..].chars().next() else { break };
@@ -84,6 +85,35 @@ pub fn sanitize(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Eight bytes at a time, as one `u64`.
+const LANES: u64 = 0x0101_0101_0101_0101;
+
+/// How many bytes `bytes` starts with that are printable ASCII (space to
+/// `~`): tested eight at a time, since a real article is mostly such runs
+/// and this test is most of what sanitising costs.
+fn printable_ascii_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
+        if !all_printable_ascii(word) {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..].iter().position(|b| !(0x20..0x7F).contains(b)).unwrap_or(bytes.len() - run)
+}
+
+/// True when each of the eight bytes in `word` is in 0x20..=0x7E: no high
+/// bit (non-ASCII), none below space, none equal to DEL. The two byte
+/// tests are the classic "has a byte less than n" and "has a zero byte"
+/// tricks, exact as yes/no answers (Bit Twiddling Hacks, S. E. Anderson).
+fn all_printable_ascii(word: u64) -> bool {
+    let below_space = word.wrapping_sub(LANES * 0x20) & !word;
+    let del = word ^ (LANES * 0x7F);
+    let is_del = del.wrapping_sub(LANES) & !del;
+    (word | below_space | is_del) & (LANES * 0x80) == 0
 }
 
 /// [`sanitize`] for text shown on one line (a file name in a title or a
@@ -235,8 +265,26 @@ mod tests {
     #[test]
     fn runs_of_plain_text_agree_with_the_character_rules() {
         let pieces = [
-            "a", "bc", "\t", "\n", "\r", "\r\n", "é", "“", "\u{1b}", "\u{7f}", "\u{9b}", "\u{200B}", "\u{2028}",
-            "\u{2029}", "\u{0C}", " ", "漢", "\u{AD}", "xyz ",
+            "a",
+            "bc",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "é",
+            "“",
+            "\u{1b}",
+            "\u{7f}",
+            "\u{9b}",
+            "\u{200B}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{0C}",
+            " ",
+            "漢",
+            "\u{AD}",
+            "xyz ",
+            "a run of words longer than eight",
         ];
         // Every pair and triple, so a tab follows every kind of run.
         for a in pieces {
@@ -246,6 +294,26 @@ mod tests {
                     assert_eq!(sanitize(&text), reference(&text), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_byte_in_every_place_of_an_eight_byte_word_is_judged_alone() {
+        for byte in 0u8..0x80 {
+            for place in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[place] = byte;
+                let printable = (0x20..0x7F).contains(&byte);
+                assert_eq!(all_printable_ascii(u64::from_le_bytes(word)), printable, "{byte:#x} at {place}");
+            }
+        }
+        assert!(!all_printable_ascii(u64::from_le_bytes(*b"abc\xC3\xA9fgh")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_agrees_with_the_character_rules(text in "[a-z \t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}é“\u{200B}\u{2028}\u{2029}]{0,80}") {
+            proptest::prop_assert_eq!(sanitize(&text), reference(&text));
         }
     }
 
