@@ -109,3 +109,19 @@ fn stdin_is_a_document() {
     assert_eq!(loaded.documents[0].title, "Headline");
     assert_eq!(loaded.documents[0].origin, "stdin");
 }
+
+#[test]
+fn a_folder_is_read_in_name_order_with_its_folders_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["b.txt", "a.txt", "a-b.txt", "A.txt", "a/z.txt", "a/c.txt", "ab.txt"] {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, format!("Title {name}\n\nBody text.")).unwrap();
+    }
+    let loaded = load_paths(&[dir.path()]);
+    let root = dir.path().to_string_lossy().into_owned();
+    let order: Vec<&str> = loaded.documents.iter().map(|d| d.origin.strip_prefix(root.as_str()).unwrap()).collect();
+    // The order `Path` gives: a folder's files come where its name sorts,
+    // before the names it is a prefix of ("a" < "a-b.txt").
+    assert_eq!(order, ["/A.txt", "/a/c.txt", "/a/z.txt", "/a-b.txt", "/a.txt", "/ab.txt", "/b.txt"]);
+}
