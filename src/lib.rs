@@ -16,6 +16,7 @@
 
 pub mod allocator;
 pub mod app;
+pub mod ascii_run;
 pub mod cli;
 pub mod content;
 pub mod corpus;

@@ -7,6 +7,8 @@
 //! zero-width characters) is removed, so the reader never shows text in an
 //! order the file does not have.
 
+use crate::ascii_run;
+
 /// Columns a tab expands to (to the next multiple of this width).
 pub const TAB_WIDTH: usize = 4;
 
@@ -87,33 +89,15 @@ pub fn sanitize(raw: &str) -> String {
     out
 }
 
-/// Eight bytes at a time, as one `u64`.
-const LANES: u64 = 0x0101_0101_0101_0101;
-
 /// How many bytes `bytes` starts with that are printable ASCII (space to
-/// `~`): tested eight at a time, since a real article is mostly such runs
-/// and this test is most of what sanitising costs.
+/// `~`), kept as they are.
 fn printable_ascii_run(bytes: &[u8]) -> usize {
-    let mut run = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
-        if !all_printable_ascii(word) {
-            break;
-        }
-        run += 8;
-    }
-    run + bytes[run..].iter().position(|b| !(0x20..0x7F).contains(b)).unwrap_or(bytes.len() - run)
+    ascii_run::plain_run(bytes, not_printable_ascii, |b| (0x20..0x7F).contains(&b))
 }
 
-/// True when each of the eight bytes in `word` is in 0x20..=0x7E: no high
-/// bit (non-ASCII), none below space, none equal to DEL. The two byte
-/// tests are the classic "has a byte less than n" and "has a zero byte"
-/// tricks, exact as yes/no answers (Bit Twiddling Hacks, S. E. Anderson).
-fn all_printable_ascii(word: u64) -> bool {
-    let below_space = word.wrapping_sub(LANES * 0x20) & !word;
-    let del = word ^ (LANES * 0x7F);
-    let is_del = del.wrapping_sub(LANES) & !del;
-    (word | below_space | is_del) & (LANES * 0x80) == 0
+/// The bytes of `word` outside 0x20..=0x7E, as high bits.
+fn not_printable_ascii(word: u64) -> u64 {
+    ascii_run::bytes_non_ascii(word) | ascii_run::bytes_below(word, 0x20) | ascii_run::bytes_equal(word, 0x7F)
 }
 
 /// [`sanitize`] for text shown on one line (a file name in a title or a
@@ -304,10 +288,10 @@ mod tests {
                 let mut word = *b"abcdefgh";
                 word[place] = byte;
                 let printable = (0x20..0x7F).contains(&byte);
-                assert_eq!(all_printable_ascii(u64::from_le_bytes(word)), printable, "{byte:#x} at {place}");
+                assert_eq!(not_printable_ascii(u64::from_le_bytes(word)) == 0, printable, "{byte:#x} at {place}");
             }
         }
-        assert!(!all_printable_ascii(u64::from_le_bytes(*b"abc\xC3\xA9fgh")));
+        assert_ne!(not_printable_ascii(u64::from_le_bytes(*b"abc\xC3\xA9fgh")), 0);
     }
 
     proptest::proptest! {

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+mod pieces;
+
 use crate::corpus::{Corpus, Filter, Group, Statement};
 use crate::documents::Document;
 
@@ -83,11 +85,11 @@ fn write_json_in(out: &mut dyn Write, corpus: &Corpus, filter: &Filter, chunks: 
         })
         .collect();
     out.write_all(b"{\n  \"documents\": ")?;
-    write_array(out, &documents, chunks.0, |doc| json_document(doc))?;
+    write_array(out, &documents, chunks.0, |buf, doc| json_document(doc).write_to(buf))?;
     out.write_all(b",\n  \"speakers\": ")?;
     write_value(out, &speakers)?;
     out.write_all(b",\n  \"statements\": ")?;
-    write_array(out, &statements, chunks.1, |s| json_statement(corpus, s))?;
+    write_array(out, &statements, chunks.1, |buf, s| json_statement(corpus, s).write_to(buf))?;
     out.write_all(b",\n  \"helplines\": ")?;
     write_value(out, &corpus.helplines())?;
     out.write_all(b",\n  \"notes\": ")?;
@@ -236,30 +238,30 @@ const RENDER_AHEAD: usize = 4;
 /// Writes `items` as a JSON array that is the value of a top-level key,
 /// laid out as serde_json's pretty printer lays it out there. Chunks of
 /// `chunk` items are rendered on every core and written in order.
-fn write_array<T: Sync, J: Serialize>(
+fn write_array<T: Sync>(
     out: &mut dyn Write,
     items: &[T],
     chunk: usize,
-    json: impl Fn(&T) -> J + Sync,
+    write_item: impl Fn(&mut Vec<u8>, &T) + Sync,
 ) -> io::Result<()> {
     if items.is_empty() {
         return out.write_all(b"[]");
     }
     // One chunk: its items, each on a new line two levels in, comma-separated.
-    let render = |(index, items): (usize, &[T])| -> io::Result<Vec<u8>> {
+    let render = |(index, items): (usize, &[T])| -> Vec<u8> {
         let mut buf = Vec::new();
         for (i, value) in items.iter().enumerate() {
             buf.extend_from_slice(if index == 0 && i == 0 { b"\n    " } else { b",\n    " });
-            render_at(&mut buf, &json(value), 2)?;
+            write_item(&mut buf, value);
         }
-        Ok(buf)
+        buf
     };
     out.write_all(b"[")?;
     let chunks: Vec<(usize, &[T])> = items.chunks(chunk).enumerate().collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunks.len());
     if threads <= 1 {
         for piece in chunks {
-            out.write_all(&render(piece)?)?;
+            out.write_all(&render(piece))?;
         }
     } else {
         // A few chunks per core at a time, rendered together and written in
@@ -268,7 +270,7 @@ fn write_array<T: Sync, J: Serialize>(
         // write error (a closed pipe) stops the rendering at once.
         for window in chunks.chunks(threads * RENDER_AHEAD) {
             let next = std::sync::atomic::AtomicUsize::new(0);
-            let slots: Vec<std::sync::Mutex<Option<io::Result<Vec<u8>>>>> =
+            let slots: Vec<std::sync::Mutex<Option<Vec<u8>>>> =
                 window.iter().map(|_| std::sync::Mutex::new(None)).collect();
             std::thread::scope(|scope| {
                 for _ in 0..threads.min(window.len()) {
@@ -284,7 +286,7 @@ fn write_array<T: Sync, J: Serialize>(
             });
             for slot in slots {
                 let rendered = slot.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-                out.write_all(&rendered.expect("every chunk of the window is rendered")?)?;
+                out.write_all(&rendered.expect("every chunk of the window is rendered"))?;
             }
         }
     }
