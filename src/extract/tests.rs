@@ -77,6 +77,17 @@ mod cases {
     }
 
     #[test]
+    fn an_agentless_passive_names_nobody() {
+        // Told by whom? Not by the review the sentence before mentions.
+        let run = run_on(&[
+            "The Westshire review of care homes was published on Monday.",
+            "The council has been told it must improve its care of children.",
+        ]);
+        let told = "The council has been told it must improve its care of children.";
+        assert!(has(&run, "-", StatementKind::Reported, told), "{:?}", summary(&run));
+    }
+
+    #[test]
     fn attribution_before_a_quote() {
         let x =
             run_on(&["The Northshire Rail Authority was asked about delays.", "A spokesman said: “Trains will run.”"]);
