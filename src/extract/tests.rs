@@ -88,6 +88,16 @@ mod cases {
     }
 
     #[test]
+    fn it_with_two_bodies_in_view_and_none_speaking_is_unattributed() {
+        let run =
+            run_on(&["Westshire Council sold Northway Ferries to a buyer last year.", "It said fares would rise."]);
+        assert!(has(&run, "-", StatementKind::Reported, "It said fares would rise."), "{:?}", summary(&run));
+        let spoke = run_on(&["Westshire Council said it had sold the ferries.", "It said fares would rise."]);
+        let rise = "It said fares would rise.";
+        assert!(has(&spoke, "Westshire Council", StatementKind::Reported, rise), "{:?}", summary(&spoke));
+    }
+
+    #[test]
     fn attribution_before_a_quote() {
         let x =
             run_on(&["The Northshire Rail Authority was asked about delays.", "A spokesman said: “Trains will run.”"]);
