@@ -85,6 +85,16 @@ mod cases {
         ]);
         let told = "The council has been told it must improve its care of children.";
         assert!(has(&run, "-", StatementKind::Reported, told), "{:?}", summary(&run));
+        // A finding is the document's own: the review found it.
+        let found = run_on(&[
+            "The Westshire review of care homes was published on Monday.",
+            "One failing highlighted was that staff had not been trained.",
+        ]);
+        assert!(
+            !found.statements.is_empty() && found.statements.iter().all(|s| s.speaker.is_some()),
+            "{:?}",
+            summary(&found)
+        );
     }
 
     #[test]
@@ -95,6 +105,16 @@ mod cases {
         let spoke = run_on(&["Westshire Council said it had sold the ferries.", "It said fares would rise."]);
         let rise = "It said fares would rise.";
         assert!(has(&spoke, "Westshire Council", StatementKind::Reported, rise), "{:?}", summary(&spoke));
+    }
+
+    #[test]
+    fn a_quote_alone_after_someone_else_is_named_is_unattributed() {
+        let said = "Tom Reed said the plan was a mistake.";
+        let ruin = "It will ruin us all.";
+        let named = run_on(&[said, "Jo Lee has run a shop on the high street for years. “It will ruin us all.”"]);
+        assert!(has(&named, "-", StatementKind::Direct, ruin), "{:?}", summary(&named));
+        let next = run_on(&[said, "“It will ruin us all.”"]);
+        assert!(has(&next, "Tom Reed", StatementKind::Direct, ruin), "{:?}", summary(&next));
     }
 
     #[test]

@@ -41,9 +41,13 @@ impl Extractor<'_> {
                 self.record_role(id, text, tokens, subject);
                 Some((id, confidence))
             }),
-            // "The force has been told it must act": by whom the text does
-            // not say; the latest document is a guess (measured on the dev
-            // sets, wrong more often than right), so nobody.
+            // "Another issue highlighted was …": a finding, the document in
+            // focus found it. "The force has been told it must act": by whom
+            // the text does not say; the latest document is a guess
+            // (measured on the dev sets, wrong more often than right).
+            (Site::Context, _) if cue.class & lexicon_class::FINDING != 0 => {
+                self.salience.document(&self.registry, self.sentence).map(|(id, c)| (id, c * 0.7))
+            }
             (Site::Context, _) => None,
             (_, Some(run)) => self.resolve_phrase(text, tokens, run),
             _ => None,
@@ -70,7 +74,7 @@ impl Extractor<'_> {
         }
         let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
         let unidentified = resolved.is_none()
-            && (cue.site == Site::Context
+            && (cue.site == Site::Context && cue.class & lexicon_class::FINDING == 0
                 || run.is_some_and(|r| {
                     mentions::analyse(tokens, text, r).is_some()
                         || cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(tokens, r)
