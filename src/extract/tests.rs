@@ -88,7 +88,7 @@ mod cases {
         // A finding is the document's own: the review found it.
         let found = run_on(&[
             "The Westshire review of care homes was published on Monday.",
-            "One failing highlighted was that staff had not been trained.",
+            "Another issue highlighted was that staff had not been trained.",
         ]);
         assert!(
             !found.statements.is_empty() && found.statements.iter().all(|s| s.speaker.is_some()),
