@@ -337,8 +337,19 @@ fn full_quote<'c>(
         .take_while(|c| quote.open.0 <= c.paragraph + 1)
         .find(|c| resolved(c) && !c.relative);
     match before {
+        Some(cue) if named_between(sentences, cue, open) => Choice::nobody(),
         Some(cue) if cue.speaker.is_some_and(other) => Choice::nobody(),
         Some(cue) => Choice::by(cue, 0.8),
         None => Choice::nobody(),
     }
+}
+
+/// Whether a sentence between a cue and a quote standing alone names
+/// someone other than the cue's speaker ("Tom Reed said … Jo Lee runs a
+/// shop. “It will ruin us.”"): the quote may be that person's as well as
+/// the speaker's, and the text does not say which.
+fn named_between(sentences: &[SentenceRecord], cue: &ResolvedCue, open: Option<usize>) -> bool {
+    let from = sentence_at(sentences, (cue.paragraph, cue.verb)).map_or(0, |i| i + 1);
+    let to = open.unwrap_or(from).max(from);
+    sentences[from..to].iter().any(|s| s.subject.or(s.person).is_some_and(|e| Some(e) != cue.speaker))
 }

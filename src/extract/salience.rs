@@ -158,7 +158,11 @@ impl Salience {
         Some((chosen, confidence))
     }
 
-    /// "they" or "it": the latest organisation, group or document subject.
+    /// "they" or "it": an organisation, group or document that spoke in
+    /// this sentence or the one before ("The council said … It added").
+    /// A body merely mentioned as a subject is not enough: measured on the
+    /// dev sets, "it" so guessed (or reaching three sentences back) named
+    /// the wrong body more often than the right one.
     pub fn thing_pronoun(&self, registry: &Registry, plural: bool, sentence: usize) -> Option<Resolved> {
         let fits = |i: &&Item| {
             let sort = registry.get(i.entity).sort;
@@ -170,13 +174,8 @@ impl Salience {
                     _ => false,
                 }
         };
-        let organisation = |i: &&Item| registry.get(i.entity).sort != Sort::Document;
-        if let Some(best) = self.recent(sentence, 3).filter(fits).find(|i| i.speaker) {
-            return Some((registry.root(best.entity), 0.7));
-        }
-        let subjects = || self.recent(sentence, 2).filter(fits).filter(|i| i.subject);
-        let best = subjects().find(organisation).or_else(|| subjects().next())?;
-        Some((registry.root(best.entity), 0.65))
+        let best = self.recent(sentence, 1).filter(fits).find(|i| i.speaker)?;
+        Some((registry.root(best.entity), 0.7))
     }
 
     /// "a spokesman" with no organisation named: the organisation the
@@ -295,6 +294,19 @@ mod tests {
         let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
         salience.spoke(tom, 0, Some(Gender::Masculine));
         assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2).map(|r| r.0), Some(tom));
+    }
+
+    #[test]
+    fn it_is_a_body_that_just_spoke_not_one_merely_mentioned() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let council = registry.name("Westshire Council", NameKind::Organisation, Gender::Unknown);
+        salience.mention(council, 0, true, None);
+        assert!(salience.thing_pronoun(&registry, false, 1).is_none());
+        salience.spoke(council, 1, None);
+        assert_eq!(salience.thing_pronoun(&registry, false, 2).map(|r| r.0), Some(council));
+        // Two sentences on, "it" may be anything the text has turned to.
+        assert!(salience.thing_pronoun(&registry, false, 3).is_none());
     }
 
     #[test]

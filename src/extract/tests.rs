@@ -77,6 +77,47 @@ mod cases {
     }
 
     #[test]
+    fn an_agentless_passive_names_nobody() {
+        // Told by whom? Not by the review the sentence before mentions.
+        let run = run_on(&[
+            "The Westshire review of care homes was published on Monday.",
+            "The council has been told it must improve its care of children.",
+        ]);
+        let told = "The council has been told it must improve its care of children.";
+        assert!(has(&run, "-", StatementKind::Reported, told), "{:?}", summary(&run));
+        // A finding is the document's own: the review found it.
+        let found = run_on(&[
+            "The Westshire review of care homes was published on Monday.",
+            "Another issue highlighted was that staff had not been trained.",
+        ]);
+        assert!(
+            !found.statements.is_empty() && found.statements.iter().all(|s| s.speaker.is_some()),
+            "{:?}",
+            summary(&found)
+        );
+    }
+
+    #[test]
+    fn it_with_two_bodies_in_view_and_none_speaking_is_unattributed() {
+        let run =
+            run_on(&["Westshire Council sold Northway Ferries to a buyer last year.", "It said fares would rise."]);
+        assert!(has(&run, "-", StatementKind::Reported, "It said fares would rise."), "{:?}", summary(&run));
+        let spoke = run_on(&["Westshire Council said it had sold the ferries.", "It said fares would rise."]);
+        let rise = "It said fares would rise.";
+        assert!(has(&spoke, "Westshire Council", StatementKind::Reported, rise), "{:?}", summary(&spoke));
+    }
+
+    #[test]
+    fn a_quote_alone_after_someone_else_is_named_is_unattributed() {
+        let said = "Tom Reed said the plan was a mistake.";
+        let ruin = "It will ruin us all.";
+        let named = run_on(&[said, "Jo Lee has run a shop on the high street for years. “It will ruin us all.”"]);
+        assert!(has(&named, "-", StatementKind::Direct, ruin), "{:?}", summary(&named));
+        let next = run_on(&[said, "“It will ruin us all.”"]);
+        assert!(has(&next, "Tom Reed", StatementKind::Direct, ruin), "{:?}", summary(&next));
+    }
+
+    #[test]
     fn attribution_before_a_quote() {
         let x =
             run_on(&["The Northshire Rail Authority was asked about delays.", "A spokesman said: “Trains will run.”"]);
