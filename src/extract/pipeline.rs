@@ -91,7 +91,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
     let mut x = Extractor {
         paragraphs,
         registry: Registry::for_document(),
-        salience: Salience::default(),
+        salience: Salience::new(),
         sentence: 0,
         pending: None,
         subject: None,
