@@ -61,7 +61,8 @@ impl Scan<'_> {
             .rev()
             .find(|&k| {
                 let t = &self.tokens[k];
-                t.has(shape::QUOTED) || matches!(self.text(k), ";" | ":" | "–" | "—")
+                // A word is none of the marks: its text is not compared.
+                t.has(shape::QUOTED) || !t.is_word() && matches!(self.text(k), ";" | ":" | "–" | "—")
             })
             .map_or(0, |k| k + 1)
     }

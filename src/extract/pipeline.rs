@@ -85,13 +85,13 @@ pub(crate) fn run(paragraphs: &[String]) -> Extraction {
 
 /// [`run`], reading ahead on a second thread or not.
 fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
-    let quotes = quotes::scan(paragraphs);
+    let buffers::DocumentBuffers { records, cues, mut quotes } = buffers::DocumentBuffers::take();
+    quotes::scan_into(paragraphs, &mut quotes);
     let quoted = quoted_ranges(paragraphs, &quotes);
-    let buffers::DocumentBuffers { records, cues } = buffers::DocumentBuffers::take();
     let mut x = Extractor {
         paragraphs,
         registry: Registry::for_document(),
-        salience: Salience::default(),
+        salience: Salience::new(),
         sentence: 0,
         pending: None,
         subject: None,
@@ -123,8 +123,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
     let Extractor { registry, records, cues, reported, .. } = x;
     drop(quoted);
     let direct = attribute::quotes(paragraphs, &quotes, &records, &cues);
-    drop(quotes);
-    buffers::DocumentBuffers { records, cues }.give_back();
+    buffers::DocumentBuffers { records, cues, quotes }.give_back();
     finish(registry, reported, direct)
 }
 

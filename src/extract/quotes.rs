@@ -178,8 +178,17 @@ fn attribution_follows(rest: &str) -> bool {
 }
 
 /// Finds every quote in the document, in order of opening.
+#[cfg(test)]
 pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
     let mut quotes = Vec::new();
+    scan_into(paragraphs, &mut quotes);
+    quotes
+}
+
+/// [`scan`] into `quotes` (cleared first), so a thread's next document
+/// reuses the room its last one grew.
+pub(crate) fn scan_into(paragraphs: &[String], quotes: &mut Vec<Quote>) {
+    quotes.clear();
     let mut open: Option<Open> = None;
     let mut resume_at = 0;
     for (p, text) in paragraphs.iter().enumerate() {
@@ -273,10 +282,9 @@ pub(crate) fn scan(paragraphs: &[String]) -> Vec<Quote> {
             }
         }
         if let Some(current) = open.take() {
-            (open, resume_at) = paragraph_end(paragraphs, p, current, &mut quotes);
+            (open, resume_at) = paragraph_end(paragraphs, p, current, quotes);
         }
     }
-    quotes
 }
 
 /// A quote still open at the end of paragraph `p`: it goes on when the

@@ -63,7 +63,16 @@ fn agrees(wanted: Gender, found: Gender) -> bool {
     wanted == Gender::Unknown || found == Gender::Unknown || wanted == found
 }
 
+/// What an unfilled slot of [`Salience::person_pronoun`]'s candidates holds.
+static NO_ITEM: Item =
+    Item { entity: 0, sentence: 0, subject: false, speaker: false, gender: Gender::Unknown, person: false };
+
 impl Salience {
+    /// An empty list with room for all it keeps, so it never grows.
+    pub fn new() -> Salience {
+        Salience { items: Vec::with_capacity(KEPT), unnamed: None }
+    }
+
     /// Notes a mention of `entity` in sentence `sentence`. `person_gender`
     /// is set when the mention is a person (a spokesperson included).
     pub fn mention(&mut self, entity: usize, sentence: usize, subject: bool, person: Option<Gender>) {
@@ -122,7 +131,14 @@ impl Salience {
             let person = i.person || matches!(registry.get(i.entity).sort, Sort::Person | Sort::Described);
             person && agrees(gender, gender_of(i))
         };
-        let candidates: Vec<&Item> = self.recent(sentence, REACH).filter(fits).collect();
+        // At most KEPT of them: gathered on the stack, not in a new vector.
+        let mut gathered = [&NO_ITEM; KEPT];
+        let mut n = 0;
+        for item in self.recent(sentence, REACH).filter(fits) {
+            gathered[n] = item;
+            n += 1;
+        }
+        let candidates = &gathered[..n];
         let recent = |i: &&&Item| i.sentence + 1 >= sentence;
         let best = candidates
             .iter()

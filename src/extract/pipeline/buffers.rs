@@ -1,6 +1,6 @@
 //! The per-sentence buffers of a one-thread extraction (sentence bounds,
 //! tokens, cue candidates) and the per-document ones quote attribution
-//! reads (sentence records, resolved cues), kept per thread from one
+//! reads (quotes, sentence records, resolved cues), kept per thread from one
 //! document to the next, so a folder of small articles does not grow
 //! them from empty for each of them.
 
@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use super::super::attribute::{ResolvedCue, SentenceRecord};
 use super::super::cues::Cue;
+use super::super::quotes::Quote;
 use super::super::tokens::Token;
 
 /// Sentence bounds, tokens and cue candidates, each cleared before use.
@@ -27,12 +28,13 @@ thread_local! {
     static KEPT_DOCUMENT: RefCell<DocumentBuffers> = RefCell::default();
 }
 
-/// The sentence records and resolved cues of one document, which quote
-/// attribution reads at its end: kept per thread like [`Buffers`].
+/// The quotes, sentence records and resolved cues of one document, which
+/// quote attribution reads at its end: kept per thread like [`Buffers`].
 #[derive(Default)]
 pub(super) struct DocumentBuffers {
     pub records: Vec<SentenceRecord>,
     pub cues: Vec<ResolvedCue>,
+    pub quotes: Vec<Quote>,
 }
 
 impl DocumentBuffers {
@@ -44,9 +46,11 @@ impl DocumentBuffers {
     /// Empties the buffers and keeps them for the thread's next document,
     /// unless huge.
     pub fn give_back(mut self) {
-        if self.records.capacity() <= KEPT && self.cues.capacity() <= KEPT {
+        let small = [self.records.capacity(), self.cues.capacity(), self.quotes.capacity()].iter().all(|&n| n <= KEPT);
+        if small {
             self.records.clear();
             self.cues.clear();
+            self.quotes.clear();
             KEPT_DOCUMENT.with(|kept| *kept.borrow_mut() = self);
         }
     }
@@ -92,7 +96,7 @@ mod tests {
         let capacity = buffers.records.capacity();
         buffers.give_back();
         let again = DocumentBuffers::take();
-        assert!(again.records.is_empty() && again.cues.is_empty());
+        assert!(again.records.is_empty() && again.cues.is_empty() && again.quotes.is_empty());
         assert_eq!(again.records.capacity(), capacity);
     }
 }

@@ -11,6 +11,12 @@ use super::Extractor;
 impl Extractor<'_> {
     /// "Long Name (LN)" and "LN (Long Name)": one entity.
     pub(super) fn define_acronyms(&mut self, text: &str, tokens: &[Token]) {
+        // Most sentences have no bracket: one search of their bytes tells
+        // so, instead of a test of every token.
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return };
+        if memchr::memchr(b'(', &text.as_bytes()[first.start..last.end]).is_none() {
+            return;
+        }
         for k in 1..tokens.len().saturating_sub(2) {
             if !is_mark(&tokens[k], text, b'(') || !is_mark(&tokens[k + 2], text, b')') {
                 continue;
