@@ -5,7 +5,7 @@
 //! NSPCC spokesman" speaks for the NSPCC).
 
 use super::lexicon::tag;
-use super::tokens::{Token, is_name_joiner, is_ordinary, is_sentence_initial, lower, shape};
+use super::tokens::{Token, is_initials, is_name_joiner, is_ordinary, is_sentence_initial, lower, shape};
 
 /// What sort of entity a proper name looks like, from its own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,8 +165,11 @@ fn unknown_subject(tokens: &[Token], paragraph: &str, k: usize) -> bool {
 
 /// Where a person's own name starts inside a capitalised run, after any
 /// titles or descriptors ("Labour MP Joe Bloggs", "Guitarist Brian May").
-fn person_start(tokens: &[Token], run: Run) -> Option<usize> {
+fn person_start(tokens: &[Token], paragraph: &str, run: Run) -> Option<usize> {
     let (start, end) = run;
+    if let Some(k) = (start..end).find(|&k| initials_of_a_name(tokens, paragraph, k, end)) {
+        return Some(k);
+    }
     // A courtesy title or honorific starts the name ("Sir John Stevens",
     // "Judge Slater"); a first name does, when more words follow it.
     let found = (start..end).find(|&k| {
@@ -189,6 +192,21 @@ fn person_start(tokens: &[Token], run: Run) -> Option<usize> {
     }
     let first_name = k > found && tokens[k].is_first_name() && k + 1 < end;
     Some(if first_name { k } else { found })
+}
+
+/// Whether the token at `k` is a person's initials ("G.K." in "Rep. G.K.
+/// Barton"): capitals each followed by a full stop, then only words that
+/// mark no organisation up to the run's end. Capitals alone are an
+/// acronym ("the BBC"), and so are dotted ones before an ordinary word
+/// ("U.S. Army") or at the end ("the U.N.").
+fn initials_of_a_name(tokens: &[Token], paragraph: &str, k: usize, end: usize) -> bool {
+    let text = tokens[k].text(paragraph);
+    let dotted = text.len() >= 4 && text.ends_with('.') && is_initials(&text[..text.len() - 1]);
+    dotted
+        && k + 1 < end
+        && tokens[k + 1..end]
+            .iter()
+            .all(|t| t.is_word() && t.is_capitalised() && !t.has(shape::ACRONYM) && !marks_organisation(paragraph, t))
 }
 
 /// Where an affiliation starts after a person's name ("Jane Roe of
@@ -263,7 +281,7 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
         start += 1;
     }
     let run = (start, end);
-    if let Some(k) = person_start(tokens, run) {
+    if let Some(k) = person_start(tokens, paragraph, run) {
         let end = affiliation_start(tokens, paragraph, k, end).unwrap_or(end);
         let name_has_org_word = (k + 1..end).any(|j| tokens[j].is(tag::ORG_SUFFIX | tag::GROUP_NOUN));
         if !name_has_org_word {

@@ -107,3 +107,11 @@ fn a_title_of_eight_letters_gives_a_gender_and_a_longer_word_none() {
     assert_eq!(gender("Mr. Lamb"), Gender::Masculine);
     assert_eq!(gender("Baronesses Lamb"), Gender::Unknown);
 }
+
+#[test]
+fn dotted_initials_start_a_persons_name_but_not_an_organisations() {
+    assert_eq!(name_of("Rep. G.K. Barton"), ("G.K. Barton".into(), NameKind::Person));
+    assert_eq!(name_of("J.R. Tolkien-Hart"), ("J.R. Tolkien-Hart".into(), NameKind::Person));
+    assert_eq!(name_of("U.S. Army").1, NameKind::Organisation);
+    assert_ne!(name_of("the U.N.").1, NameKind::Person);
+}
