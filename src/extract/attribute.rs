@@ -8,7 +8,7 @@
 use super::pipeline::Position;
 use super::quotes::Quote;
 use super::tokens::{Token, shape};
-use super::{Found, Span, Spans, StatementKind};
+use super::{Found, Span, StatementKind};
 
 /// Below this confidence a speaker is left unattributed: a wrong name is
 /// worse than none.
@@ -175,7 +175,7 @@ pub(crate) fn quotes(
     let mut found = Vec::with_capacity(quotes.len());
     let mut previous: Option<Previous> = None;
     for quote in quotes {
-        let text = quote_text(paragraphs, quote);
+        let text = quote.text(paragraphs);
         if text.is_empty() || is_title(&text) {
             continue;
         }
@@ -203,30 +203,12 @@ pub(crate) fn quotes(
                 speaker,
                 kind: StatementKind::Direct,
                 cue: cue.map(|c| Span { paragraph: c.paragraph, start: c.start, end: c.end }),
-                spans: quote_spans(quote),
+                spans: quote.pieces.as_slice().into(),
                 confidence: if speaker.is_some() { confidence } else { 0.0 },
             },
         ));
     }
     found
-}
-
-/// [`Quote::text`], borrowed from its paragraph when the quote is one
-/// piece (most are), so reading it allocates nothing.
-fn quote_text<'p>(paragraphs: &'p [String], quote: &Quote) -> std::borrow::Cow<'p, str> {
-    match quote.pieces.as_slice() {
-        [one] => std::borrow::Cow::Borrowed(&paragraphs[one.paragraph][one.start..one.end]),
-        _ => std::borrow::Cow::Owned(quote.text(paragraphs)),
-    }
-}
-
-/// A quote's pieces as a statement's spans; one piece is held inline, as
-/// `Spans::from` a vector of one would hold it, without copying the vector.
-fn quote_spans(quote: &Quote) -> Spans {
-    match quote.pieces.as_slice() {
-        [one] => (*one).into(),
-        _ => quote.pieces.clone().into(),
-    }
 }
 
 /// Who a quote is given to, by which cue, how surely.

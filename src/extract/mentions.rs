@@ -196,17 +196,15 @@ fn person_start(tokens: &[Token], paragraph: &str, run: Run) -> Option<usize> {
 
 /// Whether the token at `k` is a person's initials ("G.K." in "Rep. G.K.
 /// Barton"): capitals each followed by a full stop, then only words that
-/// mark no organisation up to the run's end. Capitals alone are an
-/// acronym ("the BBC"), and so are dotted ones before an ordinary word
-/// ("U.S. Army") or at the end ("the U.N.").
+/// mark no organisation (an acronym among them) up to the run's end.
+/// Capitals alone are an acronym ("the BBC"), and so are dotted ones
+/// before an ordinary word ("U.S. Army") or at the end ("the U.N.").
 fn initials_of_a_name(tokens: &[Token], paragraph: &str, k: usize, end: usize) -> bool {
     let text = tokens[k].text(paragraph);
     let dotted = text.len() >= 4 && text.ends_with('.') && is_initials(&text[..text.len() - 1]);
     dotted
         && k + 1 < end
-        && tokens[k + 1..end]
-            .iter()
-            .all(|t| t.is_word() && t.is_capitalised() && !t.has(shape::ACRONYM) && !marks_organisation(paragraph, t))
+        && tokens[k + 1..end].iter().all(|t| t.is_word() && t.is_capitalised() && !marks_organisation(paragraph, t))
 }
 
 /// Where an affiliation starts after a person's name ("Jane Roe of

@@ -142,6 +142,16 @@ impl From<Vec<Span>> for Spans {
     }
 }
 
+/// A quote's pieces, copied only when there are several.
+impl From<&[Span]> for Spans {
+    fn from(spans: &[Span]) -> Spans {
+        match spans {
+            [one] => Spans(Pieces::One(*one)),
+            _ => Spans(Pieces::Many(spans.to_vec())),
+        }
+    }
+}
+
 impl From<Span> for Spans {
     fn from(span: Span) -> Spans {
         Spans(Pieces::One(span))

@@ -2,6 +2,8 @@
 //! and British single styles, across paragraphs, with the apostrophe and
 //! unbalanced marks kept from swallowing the rest of the document.
 
+use std::borrow::Cow;
+
 use super::Span;
 use super::bytes::Next3;
 use super::lexicon::{class, tag};
@@ -38,8 +40,12 @@ pub(crate) struct Quote {
 }
 
 impl Quote {
-    /// The quoted words, pieces joined by one space.
-    pub fn text(&self, paragraphs: &[String]) -> String {
+    /// The quoted words, pieces joined by one space; borrowed from its
+    /// paragraph when the quote is one piece (most are).
+    pub fn text<'p>(&self, paragraphs: &'p [String]) -> Cow<'p, str> {
+        if let [one] = self.pieces.as_slice() {
+            return Cow::Borrowed(&paragraphs[one.paragraph][one.start..one.end]);
+        }
         let length = self.pieces.iter().map(|s| s.end - s.start + 1).sum::<usize>();
         let mut text = String::with_capacity(length.saturating_sub(1));
         for span in &self.pieces {
@@ -48,7 +54,7 @@ impl Quote {
             }
             text.push_str(&paragraphs[span.paragraph][span.start..span.end]);
         }
-        text
+        Cow::Owned(text)
     }
 }
 
@@ -315,7 +321,7 @@ mod tests {
 
     fn texts(paragraphs: &[&str]) -> Vec<String> {
         let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-        scan(&owned).iter().map(|q| q.text(&owned)).collect()
+        scan(&owned).iter().map(|q| q.text(&owned).into_owned()).collect()
     }
 
     #[test]

@@ -35,6 +35,9 @@ impl Extractor<'_> {
                 .map(|name| (subject, name)),
             _ => None,
         };
+        // "The force has been told it must act": a passive with no agent
+        // and no finding in it, said by nobody the text names.
+        let agentless = cue.site == Site::Context && cue.class & lexicon_class::FINDING == 0;
         let mut resolved = match (cue.site, run) {
             _ if named.is_some() => named.and_then(|(subject, name)| {
                 let (id, confidence) = self.resolve_phrase(text, tokens, name)?;
@@ -45,7 +48,7 @@ impl Extractor<'_> {
             // focus found it. "The force has been told it must act": by whom
             // the text does not say; the latest document is a guess
             // (measured on the dev sets, wrong more often than right).
-            (Site::Context, _) if cue.class & lexicon_class::FINDING != 0 => {
+            (Site::Context, _) if !agentless => {
                 self.salience.document(&self.registry, self.sentence).map(|(id, c)| (id, c * 0.7))
             }
             (Site::Context, _) => None,
@@ -74,7 +77,7 @@ impl Extractor<'_> {
         }
         let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
         let unidentified = resolved.is_none()
-            && (cue.site == Site::Context && cue.class & lexicon_class::FINDING == 0
+            && (agentless
                 || run.is_some_and(|r| {
                     mentions::analyse(tokens, text, r).is_some()
                         || cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(tokens, r)
