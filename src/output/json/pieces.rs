@@ -17,14 +17,10 @@ impl JsonDocument<'_> {
     pub(super) fn write_to(&self, buf: &mut Vec<u8>) {
         buf.extend_from_slice(b"{\n      \"id\": ");
         string(buf, self.id);
-        field(buf, "title");
-        string(buf, self.title);
-        field(buf, "source");
-        optional_string(buf, self.source);
-        field(buf, "date");
-        optional_string(buf, self.date);
-        field(buf, "origin");
-        string(buf, self.origin);
+        string_field(buf, "title", self.title);
+        optional_field(buf, "source", self.source);
+        optional_field(buf, "date", self.date);
+        string_field(buf, "origin", self.origin);
         field(buf, "paragraphs");
         if self.paragraphs.is_empty() {
             buf.extend_from_slice(b"[]");
@@ -46,16 +42,11 @@ impl JsonStatement<'_> {
         let [first, last] = self.paragraphs;
         // Writing into a Vec cannot fail.
         let _ = write!(buf, "{{\n      \"id\": {}", self.id);
-        field(buf, "document");
-        string(buf, self.document);
-        field(buf, "speaker");
-        optional_string(buf, self.speaker);
-        field(buf, "kind");
-        string(buf, self.kind);
-        field(buf, "text");
-        string(buf, &self.text);
-        field(buf, "cue");
-        string(buf, self.cue);
+        string_field(buf, "document", self.document);
+        optional_field(buf, "speaker", self.speaker);
+        string_field(buf, "kind", self.kind);
+        string_field(buf, "text", &self.text);
+        string_field(buf, "cue", self.cue);
         let _ = write!(buf, ",\n      \"paragraphs\": [\n        {first},\n        {last}\n      ]");
         if let Some(confidence) = self.confidence {
             field(buf, "confidence");
@@ -73,10 +64,20 @@ fn field(buf: &mut Vec<u8>, key: &str) {
     buf.extend_from_slice(b": ");
 }
 
-fn optional_string(buf: &mut Vec<u8>, text: Option<&str>) {
+/// A field after the first whose value is a string.
+fn string_field(buf: &mut Vec<u8>, key: &str, text: &str) {
+    field(buf, key);
+    string(buf, text);
+}
+
+/// A field after the first whose value is a string or `null`.
+fn optional_field(buf: &mut Vec<u8>, key: &str, text: Option<&str>) {
     match text {
-        Some(text) => string(buf, text),
-        None => buf.extend_from_slice(b"null"),
+        Some(text) => string_field(buf, key, text),
+        None => {
+            field(buf, key);
+            buf.extend_from_slice(b"null");
+        }
     }
 }
 
