@@ -247,13 +247,17 @@ fn write_array<T: Sync>(
     if items.is_empty() {
         return out.write_all(b"[]");
     }
+    // The largest chunk rendered so far: a chunk's buffer starts that large,
+    // so it is not grown (and copied) a doubling at a time.
+    let largest = std::sync::atomic::AtomicUsize::new(0);
     // One chunk: its items, each on a new line two levels in, comma-separated.
     let render = |(index, items): (usize, &[T])| -> Vec<u8> {
-        let mut buf = Vec::new();
+        let mut buf = Vec::with_capacity(largest.load(std::sync::atomic::Ordering::Relaxed));
         for (i, value) in items.iter().enumerate() {
             buf.extend_from_slice(if index == 0 && i == 0 { b"\n    " } else { b",\n    " });
             write_item(&mut buf, value);
         }
+        largest.fetch_max(buf.len(), std::sync::atomic::Ordering::Relaxed);
         buf
     };
     out.write_all(b"[")?;

@@ -4,8 +4,6 @@
 //! Their strings are the whole text of every document, and serde_json
 //! tests each byte of a string on its own before copying it.
 
-use std::io::Write;
-
 use super::{JsonDocument, JsonStatement};
 use crate::ascii_run;
 
@@ -40,14 +38,18 @@ impl JsonStatement<'_> {
     /// This statement, as the pretty printer writes it two levels in.
     pub(super) fn write_to(&self, buf: &mut Vec<u8>) {
         let [first, last] = self.paragraphs;
-        // Writing into a Vec cannot fail.
-        let _ = write!(buf, "{{\n      \"id\": {}", self.id);
+        buf.extend_from_slice(b"{\n      \"id\": ");
+        number(buf, self.id);
         string_field(buf, "document", self.document);
         optional_field(buf, "speaker", self.speaker);
         string_field(buf, "kind", self.kind);
         string_field(buf, "text", &self.text);
         string_field(buf, "cue", self.cue);
-        let _ = write!(buf, ",\n      \"paragraphs\": [\n        {first},\n        {last}\n      ]");
+        buf.extend_from_slice(b",\n      \"paragraphs\": [\n        ");
+        number(buf, first);
+        buf.extend_from_slice(b",\n        ");
+        number(buf, last);
+        buf.extend_from_slice(b"\n      ]");
         if let Some(confidence) = self.confidence {
             field(buf, "confidence");
             // serde_json's own float format (shortest round trip).
@@ -55,6 +57,12 @@ impl JsonStatement<'_> {
         }
         buf.extend_from_slice(b"\n    }");
     }
+}
+
+/// A whole number as serde_json writes it; `core::fmt` would cost several
+/// times as much, twice for every statement.
+fn number(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// The start of a field after the first: its key and the colon.
