@@ -117,29 +117,60 @@ fn headline(text: &str) -> Option<&str> {
 /// Each paragraph is allocated at its exact length (the corpus keeps them
 /// all, and a string grown line by line holds up to twice its length).
 pub fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
+    let mut paragraphs = Vec::with_capacity(text.len() / AVERAGE_PARAGRAPH_BYTES + 1);
+    let mut current = Gathered::default();
     for line in text.split('\n') {
         let line = line.trim_matches(|c: char| c == ' ' || c == '\u{A0}');
         if line.is_empty() || starts_list_item(line) {
-            if !current.is_empty() {
-                paragraphs.push(current.as_str().to_owned());
-                current.clear();
-            }
+            current.finish_into(&mut paragraphs);
             if line.is_empty() {
                 continue;
             }
         }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(line);
+        current.push(line);
     }
-    if !current.is_empty() {
-        paragraphs.push(current.as_str().to_owned());
-    }
+    current.finish_into(&mut paragraphs);
     paragraphs.shrink_to_fit();
     paragraphs
+}
+
+/// About how long a paragraph of an article is, to make room for a text's
+/// paragraphs at once rather than a doubling at a time.
+const AVERAGE_PARAGRAPH_BYTES: usize = 256;
+
+/// The lines of the paragraph being read. Most paragraphs are one line, so
+/// the first is only borrowed and copied once, when the paragraph ends.
+#[derive(Default)]
+struct Gathered<'a> {
+    first: Option<&'a str>,
+    /// The lines joined by spaces, once a second line has come.
+    joined: String,
+}
+
+impl<'a> Gathered<'a> {
+    fn push(&mut self, line: &'a str) {
+        match self.first {
+            None => self.first = Some(line),
+            Some(first) => {
+                if self.joined.is_empty() {
+                    self.joined.push_str(first);
+                }
+                self.joined.push(' ');
+                self.joined.push_str(line);
+            }
+        }
+    }
+
+    /// Adds the paragraph, if there is one, and starts the next.
+    fn finish_into(&mut self, paragraphs: &mut Vec<String>) {
+        let Some(first) = self.first.take() else { return };
+        if self.joined.is_empty() {
+            paragraphs.push(first.to_owned());
+        } else {
+            paragraphs.push(self.joined.as_str().to_owned());
+            self.joined.clear();
+        }
+    }
 }
 
 fn starts_list_item(line: &str) -> bool {
