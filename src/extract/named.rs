@@ -10,16 +10,22 @@ fn is_title_connector(word: &str) -> bool {
 }
 
 /// A quote that names something (a book, a programme, a campaign) rather
-/// than giving someone's words.
+/// than giving someone's words. American style sets a sentence's comma or
+/// full stop inside the marks (`"The Steve Harvey Morning Show,"`), so
+/// one trailing comma or full stop does not make a title a sentence.
 pub(crate) fn is_title(text: &str) -> bool {
-    if text.ends_with(['.', ',', '!', '?']) {
+    if text.ends_with(['!', '?']) {
+        return false;
+    }
+    let text = text.strip_suffix([',', '.']).unwrap_or(text);
+    if text.ends_with(['.', ',']) || text.contains(". ") {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().take(7).collect();
     if words.len() < 2 || words.len() > 6 {
         return false;
     }
-    words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_title_connector(w))
         && words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase) || is_title_connector(w))
 }
 
@@ -62,6 +68,18 @@ fn is_name_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_with_a_comma_inside_the_marks() {
+        assert!(is_title("The Steve Harvey Morning Show,"));
+        assert!(is_title("A Question of Sport."));
+        assert!(is_title("Fair Streets Act"));
+        assert!(!is_title("We Will Win!"));
+        assert!(!is_title("a disaster for working families,"));
+        assert!(!is_title("Go."));
+        assert!(!is_title("I would,"));
+        assert!(!is_title("The Donald. Big Daddy."));
+    }
 
     #[test]
     fn words_quoted_to_be_talked_about() {
