@@ -322,8 +322,12 @@ pub(crate) fn scan_into(paragraphs: &[String], quotes: &mut Vec<Quote>) {
 fn paragraph_end(paragraphs: &[String], p: usize, mut current: Open, quotes: &mut Vec<Quote>) -> (Option<Open>, usize) {
     let text = &paragraphs[p];
     push_piece(&mut current.pieces, p, text, current.piece_start, text.len());
-    let continues =
-        paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, _, _)| family == current.family);
+    // A quote goes on in the marks it opened with: a straight double mark
+    // left open before a paragraph that opens with a curly one (or the
+    // other way round) is an excerpt's mark, not this quote's.
+    let continues = paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, straight, _)| {
+        family == current.family && (family == Family::Single || straight == current.straight)
+    });
     if let Some((_, _, content_start)) = continues {
         current.piece_start = content_start;
         return (Some(current), content_start);
@@ -426,6 +430,18 @@ mod tests {
     #[test]
     fn curly_marks_turned_the_wrong_way_read_by_their_spacing() {
         assert_eq!(texts(&["He said ”We will win“ and left. Then “fine”."]), vec!["We will win", "fine"]);
+    }
+
+    #[test]
+    fn a_quote_goes_on_only_in_the_marks_it_opened_with() {
+        assert_eq!(
+            texts(&["\"The crowd was quiet. Then it cheered.", "“We are back,” she said, and smiled.\""]),
+            vec!["The crowd was quiet. Then it cheered.", "We are back,"]
+        );
+        assert_eq!(
+            texts(&["“First part.", "“Second part.”", "\"Straight first.", "\"Straight second.\""]),
+            vec!["First part. Second part.", "Straight first. Straight second."]
+        );
     }
 
     #[test]
