@@ -68,7 +68,9 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         // A curly mark turned the wrong way (typed or converted in
         // error) reads by its spacing, as a straight one would: `said
         // ”We` opens when no quote is open, `win“ he` closes one.
-        '“' if !space_before && space_after => Some((Family::Double, Role::Either)),
+        '“' if (alnum(prev) || matches!(prev, Some('.' | ',' | '!' | '?'))) && space_after => {
+            Some((Family::Double, Role::Either))
+        }
         '“' => Some((Family::Double, Role::Open)),
         '”' if space_before && alnum(next) => Some((Family::Double, Role::Either)),
         '”' => Some((Family::Double, Role::Close)),
@@ -430,6 +432,7 @@ mod tests {
     #[test]
     fn curly_marks_turned_the_wrong_way_read_by_their_spacing() {
         assert_eq!(texts(&["He said ”We will win“ and left. Then “fine”."]), vec!["We will win", "fine"]);
+        assert_eq!(texts(&["He said:“ We will win.”"]), vec!["We will win."]);
     }
 
     #[test]
