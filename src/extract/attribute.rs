@@ -158,13 +158,13 @@ pub(crate) fn quotes(
     let mut previous: Option<Previous> = None;
     for quote in quotes {
         let text = quote.text(paragraphs);
-        if text.is_empty() || named::is_title(&text) || named::is_nickname(paragraphs, quote) {
+        if text.is_empty() || named::is_nickname(paragraphs, quote) {
             continue;
         }
         let open = sentence_at(sentences, quote.open);
         let close = sentence_at(sentences, (quote.close.0, quote.close.1.saturating_sub(1)));
         let full = open.is_some_and(|i| is_full(paragraphs, quote, sentences[i].start));
-        if !full && named::says_nothing(&text) {
+        if named::is_title(&text, !full) || !full && named::says_nothing(&text) {
             continue;
         }
         let chosen = if full {

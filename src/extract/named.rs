@@ -11,13 +11,14 @@ fn is_title_connector(word: &str) -> bool {
 
 /// A quote that names something (a book, a programme, a campaign) rather
 /// than giving someone's words. American style sets a sentence's comma or
-/// full stop inside the marks (`"The Steve Harvey Morning Show,"`), so
-/// one trailing comma or full stop does not make a title a sentence.
-pub(crate) fn is_title(text: &str) -> bool {
+/// full stop inside the marks (`"The Steve Harvey Morning Show,"`), so in
+/// a fragment one trailing comma or full stop does not make a title a
+/// sentence; a whole utterance with one (`said: "Saved as UTF-16."`) is.
+pub(crate) fn is_title(text: &str, fragment: bool) -> bool {
     if text.ends_with(['!', '?']) {
         return false;
     }
-    let text = text.strip_suffix([',', '.']).unwrap_or(text);
+    let text = if fragment { text.strip_suffix([',', '.']).unwrap_or(text) } else { text };
     if text.ends_with(['.', ',']) || text.contains(". ") {
         return false;
     }
@@ -71,14 +72,15 @@ mod tests {
 
     #[test]
     fn titles_with_a_comma_inside_the_marks() {
-        assert!(is_title("The Steve Harvey Morning Show,"));
-        assert!(is_title("A Question of Sport."));
-        assert!(is_title("Fair Streets Act"));
-        assert!(!is_title("We Will Win!"));
-        assert!(!is_title("a disaster for working families,"));
-        assert!(!is_title("Go."));
-        assert!(!is_title("I would,"));
-        assert!(!is_title("The Donald. Big Daddy."));
+        assert!(is_title("The Steve Harvey Morning Show,", true));
+        assert!(is_title("A Question of Sport.", true));
+        assert!(!is_title("Saved as UTF-16.", false));
+        assert!(is_title("Fair Streets Act", false));
+        assert!(!is_title("We Will Win!", true));
+        assert!(!is_title("a disaster for working families,", true));
+        assert!(!is_title("Go.", true));
+        assert!(!is_title("I would,", true));
+        assert!(!is_title("The Donald. Big Daddy.", true));
     }
 
     #[test]
