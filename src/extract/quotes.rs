@@ -99,14 +99,17 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
 }
 
 /// An apostrophe that stands for a century's digits (`the '80s`, `in
-/// '16,`): two digits then an `s` or the word's end. `at` is just after
-/// the mark.
+/// '16,`): two digits then an `s`, a sentence's punctuation or the
+/// paragraph's end. Two digits then a word open a quote
+/// (`'50 jobs will go,' he said`). `at` is just after the mark.
 fn elides_a_year(text: &str, at: usize) -> bool {
     let rest = text.as_bytes().get(at..).unwrap_or_default();
     match rest {
-        [a, b, tail @ ..] if a.is_ascii_digit() && b.is_ascii_digit() => {
-            !tail.first().is_some_and(|c| c.is_ascii_alphanumeric()) || tail.first() == Some(&b's')
-        }
+        [a, b, tail @ ..] if a.is_ascii_digit() && b.is_ascii_digit() => match tail {
+            [] => true,
+            [b's', after @ ..] => !after.first().is_some_and(u8::is_ascii_alphanumeric),
+            [c, ..] => matches!(c, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'),
+        },
         _ => false,
     }
 }
@@ -427,6 +430,7 @@ mod tests {
             vec!["no women at all"]
         );
         assert_eq!(texts(&["Back in ’08 he said ‘never again’."]), vec!["never again"]);
+        assert_eq!(texts(&["'50 jobs will go,' he said."]), vec!["50 jobs will go,"]);
     }
 
     #[test]
