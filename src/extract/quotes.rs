@@ -452,6 +452,20 @@ mod tests {
     }
 
     #[test]
+    fn quotes_that_start_lowercase_or_with_an_ellipsis_or_break_at_a_dash() {
+        assert_eq!(
+            texts(&["\"...and that is why,\" he said. \"this is only the start.\" Then: \"We will —\" he stopped."]),
+            vec!["...and that is why,", "this is only the start.", "We will —"]
+        );
+        assert_eq!(texts(&["She said “…not now” and left."]), vec!["…not now"]);
+    }
+
+    #[test]
+    fn a_quote_split_by_its_cue_is_two() {
+        assert_eq!(texts(&["“We will,” she said, “win this.”"]), vec!["We will,", "win this."]);
+    }
+
+    #[test]
     fn closed_then_reopened_is_two() {
         assert_eq!(texts(&["\"We lost,\" he said. \"We go on.\""]), vec!["We lost,", "We go on."]);
     }
