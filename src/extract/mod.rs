@@ -32,6 +32,7 @@ mod cues;
 mod entities;
 mod lexicon;
 mod mentions;
+mod named;
 mod pipeline;
 mod quotes;
 mod salience;

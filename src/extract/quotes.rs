@@ -64,7 +64,15 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
     let alnum = |o: Option<char>| o.is_some_and(super::tokens::is_alnum);
     match c {
-        '“' | '„' => Some((Family::Double, Role::Open)),
+        '„' => Some((Family::Double, Role::Open)),
+        // A curly mark turned the wrong way (typed or converted in
+        // error) reads by its spacing, as a straight one would: `said
+        // ”We` opens when no quote is open, `win“ he` closes one.
+        '“' if (alnum(prev) || matches!(prev, Some('.' | ',' | '!' | '?'))) && space_after => {
+            Some((Family::Double, Role::Either))
+        }
+        '“' => Some((Family::Double, Role::Open)),
+        '”' if space_before && alnum(next) => Some((Family::Double, Role::Either)),
         '”' => Some((Family::Double, Role::Close)),
         '"' => Some((
             Family::Double,
@@ -87,6 +95,22 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
             }
         }
         _ => None,
+    }
+}
+
+/// An apostrophe that stands for a century's digits (`the '80s`, `in
+/// '16,`): two digits then an `s`, a sentence's punctuation or the
+/// paragraph's end. Two digits then a word open a quote
+/// (`'50 jobs will go,' he said`). `at` is just after the mark.
+fn elides_a_year(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    match rest {
+        [a, b, tail @ ..] if a.is_ascii_digit() && b.is_ascii_digit() => match tail {
+            [] => true,
+            [b's', after @ ..] => !after.first().is_some_and(u8::is_ascii_alphanumeric),
+            [c, ..] => matches!(c, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'),
+        },
+        _ => false,
     }
 }
 
@@ -125,18 +149,19 @@ fn push_piece(pieces: &mut Vec<Span>, paragraph: usize, text: &str, start: usize
 }
 
 /// The opening mark's family if a paragraph begins with one (a quote that
-/// continues from the paragraph before).
-fn opens_with(text: &str) -> Option<(Family, usize)> {
+/// continues from the paragraph before), whether the mark is straight, and
+/// where the words start.
+fn opens_with(text: &str) -> Option<(Family, bool, usize)> {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
     if let Some(rest) = trimmed.strip_prefix("''") {
-        return rest.chars().next().is_some_and(|c| !c.is_whitespace()).then_some((Family::Double, lead + 2));
+        return rest.chars().next().is_some_and(|c| !c.is_whitespace()).then_some((Family::Double, true, lead + 2));
     }
     let mut chars = trimmed.chars();
     let c = chars.next()?;
     let next = chars.next();
     match classify(c, None, next) {
-        Some((family, Role::Open)) => Some((family, lead + c.len_utf8())),
+        Some((family, Role::Open)) => Some((family, c == '"', lead + c.len_utf8())),
         _ => None,
     }
 }
@@ -236,6 +261,9 @@ pub(crate) fn scan_into(paragraphs: &[String], quotes: &mut Vec<Quote>) {
             let prev = text[..here].chars().next_back();
             let after = i;
             let next = text[after..].chars().next();
+            if matches!(c, '\'' | '’') && elides_a_year(text, after) {
+                continue;
+            }
             let role = classify(c, prev, next);
             let Some((family, role)) = role else { continue };
             match open.as_mut() {
@@ -299,9 +327,13 @@ pub(crate) fn scan_into(paragraphs: &[String], quotes: &mut Vec<Quote>) {
 fn paragraph_end(paragraphs: &[String], p: usize, mut current: Open, quotes: &mut Vec<Quote>) -> (Option<Open>, usize) {
     let text = &paragraphs[p];
     push_piece(&mut current.pieces, p, text, current.piece_start, text.len());
-    let continues =
-        paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, _)| family == current.family);
-    if let Some((_, content_start)) = continues {
+    // A quote goes on in the marks it opened with: a straight double mark
+    // left open before a paragraph that opens with a curly one (or the
+    // other way round) is an excerpt's mark, not this quote's.
+    let continues = paragraphs.get(p + 1).and_then(|next| opens_with(next)).filter(|&(family, straight, _)| {
+        family == current.family && (family == Family::Single || straight == current.straight)
+    });
+    if let Some((_, _, content_start)) = continues {
         current.piece_start = content_start;
         return (Some(current), content_start);
     }
@@ -389,6 +421,48 @@ mod tests {
             vec!["triumph,", "fine"]
         );
         assert_eq!(texts(&["He said: \"We lost. \"We go on.\" Then left."]), vec!["We lost. We go on."]);
+    }
+
+    #[test]
+    fn an_apostrophe_for_a_centurys_digits_opens_nothing() {
+        assert_eq!(
+            texts(&["In the early '80s, she said, the firm had 'no women at all' on staff. By '96, it had ten."]),
+            vec!["no women at all"]
+        );
+        assert_eq!(texts(&["Back in ’08 he said ‘never again’."]), vec!["never again"]);
+        assert_eq!(texts(&["'50 jobs will go,' he said."]), vec!["50 jobs will go,"]);
+    }
+
+    #[test]
+    fn curly_marks_turned_the_wrong_way_read_by_their_spacing() {
+        assert_eq!(texts(&["He said ”We will win“ and left. Then “fine”."]), vec!["We will win", "fine"]);
+        assert_eq!(texts(&["He said:“ We will win.”"]), vec!["We will win."]);
+    }
+
+    #[test]
+    fn a_quote_goes_on_only_in_the_marks_it_opened_with() {
+        assert_eq!(
+            texts(&["\"The crowd was quiet. Then it cheered.", "“We are back,” she said, and smiled.\""]),
+            vec!["The crowd was quiet. Then it cheered.", "We are back,"]
+        );
+        assert_eq!(
+            texts(&["“First part.", "“Second part.”", "\"Straight first.", "\"Straight second.\""]),
+            vec!["First part. Second part.", "Straight first. Straight second."]
+        );
+    }
+
+    #[test]
+    fn quotes_that_start_lowercase_or_with_an_ellipsis_or_break_at_a_dash() {
+        assert_eq!(
+            texts(&["\"...and that is why,\" he said. \"this is only the start.\" Then: \"We will —\" he stopped."]),
+            vec!["...and that is why,", "this is only the start.", "We will —"]
+        );
+        assert_eq!(texts(&["She said “…not now” and left."]), vec!["…not now"]);
+    }
+
+    #[test]
+    fn a_quote_split_by_its_cue_is_two() {
+        assert_eq!(texts(&["“We will,” she said, “win this.”"]), vec!["We will,", "win this."]);
     }
 
     #[test]

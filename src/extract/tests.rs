@@ -321,6 +321,17 @@ mod cases {
     }
 
     #[test]
+    fn a_fragment_no_cue_introduces_is_kept_unattributed() {
+        let x = run_on(&["Ann Cole has been pounding Tom Reed as a “reckless gambler” for weeks."]);
+        assert!(has(&x, "-", StatementKind::Direct, "reckless gambler"), "{:?}", summary(&x));
+    }
+
+    #[test]
+    fn nicknames_and_mentioned_words_are_not_statements() {
+        let x = run_on(&["State Sen. Marcia “Cia” Price asked why a “she” would vote for a “he.”"]);
+        assert!(x.statements.iter().all(|s| s.kind != StatementKind::Direct), "{:?}", summary(&x));
+    }
+    #[test]
     fn odd_input_never_panics() {
         let long = "é“‘’”\"' .?! ".repeat(5000);
         for input in ["", " ", "\"", "“", "’", "'", "\"\"", "“”", "a\"b\"c", "Mr.", "He said.", "é.É", &long]

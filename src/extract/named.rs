@@ -1,0 +1,108 @@
+//! Quotes that name or mention words rather than give anyone's: titles of
+//! books, shows and laws, nicknames set inside a name, and words quoted to
+//! be talked about. Attribution skips them.
+
+use super::quotes::Quote;
+
+/// Words a quoted title is allowed besides capitalised ones.
+fn is_title_connector(word: &str) -> bool {
+    super::lexicon::lookup(word).is_function_word()
+}
+
+/// A quote that names something (a book, a programme, a campaign) rather
+/// than giving someone's words. American style sets a sentence's comma or
+/// full stop inside the marks (`"The Steve Harvey Morning Show,"`), so in
+/// a fragment one trailing comma or full stop does not make a title a
+/// sentence; a whole utterance with one (`said: "Saved as UTF-16."`) is.
+pub(crate) fn is_title(text: &str, fragment: bool) -> bool {
+    if text.ends_with(['!', '?']) {
+        return false;
+    }
+    let text = if fragment { text.strip_suffix([',', '.']).unwrap_or(text) } else { text };
+    if text.ends_with(['.', ',']) || text.contains(". ") {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
+    if words.len() < 2 || words.len() > 6 {
+        return false;
+    }
+    words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_title_connector(w))
+        && words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase) || is_title_connector(w))
+}
+
+/// A fragment that carries no one's words: no letters at all (a post's
+/// number, a figure) or function words alone (`a "she" is a "he"`), quoted
+/// to be talked about rather than to report what was said.
+pub(crate) fn says_nothing(text: &str) -> bool {
+    if !text.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .all(|w| w.is_empty() || super::lexicon::lookup(&w).is_function_word())
+}
+
+/// A nickname set inside a name (`Marcia "Cia" Price`, `Dwayne “The
+/// Rock” Johnson`): one to three capitalised words between a capitalised
+/// word and another, with nothing but a space either side.
+pub(crate) fn is_nickname(paragraphs: &[String], quote: &Quote) -> bool {
+    let [piece] = quote.pieces.as_slice() else { return false };
+    let text = &paragraphs[piece.paragraph];
+    let words: Vec<&str> = text[piece.start..piece.end].split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || !words.iter().all(|w| starts_upper(w) && w.chars().all(is_name_char)) {
+        return false;
+    }
+    let Some(before) = text[..quote.open.1].strip_suffix(' ') else { return false };
+    let Some(after) = text[quote.close.1..].strip_prefix(' ') else { return false };
+    let word_before = before.rsplit(' ').next().unwrap_or_default();
+    starts_upper(word_before) && word_before.chars().all(is_name_char) && starts_upper(after)
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_with_a_comma_inside_the_marks() {
+        assert!(is_title("The Steve Harvey Morning Show,", true));
+        assert!(is_title("A Question of Sport.", true));
+        assert!(!is_title("Saved as UTF-16.", false));
+        assert!(is_title("Fair Streets Act", false));
+        assert!(!is_title("We Will Win!", true));
+        assert!(!is_title("a disaster for working families,", true));
+        assert!(!is_title("Go.", true));
+        assert!(!is_title("I would,", true));
+        assert!(!is_title("The Donald. Big Daddy.", true));
+    }
+
+    #[test]
+    fn words_quoted_to_be_talked_about() {
+        assert!(says_nothing("783491630540001280"));
+        assert!(says_nothing("he."));
+        assert!(says_nothing("she"));
+        assert!(!says_nothing("con artist"));
+        assert!(!says_nothing("3,210 shooting victims"));
+    }
+
+    fn nickname(text: &str) -> bool {
+        let paragraphs = vec![text.to_string()];
+        let quotes = super::super::quotes::scan(&paragraphs);
+        is_nickname(&paragraphs, &quotes[0])
+    }
+
+    #[test]
+    fn nicknames_inside_names() {
+        assert!(nickname("State Del. Marcia \"Cia\" Price spoke first."));
+        assert!(nickname("Dwayne “The Rock” Johnson waved."));
+        assert!(!nickname("He called Reed \"Lyin' Tom\" at the rally."));
+        assert!(!nickname("Reed said \"No\" and left."));
+    }
+}
