@@ -60,8 +60,9 @@ impl Extractor<'_> {
                     n.is(tag::AUX) || n.is(tag::VERB) && !n.is(tag::NOUN | tag::PROPN) && !n.is_capitalised()
                 });
                 let person = (self.registry.get(id).sort == Sort::Person).then_some(gender);
-                if person.is_some() && self.person.is_none() {
-                    self.person = Some(self.registry.root(id));
+                if person.is_some() {
+                    self.named.push((k, self.registry.root(id)));
+                    self.person.get_or_insert(self.registry.root(id));
                 }
                 if subject && self.subject.is_none() {
                     self.subject = Some(self.registry.root(id));

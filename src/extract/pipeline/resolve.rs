@@ -63,6 +63,11 @@ impl Extractor<'_> {
             let sort = self.registry.get(*id).sort;
             let person = matches!(sort, Sort::Person | Sort::Described).then(|| self.registry.get(*id).gender);
             self.salience.spoke(*id, self.sentence, person);
+            // "A spokesman for X said … He added": the spokesman, who
+            // speaks for X, is a man "he" may be as well as a body "it" is.
+            if let (None, Some(gender)) = (person, run.and_then(|r| spokesperson_gender(text, tokens, r))) {
+                self.salience.spoke(*id, self.sentence, Some(gender));
+            }
             self.adopt_pending(*id, run.is_some_and(|r| is_named(tokens, r)));
             *confidence = confidence.min(1.0);
         }
@@ -161,7 +166,16 @@ impl Extractor<'_> {
                 Some((id, 0.95))
             }
             Reference::Pronoun(tags) => match pronoun_gender(tags) {
-                Some(gender) => self.salience.person_pronoun(&self.registry, gender, sentence),
+                Some(gender) => {
+                    // At most a few names a sentence: gathered on the stack.
+                    let mut after = [0; 8];
+                    let mut n = 0;
+                    for &(_, id) in self.named.iter().filter(|&&(k, _)| k >= mention.run.1).take(after.len()) {
+                        after[n] = id;
+                        n += 1;
+                    }
+                    self.salience.person_pronoun(&self.registry, gender, sentence, &after[..n])
+                }
                 None if tags & (tag::PRONOUN_N | tag::PRONOUN_PL) != 0 => {
                     self.salience.thing_pronoun(&self.registry, tags & tag::PRONOUN_PL != 0, sentence)
                 }
@@ -359,6 +373,15 @@ fn is_authored_by(text: &str, tokens: &[Token], (a, _): Run) -> bool {
     }
     // The noun, or the noun and a participle ("published", "carried out").
     tokens[a.saturating_sub(4)..a - 1].iter().rev().take_while(|t| t.is_word()).any(|t| t.is(tag::FINDINGS_NOUN))
+}
+
+/// The gender of the spokesperson a phrase names, if it names one
+/// ("a spokeswoman for the council"; "a spokesperson" gives none).
+fn spokesperson_gender(text: &str, tokens: &[Token], run: Run) -> Option<Gender> {
+    match mentions::analyse(tokens, text, run)?.reference {
+        Reference::Spokesperson { gender, .. } if gender != Gender::Unknown => Some(gender),
+        _ => None,
+    }
 }
 
 /// Whether a phrase holds a proper name (not only a pronoun or a noun).
