@@ -104,7 +104,11 @@ fn head_end(tokens: &[Token], paragraph: &str, run: Run) -> usize {
         if inside_name {
             continue;
         }
-        let lower_verb = !t.is_capitalised() && t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN);
+        // "the leading agencies": a participle after a determiner or owner
+        // modifies the noun after it.
+        let modifier = tokens[k - 1].is(tag::DET | tag::POSSESSIVE_DET) || tokens[k - 1].has(shape::POSSESSIVE);
+        let lower_verb =
+            !t.is_capitalised() && t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !modifier;
         if t.is(tag::ADP) && !t.is(tag::NOUN | tag::PROPN) && !t.is_capitalised()
             || matches!(t.text(paragraph), "who" | "which" | "whose" | "whom" | "that")
             || lower_verb
@@ -353,12 +357,10 @@ pub(crate) fn analyse(tokens: &[Token], paragraph: &str, run: Run) -> Option<Men
     if head <= start {
         return None;
     }
-    // "one of the world's largest agencies": one member, not yet named.
-    if head == start + 1
-        && tokens[start].eq(paragraph, "one")
-        && tokens.get(head).is_some_and(|t| t.eq(paragraph, "of"))
-    {
-        let member = match analyse(tokens, paragraph, (head + 1, end))?.reference {
+    // "one of the world's largest agencies": one member, not yet named
+    // (and "One of the …" is no name, though "of" joins names).
+    if tokens[start].eq(paragraph, "one") && tokens.get(start + 1).is_some_and(|t| t.eq(paragraph, "of")) {
+        let member = match analyse(tokens, paragraph, (start + 2, end))?.reference {
             Reference::Group { run } if tokens[run.1 - 1].is(tag::PERSON_NOUN) => {
                 Reference::Role { noun: run.1 - 1, definite: false, gender: Gender::Unknown }
             }

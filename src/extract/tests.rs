@@ -546,3 +546,5 @@ fn show() {
         );
     }
 }
+
+mod descriptions;

@@ -53,7 +53,14 @@ impl Extractor<'_> {
             let title = mentions::is_title(tokens, text, run, k > 0 && tokens[k - 1].eq(text, "the"));
             let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
             if !title && !title_word_alone {
-                let name = phrase_text(text, tokens, run);
+                // "Sainsbury's has", "Standard & Poor's said": a name whole
+                // when an auxiliary or reporting verb follows it, not
+                // something it owns ("Charles Clarke's planned orders").
+                let whole = tokens[run.1 - 1].has(shape::POSSESSIVE)
+                    && tokens.get(run.1).is_some_and(|n| {
+                        (n.is(tag::AUX) || n.is_verb_form()) && !n.is(tag::NOUN | tag::ADJ) && !n.is_capitalised()
+                    });
+                let name = if whole { whole_text(text, tokens, run) } else { phrase_text(text, tokens, run) };
                 let id = self.registry.name(name, kind, gender);
                 self.record_role(id, text, tokens, (k, run.0));
                 let subject = tokens[end..].iter().find(|t| !t.is(tag::ADV) || t.is(tag::NOUN)).is_some_and(|n| {
@@ -66,6 +73,7 @@ impl Extractor<'_> {
                 }
                 if subject && self.subject.is_none() {
                     self.subject = Some(self.registry.root(id));
+                    self.name_description(id);
                 }
                 // "Tom Reed and Paul Hart were charged": both are the subject.
                 if subject && k > 0 && tokens[k - 1].has(shape::LISTS_PEOPLE) {
@@ -74,6 +82,22 @@ impl Extractor<'_> {
                 self.salience.mention(id, self.sentence, subject, person);
             }
             k = end;
+        }
+    }
+
+    /// "One of the agencies says … Standard & Poor's has classed …": a body
+    /// named for the first time as the subject of the very next sentence
+    /// is the body an indefinite description just told of, though it
+    /// says nothing there.
+    fn name_description(&mut self, id: usize) {
+        let Some(pending) = &self.pending else { return };
+        let record = self.registry.get(id);
+        let new = record.first_seen == self.sentence && matches!(record.sort, Sort::Organisation | Sort::Unknown);
+        let indefinite = self.registry.get(pending.entity).placeholder == Some(false);
+        if new && indefinite && pending.company_like && pending.sentence + 1 == self.sentence {
+            let entity = pending.entity;
+            self.registry.merge(entity, id);
+            self.pending = None;
         }
     }
 
@@ -162,7 +186,10 @@ fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
         return None;
     }
     let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
-    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
+    // "Standard & Poor's" opening a sentence is a name all the same.
+    let ampersand = tokens.get(k + 1).is_some_and(|n| is_mark(n, text, b'&'))
+        && tokens.get(k + 2).is_some_and(Token::is_capitalised);
+    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) && !ampersand {
         return None;
     }
     let mut end = k + 1;
@@ -206,11 +233,19 @@ pub(super) fn phrase_text<'t>(text: &'t str, tokens: &[Token], (a, b): Run) -> &
 
 /// A description's words up to its head noun ("the review" of "the review
 /// into …").
-pub(super) fn head_words(tokens: &[Token], (a, b): Run) -> Run {
-    let stops = |t: &Token| {
-        !t.is_word() || (t.is(tag::ADP) || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ)) && !t.is_capitalised()
+/// "One of the agencies" and "a leading retailer" are whole: a member of
+/// a kind, a participle modifying the noun after it.
+pub(super) fn head_words(tokens: &[Token], text: &str, (a, b): Run) -> Run {
+    let member = tokens[a].eq(text, "one") && tokens.get(a + 1).is_some_and(|t| t.eq(text, "of"));
+    let stops = |k: usize| {
+        let t = &tokens[k];
+        let modifier = t.has(shape::VERB_ENDING) && tokens[k - 1].is(tag::DET | tag::POSSESSIVE_DET);
+        !t.is_word()
+            || (t.is(tag::ADP) && !(member && k == a + 1)
+                || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ) && !modifier)
+                && !t.is_capitalised()
     };
-    let end = (a + 1..b).find(|&k| stops(&tokens[k])).unwrap_or(b);
+    let end = (a + 1..b).find(|&k| stops(k)).unwrap_or(b);
     (a, end)
 }
 

@@ -196,7 +196,7 @@ impl Extractor<'_> {
             Reference::OwnedRole { noun } => {
                 // Someone's relative ("Sophie's mother"): a person of their own.
                 let gender = mentions::word_gender(&tokens[noun]);
-                let words = phrase_text(text, tokens, head_words(tokens, mention.run));
+                let words = phrase_text(text, tokens, head_words(tokens, text, mention.run));
                 Some((self.registry.described(words, Sort::Described, gender), 0.7))
             }
             Reference::OrgDescription { noun, definite } => {
@@ -215,7 +215,7 @@ impl Extractor<'_> {
             Reference::Document { author: None, definite, .. } => {
                 let found = definite.then(|| self.salience.document(&self.registry, sentence)).flatten();
                 found.or_else(|| {
-                    let words = phrase_text(text, tokens, head_words(tokens, mention.run));
+                    let words = phrase_text(text, tokens, head_words(tokens, text, mention.run));
                     Some((self.registry.described(words, Sort::Document, Gender::Unknown), 0.7))
                 })
             }
@@ -233,7 +233,7 @@ impl Extractor<'_> {
         person: bool,
         gender: Gender,
     ) -> Resolved {
-        let words = phrase_text(text, tokens, head_words(tokens, run));
+        let words = phrase_text(text, tokens, head_words(tokens, text, run));
         let sort = if person { Sort::Described } else { Sort::Organisation };
         let definite = mentions::is_definite(tokens, text, run);
         let id = self.registry.placeholder(words, sort, gender, definite);
@@ -243,7 +243,7 @@ impl Extractor<'_> {
         let introduced = definite || tokens[run.0..run.1].iter().any(|t| t.is(tag::DET | tag::NUM));
         if introduced {
             let owned = tokens[run.0..run.1].iter().any(|t| t.has(shape::POSSESSIVE));
-            let company_like = !person || owned || !definite;
+            let company_like = !person || owned || !definite && may_be_a_body(tokens, head_words(tokens, text, run));
             self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role, company_like });
         }
         (id, 0.6)
@@ -352,6 +352,16 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
         .collect();
     let people = tokens[noun].is(tag::DEMONYM);
     Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty() && !people, modifiers, people }
+}
+
+/// Whether an indefinite description of a person may be of a body named
+/// next ("a leading retailer has warned … Acme said"): a word stands
+/// between its article and its noun, and the noun gives no gender. "A
+/// mother told the BBC … Northshire Police said" is not the police.
+fn may_be_a_body(tokens: &[Token], (a, b): Run) -> bool {
+    let noun = &tokens[b - 1];
+    let modified = tokens[a..b - 1].iter().any(|t| t.is_word() && !t.is(tag::DET | tag::NUM));
+    modified && mentions::word_gender(noun) == Gender::Unknown
 }
 
 /// "A headteacher", "the caretaker": an article and lower-case words the

@@ -1,0 +1,48 @@
+//! Descriptions of speakers ("a mother", "one of the agencies"): the
+//! description itself, the body the next sentence names, or nobody —
+//! never the nearest organisation; and pronouns that could be either of
+//! two people.
+
+use super::{StatementKind, extract};
+
+/// Each statement's speaker name ("-" for none), kind and text.
+fn speakers(paragraphs: &[&str]) -> Vec<(String, StatementKind, String)> {
+    let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    let x = extract(&owned);
+    x.statements
+        .iter()
+        .map(|s| (s.speaker.map_or("-".into(), |i| x.entities[i].name.clone()), s.kind, s.text(&owned).into_owned()))
+        .collect()
+}
+
+fn speaker_of(found: &[(String, StatementKind, String)], text: &str) -> String {
+    found
+        .iter()
+        .find(|(_, _, t)| t == text)
+        .map(|(n, _, _)| n.clone())
+        .unwrap_or_else(|| panic!("{text} not found in {found:?}"))
+}
+
+#[test]
+fn a_mother_is_not_the_body_named_next() {
+    let found = speakers(&["A mother told the BBC her son had been failed.", "Northshire Police said it would act."]);
+    assert_ne!(speaker_of(&found, "A mother told the BBC her son had been failed."), "Northshire Police");
+    let found = speakers(&["One survivor said she had been ignored.", "Westshire Council said it was sorry."]);
+    assert_ne!(speaker_of(&found, "One survivor said she had been ignored."), "Westshire Council");
+}
+
+#[test]
+fn one_of_the_agencies_is_the_body_the_next_sentence_names() {
+    let said = "Debt is no longer a risk, one of the world's leading rating agencies says.";
+    let found = speakers(&[said, "Standard & Poor's has raised its rating."]);
+    assert_eq!(speaker_of(&found, said), "Standard & Poor's");
+    // Not named next: the description, never the group it is one of.
+    let said = "One of the biggest charities said the plan was wrong.";
+    assert_eq!(speaker_of(&speakers(&[said]), said), "One of the biggest charities");
+}
+
+#[test]
+fn a_leading_retailer_is_the_company_named_next() {
+    let said = "A leading retailer has warned of job cuts.";
+    assert_eq!(speaker_of(&speakers(&[said, "Acme said sales had fallen."]), said), "Acme");
+}
