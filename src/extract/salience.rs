@@ -213,7 +213,11 @@ impl Salience {
                     _ => false,
                 }
         };
-        let best = self.recent(sentence, 1).filter(fits).find(|i| i.speaker)?;
+        let latest = self.recent(sentence, 1).filter(fits).find(|i| i.speaker)?;
+        // Of that sentence's speakers, the first: the main clause's, not
+        // one its report tells of ("The charity claims Whitehall remains
+        // unaware. It claims …").
+        let best = self.items.iter().filter(fits).find(|i| i.speaker && i.sentence == latest.sentence)?;
         Some((registry.root(best.entity), 0.7))
     }
 
@@ -257,7 +261,15 @@ impl Salience {
             let alone = in_view.all(|other| other == first);
             return Some((first, if alone { 0.6 } else { 0.45 }));
         }
-        if let Some(i) = self.recent(sentence, 5).filter(right_sort).find(|i| i.speaker) {
+        // A one-word name with no evidence yet that has just spoken ("Oxfam
+        // says …. The charity claims") is a body the description may be;
+        // a plural one ("Conservatives") is people, not "the government".
+        let spoke_as_body = |i: &&Item| {
+            let record = registry.get(i.entity);
+            let plural = record.name.ends_with('s') && !record.name.ends_with("'s") && !record.name.ends_with("’s");
+            i.speaker && !i.person && record.sort == Sort::Unknown && !plural && same_kind(&record.name, &role.head)
+        };
+        if let Some(i) = self.recent(sentence, 5).find(|i| i.speaker && right_sort(i) || spoke_as_body(i)) {
             return Some((registry.root(i.entity), 0.65));
         }
         let best = self.recent(sentence, 2).filter(right_sort).find(|i| i.subject)?;
@@ -362,6 +374,26 @@ mod tests {
         // Named only after it: someone the text does not name, unsure.
         let (_, confidence) = salience.person_pronoun(&registry, Gender::Masculine, 1, &[paul, tom]).unwrap();
         assert!(confidence < 0.5, "{confidence}");
+    }
+
+    #[test]
+    fn it_is_the_body_that_reported_not_one_its_report_names() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let oxfam = registry.name("Oxfam", NameKind::Unknown, Gender::Unknown);
+        let whitehall = registry.name("Whitehall", NameKind::Unknown, Gender::Unknown);
+        salience.spoke(oxfam, 0, None);
+        salience.spoke(whitehall, 0, None);
+        assert_eq!(salience.thing_pronoun(&registry, false, 1).map(|r| r.0), Some(oxfam));
+        // "The charity" is the body that spoke, though its name tells
+        // nothing; "Conservatives" are people, not "the charity".
+        let mut salience = Salience::default();
+        let tories = registry.name("Conservatives", NameKind::Unknown, Gender::Unknown);
+        salience.spoke(oxfam, 0, None);
+        let role = Role { head: "charity".into(), ..Role::default() };
+        assert_eq!(salience.described(&registry, &role, false, 1).map(|r| r.0), Some(oxfam));
+        salience.spoke(tories, 1, None);
+        assert_eq!(salience.described(&registry, &role, false, 2).map(|r| r.0), Some(oxfam));
     }
 
     #[test]
