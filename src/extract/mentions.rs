@@ -6,6 +6,8 @@
 
 use super::lexicon::tag;
 use super::tokens::{Token, is_initials, is_name_joiner, is_ordinary, is_sentence_initial, lower, shape};
+pub(crate) use groups::is_counting_word;
+use groups::{group_words, quantified};
 
 /// What sort of entity a proper name looks like, from its own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,11 +68,6 @@ fn is_opener(paragraph: &str, token: &Token) -> bool {
         || token.is(tag::CCONJ)
         || (token.is(tag::ADV) && !token.is(tag::NOUN | tag::PROPN | tag::ADJ))
         || matches!(token.text(paragraph), "But" | "And" | "So" | "Yet" | "Now" | "Also")
-}
-
-/// Determiners and quantifiers that do not belong to a group's name.
-fn is_quantifier(token: &Token) -> bool {
-    token.is(tag::DET | tag::NUM) || token.has(shape::DIGIT)
 }
 
 /// Whether the phrase at `run` starts with "the" or a possessive (a
@@ -442,6 +439,9 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
             other => other,
         });
     }
+    if let Some(quantified) = quantified(tokens, paragraph, head) {
+        return quantified;
+    }
     // "the Frenchman", "a Scot": a description of a person, not a name.
     let article = |k: usize| tokens[k].is(tag::DET) && !tokens[k].is_capitalised_name();
     let demonym = (stop - start == 2 && article(start) || stop - start == 1 && start > 0 && article(start - 1))
@@ -557,21 +557,7 @@ fn trim_determiner(tokens: &[Token], paragraph: &str, (start, end): Run) -> Run 
     if start + 1 < end && tokens[start].eq(paragraph, "the") { (start + 1, end) } else { (start, end) }
 }
 
-/// The words that name a group: its phrase without determiners or quantifiers
-/// ("some young victims" names "young victims").
-fn group_words(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> Run {
-    while start + 1 < end
-        && (is_quantifier(&tokens[start])
-            || matches!(
-                lower(tokens[start].text(paragraph)).as_str(),
-                "other" | "many" | "most" | "several" | "some" | "all" | "both" | "few" | "more"
-            ))
-    {
-        start += 1;
-    }
-    (start, end)
-}
-
+mod groups;
 #[cfg(test)]
 mod tests;
 

@@ -46,3 +46,16 @@ fn a_leading_retailer_is_the_company_named_next() {
     let said = "A leading retailer has warned of job cuts.";
     assert_eq!(speaker_of(&speakers(&[said, "Acme said sales had fallen."]), said), "Acme");
 }
+
+#[test]
+fn people_counted_are_a_group_not_a_person() {
+    let found = speakers(&["Many Republicans said the plan would fail. She said it was over."]);
+    assert_eq!(speaker_of(&found, "Many Republicans said the plan would fail."), "Republicans");
+    assert_eq!(speaker_of(&found, "She said it was over."), "-");
+    // "many Republican claims": a noun, not a speaker and its verb.
+    let found = speakers(&[
+        "Director Aaron Sharockman responded that the site rates so many Republican claims as false.",
+        "\"We check context,\" he told reporters.",
+    ]);
+    assert_eq!(speaker_of(&found, "We check context,"), "Aaron Sharockman");
+}
