@@ -223,8 +223,17 @@ impl Salience {
 
     /// "a spokesman" with no organisation named: the organisation the
     /// current or previous sentence has as a subject (the one responding).
+    /// A one-word name that spoke ("Tesco said …") may be it too: it is
+    /// not the body that spoke before it.
     pub fn responding_organisation(&self, registry: &Registry, sentence: usize) -> Option<Resolved> {
-        let fits = |i: &&Item| !i.person && matches!(registry.get(i.entity).sort, Sort::Organisation);
+        let fits = |i: &&Item| {
+            !i.person
+                && match registry.get(i.entity).sort {
+                    Sort::Organisation => true,
+                    Sort::Unknown => i.speaker,
+                    _ => false,
+                }
+        };
         if let Some(best) = self.recent(sentence, 1).filter(fits).find(|i| i.subject) {
             return Some((registry.root(best.entity), 0.65));
         }
@@ -270,6 +279,11 @@ impl Salience {
             i.speaker && !i.person && record.sort == Sort::Unknown && !plural && same_kind(&record.name, &role.head)
         };
         if let Some(i) = self.recent(sentence, 5).find(|i| i.speaker && right_sort(i) || spoke_as_body(i)) {
+            if spoke_as_body(&i) && i.sentence + 1 < sentence {
+                // Only the sentence before: "the council" is not Tesco
+                // three sentences back.
+                return None;
+            }
             return Some((registry.root(i.entity), 0.65));
         }
         let best = self.recent(sentence, 2).filter(right_sort).find(|i| i.subject)?;

@@ -59,3 +59,15 @@ fn people_counted_are_a_group_not_a_person() {
     ]);
     assert_eq!(speaker_of(&found, "We check context,"), "Aaron Sharockman");
 }
+
+#[test]
+fn a_spokeswoman_speaks_for_the_body_that_last_spoke() {
+    let found = speakers(&[
+        "Northshire Police said it had made arrests.",
+        "Tesco said sales rose. Analysts said the figures were strong. A spokeswoman said the firm was pleased.",
+    ]);
+    assert_eq!(speaker_of(&found, "A spokeswoman said the firm was pleased."), "Tesco");
+    // "The council" is not a one-word name that spoke sentences before.
+    let found = speakers(&["Tesco said sales rose.", "Jo Lee said she was angry. The council said it was sorry."]);
+    assert_ne!(speaker_of(&found, "The council said it was sorry."), "Tesco");
+}
