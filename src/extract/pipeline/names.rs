@@ -54,7 +54,7 @@ impl Extractor<'_> {
             let (run, kind, gender) = mentions::classify_name(tokens, text, (from, end));
             let title = mentions::is_title(tokens, text, run, k > 0 && tokens[k - 1].eq(text, "the"));
             let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
-            if !title && !title_word_alone {
+            if !title && !title_word_alone && !describes_the_next_name(tokens, run, kind) {
                 // "Sainsbury's has", "Standard & Poor's said": a name whole
                 // when an auxiliary or reporting verb follows it, not
                 // something it owns ("Charles Clarke's planned orders").
@@ -175,6 +175,13 @@ impl Extractor<'_> {
             self.salience.mention(doc, self.sentence, subject, None);
         }
     }
+}
+
+/// "Tory leader Michael Howard": one word a first-name list holds, then
+/// a lower-case role and a name, describes that person; it is no one.
+fn describes_the_next_name(tokens: &[Token], (a, b): Run, kind: NameKind) -> bool {
+    let role = tokens.get(b).is_some_and(|t| t.is(tag::PERSON_NOUN | tag::HONORIFIC) && !t.is_capitalised());
+    kind == NameKind::Person && b == a + 1 && role && tokens.get(b + 1).is_some_and(Token::is_capitalised)
 }
 
 /// Where a proper name starting at token `k` ends, if one starts there:

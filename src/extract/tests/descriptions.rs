@@ -71,3 +71,13 @@ fn a_spokeswoman_speaks_for_the_body_that_last_spoke() {
     let found = speakers(&["Tesco said sales rose.", "Jo Lee said she was angry. The council said it was sorry."]);
     assert_ne!(speaker_of(&found, "The council said it was sorry."), "Tesco");
 }
+
+#[test]
+fn a_word_before_a_role_and_a_name_is_no_one() {
+    // "Tory" is also a first name; here it describes Michael Howard.
+    let found = speakers(&[
+        "Home Secretary Charles Clarke said the law was needed. Tory leader Michael Howard said it was not.",
+        "The minister said he would not back down.",
+    ]);
+    assert!(found.iter().all(|(n, _, _)| n != "Tory"), "{found:?}");
+}
