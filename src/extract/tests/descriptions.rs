@@ -81,3 +81,23 @@ fn a_word_before_a_role_and_a_name_is_no_one() {
     ]);
     assert!(found.iter().all(|(n, _, _)| n != "Tory"), "{found:?}");
 }
+
+#[test]
+fn a_party_spokesman_is_not_the_body_named_next() {
+    let found = speakers(&[
+        "The Conservatives said the plan was costed. A party spokesman said the figures were clear.",
+        "Sony said profits had risen.",
+    ]);
+    assert_ne!(speaker_of(&found, "A party spokesman said the figures were clear."), "Sony");
+}
+
+#[test]
+fn she_is_not_someone_of_no_known_gender_while_a_woman_spoke() {
+    let found = speakers(&["Ms Smith said the report was flawed. Her lawyer said she would appeal."]);
+    let found_after = speakers(&[
+        "Ms Smith said the report was flawed. Her lawyer said she would appeal.",
+        "She said the decision was unfair.",
+    ]);
+    assert!(!found.is_empty());
+    assert_ne!(speaker_of(&found_after, "She said the decision was unfair."), "Her lawyer");
+}
