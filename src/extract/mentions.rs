@@ -284,11 +284,11 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
         let end = affiliation_start(tokens, paragraph, k, end).unwrap_or(end);
         let name_has_org_word = (k + 1..end).any(|j| tokens[j].is(tag::ORG_SUFFIX | tag::GROUP_NOUN));
         if !name_has_org_word {
-            return ((k, end), NameKind::Person, gender_of(tokens, paragraph, (k, end)));
+            return ((k, end), NameKind::Person, gender_of(tokens, (k, end)));
         }
     }
     if let Some(k) = name_after_title(tokens, paragraph, run) {
-        return ((k, end), NameKind::Person, gender_of(tokens, paragraph, (k, end)));
+        return ((k, end), NameKind::Person, gender_of(tokens, (k, end)));
     }
     let words = &tokens[start..end];
     if words.iter().any(|t| marks_organisation(paragraph, t)) {
@@ -298,7 +298,7 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
     }
     let last = &tokens[end - 1];
     if end - start >= 2 && (last.is(tag::PROPN) || last.word.is_unknown()) {
-        return (run, NameKind::Person, gender_of(tokens, paragraph, run));
+        return (run, NameKind::Person, gender_of(tokens, run));
     }
     // A first name alone ("Melanie said"), even opening a sentence, is a
     // person, unless it is also an ordinary word ("Will", "May"). Of
@@ -309,18 +309,15 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
     (run, NameKind::Unknown, Gender::Unknown)
 }
 
-/// A person's gender from a first name or a courtesy title.
-fn gender_of(tokens: &[Token], paragraph: &str, run: Run) -> Gender {
+/// A person's gender from a first name or a title (the lexicon's
+/// `words.title_gender`).
+fn gender_of(tokens: &[Token], run: Run) -> Gender {
     for t in &tokens[run.0..run.1] {
-        let word = t.text(paragraph).trim_end_matches('.');
-        // No title below is longer than eight letters (and `lower` keeps
-        // a word's length): a longer word is not lower-cased to be sure.
-        match if word.len() <= 8 { lower(word) } else { lower("") }.as_str() {
-            "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "earl" => return Gender::Masculine,
-            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "baroness" => {
-                return Gender::Feminine;
-            }
-            _ => {}
+        if t.is(tag::TITLE_M) {
+            return Gender::Masculine;
+        }
+        if t.is(tag::TITLE_F) {
+            return Gender::Feminine;
         }
         if t.is(tag::FIRST_NAME) {
             return word_gender(t);

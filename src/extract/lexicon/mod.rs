@@ -24,7 +24,7 @@ pub(crate) struct Word(u64);
 
 /// Where a [`Word`]'s verb index starts; every tag is below it.
 const VERB_SHIFT: u32 = 48;
-const _: () = assert!(tag::DEMONYM < 1 << VERB_SHIFT, "tags stay below the verb index");
+const _: () = assert!(tag::TITLE_F < 1 << VERB_SHIFT, "tags stay below the verb index");
 
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -93,6 +93,10 @@ pub(crate) mod tag {
     /// A person by their people or place ("Frenchman", "Scot", "Texan"):
     /// "the Scot said" describes someone, it does not name them.
     pub const DEMONYM: u64 = 1 << 43;
+    /// A title that gives its holder's gender ("Mr", "Lady", "Earl"),
+    /// without being a person noun itself.
+    pub const TITLE_M: u64 = 1 << 44;
+    pub const TITLE_F: u64 = 1 << 45;
     /// Any personal pronoun the resolver follows.
     pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
 }
@@ -336,6 +340,13 @@ impl Builder {
                 Some(("words", "possessive")) => self.tag(word, tag::POSSESSIVE_DET),
                 Some(("words", "name_joiner")) => self.tag(word, tag::NAME_JOINER),
                 _ => {}
+            }
+        }
+        // Titles that give a gender come in pairs too: `mr M mrs F`.
+        let titles: Vec<&str> = curated().filter(|(s, _)| *s == "words.title_gender").map(|(_, w)| w).collect();
+        for pair in titles.chunks(2) {
+            if let [word, gender] = pair {
+                self.tag(word, if *gender == "F" { tag::TITLE_F } else { tag::TITLE_M });
             }
         }
         // Gendered words come in pairs: `mother F father M`.
