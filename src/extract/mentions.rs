@@ -6,6 +6,8 @@
 
 use super::lexicon::tag;
 use super::tokens::{Token, is_initials, is_name_joiner, is_ordinary, is_sentence_initial, lower, shape};
+pub(crate) use groups::is_counting_word;
+use groups::{group_words, quantified};
 
 /// What sort of entity a proper name looks like, from its own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +70,6 @@ fn is_opener(paragraph: &str, token: &Token) -> bool {
         || matches!(token.text(paragraph), "But" | "And" | "So" | "Yet" | "Now" | "Also")
 }
 
-/// Determiners and quantifiers that do not belong to a group's name.
-fn is_quantifier(token: &Token) -> bool {
-    token.is(tag::DET | tag::NUM) || token.has(shape::DIGIT)
-}
-
 /// Whether the phrase at `run` starts with "the" or a possessive (a
 /// definite reference back to something already named).
 pub(crate) fn is_definite(tokens: &[Token], paragraph: &str, run: Run) -> bool {
@@ -104,7 +101,11 @@ fn head_end(tokens: &[Token], paragraph: &str, run: Run) -> usize {
         if inside_name {
             continue;
         }
-        let lower_verb = !t.is_capitalised() && t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN);
+        // "the leading agencies": a participle after a determiner or owner
+        // modifies the noun after it.
+        let modifier = tokens[k - 1].is(tag::DET | tag::POSSESSIVE_DET) || tokens[k - 1].has(shape::POSSESSIVE);
+        let lower_verb =
+            !t.is_capitalised() && t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !modifier;
         if t.is(tag::ADP) && !t.is(tag::NOUN | tag::PROPN) && !t.is_capitalised()
             || matches!(t.text(paragraph), "who" | "which" | "whose" | "whom" | "that")
             || lower_verb
@@ -308,13 +309,14 @@ pub(crate) fn classify_name(tokens: &[Token], paragraph: &str, (mut start, end):
     (run, NameKind::Unknown, Gender::Unknown)
 }
 
-/// A person's gender from a first name or a title that tells it.
+/// A person's gender from a first name or a title (the lexicon's
+/// `words.title_gender`).
 fn gender_of(tokens: &[Token], run: Run) -> Gender {
     for t in &tokens[run.0..run.1] {
-        if t.is(tag::TITLE_MASCULINE) {
+        if t.is(tag::TITLE_M) {
             return Gender::Masculine;
         }
-        if t.is(tag::TITLE_FEMININE) {
+        if t.is(tag::TITLE_F) {
             return Gender::Feminine;
         }
         if t.is(tag::FIRST_NAME) {
@@ -349,12 +351,10 @@ pub(crate) fn analyse(tokens: &[Token], paragraph: &str, run: Run) -> Option<Men
     if head <= start {
         return None;
     }
-    // "one of the world's largest agencies": one member, not yet named.
-    if head == start + 1
-        && tokens[start].eq(paragraph, "one")
-        && tokens.get(head).is_some_and(|t| t.eq(paragraph, "of"))
-    {
-        let member = match analyse(tokens, paragraph, (head + 1, end))?.reference {
+    // "one of the world's largest agencies": one member, not yet named
+    // (and "One of the …" is no name, though "of" joins names).
+    if tokens[start].eq(paragraph, "one") && tokens.get(start + 1).is_some_and(|t| t.eq(paragraph, "of")) {
+        let member = match analyse(tokens, paragraph, (start + 2, end))?.reference {
             Reference::Group { run } if tokens[run.1 - 1].is(tag::PERSON_NOUN) => {
                 Reference::Role { noun: run.1 - 1, definite: false, gender: Gender::Unknown }
             }
@@ -435,6 +435,9 @@ fn reference(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
             }
             other => other,
         });
+    }
+    if let Some(quantified) = quantified(tokens, paragraph, head) {
+        return quantified;
     }
     // "the Frenchman", "a Scot": a description of a person, not a name.
     let article = |k: usize| tokens[k].is(tag::DET) && !tokens[k].is_capitalised_name();
@@ -551,21 +554,7 @@ fn trim_determiner(tokens: &[Token], paragraph: &str, (start, end): Run) -> Run 
     if start + 1 < end && tokens[start].eq(paragraph, "the") { (start + 1, end) } else { (start, end) }
 }
 
-/// The words that name a group: its phrase without determiners or quantifiers
-/// ("some young victims" names "young victims").
-fn group_words(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> Run {
-    while start + 1 < end
-        && (is_quantifier(&tokens[start])
-            || matches!(
-                lower(tokens[start].text(paragraph)).as_str(),
-                "other" | "many" | "most" | "several" | "some" | "all" | "both" | "few" | "more"
-            ))
-    {
-        start += 1;
-    }
-    (start, end)
-}
-
+mod groups;
 #[cfg(test)]
 mod tests;
 

@@ -48,6 +48,10 @@ struct Extractor<'a> {
     subject: Option<usize>,
     /// The first person the sentence being read names.
     person: Option<usize>,
+    /// The people the sentence being read names (outside quotes), each
+    /// with the token its name starts at, in order: a pronoun is none of
+    /// those named after it.
+    named: Vec<(usize, usize)>,
     records: Vec<SentenceRecord>,
     cues: Vec<ResolvedCue>,
     /// Reported statements, in document order.
@@ -96,6 +100,7 @@ fn run_with(paragraphs: &[String], read_ahead: bool) -> Extraction {
         pending: None,
         subject: None,
         person: None,
+        named: Vec::new(),
         records,
         cues,
         reported: Vec::new(),
@@ -158,6 +163,7 @@ impl Extractor<'_> {
         (inside, keep): (bool, bool),
     ) {
         let text = &self.paragraphs[p];
+        self.named.clear();
         self.define_acronyms(text, tokens);
         self.note_names(text, tokens);
         self.note_documents(text, tokens);
@@ -333,6 +339,19 @@ mod tests {
         let quote = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("the quote");
         assert_eq!(quote.speaker.map(|i| x.entities[i].name.as_str()), Some("Tom Reed"), "{x:?}");
         assert_eq!(x.statements.len(), 4, "three reported sentences and the quote: {x:?}");
+    }
+
+    #[test]
+    fn he_is_the_spokesman_not_the_man_named_after_him() {
+        let paragraphs: Vec<String> = [
+            "Tom Reed said he would leave the party.",
+            "A spokesman for the Westshire Party said Mr Reed had been wrong. He added that Mr Reed had chosen to go.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let x = run_with(&paragraphs, false);
+        let last = x.statements.last().expect("the last sentence");
+        assert_eq!(last.speaker.map(|i| x.entities[i].name.as_str()), Some("Westshire Party"), "{x:?}");
     }
 
     #[test]

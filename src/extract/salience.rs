@@ -125,12 +125,22 @@ impl Salience {
 
     /// "he" or "she": the latest person of that gender, a subject before
     /// an object; unsure when another person of that gender is in view.
-    pub fn person_pronoun(&self, registry: &Registry, gender: Gender, sentence: usize) -> Option<Resolved> {
+    /// Never one of `named_after`, the people the pronoun's own sentence
+    /// names after it: "He said Mr Jackson had left" is not Mr Jackson.
+    pub fn person_pronoun(
+        &self,
+        registry: &Registry,
+        gender: Gender,
+        sentence: usize,
+        named_after: &[usize],
+    ) -> Option<Resolved> {
         let gender_of = |i: &Item| if i.person { i.gender } else { registry.get(i.entity).gender };
         let fits = |i: &&Item| {
             let person = i.person || matches!(registry.get(i.entity).sort, Sort::Person | Sort::Described);
             person && agrees(gender, gender_of(i))
         };
+        // Those named after it stay in view as rivals; they are only never chosen.
+        let choosable = |i: &&&Item| !named_after.contains(&registry.root(i.entity));
         // At most KEPT of them: gathered on the stack, not in a new vector.
         let mut gathered = [&NO_ITEM; KEPT];
         let mut n = 0;
@@ -143,10 +153,17 @@ impl Salience {
         let best = candidates
             .iter()
             .filter(recent)
+            .filter(choosable)
             .find(|i| i.speaker)
-            .or_else(|| candidates.iter().filter(recent).find(|i| i.subject))
-            .or_else(|| candidates.iter().find(|i| i.subject))
-            .or_else(|| candidates.first())?;
+            .or_else(|| candidates.iter().filter(recent).filter(choosable).find(|i| i.subject))
+            .or_else(|| candidates.iter().filter(choosable).find(|i| i.subject))
+            .or_else(|| candidates.iter().find(choosable));
+        let Some(best) = best else {
+            // Only people its sentence names after it: someone the text
+            // does not name spoke (kept as a speaker no one is sure of, so
+            // the sentence's other cues do not take its words).
+            return candidates.first().map(|i| (registry.root(i.entity), 0.3));
+        };
         if self.unnamed.is_some_and(|(at, g)| at >= best.sentence && at + REACH >= sentence && agrees(gender, g)) {
             return None;
         }
@@ -154,7 +171,13 @@ impl Salience {
         let others = |i: &&&Item| registry.root(i.entity) != chosen;
         // Another person of that gender named as a subject since, or
         // anywhere in view.
-        let later_rival = candidates.iter().take_while(|i| !std::ptr::eq(**i, *best)).filter(others).any(|i| i.subject);
+        // Those named after the pronoun came after it, not between.
+        let later_rival = candidates
+            .iter()
+            .take_while(|i| !std::ptr::eq(**i, *best))
+            .filter(others)
+            .filter(choosable)
+            .any(|i| i.subject);
         let any_rival = candidates.iter().any(|i| others(&i));
         // "Tom Reed and Paul Hart were charged. He said …": two people in
         // the same place of the same sentence; either could be "he".
@@ -163,8 +186,14 @@ impl Salience {
             .filter(others)
             .any(|i| i.sentence == best.sentence && i.subject == best.subject && i.speaker == best.speaker);
         let exact = gender_of(best) == gender;
+        // "Her lawyer said she would appeal. She said …": one of no known
+        // gender is not sure to be "she" while a woman who spoke or acted
+        // is in view.
+        let gendered_rival =
+            candidates.iter().filter(others).any(|i| gender_of(i) == gender && (i.speaker || i.subject));
         let confidence = match (any_rival, later_rival, exact) {
             _ if tied => 0.45,
+            (true, _, false) if gendered_rival => 0.45,
             (false, _, true) => 0.9,
             (false, _, false) => 0.75,
             (true, false, _) if best.speaker && recent(&best) => 0.8,
@@ -190,14 +219,27 @@ impl Salience {
                     _ => false,
                 }
         };
-        let best = self.recent(sentence, 1).filter(fits).find(|i| i.speaker)?;
+        let latest = self.recent(sentence, 1).filter(fits).find(|i| i.speaker)?;
+        // Of that sentence's speakers, the first: the main clause's, not
+        // one its report tells of ("The charity claims Whitehall remains
+        // unaware. It claims …").
+        let best = self.items.iter().filter(fits).find(|i| i.speaker && i.sentence == latest.sentence)?;
         Some((registry.root(best.entity), 0.7))
     }
 
     /// "a spokesman" with no organisation named: the organisation the
     /// current or previous sentence has as a subject (the one responding).
+    /// A one-word name that spoke ("Tesco said …") may be it too: it is
+    /// not the body that spoke before it.
     pub fn responding_organisation(&self, registry: &Registry, sentence: usize) -> Option<Resolved> {
-        let fits = |i: &&Item| !i.person && matches!(registry.get(i.entity).sort, Sort::Organisation);
+        let fits = |i: &&Item| {
+            !i.person
+                && match registry.get(i.entity).sort {
+                    Sort::Organisation => true,
+                    Sort::Unknown => i.speaker,
+                    _ => false,
+                }
+        };
         if let Some(best) = self.recent(sentence, 1).filter(fits).find(|i| i.subject) {
             return Some((registry.root(best.entity), 0.65));
         }
@@ -234,7 +276,20 @@ impl Salience {
             let alone = in_view.all(|other| other == first);
             return Some((first, if alone { 0.6 } else { 0.45 }));
         }
-        if let Some(i) = self.recent(sentence, 5).filter(right_sort).find(|i| i.speaker) {
+        // A one-word name with no evidence yet that has just spoken ("Oxfam
+        // says …. The charity claims") is a body the description may be;
+        // a plural one ("Conservatives") is people, not "the government".
+        let spoke_as_body = |i: &&Item| {
+            let record = registry.get(i.entity);
+            let plural = record.name.ends_with('s') && !record.name.ends_with("'s") && !record.name.ends_with("’s");
+            i.speaker && !i.person && record.sort == Sort::Unknown && !plural && same_kind(&record.name, &role.head)
+        };
+        if let Some(i) = self.recent(sentence, 5).find(|i| i.speaker && right_sort(i) || spoke_as_body(i)) {
+            if spoke_as_body(&i) && i.sentence + 1 < sentence {
+                // Only the sentence before: "the council" is not Tesco
+                // three sentences back.
+                return None;
+            }
             return Some((registry.root(i.entity), 0.65));
         }
         let best = self.recent(sentence, 2).filter(right_sort).find(|i| i.subject)?;
@@ -283,8 +338,8 @@ mod tests {
         let jo = registry.name("Jo Bell", NameKind::Person, Gender::Feminine);
         salience.mention(tom, 0, true, Some(Gender::Masculine));
         salience.mention(jo, 1, true, Some(Gender::Feminine));
-        assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2).map(|r| r.0), Some(jo));
-        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2).map(|r| r.0), Some(tom));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2, &[]).map(|r| r.0), Some(jo));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2, &[]).map(|r| r.0), Some(tom));
     }
 
     #[test]
@@ -295,7 +350,7 @@ mod tests {
         let lee = registry.name("Joe Lee", NameKind::Person, Gender::Masculine);
         salience.mention(lee, 0, true, Some(Gender::Masculine));
         salience.mention(department, 1, true, Some(Gender::Feminine));
-        assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2).map(|r| r.0), Some(department));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Feminine, 2, &[]).map(|r| r.0), Some(department));
     }
 
     #[test]
@@ -305,11 +360,11 @@ mod tests {
         let jo = registry.name("Jo Bell", NameKind::Person, Gender::Feminine);
         salience.spoke(jo, 0, Some(Gender::Feminine));
         salience.spoke_unnamed(1, Gender::Feminine);
-        assert!(salience.person_pronoun(&registry, Gender::Feminine, 2).is_none());
+        assert!(salience.person_pronoun(&registry, Gender::Feminine, 2, &[]).is_none());
         // A man is still found: the unnamed speaker is a woman.
         let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
         salience.spoke(tom, 0, Some(Gender::Masculine));
-        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2).map(|r| r.0), Some(tom));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 2, &[]).map(|r| r.0), Some(tom));
     }
 
     #[test]
@@ -326,11 +381,49 @@ mod tests {
     }
 
     #[test]
+    fn he_is_not_the_man_his_sentence_names_after_him() {
+        // "A spokesman for Tom Hart said … He added that Paul Lee had gone."
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
+        let paul = registry.name("Paul Lee", NameKind::Person, Gender::Masculine);
+        salience.spoke(tom, 0, Some(Gender::Masculine));
+        salience.mention(paul, 1, true, Some(Gender::Masculine));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 1, &[tom]).map(|r| r.0), Some(paul));
+        assert_eq!(salience.person_pronoun(&registry, Gender::Masculine, 1, &[paul]).map(|r| r.0), Some(tom));
+        // Named only after it: someone the text does not name, unsure.
+        let (_, confidence) = salience.person_pronoun(&registry, Gender::Masculine, 1, &[paul, tom]).unwrap();
+        assert!(confidence < 0.5, "{confidence}");
+    }
+
+    #[test]
+    fn it_is_the_body_that_reported_not_one_its_report_names() {
+        let mut registry = Registry::default();
+        let mut salience = Salience::default();
+        let oxfam = registry.name("Oxfam", NameKind::Unknown, Gender::Unknown);
+        let whitehall = registry.name("Whitehall", NameKind::Unknown, Gender::Unknown);
+        salience.spoke(oxfam, 0, None);
+        salience.spoke(whitehall, 0, None);
+        assert_eq!(salience.thing_pronoun(&registry, false, 1).map(|r| r.0), Some(oxfam));
+        // "The charity" is the body that spoke, though its name tells
+        // nothing; "Conservatives" are people, not "the charity".
+        let mut salience = Salience::default();
+        let tories = registry.name("Conservatives", NameKind::Unknown, Gender::Unknown);
+        salience.spoke(oxfam, 0, None);
+        let role = Role { head: "charity".into(), ..Role::default() };
+        assert_eq!(salience.described(&registry, &role, false, 1).map(|r| r.0), Some(oxfam));
+        salience.spoke(tories, 1, None);
+        assert_ne!(salience.described(&registry, &role, false, 2).map(|r| r.0), Some(tories));
+        // Nor a one-word name further back than the sentence before.
+        assert_eq!(salience.described(&registry, &role, false, 2).map(|r| r.0), None);
+    }
+
+    #[test]
     fn pronouns_do_not_reach_far_back() {
         let mut registry = Registry::default();
         let mut salience = Salience::default();
         let tom = registry.name("Tom Hart", NameKind::Person, Gender::Masculine);
         salience.mention(tom, 0, true, Some(Gender::Masculine));
-        assert!(salience.person_pronoun(&registry, Gender::Masculine, 10).is_none());
+        assert!(salience.person_pronoun(&registry, Gender::Masculine, 10, &[]).is_none());
     }
 }

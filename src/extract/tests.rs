@@ -557,3 +557,5 @@ fn show() {
         );
     }
 }
+
+mod descriptions;

@@ -132,7 +132,14 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
             k -= 1;
             continue;
         }
-        if in_phrase(prev) {
+        // "the world's leading agencies", "its growing membership": a
+        // participle between a determiner or owner and its noun.
+        let modifier = prev.is_word()
+            && !prev.is_capitalised()
+            && prev.has(shape::VERB_ENDING)
+            && k - 1 > floor
+            && (tokens[k - 2].is(tag::DET | tag::POSSESSIVE_DET) || tokens[k - 2].has(shape::POSSESSIVE));
+        if in_phrase(prev) || modifier {
             k -= 1;
             start = k;
             continue;

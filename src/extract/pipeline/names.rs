@@ -49,22 +49,33 @@ impl Extractor<'_> {
                 k += 1;
                 continue;
             };
-            let (run, kind, gender) = mentions::classify_name(tokens, text, (k, end));
+            // "Many Democrats": people counted, no name of a person.
+            let from = if end - k >= 2 && mentions::is_counting_word(text, &tokens[k]) { k + 1 } else { k };
+            let (run, kind, gender) = mentions::classify_name(tokens, text, (from, end));
             let title = mentions::is_title(tokens, text, run, k > 0 && tokens[k - 1].eq(text, "the"));
             let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
-            if !title && !title_word_alone {
-                let name = phrase_text(text, tokens, run);
+            if !title && !title_word_alone && !describes_the_next_name(tokens, run, kind) {
+                // "Sainsbury's has", "Standard & Poor's said": a name whole
+                // when an auxiliary or reporting verb follows it, not
+                // something it owns ("Charles Clarke's planned orders").
+                let whole = tokens[run.1 - 1].has(shape::POSSESSIVE)
+                    && tokens.get(run.1).is_some_and(|n| {
+                        (n.is(tag::AUX) || n.is_verb_form()) && !n.is(tag::NOUN | tag::ADJ) && !n.is_capitalised()
+                    });
+                let name = if whole { whole_text(text, tokens, run) } else { phrase_text(text, tokens, run) };
                 let id = self.registry.name(name, kind, gender);
                 self.record_role(id, text, tokens, (k, run.0));
                 let subject = tokens[end..].iter().find(|t| !t.is(tag::ADV) || t.is(tag::NOUN)).is_some_and(|n| {
                     n.is(tag::AUX) || n.is(tag::VERB) && !n.is(tag::NOUN | tag::PROPN) && !n.is_capitalised()
                 });
                 let person = (self.registry.get(id).sort == Sort::Person).then_some(gender);
-                if person.is_some() && self.person.is_none() {
-                    self.person = Some(self.registry.root(id));
+                if person.is_some() {
+                    self.named.push((k, self.registry.root(id)));
+                    self.person.get_or_insert(self.registry.root(id));
                 }
                 if subject && self.subject.is_none() {
                     self.subject = Some(self.registry.root(id));
+                    self.name_description(id);
                 }
                 // "Tom Reed and Paul Hart were charged": both are the subject.
                 if subject && k > 0 && tokens[k - 1].has(shape::LISTS_PEOPLE) {
@@ -73,6 +84,22 @@ impl Extractor<'_> {
                 self.salience.mention(id, self.sentence, subject, person);
             }
             k = end;
+        }
+    }
+
+    /// "One of the agencies says … Standard & Poor's has classed …": a body
+    /// named for the first time as the subject of the very next sentence
+    /// is the body an indefinite description just told of, though it
+    /// says nothing there.
+    fn name_description(&mut self, id: usize) {
+        let Some(pending) = &self.pending else { return };
+        let record = self.registry.get(id);
+        let new = record.first_seen == self.sentence && matches!(record.sort, Sort::Organisation | Sort::Unknown);
+        let indefinite = self.registry.get(pending.entity).placeholder == Some(false);
+        if new && indefinite && pending.company_like && pending.sentence + 1 == self.sentence {
+            let entity = pending.entity;
+            self.registry.merge(entity, id);
+            self.pending = None;
         }
     }
 
@@ -150,6 +177,13 @@ impl Extractor<'_> {
     }
 }
 
+/// "Tory leader Michael Howard": one word a first-name list holds, then
+/// a lower-case role and a name, describes that person; it is no one.
+fn describes_the_next_name(tokens: &[Token], (a, b): Run, kind: NameKind) -> bool {
+    let role = tokens.get(b).is_some_and(|t| t.is(tag::PERSON_NOUN | tag::HONORIFIC) && !t.is_capitalised());
+    kind == NameKind::Person && b == a + 1 && role && tokens.get(b + 1).is_some_and(Token::is_capitalised)
+}
+
 /// Where a proper name starting at token `k` ends, if one starts there:
 /// capitalised words and the joiners between them ("Bank of England"); a
 /// month or day only inside a name ("Brian May"), an opener ("The") only
@@ -161,7 +195,10 @@ fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
         return None;
     }
     let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
-    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) {
+    // "Standard & Poor's" opening a sentence is a name all the same.
+    let ampersand = tokens.get(k + 1).is_some_and(|n| is_mark(n, text, b'&'))
+        && tokens.get(k + 2).is_some_and(Token::is_capitalised);
+    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) && !ampersand {
         return None;
     }
     let mut end = k + 1;
@@ -205,11 +242,19 @@ pub(super) fn phrase_text<'t>(text: &'t str, tokens: &[Token], (a, b): Run) -> &
 
 /// A description's words up to its head noun ("the review" of "the review
 /// into …").
-pub(super) fn head_words(tokens: &[Token], (a, b): Run) -> Run {
-    let stops = |t: &Token| {
-        !t.is_word() || (t.is(tag::ADP) || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ)) && !t.is_capitalised()
+/// "One of the agencies" and "a leading retailer" are whole: a member of
+/// a kind, a participle modifying the noun after it.
+pub(super) fn head_words(tokens: &[Token], text: &str, (a, b): Run) -> Run {
+    let member = tokens[a].eq(text, "one") && tokens.get(a + 1).is_some_and(|t| t.eq(text, "of"));
+    let stops = |k: usize| {
+        let t = &tokens[k];
+        let modifier = t.has(shape::VERB_ENDING) && tokens[k - 1].is(tag::DET | tag::POSSESSIVE_DET);
+        !t.is_word()
+            || (t.is(tag::ADP) && !(member && k == a + 1)
+                || t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ) && !modifier)
+                && !t.is_capitalised()
     };
-    let end = (a + 1..b).find(|&k| stops(&tokens[k])).unwrap_or(b);
+    let end = (a + 1..b).find(|&k| stops(k)).unwrap_or(b);
     (a, end)
 }
 

@@ -63,6 +63,11 @@ impl Extractor<'_> {
             let sort = self.registry.get(*id).sort;
             let person = matches!(sort, Sort::Person | Sort::Described).then(|| self.registry.get(*id).gender);
             self.salience.spoke(*id, self.sentence, person);
+            // "A spokesman for X said … He added": the spokesman, who
+            // speaks for X, is a man "he" may be as well as a body "it" is.
+            if let (None, Some(gender)) = (person, run.and_then(|r| spokesperson_gender(text, tokens, r))) {
+                self.salience.spoke(*id, self.sentence, Some(gender));
+            }
             self.adopt_pending(*id, run.is_some_and(|r| is_named(tokens, r)));
             *confidence = confidence.min(1.0);
         }
@@ -161,7 +166,16 @@ impl Extractor<'_> {
                 Some((id, 0.95))
             }
             Reference::Pronoun(tags) => match pronoun_gender(tags) {
-                Some(gender) => self.salience.person_pronoun(&self.registry, gender, sentence),
+                Some(gender) => {
+                    // At most a few names a sentence: gathered on the stack.
+                    let mut after = [0; 8];
+                    let mut n = 0;
+                    for &(_, id) in self.named.iter().filter(|&&(k, _)| k >= mention.run.1).take(after.len()) {
+                        after[n] = id;
+                        n += 1;
+                    }
+                    self.salience.person_pronoun(&self.registry, gender, sentence, &after[..n])
+                }
                 None if tags & (tag::PRONOUN_N | tag::PRONOUN_PL) != 0 => {
                     self.salience.thing_pronoun(&self.registry, tags & tag::PRONOUN_PL != 0, sentence)
                 }
@@ -182,13 +196,21 @@ impl Extractor<'_> {
             Reference::OwnedRole { noun } => {
                 // Someone's relative ("Sophie's mother"): a person of their own.
                 let gender = mentions::word_gender(&tokens[noun]);
-                let words = phrase_text(text, tokens, head_words(tokens, mention.run));
+                let words = phrase_text(text, tokens, head_words(tokens, text, mention.run));
                 Some((self.registry.described(words, Sort::Described, gender), 0.7))
             }
             Reference::OrgDescription { noun, definite } => {
                 let role = role_of(text, tokens, mention.run, noun);
                 let found = definite.then(|| self.salience.described(&self.registry, &role, false, sentence)).flatten();
-                found.or_else(|| Some(self.placeholder(text, tokens, mention.run, role, false, Gender::Unknown)))
+                found.or_else(|| {
+                    let made = self.placeholder(text, tokens, mention.run, role, false, Gender::Unknown);
+                    // "A party spokesman" speaks for a body in view, never
+                    // for the next one named ("… Sony said").
+                    if tokens.get(noun + 1).is_some_and(|t| t.is(tag::SPOKESPERSON)) {
+                        self.pending = None;
+                    }
+                    Some(made)
+                })
             }
             Reference::Group { run } => {
                 let words = phrase_text(text, tokens, run);
@@ -201,7 +223,7 @@ impl Extractor<'_> {
             Reference::Document { author: None, definite, .. } => {
                 let found = definite.then(|| self.salience.document(&self.registry, sentence)).flatten();
                 found.or_else(|| {
-                    let words = phrase_text(text, tokens, head_words(tokens, mention.run));
+                    let words = phrase_text(text, tokens, head_words(tokens, text, mention.run));
                     Some((self.registry.described(words, Sort::Document, Gender::Unknown), 0.7))
                 })
             }
@@ -219,7 +241,7 @@ impl Extractor<'_> {
         person: bool,
         gender: Gender,
     ) -> Resolved {
-        let words = phrase_text(text, tokens, head_words(tokens, run));
+        let words = phrase_text(text, tokens, head_words(tokens, text, run));
         let sort = if person { Sort::Described } else { Sort::Organisation };
         let definite = mentions::is_definite(tokens, text, run);
         let id = self.registry.placeholder(words, sort, gender, definite);
@@ -229,7 +251,7 @@ impl Extractor<'_> {
         let introduced = definite || tokens[run.0..run.1].iter().any(|t| t.is(tag::DET | tag::NUM));
         if introduced {
             let owned = tokens[run.0..run.1].iter().any(|t| t.has(shape::POSSESSIVE));
-            let company_like = !person || owned || !definite;
+            let company_like = !person || owned || !definite && may_be_a_body(tokens, head_words(tokens, text, run));
             self.pending = Some(Pending { entity: id, sentence: self.sentence, person, role, company_like });
         }
         (id, 0.6)
@@ -340,6 +362,16 @@ fn role_of(text: &str, tokens: &[Token], (a, _): Run, noun: usize) -> Role {
     Role { head: tokens[noun].text(text).to_lowercase(), named: !modifiers.is_empty() && !people, modifiers, people }
 }
 
+/// Whether an indefinite description of a person may be of a body named
+/// next ("a leading retailer has warned … Acme said"): a word stands
+/// between its article and its noun, and the noun gives no gender. "A
+/// mother told the BBC … Northshire Police said" is not the police.
+fn may_be_a_body(tokens: &[Token], (a, b): Run) -> bool {
+    let noun = &tokens[b - 1];
+    let modified = tokens[a..b - 1].iter().any(|t| t.is_word() && !t.is(tag::DET | tag::NUM));
+    modified && mentions::word_gender(noun) == Gender::Unknown
+}
+
 /// "A headteacher", "the caretaker": an article and lower-case words the
 /// lexicon does not know as people. Someone spoke, though the text does
 /// not say who in words the extractor can resolve.
@@ -359,6 +391,15 @@ fn is_authored_by(text: &str, tokens: &[Token], (a, _): Run) -> bool {
     }
     // The noun, or the noun and a participle ("published", "carried out").
     tokens[a.saturating_sub(4)..a - 1].iter().rev().take_while(|t| t.is_word()).any(|t| t.is(tag::FINDINGS_NOUN))
+}
+
+/// The gender of the spokesperson a phrase names, if it names one
+/// ("a spokeswoman for the council"; "a spokesperson" gives none).
+fn spokesperson_gender(text: &str, tokens: &[Token], run: Run) -> Option<Gender> {
+    match mentions::analyse(tokens, text, run)?.reference {
+        Reference::Spokesperson { gender, .. } if gender != Gender::Unknown => Some(gender),
+        _ => None,
+    }
 }
 
 /// Whether a phrase holds a proper name (not only a pronoun or a noun).
