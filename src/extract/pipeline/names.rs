@@ -150,8 +150,10 @@ impl Extractor<'_> {
 
 /// The stems of a role's words lower-cased, one space apart: each word's
 /// `to_lowercase`, joined, built in one string rather than one a word.
-fn role_phrase<'t>(text: &str, words: impl Iterator<Item = &'t Token>) -> String {
-    let mut phrase = String::new();
+fn role_phrase<'t>(text: &str, words: impl Iterator<Item = &'t Token> + Clone) -> String {
+    // Room for the words as written and a space after each: all an ASCII
+    // phrase needs, so it grows at most once.
+    let mut phrase = String::with_capacity(words.clone().map(|t| t.end - t.start + 1).sum());
     for (n, t) in words.enumerate() {
         if n > 0 {
             phrase.push(' ');
