@@ -4,6 +4,7 @@
 //! the next document frees nothing.
 
 use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use std::hash::BuildHasher;
 
 /// A key's place in [`Keys::text`] and the entity it names.
@@ -52,19 +53,24 @@ impl Keys {
         self.insert_with(key, id, false)
     }
 
+    /// One probe finds the key or the slot it goes in.
     fn insert_with(&mut self, key: &str, id: usize, replace: bool) -> bool {
         let hash = self.hash(key);
         let Keys { text, table, hasher } = self;
-        if let Some(slot) = table.find_mut(hash, |slot| Self::key_of(text, slot) == key) {
-            if replace {
-                slot.id = id;
+        let eq = |slot: &Slot| Self::key_of(text, slot) == key;
+        match table.entry(hash, eq, |slot| hasher.hash_one(Self::key_of(text, slot))) {
+            Entry::Occupied(mut found) => {
+                if replace {
+                    found.get_mut().id = id;
+                }
+                false
             }
-            return false;
+            Entry::Vacant(vacant) => {
+                vacant.insert(Slot { start: text.len(), len: key.len(), id });
+                text.push_str(key);
+                true
+            }
         }
-        let slot = Slot { start: text.len(), len: key.len(), id };
-        text.push_str(key);
-        table.insert_unique(hash, slot, |slot| hasher.hash_one(Self::key_of(text, slot)));
-        true
     }
 
     /// How many keys the table has room for, its text counted at 32 bytes
