@@ -299,7 +299,8 @@ impl Registry {
         }
     }
 
-    /// Another name for `id`; the longer of two names becomes its name.
+    /// Another name for `id`, `key` being its normal form; the longer of
+    /// two names becomes its name.
     fn alias(&mut self, id: usize, name: &str, key: &str) {
         self.keys.insert(key, id);
         let root = self.root(id);
@@ -309,7 +310,8 @@ impl Registry {
             self.scratch.words = buffer;
             return;
         }
-        let longer = word_count(name, &mut buffer) > word_count(&record.name, &mut buffer);
+        // The key is the name normalised: its words are counted as they are.
+        let longer = words_of_key(key) > word_count(&record.name, &mut buffer);
         self.scratch.words = buffer;
         if longer {
             let old = std::mem::replace(&mut record.name, name.to_string());
@@ -467,7 +469,12 @@ fn last_word(key: &str) -> &str {
 /// bytes without a pattern search.
 fn word_count(name: &str, buffer: &mut String) -> usize {
     normalize_name_into(name, buffer);
-    buffer.bytes().filter(|&b| b == b' ').count() + 1
+    words_of_key(buffer)
+}
+
+/// How many words a normalised name has: one more than its spaces.
+fn words_of_key(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// A name without its final `'s`, when it has one.
