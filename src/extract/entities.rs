@@ -59,17 +59,21 @@ pub(crate) struct Registry {
 
 /// The initials of a name's capitalised words ("Her Majesty's Inspectorate
 /// of Constabulary" gives "hmic"), when it has three or more, or `fewest`
-/// is two and it is two capitalised words ("Football Association").
-fn initials(name: &str, fewest: usize) -> Option<String> {
+/// is two and it is two capitalised words ("Football Association"): written
+/// into `letters` (a reused buffer, cleared first), and whether it has them.
+fn initials_into(name: &str, fewest: usize, letters: &mut String) -> bool {
+    letters.clear();
     if name.is_ascii() {
-        return ascii_initials(name, fewest);
+        return ascii_initials_into(name, fewest, letters);
     }
     // Most names have fewer words than that: no letters to gather.
-    name.split_whitespace().nth(fewest.clamp(2, 3) - 1)?;
-    any_initials(name, fewest)
+    if name.split_whitespace().nth(fewest.clamp(2, 3) - 1).is_none() {
+        return false;
+    }
+    any_initials(name, fewest).map(|found| letters.push_str(&found)).is_some()
 }
 
-/// [`initials`] of any text, char by char (the ASCII path gives the same).
+/// [`initials_into`] of any text, char by char (the ASCII path gives the same).
 fn any_initials(name: &str, fewest: usize) -> Option<String> {
     let letters: String = name
         .split_whitespace()
@@ -109,10 +113,10 @@ thread_local! {
     static KEPT: RefCell<Kept> = RefCell::default();
 }
 
-/// [`initials`] of an ASCII name, with the same result: one byte a word, no
-/// case tables, and the words counted before any string is made (most
-/// names have too few).
-fn ascii_initials(name: &str, fewest: usize) -> Option<String> {
+/// [`initials_into`] of an ASCII name (`letters` empty), with the same
+/// result: one byte a word, no case tables, and the words counted before
+/// any letter is written (most names have too few).
+fn ascii_initials_into(name: &str, fewest: usize, letters: &mut String) -> bool {
     // `split_whitespace` also splits at a vertical tab, which
     // `split_ascii_whitespace` does not.
     let words = || name.as_bytes().split(|&b| b.is_ascii_whitespace() || b == 0x0b).filter(|w| !w.is_empty());
@@ -122,9 +126,12 @@ fn ascii_initials(name: &str, fewest: usize) -> Option<String> {
         capitals += usize::from(word[0].is_ascii_uppercase());
     }
     if !(capitals >= 3 && count >= 3 || fewest == 2 && capitals == 2 && count == 2) {
-        return None;
+        return false;
     }
-    Some(words().filter(|w| w[0].is_ascii_uppercase()).map(|w| char::from(w[0].to_ascii_lowercase())).collect())
+    for word in words().filter(|w| w[0].is_ascii_uppercase()) {
+        letters.push(char::from(word[0].to_ascii_lowercase()));
+    }
+    true
 }
 
 impl Registry {
@@ -263,12 +270,14 @@ impl Registry {
         if sort != Sort::Organisation {
             self.surnames.insert(last, id);
         }
-        if sort != Sort::Person
+        if sort != Sort::Person {
             // An organisation of two words has a two-letter one too ("the
             // Football Association", "the FA").
-            && let Some(letters) = initials(name, if sort == Sort::Organisation { 2 } else { 3 })
-        {
-            self.keys.insert_new(&letters, id);
+            let mut letters = std::mem::take(&mut self.scratch.words);
+            if initials_into(name, if sort == Sort::Organisation { 2 } else { 3 }, &mut letters) {
+                self.keys.insert_new(&letters, id);
+            }
+            self.scratch.words = letters;
         }
         id
     }
@@ -583,11 +592,18 @@ mod tests {
         ];
         for name in names {
             for fewest in [2, 3] {
-                assert_eq!(ascii_initials(name, fewest), any_initials(name, fewest), "{name:?} {fewest}");
-                assert_eq!(initials(name, fewest), any_initials(name, fewest), "{name:?} {fewest}");
+                let mut letters = String::from("left over");
+                letters.clear();
+                let ascii = ascii_initials_into(name, fewest, &mut letters).then(|| letters.clone());
+                assert_eq!(ascii, any_initials(name, fewest), "{name:?} {fewest}");
+                letters.push_str("left over");
+                let all = initials_into(name, fewest, &mut letters).then(|| letters.clone());
+                assert_eq!(all, any_initials(name, fewest), "{name:?} {fewest}");
             }
         }
-        assert_eq!(initials("Football Association", 2).as_deref(), Some("fa"));
+        let mut letters = String::new();
+        assert!(initials_into("Football Association", 2, &mut letters) && letters == "fa");
+        assert!(initials_into("Ärzte Ohne Grenzen", 3, &mut letters) && letters == "äog");
     }
 
     #[test]
