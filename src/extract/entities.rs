@@ -3,17 +3,14 @@
 //! that named it first) comes to one record. Each look-up is a constant
 //! number of hash probes, so a document's cost stays linear in its names.
 
+mod keys;
+
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::lexicon::{normalize_name, normalize_name_into};
 use super::mentions::{Gender, NameKind};
 use super::{Entity, SpeakerKind};
-
-/// A map keyed by names, hashed with foldhash seeded at random per process:
-/// a hostile document cannot choose names that collide. Only looked up,
-/// never iterated, so the seed cannot change any output.
-pub(crate) type NameMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+use keys::Keys;
 
 /// What an entity is, beyond its speaker kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,31 +48,32 @@ pub(crate) struct Registry {
     records: Vec<Record>,
     /// Merges: an entity found to be another points to it.
     parent: Vec<usize>,
-    keys: NameMap<usize>,
+    keys: Keys,
     /// A person's last name (and one-word names) to the latest holder.
-    surnames: NameMap<usize>,
-    /// Reused buffers for a name's key and its possessive stem's key, so
-    /// a look-up allocates nothing.
-    scratch: String,
-    stem_scratch: String,
-    words_scratch: String,
+    surnames: Keys,
+    /// Reused buffers, so a look-up allocates nothing.
+    scratch: Scratch,
     /// The sentence being read, for [`Record::first_seen`].
     pub sentence: usize,
 }
 
 /// The initials of a name's capitalised words ("Her Majesty's Inspectorate
 /// of Constabulary" gives "hmic"), when it has three or more, or `fewest`
-/// is two and it is two capitalised words ("Football Association").
-fn initials(name: &str, fewest: usize) -> Option<String> {
-    // Most names have fewer words than that: no letters to gather.
-    name.split_whitespace().nth(fewest.clamp(2, 3) - 1)?;
+/// is two and it is two capitalised words ("Football Association"): written
+/// into `letters` (a reused buffer, cleared first), and whether it has them.
+fn initials_into(name: &str, fewest: usize, letters: &mut String) -> bool {
+    letters.clear();
     if name.is_ascii() {
-        return ascii_initials(name, fewest);
+        return ascii_initials_into(name, fewest, letters);
     }
-    any_initials(name, fewest)
+    // Most names have fewer words than that: no letters to gather.
+    if name.split_whitespace().nth(fewest.clamp(2, 3) - 1).is_none() {
+        return false;
+    }
+    any_initials(name, fewest).map(|found| letters.push_str(&found)).is_some()
 }
 
-/// [`initials`] of any text, char by char (the ASCII path gives the same).
+/// [`initials_into`] of any text, char by char (the ASCII path gives the same).
 fn any_initials(name: &str, fewest: usize) -> Option<String> {
     let letters: String = name
         .split_whitespace()
@@ -96,30 +94,44 @@ const KEPT_NAMES: usize = 1 << 12;
 struct Kept {
     records: Vec<Record>,
     parent: Vec<usize>,
-    keys: NameMap<usize>,
-    surnames: NameMap<usize>,
+    keys: Keys,
+    surnames: Keys,
+    scratch: Scratch,
+}
+
+/// Buffers for a name's key, its possessive stem's key (or a description's
+/// key) and a name counted in words: kept from one document to the next
+/// with the tables, so they are not grown again for each.
+#[derive(Debug, Default)]
+struct Scratch {
+    key: String,
+    stem: String,
+    words: String,
 }
 
 thread_local! {
     static KEPT: RefCell<Kept> = RefCell::default();
 }
 
-/// [`initials`] of an ASCII name (of `fewest.clamp(2, 3)` words or more),
-/// with the same result: one byte a word, no case tables.
-fn ascii_initials(name: &str, fewest: usize) -> Option<String> {
+/// [`initials_into`] of an ASCII name (`letters` empty), with the same
+/// result: one byte a word, no case tables, and the words counted before
+/// any letter is written (most names have too few).
+fn ascii_initials_into(name: &str, fewest: usize, letters: &mut String) -> bool {
     // `split_whitespace` also splits at a vertical tab, which
     // `split_ascii_whitespace` does not.
-    let words = name.as_bytes().split(|&b| b.is_ascii_whitespace() || b == 0x0b).filter(|w| !w.is_empty());
-    let mut letters = String::new();
-    let mut count = 0;
-    for word in words {
+    let words = || name.as_bytes().split(|&b| b.is_ascii_whitespace() || b == 0x0b).filter(|w| !w.is_empty());
+    let (mut count, mut capitals) = (0, 0);
+    for word in words() {
         count += 1;
-        if word[0].is_ascii_uppercase() {
-            letters.push(char::from(word[0].to_ascii_lowercase()));
-        }
+        capitals += usize::from(word[0].is_ascii_uppercase());
     }
-    let capitals = letters.len();
-    (capitals >= 3 && count >= 3 || fewest == 2 && capitals == 2 && count == 2).then_some(letters)
+    if !(capitals >= 3 && count >= 3 || fewest == 2 && capitals == 2 && count == 2) {
+        return false;
+    }
+    for word in words().filter(|w| w[0].is_ascii_uppercase()) {
+        letters.push(char::from(word[0].to_ascii_lowercase()));
+    }
+    true
 }
 
 impl Registry {
@@ -127,17 +139,19 @@ impl Registry {
     /// thread's document before, so a folder of articles does not grow
     /// them from empty for each of them.
     pub fn for_document() -> Registry {
-        let Kept { records, parent, keys, surnames } = KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()));
+        let Kept { records, parent, keys, surnames, scratch } =
+            KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()));
         debug_assert!(records.is_empty() && parent.is_empty() && keys.is_empty() && surnames.is_empty());
-        Registry { records, parent, keys, surnames, ..Registry::default() }
+        Registry { records, parent, keys, surnames, scratch, ..Registry::default() }
     }
 
     /// Empties the tables and keeps them for the thread's next document,
     /// unless they grew large.
     fn give_back(mut kept: Kept) {
-        let small = [kept.records.capacity(), kept.parent.capacity(), kept.keys.capacity(), kept.surnames.capacity()]
-            .iter()
-            .all(|&n| n <= KEPT_NAMES);
+        let tables = [kept.records.capacity(), kept.parent.capacity(), kept.keys.capacity(), kept.surnames.capacity()];
+        let buffers = [kept.scratch.key.capacity(), kept.scratch.stem.capacity(), kept.scratch.words.capacity()];
+        // A buffer's capacity is in bytes: a name of this many is huge too.
+        let small = tables.iter().chain(&buffers).all(|&n| n <= KEPT_NAMES);
         if small {
             kept.records.clear();
             kept.parent.clear();
@@ -171,34 +185,35 @@ impl Registry {
         self.records.len() - 1
     }
 
-    fn key_of(&mut self, name: &str) -> String {
-        let mut key = std::mem::take(&mut self.scratch);
+    /// `then` of the registry and the key of `name`, normalised into the
+    /// reused buffer rather than a new string.
+    fn with_key<R>(&mut self, name: &str, then: impl FnOnce(&mut Self, &str) -> R) -> R {
+        let mut key = std::mem::take(&mut self.scratch.key);
         normalize_name_into(name, &mut key);
-        let owned = key.clone();
-        self.scratch = key;
-        owned
+        let result = then(self, &key);
+        self.scratch.key = key;
+        result
     }
 
     /// An entity already known by exactly this name (for tests).
     #[cfg(test)]
     pub fn known(&mut self, name: &str) -> Option<usize> {
-        let key = self.key_of(name);
-        self.keys.get(&key).map(|&id| self.root(id))
+        self.with_key(name, |registry, key| registry.keys.get(key).map(|id| registry.root(id)))
     }
 
     /// The entity a proper name refers to, made when it is new. A surname
     /// alone, or with a title, is the person last named with it.
     pub fn name(&mut self, name: &str, kind: NameKind, gender: Gender) -> usize {
-        let mut key = std::mem::take(&mut self.scratch);
-        let mut stem_key = std::mem::take(&mut self.stem_scratch);
+        let mut key = std::mem::take(&mut self.scratch.key);
+        let mut stem_key = std::mem::take(&mut self.scratch.stem);
         normalize_name_into(name, &mut key);
         let stem = possessive_stem(name).map(|stem| {
             normalize_name_into(stem, &mut stem_key);
             stem_key.as_str()
         });
         let id = self.name_keyed(name, &key, stem, kind, gender);
-        self.scratch = key;
-        self.stem_scratch = stem_key;
+        self.scratch.key = key;
+        self.scratch.stem = stem_key;
         id
     }
 
@@ -208,12 +223,12 @@ impl Registry {
         if key.is_empty() {
             return self.push(record(name, Sort::Unknown, gender));
         }
-        if let Some(&id) = self.keys.get(key).or_else(|| stem_key.and_then(|k| self.keys.get(k))) {
+        if let Some(id) = self.keys.get(key).or_else(|| stem_key.and_then(|k| self.keys.get(k))) {
             let id = self.root(id);
             self.learn(id, kind, gender);
             if stem_key.is_some() && self.records[id].name.len() < name.len() {
                 // "Barnardo" seen as an owner first: "Barnardo's" is its name.
-                self.alias(id, name, key.to_string());
+                self.alias(id, name, key);
                 let record = &mut self.records[id];
                 if let Some(at) = record.aliases.iter().position(|a| a == name) {
                     let full = record.aliases.remove(at);
@@ -226,7 +241,7 @@ impl Registry {
         let last = last_word(key);
         let single = !key.contains(' ');
         if kind != NameKind::Organisation
-            && let Some(&id) = self.surnames.get(last)
+            && let Some(id) = self.surnames.get(last)
         {
             let id = self.root(id);
             let record = &self.records[id];
@@ -237,7 +252,7 @@ impl Registry {
             };
             if compatible && (record.gender == gender || gender == Gender::Unknown || record.gender == Gender::Unknown)
             {
-                self.alias(id, name, key.to_string());
+                self.alias(id, name, key);
                 self.learn(id, kind, gender);
                 return id;
             }
@@ -248,21 +263,21 @@ impl Registry {
             NameKind::Unknown => Sort::Unknown,
         };
         let id = self.push(record(name, sort, gender));
-        self.keys.insert(key.to_string(), id);
-        if let Some(stem_key) = stem_key
-            && !self.keys.contains_key(stem_key)
-        {
-            self.keys.insert(stem_key.to_string(), id);
+        self.keys.insert(key, id);
+        if let Some(stem_key) = stem_key {
+            self.keys.insert_new(stem_key, id);
         }
         if sort != Sort::Organisation {
-            self.surnames.insert(last.to_string(), id);
+            self.surnames.insert(last, id);
         }
-        if sort != Sort::Person
+        if sort != Sort::Person {
             // An organisation of two words has a two-letter one too ("the
             // Football Association", "the FA").
-            && let Some(letters) = initials(name, if sort == Sort::Organisation { 2 } else { 3 })
-        {
-            self.keys.entry(letters).or_insert(id);
+            let mut letters = std::mem::take(&mut self.scratch.words);
+            if initials_into(name, if sort == Sort::Organisation { 2 } else { 3 }, &mut letters) {
+                self.keys.insert_new(&letters, id);
+            }
+            self.scratch.words = letters;
         }
         id
     }
@@ -293,18 +308,20 @@ impl Registry {
         }
     }
 
-    /// Another name for `id`; the longer of two names becomes its name.
-    fn alias(&mut self, id: usize, name: &str, key: String) {
+    /// Another name for `id`, `key` being its normal form; the longer of
+    /// two names becomes its name.
+    fn alias(&mut self, id: usize, name: &str, key: &str) {
         self.keys.insert(key, id);
         let root = self.root(id);
-        let mut buffer = std::mem::take(&mut self.words_scratch);
+        let mut buffer = std::mem::take(&mut self.scratch.words);
         let record = &mut self.records[root];
         if record.name == name || record.aliases.iter().any(|a| a == name) {
-            self.words_scratch = buffer;
+            self.scratch.words = buffer;
             return;
         }
-        let longer = word_count(name, &mut buffer) > word_count(&record.name, &mut buffer);
-        self.words_scratch = buffer;
+        // The key is the name normalised: its words are counted as they are.
+        let longer = words_of_key(key) > word_count(&record.name, &mut buffer);
+        self.scratch.words = buffer;
         if longer {
             let old = std::mem::replace(&mut record.name, name.to_string());
             record.aliases.push(old);
@@ -315,15 +332,20 @@ impl Registry {
 
     /// Records that `short` (an acronym in brackets) names `id`.
     pub fn define(&mut self, id: usize, short: &str) {
-        let key = self.key_of(short);
-        if key.is_empty() {
+        let defined = self.with_key(short, |registry, key| {
+            if key.is_empty() {
+                return false;
+            }
+            match registry.keys.get(key).map(|k| registry.root(k)) {
+                Some(other) if other != registry.root(id) => registry.merge(other, id),
+                _ => {}
+            }
+            registry.alias(id, short, key);
+            true
+        });
+        if !defined {
             return;
         }
-        match self.keys.get(&key).map(|&k| self.root(k)) {
-            Some(other) if other != self.root(id) => self.merge(other, id),
-            _ => {}
-        }
-        self.alias(id, short, key);
         let record = self.get_mut(id);
         if record.sort == Sort::Unknown {
             record.sort = Sort::Organisation;
@@ -335,12 +357,19 @@ impl Registry {
     /// words are one entity.
     pub fn described(&mut self, words: &str, sort: Sort, gender: Gender) -> usize {
         if matches!(sort, Sort::Group | Sort::Described) {
-            let key = format!("\u{1}{}", self.key_of(words));
-            if let Some(&id) = self.keys.get(&key) {
-                return self.root(id);
-            }
-            let id = self.push(record(words, sort, gender));
-            self.keys.insert(key, id);
+            // A description's key is marked, so it is never a name's.
+            let mut key = std::mem::take(&mut self.scratch.stem);
+            normalize_name_into(words, &mut key);
+            key.insert(0, '\u{1}');
+            let id = match self.keys.get(&key) {
+                Some(id) => self.root(id),
+                None => {
+                    let id = self.push(record(words, sort, gender));
+                    self.keys.insert(&key, id);
+                    id
+                }
+            };
+            self.scratch.stem = key;
             return id;
         }
         self.push(record(words, sort, gender))
@@ -391,9 +420,7 @@ impl Registry {
         if self.records[root].aliases.len() >= 8 || self.records[root].name == name {
             return;
         }
-        let key = self.key_of(name);
-        if let std::collections::hash_map::Entry::Vacant(entry) = self.keys.entry(key) {
-            entry.insert(root);
+        if self.with_key(name, |registry, key| registry.keys.insert_new(key, root)) {
             self.records[root].aliases.push(name.to_string());
         }
     }
@@ -418,7 +445,7 @@ impl Registry {
     /// gives each entity index its root's position).
     pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         let roots: Vec<usize> = (0..self.records.len()).map(|id| self.root(id)).collect();
-        let Registry { mut records, parent, keys, surnames, .. } = self;
+        let Registry { mut records, parent, keys, surnames, scratch, .. } = self;
         let entities = records
             .drain(..)
             .map(|r| {
@@ -436,7 +463,7 @@ impl Registry {
                 Entity { name: r.name, aliases, kind, described: r.sort == Sort::Described }
             })
             .collect();
-        Registry::give_back(Kept { records, parent, keys, surnames });
+        Registry::give_back(Kept { records, parent, keys, surnames, scratch });
         (entities, roots)
     }
 }
@@ -446,10 +473,17 @@ fn last_word(key: &str) -> &str {
     key.as_bytes().iter().rposition(|&b| b == b' ').map_or(key, |space| &key[space + 1..])
 }
 
-/// How many words [`normalize_name`] gives `name`, normalised into `buffer`.
+/// How many words [`normalize_name`] gives `name`, normalised into `buffer`:
+/// one more than its spaces (what splitting at them counts), told from its
+/// bytes without a pattern search.
 fn word_count(name: &str, buffer: &mut String) -> usize {
     normalize_name_into(name, buffer);
-    buffer.split(' ').count()
+    words_of_key(buffer)
+}
+
+/// How many words a normalised name has: one more than its spaces.
+fn words_of_key(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// A name without its final `'s`, when it has one.
@@ -534,6 +568,10 @@ mod tests {
         assert_eq!((id, next.get(id).name.as_str()), (0, "Smith"));
         assert_eq!(last_word("jane smith"), "smith");
         assert_eq!(last_word("smith"), "smith");
+        let mut buffer = String::new();
+        for name in ["", "Smith", "Mr Tom  Smith's", "The Bank of England", "Dr"] {
+            assert_eq!(word_count(name, &mut buffer), normalize_name(name).split(' ').count(), "{name:?}");
+        }
     }
 
     #[test]
@@ -547,15 +585,25 @@ mod tests {
             "A B",
             "1st Rate Homes Ltd",
             " Leading  Space ",
+            "Tom Hart",
+            "Hart",
+            "",
+            "a b c",
         ];
         for name in names {
             for fewest in [2, 3] {
-                if name.split_whitespace().nth(fewest - 1).is_some() {
-                    assert_eq!(ascii_initials(name, fewest), any_initials(name, fewest), "{name:?} {fewest}");
-                }
+                let mut letters = String::from("left over");
+                letters.clear();
+                let ascii = ascii_initials_into(name, fewest, &mut letters).then(|| letters.clone());
+                assert_eq!(ascii, any_initials(name, fewest), "{name:?} {fewest}");
+                letters.push_str("left over");
+                let all = initials_into(name, fewest, &mut letters).then(|| letters.clone());
+                assert_eq!(all, any_initials(name, fewest), "{name:?} {fewest}");
             }
         }
-        assert_eq!(initials("Football Association", 2).as_deref(), Some("fa"));
+        let mut letters = String::new();
+        assert!(initials_into("Football Association", 2, &mut letters) && letters == "fa");
+        assert!(initials_into("Ärzte Ohne Grenzen", 3, &mut letters) && letters == "äog");
     }
 
     #[test]

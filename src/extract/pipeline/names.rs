@@ -113,14 +113,12 @@ impl Extractor<'_> {
         if !last.is(tag::PERSON_NOUN | tag::HONORIFIC) || last.is(tag::COURTESY) {
             return;
         }
-        let words: Vec<&Token> = tokens[a..b].iter().filter(role_word).collect();
-        let phrase: Vec<String> = words.iter().map(|t| t.stem(text).to_lowercase()).collect();
-        let phrase = phrase.join(" ");
+        let phrase = role_phrase(text, tokens[a..b].iter().filter(role_word));
         // The title and name together are a name the text uses too.
         if let Some(name_end) = (b..tokens.len()).take_while(|&k| tokens[k].is_capitalised()).last()
             && !last.has(shape::POSSESSIVE)
+            && let Some(first) = tokens[a..b].iter().find(role_word).map(|t| t.start)
         {
-            let first = words[0].start;
             self.registry.titled_alias(id, &text[first..tokens[name_end].end]);
         }
         if let Some(pending) = &self.pending
@@ -182,6 +180,28 @@ impl Extractor<'_> {
 fn describes_the_next_name(tokens: &[Token], (a, b): Run, kind: NameKind) -> bool {
     let role = tokens.get(b).is_some_and(|t| t.is(tag::PERSON_NOUN | tag::HONORIFIC) && !t.is_capitalised());
     kind == NameKind::Person && b == a + 1 && role && tokens.get(b + 1).is_some_and(Token::is_capitalised)
+}
+
+/// The stems of a role's words lower-cased, one space apart: each word's
+/// `to_lowercase`, joined, built in one string rather than one a word.
+fn role_phrase<'t>(text: &str, words: impl Iterator<Item = &'t Token> + Clone) -> String {
+    // Room for the words as written and a space after each: all an ASCII
+    // phrase needs, so it grows at most once.
+    let mut phrase = String::with_capacity(words.clone().map(|t| t.end - t.start + 1).sum());
+    for (n, t) in words.enumerate() {
+        if n > 0 {
+            phrase.push(' ');
+        }
+        let stem = t.stem(text);
+        if stem.is_ascii() {
+            let at = phrase.len();
+            phrase.push_str(stem);
+            phrase[at..].make_ascii_lowercase();
+        } else {
+            phrase.push_str(&stem.to_lowercase());
+        }
+    }
+    phrase
 }
 
 /// Where a proper name starting at token `k` ends, if one starts there:
@@ -310,6 +330,16 @@ fn name_run_before(tokens: &[Token], text: &str, k: usize) -> Option<Run> {
 mod tests {
     use super::super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn a_role_phrase_is_its_words_lower_cased_and_joined() {
+        let text = "Norfolk Police Chief CONSTABLE Ärzte's Σ";
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &[], &mut tokens);
+        let joined: Vec<String> = tokens.iter().map(|t| t.stem(text).to_lowercase()).collect();
+        assert_eq!(role_phrase(text, tokens.iter()), joined.join(" "));
+        assert_eq!(role_phrase(text, tokens[..0].iter()), "");
+    }
 
     #[test]
     fn a_mark_is_told_as_its_text_tells_it() {
