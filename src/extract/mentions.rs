@@ -504,7 +504,7 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     }
     if t.is(tag::PERSON_NOUN) {
         if t.is(tag::PLURAL) {
-            return Some(Reference::Group { run: group_words(tokens, paragraph, (start, stop)) });
+            return Some(Reference::Group { run: group_words(tokens, (start, stop)) });
         }
         // "His lawyer", "her mother": someone else, whoever "his" is.
         if tokens[start..noun].iter().any(|d| d.is(tag::POSSESSIVE_DET) && d.is(tag::PRONOUN_M | tag::PRONOUN_F)) {
@@ -514,7 +514,7 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     }
     if t.is(tag::GROUP_NOUN) {
         if t.is(tag::PLURAL) {
-            return Some(Reference::Group { run: group_words(tokens, paragraph, (start, stop)) });
+            return Some(Reference::Group { run: group_words(tokens, (start, stop)) });
         }
         // "Northshire police", "the Labour party": a name and its kind.
         if let Some((a, _)) = modifier().filter(|&(_, b)| b == noun) {

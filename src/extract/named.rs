@@ -38,8 +38,8 @@ pub(crate) fn says_nothing(text: &str) -> bool {
         return true;
     }
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .all(|w| w.is_empty() || super::lexicon::lookup(&w).is_function_word())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .all(|w| w.is_empty() || super::lexicon::lookup(w).is_function_word())
 }
 
 /// A nickname set inside a name (`Marcia "Cia" Price`, `Dwayne “The
@@ -48,14 +48,19 @@ pub(crate) fn says_nothing(text: &str) -> bool {
 pub(crate) fn is_nickname(paragraphs: &[String], quote: &Quote) -> bool {
     let [piece] = quote.pieces.as_slice() else { return false };
     let text = &paragraphs[piece.paragraph];
-    let words: Vec<&str> = text[piece.start..piece.end].split_whitespace().collect();
-    if words.is_empty() || words.len() > 3 || !words.iter().all(|w| starts_upper(w) && w.chars().all(is_name_char)) {
-        return false;
-    }
+    // The marks' surroundings first: they rule out almost every quote
+    // without reading its words (every quote of a document comes here).
     let Some(before) = text[..quote.open.1].strip_suffix(' ') else { return false };
     let Some(after) = text[quote.close.1..].strip_prefix(' ') else { return false };
     let word_before = before.rsplit(' ').next().unwrap_or_default();
-    starts_upper(word_before) && word_before.chars().all(is_name_char) && starts_upper(after)
+    if !(starts_upper(word_before) && word_before.chars().all(is_name_char) && starts_upper(after)) {
+        return false;
+    }
+    let mut words = text[piece.start..piece.end].split_whitespace();
+    let first_three: Vec<&str> = words.by_ref().take(3).collect();
+    !first_three.is_empty()
+        && words.next().is_none()
+        && first_three.iter().all(|w| starts_upper(w) && w.chars().all(is_name_char))
 }
 
 fn starts_upper(word: &str) -> bool {

@@ -24,7 +24,7 @@ pub(crate) struct Word(u64);
 
 /// Where a [`Word`]'s verb index starts; every tag is below it.
 const VERB_SHIFT: u32 = 48;
-const _: () = assert!(tag::TITLE_F < 1 << VERB_SHIFT, "tags stay below the verb index");
+const _: () = assert!(tag::COUNTING < 1 << VERB_SHIFT, "tags stay below the verb index");
 
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -97,6 +97,8 @@ pub(crate) mod tag {
     /// without being a person noun itself.
     pub const TITLE_M: u64 = 1 << 44;
     pub const TITLE_F: u64 = 1 << 45;
+    /// Counts people without naming them ("many", "several", "both").
+    pub const COUNTING: u64 = 1 << 46;
     /// Any personal pronoun the resolver follows.
     pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
 }
@@ -339,6 +341,7 @@ impl Builder {
                 Some(("words", "abbreviation")) => self.tag(word, tag::ABBREVIATION),
                 Some(("words", "possessive")) => self.tag(word, tag::POSSESSIVE_DET),
                 Some(("words", "name_joiner")) => self.tag(word, tag::NAME_JOINER),
+                Some(("words", "counting")) => self.tag(word, tag::COUNTING),
                 _ => {}
             }
         }

@@ -2,7 +2,7 @@
 //! victims"), and phrases a quantifier opens ("Many Republicans said").
 
 use super::super::lexicon::tag;
-use super::super::tokens::{Token, lower, shape};
+use super::super::tokens::{Token, shape};
 use super::{Reference, Run};
 
 /// Determiners and quantifiers that do not belong to a group's name.
@@ -11,17 +11,14 @@ fn is_quantifier(token: &Token) -> bool {
 }
 
 /// Words that count people without naming them ("many", "several").
-pub(crate) fn is_counting_word(paragraph: &str, token: &Token) -> bool {
-    matches!(
-        lower(token.text(paragraph)).as_str(),
-        "other" | "many" | "most" | "several" | "some" | "all" | "both" | "few" | "more"
-    )
+pub(crate) fn is_counting_word(token: &Token) -> bool {
+    token.is(tag::COUNTING)
 }
 
 /// The words that name a group: its phrase without determiners or quantifiers
 /// ("some young victims" names "young victims").
-pub(super) fn group_words(tokens: &[Token], paragraph: &str, (mut start, end): Run) -> Run {
-    while start + 1 < end && (is_quantifier(&tokens[start]) || is_counting_word(paragraph, &tokens[start])) {
+pub(super) fn group_words(tokens: &[Token], (mut start, end): Run) -> Run {
+    while start + 1 < end && (is_quantifier(&tokens[start]) || is_counting_word(&tokens[start])) {
         start += 1;
     }
     (start, end)
@@ -32,7 +29,7 @@ pub(super) fn group_words(tokens: &[Token], paragraph: &str, (mut start, end): R
 /// before "claims" names nobody (the plural noun after it was read as a
 /// verb). `None` when the phrase is not of that shape.
 pub(super) fn quantified(tokens: &[Token], paragraph: &str, (start, stop): Run) -> Option<Option<Reference>> {
-    if stop - start < 2 || !is_counting_word(paragraph, &tokens[start]) {
+    if stop - start < 2 || !is_counting_word(&tokens[start]) {
         return None;
     }
     let words = &tokens[start + 1..stop];

@@ -50,7 +50,7 @@ impl Extractor<'_> {
                 continue;
             };
             // "Many Democrats": people counted, no name of a person.
-            let from = if end - k >= 2 && mentions::is_counting_word(text, &tokens[k]) { k + 1 } else { k };
+            let from = if end - k >= 2 && mentions::is_counting_word(&tokens[k]) { k + 1 } else { k };
             let (run, kind, gender) = mentions::classify_name(tokens, text, (from, end));
             let title = mentions::is_title(tokens, text, run, k > 0 && tokens[k - 1].eq(text, "the"));
             let title_word_alone = run.1 - run.0 == 1 && tokens[run.0].is(tag::HONORIFIC | tag::PRONOUN);
