@@ -253,6 +253,13 @@ fn curated() -> impl Iterator<Item = (&'static str, &'static str)> {
     })
 }
 
+/// A section whose words come in pairs with a gender after each: `mother
+/// F father M`, `mr M mrs F`.
+fn gendered_pairs(section: &str) -> Vec<(&'static str, &'static str)> {
+    let words: Vec<&str> = curated().filter(|(s, _)| *s == section).map(|(_, w)| w).collect();
+    words.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect()
+}
+
 impl Builder {
     fn build() -> Builder {
         let mut lexicon = Builder { words: WordMap::default(), heads: Vec::new() };
@@ -345,22 +352,14 @@ impl Builder {
                 _ => {}
             }
         }
-        // Titles that give a gender come in pairs too: `mr M mrs F`.
-        let titles: Vec<&str> = curated().filter(|(s, _)| *s == "words.title_gender").map(|(_, w)| w).collect();
-        for pair in titles.chunks(2) {
-            if let [word, gender] = pair {
-                self.tag(word, if *gender == "F" { tag::TITLE_F } else { tag::TITLE_M });
-            }
+        for (word, gender) in gendered_pairs("words.title_gender") {
+            self.tag(word, if gender == "F" { tag::TITLE_F } else { tag::TITLE_M });
         }
-        // Gendered words come in pairs: `mother F father M`.
-        let gendered: Vec<&str> = curated().filter(|(s, _)| *s == "words.gendered").map(|(_, w)| w).collect();
-        for pair in gendered.chunks(2) {
-            if let [word, gender] = pair {
-                let tags = if *gender == "F" { tag::FEMININE } else { tag::MASCULINE };
-                self.tag(word, tags | tag::PERSON_NOUN | tag::NOUN);
-                for plural in plurals(word) {
-                    self.tag(&plural, tags | tag::PERSON_NOUN | tag::NOUN | tag::PLURAL);
-                }
+        for (word, gender) in gendered_pairs("words.gendered") {
+            let tags = if gender == "F" { tag::FEMININE } else { tag::MASCULINE };
+            self.tag(word, tags | tag::PERSON_NOUN | tag::NOUN);
+            for plural in plurals(word) {
+                self.tag(&plural, tags | tag::PERSON_NOUN | tag::NOUN | tag::PLURAL);
             }
         }
     }
