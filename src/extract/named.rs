@@ -47,6 +47,11 @@ pub(crate) fn says_nothing(text: &str) -> bool {
 /// word and another, with nothing but a space either side.
 pub(crate) fn is_nickname(paragraphs: &[String], quote: &Quote) -> bool {
     let [piece] = quote.pieces.as_slice() else { return false };
+    // Both marks in the paragraph of its words: a quote whose first
+    // paragraph held nothing but its mark is one piece too.
+    if quote.open.0 != piece.paragraph || quote.close.0 != piece.paragraph {
+        return false;
+    }
     let text = &paragraphs[piece.paragraph];
     // The marks' surroundings first: they rule out almost every quote
     // without reading its words (every quote of a document comes here).
@@ -109,5 +114,18 @@ mod tests {
         assert!(nickname("Dwayne “The Rock” Johnson waved."));
         assert!(!nickname("He called Reed \"Lyin' Tom\" at the rally."));
         assert!(!nickname("Reed said \"No\" and left."));
+    }
+
+    #[test]
+    fn a_quote_opened_at_the_end_of_a_longer_paragraph_is_no_nickname() {
+        // Its first paragraph holds only the opening mark, so its one piece
+        // and its closing mark are in the next, shorter paragraph.
+        let long = "A long opening paragraph ".repeat(4);
+        let paragraphs = vec![format!("{long} \u{201c}"), "\u{201c}Cia\u{201d} Price".into()];
+        let quotes = super::super::quotes::scan(&paragraphs);
+        assert!(quotes.iter().any(|q| q.open.0 == 0 && q.pieces.len() == 1 && q.pieces[0].paragraph == 1));
+        for quote in quotes {
+            assert!(!is_nickname(&paragraphs, &quote));
+        }
     }
 }
