@@ -13,6 +13,25 @@ fn spans_fit(found: &Found, paragraphs: &[String]) -> bool {
         .all(|s| s.start < s.end && paragraphs.get(s.paragraph).and_then(|p| p.get(s.start..s.end)).is_some())
 }
 
+/// Each statement's speaker name ("-" for none), kind and text.
+fn speakers(paragraphs: &[&str]) -> Vec<(String, StatementKind, String)> {
+    let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    let x = extract(&owned);
+    x.statements
+        .iter()
+        .map(|s| (s.speaker.map_or("-".into(), |i| x.entities[i].name.clone()), s.kind, s.text(&owned).into_owned()))
+        .collect()
+}
+
+/// The speaker [`speakers`] gives the statement whose text is `text`.
+fn speaker_of(found: &[(String, StatementKind, String)], text: &str) -> String {
+    found
+        .iter()
+        .find(|(_, _, t)| t == text)
+        .map(|(n, _, _)| n.clone())
+        .unwrap_or_else(|| panic!("{text} not found in {found:?}"))
+}
+
 mod cases {
     use super::*;
 
@@ -346,25 +365,6 @@ mod cases {
 /// said what"), each on an invented example.
 mod failure_kinds {
     use super::*;
-
-    fn speakers(paragraphs: &[&str]) -> Vec<(String, StatementKind, String)> {
-        let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-        let x = extract(&owned);
-        x.statements
-            .iter()
-            .map(|s| {
-                (s.speaker.map_or("-".into(), |i| x.entities[i].name.clone()), s.kind, s.text(&owned).into_owned())
-            })
-            .collect()
-    }
-
-    fn speaker_of(found: &[(String, StatementKind, String)], text: &str) -> String {
-        found
-            .iter()
-            .find(|(_, _, t)| t == text)
-            .map(|(n, _, _)| n.clone())
-            .unwrap_or_else(|| panic!("{text} not found in {found:?}"))
-    }
 
     #[test]
     fn a_description_named_in_the_next_sentence() {

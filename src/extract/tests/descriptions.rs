@@ -3,25 +3,7 @@
 //! never the nearest organisation; and pronouns that could be either of
 //! two people.
 
-use super::{StatementKind, extract};
-
-/// Each statement's speaker name ("-" for none), kind and text.
-fn speakers(paragraphs: &[&str]) -> Vec<(String, StatementKind, String)> {
-    let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-    let x = extract(&owned);
-    x.statements
-        .iter()
-        .map(|s| (s.speaker.map_or("-".into(), |i| x.entities[i].name.clone()), s.kind, s.text(&owned).into_owned()))
-        .collect()
-}
-
-fn speaker_of(found: &[(String, StatementKind, String)], text: &str) -> String {
-    found
-        .iter()
-        .find(|(_, _, t)| t == text)
-        .map(|(n, _, _)| n.clone())
-        .unwrap_or_else(|| panic!("{text} not found in {found:?}"))
-}
+use super::{speaker_of, speakers};
 
 #[test]
 fn a_mother_is_not_the_body_named_next() {
