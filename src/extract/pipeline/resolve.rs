@@ -35,6 +35,8 @@ impl Extractor<'_> {
                 .map(|name| (subject, name)),
             _ => None,
         };
+        // What the subject refers to, read once for every use below.
+        let mention = run.and_then(|r| mentions::analyse(tokens, text, r));
         // "The force has been told it must act": a passive with no agent
         // and no finding in it, said by nobody the text names.
         let agentless = cue.site == Site::Context && cue.class & lexicon_class::FINDING == 0;
@@ -52,7 +54,7 @@ impl Extractor<'_> {
                 self.salience.document(&self.registry, self.sentence).map(|(id, c)| (id, c * 0.7))
             }
             (Site::Context, _) => None,
-            (_, Some(run)) => self.resolve_phrase(text, tokens, run),
+            (_, Some(_)) => mention.and_then(|m| self.resolve_mention(text, tokens, m)),
             _ => None,
         };
         if let (Site::Before { apposition: Some(apposition), .. }, Some((id, _))) = (cue.site, resolved) {
@@ -65,7 +67,7 @@ impl Extractor<'_> {
             self.salience.spoke(*id, self.sentence, person);
             // "A spokesman for X said … He added": the spokesman, who
             // speaks for X, is a man "he" may be as well as a body "it" is.
-            if let (None, Some(gender)) = (person, run.and_then(|r| spokesperson_gender(text, tokens, r))) {
+            if let (None, Some(gender)) = (person, mention.and_then(spokesperson_gender)) {
                 self.salience.spoke(*id, self.sentence, Some(gender));
             }
             self.adopt_pending(*id, run.is_some_and(|r| is_named(tokens, r)));
@@ -78,15 +80,13 @@ impl Extractor<'_> {
             _ => (verb.start, verb.end),
         };
         if resolved.is_none() {
-            self.note_unnamed(text, tokens, run);
+            self.note_unnamed(mention);
         }
         let according = matches!(cue.site, Site::Agent(_)) && verb.eq(text, "according");
         let unidentified = resolved.is_none()
             && (agentless
-                || run.is_some_and(|r| {
-                    mentions::analyse(tokens, text, r).is_some()
-                        || cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(tokens, r)
-                }));
+                || mention.is_some()
+                || run.is_some_and(|r| cue.class & lexicon_class::SPEECH != 0 && is_unknown_description(tokens, r)));
         Some(ResolvedCue {
             paragraph: p,
             verb: verb.start,
@@ -102,8 +102,8 @@ impl Extractor<'_> {
 
     /// A cue's subject that names nobody ("a spokeswoman", "a source"):
     /// an antecedent for the pronouns after it all the same.
-    fn note_unnamed(&mut self, text: &str, tokens: &[Token], run: Option<Run>) {
-        let gender = match run.and_then(|r| mentions::analyse(tokens, text, r)).map(|m| m.reference) {
+    fn note_unnamed(&mut self, mention: Option<Mention>) {
+        let gender = match mention.map(|m| m.reference) {
             Some(Reference::Spokesperson { gender, .. }) => gender,
             Some(Reference::Source) => Gender::Unknown,
             _ => return,
@@ -395,8 +395,8 @@ fn is_authored_by(text: &str, tokens: &[Token], (a, _): Run) -> bool {
 
 /// The gender of the spokesperson a phrase names, if it names one
 /// ("a spokeswoman for the council"; "a spokesperson" gives none).
-fn spokesperson_gender(text: &str, tokens: &[Token], run: Run) -> Option<Gender> {
-    match mentions::analyse(tokens, text, run)?.reference {
+fn spokesperson_gender(mention: Mention) -> Option<Gender> {
+    match mention.reference {
         Reference::Spokesperson { gender, .. } if gender != Gender::Unknown => Some(gender),
         _ => None,
     }
