@@ -8,7 +8,7 @@
 mod phrases;
 mod placement;
 
-use super::lexicon::{class, tag};
+use super::lexicon::{ADJUNCT, PARTICLE, class, tag};
 use super::mentions::Run;
 use super::tokens::{Token, shape};
 use phrases::{is_be, is_copula, is_perfect, phrase_starting, skippable};
@@ -83,7 +83,7 @@ impl Scan<'_> {
             return None;
         }
         // "snapped up", "called off": a particle the lemma does not list.
-        if particle.is_none() && next.is_some_and(|n| matches!(n, "up" | "off" | "down" | "away" | "back" | "out")) {
+        if particle.is_none() && next.is_some_and(|n| PARTICLE.has(n)) {
             return None;
         }
         let floor = self.floor(v);
@@ -104,14 +104,14 @@ impl Scan<'_> {
     /// "is warning" (a subject before the auxiliary).
     fn participle(&self, v: usize, class: u8, floor: usize, prev: Option<usize>) -> Option<Cue> {
         let p = prev?;
-        let adjunct = matches!(self.text(p), "," | "as" | "after" | "before" | "while" | "when" | "by" | "without");
+        let adjunct = self.text(p) == "," || ADJUNCT.has(self.text(p));
         if adjunct {
             return Some(Cue { verb: v, class, site: Site::Main });
         }
-        if !is_be(self.paragraph, &self.tokens[v - 1]) {
+        if !is_be(&self.tokens[v - 1]) {
             return None;
         }
-        let be = (floor..v).rev().find(|&k| is_be(self.paragraph, &self.tokens[k]))?;
+        let be = (floor..v).rev().find(|&k| is_be(&self.tokens[k]))?;
         self.active(v, class, 0, floor, be)
     }
 
@@ -129,7 +129,7 @@ impl Scan<'_> {
         let common_noun = prev.is(tag::NOUN) && !prev.is_capitalised() && !prev.is(tag::PRONOUN);
         if common_noun
             && !prev.is(tag::PLURAL | tag::PERSON_NOUN | tag::GROUP_NOUN | tag::FINDINGS_NOUN)
-            && next.is_some_and(|n| is_be(self.paragraph, n))
+            && next.is_some_and(is_be)
         {
             return Some(Some(Site::Context));
         }
@@ -144,7 +144,7 @@ impl Scan<'_> {
                 return Some(None);
             }
         }
-        if !(is_be(self.paragraph, prev) || self.passive_be(v, floor)) {
+        if !(is_be(prev) || self.passive_be(v, floor)) {
             return None;
         }
         if let Some(agent) = self.agent(v) {
@@ -192,14 +192,11 @@ impl Scan<'_> {
     /// "was also criticised": a form of "be" among the skipped words.
     fn passive_be(&self, v: usize, floor: usize) -> bool {
         self.tokens[v].is(tag::V_PAST)
-            && (floor..v)
-                .rev()
-                .take_while(|&k| skippable(&self.tokens[k]))
-                .any(|k| is_be(self.paragraph, &self.tokens[k]))
+            && (floor..v).rev().take_while(|&k| skippable(&self.tokens[k])).any(|k| is_be(&self.tokens[k]))
             && !(floor..v)
                 .rev()
                 .take_while(|&k| skippable(&self.tokens[k]))
-                .any(|k| is_perfect(self.paragraph, &self.tokens[k]) && v - k == 1)
+                .any(|k| is_perfect(&self.tokens[k]) && v - k == 1)
     }
 
     /// A passive's agent: the phrase after "by" within a few words.
@@ -266,9 +263,8 @@ impl Scan<'_> {
             return None;
         }
         let floor = self.floor(v);
-        let copula =
-            (floor..v).rev().take_while(|&k| skippable(&self.tokens[k]) || is_copula(self.paragraph, &self.tokens[k]));
-        let copula = copula.filter(|&k| is_copula(self.paragraph, &self.tokens[k])).last()?;
+        let copula = (floor..v).rev().take_while(|&k| skippable(&self.tokens[k]) || is_copula(&self.tokens[k]));
+        let copula = copula.filter(|&k| is_copula(&self.tokens[k])).last()?;
         let p = self.before_verb(copula, floor)?;
         let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
         Some(Cue { verb: v, class: class::STANCE, site: Site::Before { subject, apposition: None } })

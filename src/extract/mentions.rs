@@ -4,8 +4,8 @@
 //! possessives read as owners ("Arsenal's Patrick Vieira" is Vieira; "an
 //! NSPCC spokesman" speaks for the NSPCC).
 
-use super::lexicon::tag;
-use super::tokens::{Token, is_initials, is_name_joiner, is_ordinary, is_sentence_initial, lower, shape};
+use super::lexicon::{DEFINITE, tag};
+use super::tokens::{Token, is_initials, is_name_joiner, is_ordinary, is_sentence_initial, shape};
 pub(crate) use groups::is_counting_word;
 use groups::{group_words, quantified};
 
@@ -63,21 +63,17 @@ pub(crate) struct Mention {
 }
 
 /// Words that may open a phrase without belonging to it.
-fn is_opener(paragraph: &str, token: &Token) -> bool {
-    !token.is_word()
-        || token.is(tag::CCONJ)
-        || (token.is(tag::ADV) && !token.is(tag::NOUN | tag::PROPN | tag::ADJ))
-        || matches!(token.text(paragraph), "But" | "And" | "So" | "Yet" | "Now" | "Also")
+fn is_opener(token: &Token) -> bool {
+    !token.is_word() || token.is(tag::CCONJ) || (token.is(tag::ADV) && !token.is(tag::NOUN | tag::PROPN | tag::ADJ))
 }
 
 /// Whether the phrase at `run` starts with "the" or a possessive (a
 /// definite reference back to something already named).
 pub(crate) fn is_definite(tokens: &[Token], paragraph: &str, run: Run) -> bool {
-    tokens[run.0..run.1].iter().take_while(|t| !t.is(tag::NOUN) || t.is(tag::DET)).any(|t| {
-        matches!(lower(t.text(paragraph)).as_str(), "the" | "this" | "that" | "these" | "those")
-            || t.is(tag::POSSESSIVE_DET)
-            || t.has(shape::POSSESSIVE)
-    })
+    tokens[run.0..run.1]
+        .iter()
+        .take_while(|t| !t.is(tag::NOUN) || t.is(tag::DET))
+        .any(|t| DEFINITE.has_any_case(t.text(paragraph)) || t.is(tag::POSSESSIVE_DET) || t.has(shape::POSSESSIVE))
 }
 
 /// Where the head part of a phrase ends: before the first preposition,
@@ -106,10 +102,7 @@ fn head_end(tokens: &[Token], paragraph: &str, run: Run) -> usize {
         let modifier = tokens[k - 1].is(tag::DET | tag::POSSESSIVE_DET) || tokens[k - 1].has(shape::POSSESSIVE);
         let lower_verb =
             !t.is_capitalised() && t.is(tag::VERB) && !t.is(tag::NOUN | tag::ADJ | tag::PROPN) && !modifier;
-        if t.is(tag::ADP) && !t.is(tag::NOUN | tag::PROPN) && !t.is_capitalised()
-            || matches!(t.text(paragraph), "who" | "which" | "whose" | "whom" | "that")
-            || lower_verb
-        {
+        if t.is(tag::ADP) && !t.is(tag::NOUN | tag::PROPN) && !t.is_capitalised() || t.is_relative() || lower_verb {
             return k;
         }
     }
@@ -216,8 +209,7 @@ fn affiliation_start(tokens: &[Token], paragraph: &str, k: usize, end: usize) ->
     if !tokens[k].is_first_name() || tokens[k].is(tag::HONORIFIC) {
         return None;
     }
-    (k + 2..end)
-        .find(|&j| is_name_joiner(paragraph, &tokens[j]) && matches!(tokens[j].text(paragraph), "of" | "for" | "at"))
+    (k + 2..end).find(|&j| is_name_joiner(paragraph, &tokens[j]) && tokens[j].is(tag::OWNER))
 }
 
 /// Where the name starts after a title made of ordinary words and ending
@@ -267,9 +259,20 @@ pub(crate) fn is_title(tokens: &[Token], paragraph: &str, (start, end): Run, def
 fn marks_organisation(paragraph: &str, token: &Token) -> bool {
     token.is(tag::ORG_SUFFIX | tag::GROUP_SENSE)
         || token.has(shape::ACRONYM)
-        || matches!(token.text(paragraph), "of" | "for" | "&" | "and")
+        || is_english_joiner(paragraph, token)
         || (token.is(tag::NOUN | tag::VERB | tag::ADJ | tag::ADV)
             && !token.is(tag::FIRST_NAME | tag::PERSON_NOUN | tag::HONORIFIC))
+}
+
+/// "of", "for", "and" or "&" inside a name: English joiners mark an
+/// organisation ("Bank of England"), where "van" or "de" may stand in a
+/// person's name.
+fn is_english_joiner(paragraph: &str, token: &Token) -> bool {
+    if token.is_word() {
+        token.is(tag::NAME_JOINER) && token.is(tag::ADP | tag::CCONJ) && !token.is_capitalised()
+    } else {
+        token.text(paragraph) == "&"
+    }
 }
 
 /// An ordinary English word, capitalised only because it starts a sentence.
@@ -341,7 +344,7 @@ pub(crate) fn word_gender(token: &Token) -> Gender {
 /// names nothing that can speak ("the plan", "it all").
 pub(crate) fn analyse(tokens: &[Token], paragraph: &str, run: Run) -> Option<Mention> {
     let (mut start, end) = run;
-    while start < end && is_opener(paragraph, &tokens[start]) && !tokens[start].is_capitalised_name() {
+    while start < end && is_opener(&tokens[start]) && !tokens[start].is_capitalised_name() {
         start += 1;
     }
     if start >= end {
@@ -525,11 +528,12 @@ fn described(tokens: &[Token], paragraph: &str, head: Run, end: usize) -> Option
     None
 }
 
-/// A capitalised run inside the phrase that `stop..end` holds after
-/// "for", "from", "at", "of" or "by" ("a spokesman for the council").
+/// A capitalised run inside the phrase that `stop..end` holds after a
+/// preposition of ownership ("a spokesman for the council", "a report by
+/// the council").
 fn owner_after(tokens: &[Token], paragraph: &str, stop: usize, end: usize) -> Option<Run> {
     let t = tokens.get(stop).filter(|_| stop < end)?;
-    if !matches!(t.text(paragraph), "for" | "from" | "at" | "of" | "by" | "with") {
+    if !t.is(tag::OWNER) || t.is_capitalised() {
         return None;
     }
     let mut k = stop + 1;

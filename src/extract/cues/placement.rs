@@ -2,7 +2,7 @@
 //! stands — before it (over appositions, brackets and relative clauses),
 //! after it ("…," said Mr Khan), or as a relative clause's antecedent.
 
-use super::super::lexicon::{class, tag};
+use super::super::lexicon::{COORDINATOR, class, tag};
 use super::super::mentions::Run;
 use super::super::tokens::shape;
 use super::phrases::{is_relative, phrase_ending, phrase_starting};
@@ -31,8 +31,8 @@ impl Scan<'_> {
                 phrase_ending(self.tokens, self.paragraph, floor, q)
                     .and_then(|subject| cue(Site::Before { subject, apposition: None }))
             }
-            "and" | "but" | "or" | "then" => cue(Site::Main),
-            _ if is_relative(self.paragraph, prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
+            word if COORDINATOR.has(word) => cue(Site::Main),
+            _ if is_relative(prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
             _ => {
                 let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
                 // "backed Tory demands that …": a phrase after a verb or
@@ -160,7 +160,7 @@ impl Scan<'_> {
     /// a participle, or has no finite verb of its own.
     fn apposition_like(&self, (left, right): Run) -> bool {
         let first = &self.tokens[left];
-        if matches!(first.text(self.paragraph), "who" | "which" | "whose" | "where" | "whom") {
+        if first.is_relative() {
             return true;
         }
         // A participle: "carried out by", "written by", "drawn up by".

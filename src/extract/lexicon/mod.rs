@@ -3,28 +3,32 @@
 //! and licences are in `data/SOURCES.md`), embedded in the binary and read
 //! once, on first use; inflected forms are generated here from lemmas.
 
+mod closed;
 mod inflect;
 mod normalize;
 mod pack;
+mod sections;
 mod table;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+pub(crate) use closed::{ADJUNCT, COORDINATOR, DEFINITE, PARTICLE};
 pub use normalize::{normalize_name, normalize_name_into};
 use pack::{PackHasher, pack};
+use sections::{aux_class, noun_class, pos_tag, pronoun_class, verb_class, word_class};
 use table::Table;
 
 /// What the lexicon knows of one word form: a set of tags and, for a
 /// reporting or light verb, which lemmas it is a form of. One integer: the
-/// tags in the low bits, the verb's index plus one in the top 16 (zero for
+/// tags in the low bits, the verb's index plus one in the top 10 (zero for
 /// none), so the unknown word is zero and a token stays small.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Word(u64);
 
 /// Where a [`Word`]'s verb index starts; every tag is below it.
-const VERB_SHIFT: u32 = 48;
-const _: () = assert!(tag::COUNTING < 1 << VERB_SHIFT, "tags stay below the verb index");
+const VERB_SHIFT: u32 = 54;
+const _: () = assert!(tag::OWNER < 1 << VERB_SHIFT, "tags stay below the verb index");
 
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -99,6 +103,20 @@ pub(crate) mod tag {
     pub const TITLE_F: u64 = 1 << 45;
     /// Counts people without naming them ("many", "several", "both").
     pub const COUNTING: u64 = 1 << 46;
+    /// Opens a relative clause inside a noun phrase ("who", "where").
+    pub const RELATIVE: u64 = 1 << 47;
+    /// Attaches a phrase to the noun before it ("for" of "a spokesman for
+    /// the council").
+    pub const ATTACHING: u64 = 1 << 48;
+    /// A form of an auxiliary of the passive ("was", "got", "'s").
+    pub const PASSIVE_AUX: u64 = 1 << 49;
+    /// A form of a linking verb ("remained", "seems").
+    pub const LINKING: u64 = 1 << 50;
+    /// A form of "have", the auxiliary of the perfect.
+    pub const PERFECT: u64 = 1 << 51;
+    /// Comes before the body a person or document belongs to ("for" of "a
+    /// spokesman for the council", "by" of "a report by the board").
+    pub const OWNER: u64 = 1 << 52;
     /// Any personal pronoun the resolver follows.
     pub const PRONOUN: u64 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_FIRST;
 }
@@ -149,7 +167,8 @@ impl Word {
     }
 
     fn set_verb(&mut self, index: usize) {
-        let index = u64::try_from(index + 1).ok().filter(|&i| i < 1 << 16).expect("fewer verbs than u16::MAX");
+        let index =
+            u64::try_from(index + 1).ok().filter(|&i| i < 1 << (64 - VERB_SHIFT)).expect("fewer than 1,023 verbs");
         self.0 = self.tags() | index << VERB_SHIFT;
     }
 
@@ -343,12 +362,12 @@ impl Builder {
                     self.tag(word, courtesy | tag::HONORIFIC);
                 }
                 Some(("pronouns", kind)) => self.tag(word, pronoun_class(kind)),
-                Some(("words", "calendar")) => self.tag(word, tag::CALENDAR),
-                Some(("words", "organisation_suffix")) => self.tag(word, tag::ORG_SUFFIX),
-                Some(("words", "abbreviation")) => self.tag(word, tag::ABBREVIATION),
-                Some(("words", "possessive")) => self.tag(word, tag::POSSESSIVE_DET),
-                Some(("words", "name_joiner")) => self.tag(word, tag::NAME_JOINER),
-                Some(("words", "counting")) => self.tag(word, tag::COUNTING),
+                Some(("auxiliaries", kind)) => {
+                    for form in aux_forms(word) {
+                        self.tag(&form, aux_class(kind));
+                    }
+                }
+                Some(("words", kind)) if word_class(kind) != 0 => self.tag(word, word_class(kind)),
                 _ => {}
             }
         }
@@ -433,6 +452,22 @@ fn verb_forms(lemma: &str) -> Vec<(String, u64)> {
     forms
 }
 
+/// Every form of an auxiliary. Unlike a reporting verb's, its regular
+/// past and `-s` form stand only where WordNet lists no irregular one in
+/// their place: "be" has "was" and "is", not "bed" and "bes".
+fn aux_forms(lemma: &str) -> Vec<String> {
+    let listed: Vec<&str> = irregular(lemma, "v").collect();
+    let mut forms = vec![lemma.to_string(), inflect::ing(lemma)];
+    if !listed.iter().any(|f| f.ends_with('s')) {
+        forms.push(inflect::third_person(lemma));
+    }
+    if !listed.iter().any(|f| !f.ends_with("ing") && !f.ends_with('s')) {
+        forms.push(inflect::past(lemma));
+    }
+    forms.extend(listed.iter().map(|f| f.to_string()));
+    forms
+}
+
 /// A noun's plurals: by rule, and from WordNet's exceptions.
 fn plurals(noun: &str) -> Vec<String> {
     let mut forms = vec![inflect::s_form(noun)];
@@ -447,59 +482,6 @@ fn gender_by_ending(noun: &str) -> u64 {
         tag::MASCULINE
     } else {
         0
-    }
-}
-
-fn pos_tag(name: &str) -> u64 {
-    use tag::*;
-    match name {
-        "NOUN" => NOUN,
-        "PROPN" => PROPN,
-        "VERB" => VERB,
-        "ADJ" => ADJ,
-        "ADV" => ADV,
-        "DET" => DET,
-        "ADP" => ADP,
-        "PRON" => PRON,
-        "CCONJ" => CCONJ,
-        "SCONJ" => SCONJ,
-        "AUX" => AUX,
-        "PART" => PART,
-        "INTJ" => INTJ,
-        "NUM" => NUM,
-        _ => 0,
-    }
-}
-
-fn verb_class(kind: &str) -> u8 {
-    match kind {
-        "speech" => class::SPEECH,
-        "stance" => class::STANCE,
-        "evaluative" => class::EVALUATIVE,
-        "finding" => class::FINDING,
-        "authoring" => class::AUTHORING,
-        "recipient" => class::RECIPIENT,
-        "not" => class::NOT,
-        _ => class::LIGHT,
-    }
-}
-
-fn noun_class(kind: &str) -> u64 {
-    match kind {
-        "reporting" => tag::REPORTING_NOUN,
-        "findings" => tag::FINDINGS_NOUN,
-        "spokesperson" => tag::SPOKESPERSON | tag::PERSON_NOUN,
-        _ => tag::SOURCE_NOUN | tag::PERSON_NOUN,
-    }
-}
-
-fn pronoun_class(kind: &str) -> u64 {
-    match kind {
-        "masculine" => tag::PRONOUN_M,
-        "feminine" => tag::PRONOUN_F,
-        "neuter" => tag::PRONOUN_N,
-        "plural" => tag::PRONOUN_PL,
-        _ => tag::PRONOUN_FIRST,
     }
 }
 
@@ -596,5 +578,20 @@ mod tests {
         assert!(lookup("he").is(tag::PRONOUN_M));
         assert!(lookup("Mr").is(tag::COURTESY));
         assert!(lookup("Monday").is(tag::CALENDAR));
+    }
+
+    #[test]
+    fn auxiliaries_are_known_in_every_form_from_their_lemmas() {
+        for form in ["was", "were", "is", "been", "being", "got", "gets", "'s", "’s"] {
+            assert!(lookup(form).is(tag::PASSIVE_AUX), "{form}");
+        }
+        for form in ["became", "becomes", "felt", "seemed", "remains"] {
+            assert!(lookup(form).is(tag::LINKING), "{form}");
+        }
+        assert!(lookup("had").is(tag::PERFECT) && lookup("has").is(tag::PERFECT));
+        for junk in ["bed", "bes", "haved", "haves", "getted", "becomed"] {
+            assert!(!lookup(junk).is(tag::PASSIVE_AUX | tag::LINKING | tag::PERFECT), "{junk}");
+        }
+        assert!(lookup("whose").is(tag::RELATIVE) && lookup("by").is(tag::OWNER) && !lookup("by").is(tag::ATTACHING));
     }
 }
