@@ -74,7 +74,7 @@ fn is_opener(paragraph: &str, token: &Token) -> bool {
 /// definite reference back to something already named).
 pub(crate) fn is_definite(tokens: &[Token], paragraph: &str, run: Run) -> bool {
     tokens[run.0..run.1].iter().take_while(|t| !t.is(tag::NOUN) || t.is(tag::DET)).any(|t| {
-        matches!(lower(t.text(paragraph)).as_str(), "the" | "this" | "that" | "these" | "those")
+        matches!(lower(t.text(paragraph)).as_bytes(), b"the" | b"this" | b"that" | b"these" | b"those")
             || t.is(tag::POSSESSIVE_DET)
             || t.has(shape::POSSESSIVE)
     })

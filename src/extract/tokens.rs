@@ -409,8 +409,8 @@ pub(crate) fn is_ordinary(token: &Token, paragraph: &str) -> bool {
 
 /// A word with its ASCII letters lower-cased, held on the stack when it is
 /// short (as every word compared with a list is), for `matches!` against
-/// lower-case words without allocating; [`Lower::as_str`] is exactly
-/// `word.to_ascii_lowercase()`.
+/// lower-case words without allocating; [`Lower::as_bytes`] is exactly
+/// `word.to_ascii_lowercase()`'s bytes.
 pub(crate) enum Lower {
     Short([u8; 16], usize),
     Long(String),
@@ -429,11 +429,12 @@ pub(crate) fn lower(word: &str) -> Lower {
 }
 
 impl Lower {
-    /// The lower-cased word (ASCII lower-casing keeps UTF-8 valid).
-    pub fn as_str(&self) -> &str {
+    /// The lower-cased word's bytes, compared with byte-string literals:
+    /// a `&str` of them would be validated as UTF-8 at each comparison.
+    pub fn as_bytes(&self) -> &[u8] {
         match self {
-            Lower::Short(bytes, n) => std::str::from_utf8(&bytes[..*n]).unwrap_or_default(),
-            Lower::Long(word) => word,
+            Lower::Short(bytes, n) => &bytes[..*n],
+            Lower::Long(word) => word.as_bytes(),
         }
     }
 }
@@ -554,7 +555,7 @@ mod tests {
     #[test]
     fn lower_is_ascii_lowercase_without_allocating_short_words() {
         for word in ["", "The", "MR", "Barnardo’s", "ÉCOLE Said", "Mrs.", "abcdefghijklmnoP", "ABCDEFGHIJKLMNOPQ"] {
-            assert_eq!(lower(word).as_str(), word.to_ascii_lowercase(), "{word:?}");
+            assert_eq!(lower(word).as_bytes(), word.to_ascii_lowercase().as_bytes(), "{word:?}");
         }
         assert!(matches!(lower("Sixteen Letters!"), Lower::Short(..)));
         assert!(matches!(lower("Seventeen letters"), Lower::Long(_)));

@@ -14,35 +14,46 @@ pub(super) fn lower(paragraph: &str, t: &Token) -> Lower {
 
 pub(super) fn is_be(paragraph: &str, t: &Token) -> bool {
     matches!(
-        lower(paragraph, t).as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "’s" | "get" | "got"
+        lower(paragraph, t).as_bytes(),
+        b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"am"
+            | b"'s"
+            | b"\xE2\x80\x99s"
+            | b"get"
+            | b"got"
     )
 }
 
 pub(super) fn is_copula(paragraph: &str, t: &Token) -> bool {
     is_be(paragraph, t)
         || matches!(
-            lower(paragraph, t).as_str(),
-            "remain"
-                | "remains"
-                | "remained"
-                | "feel"
-                | "feels"
-                | "felt"
-                | "seem"
-                | "seems"
-                | "seemed"
-                | "appear"
-                | "appears"
-                | "appeared"
-                | "became"
-                | "become"
-                | "becomes"
+            lower(paragraph, t).as_bytes(),
+            b"remain"
+                | b"remains"
+                | b"remained"
+                | b"feel"
+                | b"feels"
+                | b"felt"
+                | b"seem"
+                | b"seems"
+                | b"seemed"
+                | b"appear"
+                | b"appears"
+                | b"appeared"
+                | b"became"
+                | b"become"
+                | b"becomes"
         )
 }
 
 pub(super) fn is_perfect(paragraph: &str, t: &Token) -> bool {
-    matches!(lower(paragraph, t).as_str(), "has" | "have" | "had" | "having")
+    matches!(lower(paragraph, t).as_bytes(), b"has" | b"have" | b"had" | b"having")
 }
 
 /// Words between a subject and its verb: auxiliaries, adverbs, "not".
@@ -200,4 +211,27 @@ pub(super) fn phrase_starting(tokens: &[Token], paragraph: &str, first: usize, e
         }
     }
     (k > first).then_some((first, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tests_compare_the_lower_cased_bytes() {
+        let text = "IS Was being ’s 's GOT remains Became has HAVING isn was’ seemingly";
+        let found: Vec<(bool, bool, bool)> = text
+            .split(' ')
+            .map(|word| {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let t = Token { start, end: start + word.len(), shape: shape::WORD, word: Default::default() };
+                (is_be(text, &t), is_copula(text, &t), is_perfect(text, &t))
+            })
+            .collect();
+        let be = (true, true, false);
+        let copula = (false, true, false);
+        let perfect = (false, false, true);
+        let none = (false, false, false);
+        assert_eq!(found, [be, be, be, be, be, be, copula, copula, perfect, perfect, none, none, none]);
+    }
 }
