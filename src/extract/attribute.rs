@@ -99,7 +99,8 @@ pub(crate) fn frames_a_quote(text: &str, tokens: &[Token], cue: &ResolvedCue, ot
     let quoted = |t: &Token| t.has(shape::QUOTED);
     let Some(first) = tokens.iter().position(quoted) else { return false };
     let after_colon = first > 0 && tokens[first - 1].text(text) == ":";
-    let quoted_words = tokens.iter().filter(|t| quoted(t) && t.is_word()).count();
+    // Only none, fewer than three or more are told apart: three are enough.
+    let quoted_words = tokens.iter().filter(|t| quoted(t) && t.is_word()).take(3).count();
     // A short quote is a whole utterance when it opens the sentence ("No,"
     // he said) or follows a colon; elsewhere it may be a fragment.
     let whole = first == 0 || after_colon;

@@ -276,7 +276,7 @@ pub(crate) fn find(tokens: &[Token], paragraph: &str, cues: &mut Vec<Cue>) {
     cues.clear();
     let scan = Scan { tokens, paragraph };
     for (v, t) in tokens.iter().enumerate() {
-        if !t.is_word() || t.has(shape::QUOTED) || !may_cue(t) {
+        if !may_cue(t) || !t.is_word() || t.has(shape::QUOTED) {
             continue;
         }
         let cue = if t.is(tag::STANCE_ADJ)

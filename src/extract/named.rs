@@ -14,6 +14,8 @@ fn is_title_connector(word: &str) -> bool {
 /// full stop inside the marks (`"The Steve Harvey Morning Show,"`), so in
 /// a fragment one trailing comma or full stop does not make a title a
 /// sentence; a whole utterance with one (`said: "Saved as UTF-16."`) is.
+///
+/// The words are counted on the stack, no further than a seventh.
 pub(crate) fn is_title(text: &str, fragment: bool) -> bool {
     if text.ends_with(['!', '?']) {
         return false;
@@ -22,12 +24,35 @@ pub(crate) fn is_title(text: &str, fragment: bool) -> bool {
     if text.ends_with(['.', ',']) || text.contains(". ") {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().take(7).collect();
-    if words.len() < 2 || words.len() > 6 {
-        return false;
-    }
+    let Some(words) = two_to_six_words(text) else { return false };
+    let words = words.as_slice();
     words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_title_connector(w))
         && words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase) || is_title_connector(w))
+}
+
+/// The words of `text` when it has two to six of them (a title's length).
+fn two_to_six_words(text: &str) -> Option<Words<'_>> {
+    let mut words = Words { words: [""; 6], len: 0 };
+    for word in text.split_whitespace() {
+        if words.len == words.words.len() {
+            return None;
+        }
+        words.words[words.len] = word;
+        words.len += 1;
+    }
+    (words.len >= 2).then_some(words)
+}
+
+/// Up to six words, held without allocating.
+struct Words<'t> {
+    words: [&'t str; 6],
+    len: usize,
+}
+
+impl<'t> Words<'t> {
+    fn as_slice(&self) -> &[&'t str] {
+        &self.words[..self.len]
+    }
 }
 
 /// A fragment that carries no one's words: no letters at all (a post's
@@ -91,6 +116,17 @@ mod tests {
         assert!(!is_title("Go.", true));
         assert!(!is_title("I would,", true));
         assert!(!is_title("The Donald. Big Daddy.", true));
+    }
+
+    #[test]
+    fn titles_have_two_to_six_words() {
+        for (text, count) in [("", 0), ("One", 1), (" Two  Words ", 2), ("A B C D E F", 6), ("A B C D E F G", 7)] {
+            let found = two_to_six_words(text).map(|w| w.as_slice().to_vec());
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(found, (2..=6).contains(&count).then_some(expected), "{text:?}");
+        }
+        assert!(is_title("The Six Words Of A Title", false));
+        assert!(!is_title("The Seven Words Of A Long Title", false));
     }
 
     #[test]

@@ -215,7 +215,9 @@ impl Extractor<'_> {
             .copied();
         let Some(cue) = chosen else { return };
         let text = &self.paragraphs[p];
-        let beside_cue = tokens.iter().filter(|t| t.is_word() && (t.start < cue.start || t.start >= cue.end)).count();
+        // Whether more than one word stands beside the cue: two are enough to tell.
+        let beside_cue =
+            tokens.iter().filter(|t| t.is_word() && (t.start < cue.start || t.start >= cue.end)).take(2).count();
         let other_cues = cues.iter().any(|c| c.speaker.is_some() && c.verb != cue.verb);
         if beside_cue <= 1 || attribute::frames_a_quote(text, tokens, &cue, other_cues) {
             return;

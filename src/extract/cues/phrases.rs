@@ -178,3 +178,27 @@ pub(super) fn phrase_starting(tokens: &[Token], paragraph: &str, first: usize, e
     }
     (k > first).then_some((first, k))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tests_know_every_form_in_any_case() {
+        let text = "IS Was being ’s 's GOT remains Became has HAVING isn was’ seemingly";
+        let found: Vec<(bool, bool, bool)> = text
+            .split(' ')
+            .map(|word| {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let entry = super::super::super::lexicon::lookup(word);
+                let t = Token { start, end: start + word.len(), shape: shape::WORD, word: entry };
+                (is_be(&t), is_copula(&t), is_perfect(&t))
+            })
+            .collect();
+        let be = (true, true, false);
+        let copula = (false, true, false);
+        let perfect = (false, false, true);
+        let none = (false, false, false);
+        assert_eq!(found, [be, be, be, be, be, be, copula, copula, perfect, perfect, none, none, none]);
+    }
+}

@@ -10,12 +10,9 @@ fn is_prefix(word: &str) -> bool {
 /// Lower-case letters and digits, without a leading "the" or honorific: the
 /// form two names are compared in.
 pub fn normalize_name(name: &str) -> String {
-    if name.is_ascii() {
-        // The extractor keys every mention this way: one pass without
-        // Unicode case tables or a word list.
-        return normalize_ascii_name(name);
-    }
-    normalize_any_name(name)
+    let mut normal = String::with_capacity(name.len());
+    normalize_name_into(name, &mut normal);
+    normal
 }
 
 /// [`normalize_name`] for any text, with Unicode case tables and the
@@ -35,20 +32,15 @@ fn normalize_any_name(name: &str) -> String {
     words.join(" ")
 }
 
-/// [`normalize_name`] for an ASCII name, with the same result.
-fn normalize_ascii_name(name: &str) -> String {
-    let mut normal = String::with_capacity(name.len());
-    normalize_ascii_name_into(name, &mut normal);
-    normal
-}
-
 /// [`normalize_name`] into a reused buffer (cleared first), so a look-up
-/// by name need not allocate.
+/// by name need not allocate. An ASCII name (the extractor keys every
+/// mention this way) takes one pass without Unicode case tables or a word
+/// list, which also finds whether the name is ASCII; another starts again
+/// on the general path.
 pub fn normalize_name_into(name: &str, normal: &mut String) {
     normal.clear();
-    if name.is_ascii() {
-        normalize_ascii_name_into(name, normal);
-    } else {
+    if !normalize_ascii_name_into(name, normal) {
+        normal.clear();
         normal.push_str(&normalize_any_name(name));
     }
 }
@@ -76,13 +68,18 @@ const APOSTROPHE: u8 = 1;
 
 /// Appends [`normalize_name`] of an ASCII name to an empty `normal`, in one
 /// pass: a word is a run of letters, digits and apostrophes (which are
-/// dropped) holding at least one letter or digit.
-fn normalize_ascii_name_into(name: &str, normal: &mut String) {
+/// dropped) holding at least one letter or digit. False, `normal` left
+/// half written, at the first byte that is not ASCII (every byte comes to
+/// the test outside a word: a word ends at one).
+fn normalize_ascii_name_into(name: &str, normal: &mut String) -> bool {
     let bytes = name.as_bytes();
     normal.reserve(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if WORD_BYTES[usize::from(bytes[i])] == 0 {
+            if bytes[i] >= 0x80 {
+                return false;
+            }
             i += 1;
             continue;
         }
@@ -109,11 +106,19 @@ fn normalize_ascii_name_into(name: &str, normal: &mut String) {
             normal.truncate(mark);
         }
     }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalize_name`] of an ASCII name by the ASCII path alone.
+    fn normalize_ascii_name(name: &str) -> String {
+        let mut normal = String::new();
+        assert!(normalize_ascii_name_into(name, &mut normal), "{name:?} is ASCII");
+        normal
+    }
 
     #[test]
     fn names_normalise_like_the_scorer() {
@@ -122,6 +127,18 @@ mod tests {
         assert_eq!(normalize_name("Dr  Azzam Tamimi"), "azzam tamimi");
         assert_eq!(normalize_name("Shareholders United"), "shareholders united");
         assert_eq!(normalize_name("The Times’"), "times");
+    }
+
+    #[test]
+    fn other_names_take_the_general_path_wherever_their_first_other_char_is() {
+        for name in ["é", "Émile Zola", "Mr Émile", "The Times’", "O’Neil", "Dr  José’s X", "Mr Glazer’s", "ab’", "x é"]
+        {
+            assert!(!normalize_ascii_name_into(name, &mut String::new()), "{name:?}");
+            let mut reused = String::from("left over");
+            normalize_name_into(name, &mut reused);
+            assert_eq!(reused, normalize_any_name(name), "{name:?}");
+            assert_eq!(normalize_name(name), normalize_any_name(name), "{name:?}");
+        }
     }
 
     #[test]

@@ -215,10 +215,13 @@ fn name_run_at(tokens: &[Token], text: &str, k: usize) -> Option<usize> {
         return None;
     }
     let opener = t.is_opener() || tokens::is_sentence_initial(tokens, k) && tokens::is_ordinary(t, text);
-    // "Standard & Poor's" opening a sentence is a name all the same.
-    let ampersand = tokens.get(k + 1).is_some_and(|n| is_mark(n, text, b'&'))
-        && tokens.get(k + 2).is_some_and(Token::is_capitalised);
-    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) && !ampersand {
+    // "Standard & Poor's" opening a sentence is a name all the same (read
+    // only for an opener before a word that is not capitalised).
+    let ampersand = || {
+        tokens.get(k + 1).is_some_and(|n| is_mark(n, text, b'&'))
+            && tokens.get(k + 2).is_some_and(Token::is_capitalised)
+    };
+    if opener && !tokens.get(k + 1).is_some_and(Token::is_capitalised) && !ampersand() {
         return None;
     }
     let mut end = k + 1;
