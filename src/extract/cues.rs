@@ -383,6 +383,10 @@ mod tests {
         assert_eq!(first("Jane Roe, director of policy at Northfield University, said it was late.").1, "Jane Roe");
         assert_eq!(first("But Tom Hart, who led the inquiry, said it was late.").1, "Tom Hart");
         assert_eq!(first("Robert Jackson, 58, MP for Wantage in Oxfordshire, said he would go.").1, "Robert Jackson");
+        let described =
+            "Ann Cole, a builder and spokeswoman for the Hill Trust, which runs ten farms, said it was late.";
+        assert_eq!(first(described).1, "Ann Cole");
+        assert_eq!(first("In March, the mayor, who was new, said it was late.").1, "the mayor");
     }
 
     #[test]

@@ -139,12 +139,31 @@ impl Scan<'_> {
             if before > start
                 && let Some(subject) = phrase_ending(self.tokens, self.paragraph, start, before - 1)
                 && self.names_something(subject)
+                && !self.description_of_a_name(start, floor)
             {
                 return Some((subject, (left, comma)));
             }
             right = before;
         }
         None
+    }
+
+    /// Whether the phrase from `start` is a description ("a developer and
+    /// spokeswoman for Acme") set after a bare name and its comma ("Jo Lee,
+    /// a developer …, which …, said"): the name is the subject, and the
+    /// organisation ending the description only describes her.
+    fn description_of_a_name(&self, start: usize, floor: usize) -> bool {
+        let first = &self.tokens[start];
+        if start < floor + 2 || !first.is(tag::DET) || first.is_capitalised() || self.text(start - 1) != "," {
+            return false;
+        }
+        let name_end = start - 1;
+        let name_start = (floor..name_end).rev().find(|&k| !self.tokens[k].is_word()).map_or(floor, |k| k + 1);
+        let name = &self.tokens[name_start..name_end];
+        (1..=4).contains(&name.len())
+            && name.iter().all(|t| {
+                t.is_capitalised() && !t.is(tag::DET | tag::ADP | tag::ADV | tag::SCONJ | tag::CCONJ | tag::PRON)
+            })
     }
 
     /// A phrase that names a speaker, not an introductory phrase.
