@@ -398,6 +398,14 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_joined_to_a_subordinate_clause_shares_its_subject() {
+        let found = cues_of("Ann Cole praised the mayor after he visited the farm and warned of floods.");
+        assert_eq!(found.last().map(|c| c.2.as_str()), Some("he"));
+        let main = cues_of("Ann Cole praised the mayor and warned of floods.");
+        assert_eq!(main.last().map(|c| c.1), Some(Site::Main));
+    }
+
+    #[test]
     fn a_spokesperson_keeps_the_organisation_after_it() {
         assert_eq!(first("A spokesman for the Home Office said it was wrong.").1, "A spokesman for the Home Office");
     }

@@ -31,7 +31,10 @@ impl Scan<'_> {
                 phrase_ending(self.tokens, self.paragraph, floor, q)
                     .and_then(|subject| cue(Site::Before { subject, apposition: None }))
             }
-            "and" | "but" | "or" | "then" => cue(Site::Main),
+            "and" | "but" | "or" | "then" => match self.coordinated_subject(p, floor) {
+                Some(subject) => cue(Site::Before { subject, apposition: None }),
+                None => cue(Site::Main),
+            },
             _ if is_relative(self.paragraph, prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
             _ => {
                 let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
@@ -51,6 +54,24 @@ impl Scan<'_> {
                 cue(Site::Before { subject, apposition: None })
             }
         }
+    }
+
+    /// The subject a verb after "and" at `and` shares when it joins a
+    /// clause opened by a conjunction ("X praised Y after she attacked
+    /// them and blamed …"): that clause's subject, not the sentence's. Only
+    /// with no comma between, which would leave the joint unclear.
+    fn coordinated_subject(&self, and: usize, floor: usize) -> Option<Run> {
+        let from = floor.max(and.saturating_sub(20));
+        let k = (from..and).rev().find(|&k| {
+            let t = &self.tokens[k];
+            !t.is_word() || t.is(tag::SCONJ) && !t.is(tag::PRON) && !t.is_capitalised()
+        })?;
+        let opener = &self.tokens[k];
+        let subject = self.tokens.get(k + 1)?;
+        if !opener.is_word() || !(subject.is(tag::PRONOUN) || subject.is_capitalised()) {
+            return None;
+        }
+        phrase_starting(self.tokens, self.paragraph, k + 1, and)
     }
 
     /// What a relative pronoun at `r` refers back to: the nearest phrase
