@@ -379,6 +379,10 @@ mod tests {
         assert_eq!(first("Jane Roe, director of policy at Northfield University, said it was late.").1, "Jane Roe");
         assert_eq!(first("But Tom Hart, who led the inquiry, said it was late.").1, "Tom Hart");
         assert_eq!(first("Robert Jackson, 58, MP for Wantage in Oxfordshire, said he would go.").1, "Robert Jackson");
+        let described =
+            "Ann Cole, a builder and spokeswoman for the Hill Trust, which runs ten farms, said it was late.";
+        assert_eq!(first(described).1, "Ann Cole");
+        assert_eq!(first("In March, the mayor, who was new, said it was late.").1, "the mayor");
     }
 
     #[test]
@@ -387,6 +391,14 @@ mod tests {
         let found = cues_of("A chief constable has welcomed the plan, saying police were ready.");
         assert_eq!(found[0].2, "A chief constable");
         assert_eq!(found[1].1, Site::Main);
+    }
+
+    #[test]
+    fn a_verb_joined_to_a_subordinate_clause_shares_its_subject() {
+        let found = cues_of("Ann Cole praised the mayor after he visited the farm and warned of floods.");
+        assert_eq!(found.last().map(|c| c.2.as_str()), Some("he"));
+        let main = cues_of("Ann Cole praised the mayor and warned of floods.");
+        assert_eq!(main.last().map(|c| c.1), Some(Site::Main));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Sentence boundaries inside one paragraph, as byte ranges, so reported
 //! statements can be cut out verbatim.
 
-use super::lexicon::{lookup, tag};
+use super::lexicon::{class, lookup, tag};
 
 /// Whether a word (in any ASCII case) ends with a full stop without
 /// ending a sentence: an abbreviation or a title ("Mr.", "e.g.").
@@ -64,7 +64,10 @@ pub(crate) fn split_into(paragraph: &str, sentences: &mut Vec<(usize, usize)>) {
             continue;
         }
         match after[gap..].chars().next() {
-            Some(next) if starts_sentence(next) => {
+            Some(next)
+                if starts_sentence(next)
+                    && !(b != b'.' && quote_closed(&paragraph[..end]) && cue_follows(&after[gap..])) =>
+            {
                 push_trimmed(paragraph, start, end, sentences);
                 start = end + gap;
                 i = start;
@@ -74,6 +77,33 @@ pub(crate) fn split_into(paragraph: &str, sentences: &mut Vec<(usize, usize)>) {
         }
     }
     push_trimmed(paragraph, start, paragraph.len(), sentences);
+}
+
+/// Whether the text up to a sentence's end closes with a quotation mark.
+fn quote_closed(before: &str) -> bool {
+    before.ends_with(['"', '”', '’', '\''])
+}
+
+/// Whether a name and a speech verb begin the text (`Jo Lee said,`, `He
+/// asked.`): after a question or exclamation closing a quote, that is the
+/// quote's own attribution, not a new sentence (`“Why not?” Jo Lee said,
+/// smiling.`), and splitting there would leave the quote without its cue.
+fn cue_follows(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().take(5);
+    if !words.next().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase) {
+        return false;
+    }
+    for word in words {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        let entry = lookup(bare);
+        if entry.is(tag::V_PAST | tag::V_S) && entry.bare_class() & class::SPEECH != 0 {
+            return true;
+        }
+        if bare.len() != word.len() && !abbreviation(word) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The first `.`, `!` or `?` at or after `from`; most of a paragraph is
@@ -176,6 +206,15 @@ mod tests {
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(pieces("She said “no.” Then she left."), vec!["She said “no.”", "Then she left."]);
+    }
+
+    #[test]
+    fn a_question_closing_a_quote_keeps_its_attribution() {
+        let text = "“Who saw that coming?” Ann Cole said, laughing. Then she left. “Why?” The clerk left.";
+        assert_eq!(
+            pieces(text),
+            ["“Who saw that coming?” Ann Cole said, laughing.", "Then she left.", "“Why?”", "The clerk left."]
+        );
     }
 
     #[test]

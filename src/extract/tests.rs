@@ -79,7 +79,8 @@ mod cases {
             before,
             "“It will ruin the town,” Jo Lee, the mayor of Ashby, one of the towns on the route, said.",
         ]);
-        assert!(has(&other, "-", StatementKind::Direct, "It will ruin the town,"), "{:?}", summary(&other));
+        // Her cue reads through both descriptions to her name; never Tom Reed's.
+        assert!(has(&other, "Jo Lee", StatementKind::Direct, "It will ruin the town,"), "{:?}", summary(&other));
         let nobody = run_on(&[before, "“It will ruin the town,” at a meeting in the hall last night."]);
         assert!(has(&nobody, "Tom Reed", StatementKind::Direct, "It will ruin the town,"), "{:?}", summary(&nobody));
     }

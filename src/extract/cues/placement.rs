@@ -31,7 +31,10 @@ impl Scan<'_> {
                 phrase_ending(self.tokens, self.paragraph, floor, q)
                     .and_then(|subject| cue(Site::Before { subject, apposition: None }))
             }
-            word if COORDINATOR.has(word) => cue(Site::Main),
+            word if COORDINATOR.has(word) => match self.coordinated_subject(p, floor) {
+                Some(subject) => cue(Site::Before { subject, apposition: None }),
+                None => cue(Site::Main),
+            },
             _ if is_relative(prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
             _ => {
                 let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
@@ -51,6 +54,24 @@ impl Scan<'_> {
                 cue(Site::Before { subject, apposition: None })
             }
         }
+    }
+
+    /// The subject a verb after "and" at `and` shares when it joins a
+    /// clause opened by a conjunction ("X praised Y after she attacked
+    /// them and blamed …"): that clause's subject, not the sentence's. Only
+    /// with no comma between, which would leave the joint unclear.
+    fn coordinated_subject(&self, and: usize, floor: usize) -> Option<Run> {
+        let from = floor.max(and.saturating_sub(20));
+        let k = (from..and).rev().find(|&k| {
+            let t = &self.tokens[k];
+            !t.is_word() || t.is(tag::SCONJ) && !t.is(tag::PRON) && !t.is_capitalised()
+        })?;
+        let opener = &self.tokens[k];
+        let subject = self.tokens.get(k + 1)?;
+        if !opener.is_word() || !(subject.is(tag::PRONOUN) || subject.is_capitalised()) {
+            return None;
+        }
+        phrase_starting(self.tokens, self.paragraph, k + 1, and)
     }
 
     /// What a relative pronoun at `r` refers back to: the nearest phrase
@@ -139,12 +160,31 @@ impl Scan<'_> {
             if before > start
                 && let Some(subject) = phrase_ending(self.tokens, self.paragraph, start, before - 1)
                 && self.names_something(subject)
+                && !self.description_of_a_name(start, floor)
             {
                 return Some((subject, (left, comma)));
             }
             right = before;
         }
         None
+    }
+
+    /// Whether the phrase from `start` is a description ("a developer and
+    /// spokeswoman for Acme") set after a bare name and its comma ("Jo Lee,
+    /// a developer …, which …, said"): the name is the subject, and the
+    /// organisation ending the description only describes her.
+    fn description_of_a_name(&self, start: usize, floor: usize) -> bool {
+        let first = &self.tokens[start];
+        if start < floor + 2 || !first.is(tag::DET) || first.is_capitalised() || self.text(start - 1) != "," {
+            return false;
+        }
+        let name_end = start - 1;
+        let name_start = (floor..name_end).rev().find(|&k| !self.tokens[k].is_word()).map_or(floor, |k| k + 1);
+        let name = &self.tokens[name_start..name_end];
+        (1..=4).contains(&name.len())
+            && name.iter().all(|t| {
+                t.is_capitalised() && !t.is(tag::DET | tag::ADP | tag::ADV | tag::SCONJ | tag::CCONJ | tag::PRON)
+            })
     }
 
     /// A phrase that names a speaker, not an introductory phrase.
