@@ -31,10 +31,6 @@ pub(super) fn skippable(t: &Token) -> bool {
         && !t.is(tag::PRONOUN)
 }
 
-pub(super) fn is_relative(t: &Token) -> bool {
-    t.is_relative()
-}
-
 /// Whether `t` can be a word of a noun phrase.
 fn in_phrase(t: &Token) -> bool {
     if !t.is_word() || t.is(tag::PRONOUN) && !t.is_capitalised() {
@@ -55,10 +51,16 @@ fn in_phrase(t: &Token) -> bool {
     (t.is_capitalised() || nominal || t.has(shape::DIGIT | shape::POSSESSIVE) || text_unknown) && !only_verbal
 }
 
-/// A preposition that attaches a phrase to the noun before it ("a
-/// spokesman for the Home Office", "the head of policy").
-fn is_attaching(t: &Token) -> bool {
-    t.is_attaching()
+/// Whether the token before `k` is a preposition that attaches the phrase
+/// at `k` to a noun before it ("a spokesman for the Home Office", "the
+/// head of policy"), so the phrase walks on over both.
+fn attaches_before(tokens: &[Token], floor: usize, k: usize) -> bool {
+    let prev = &tokens[k - 1];
+    prev.is(tag::ADP)
+        && prev.is_attaching()
+        && k - 1 > floor
+        && in_phrase(&tokens[k - 2])
+        && !tokens[k - 2].is(tag::DET)
 }
 
 /// The noun phrase that ends at token `last`, walking back no further than
@@ -84,13 +86,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
         if after_determiner {
             // A determiner starts a phrase: go on only over a preposition
             // that attaches it to a noun ("spokesman for the ...").
-            let attaches = prev.is(tag::ADP)
-                && !prev.is_capitalised()
-                && is_attaching(prev)
-                && k - 1 > floor
-                && in_phrase(&tokens[k - 2])
-                && !tokens[k - 2].is(tag::DET);
-            if attaches {
+            if attaches_before(tokens, floor, k) {
                 k -= 2;
                 start = k;
                 continue;
@@ -121,13 +117,7 @@ pub(crate) fn phrase_ending(tokens: &[Token], paragraph: &str, floor: usize, las
             start = k;
             continue;
         }
-        let attaches = prev.is(tag::ADP)
-            && !prev.is_capitalised()
-            && is_attaching(prev)
-            && k - 1 > floor
-            && in_phrase(&tokens[k - 2])
-            && !tokens[k - 2].is(tag::DET);
-        if attaches {
+        if attaches_before(tokens, floor, k) {
             k -= 2;
             start = k;
             continue;

@@ -5,7 +5,7 @@
 use super::super::lexicon::{COORDINATOR, class, tag};
 use super::super::mentions::Run;
 use super::super::tokens::shape;
-use super::phrases::{is_relative, phrase_ending, phrase_starting};
+use super::phrases::{phrase_ending, phrase_starting};
 use super::{Cue, Scan, Site};
 
 impl Scan<'_> {
@@ -35,7 +35,7 @@ impl Scan<'_> {
                 Some(subject) => cue(Site::Before { subject, apposition: None }),
                 None => cue(Site::Main),
             },
-            _ if is_relative(prev) => cue(Site::Relative(self.antecedent(p, floor)?)),
+            _ if prev.is_relative() => cue(Site::Relative(self.antecedent(p, floor)?)),
             _ => {
                 let subject = phrase_ending(self.tokens, self.paragraph, floor, p)?;
                 // "backed Tory demands that …": a phrase after a verb or
